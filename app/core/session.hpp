@@ -1,0 +1,89 @@
+// An open workshop: the state the GUI draws from, the commands that change it, undo/redo,
+// and cached aggregates that one changed score updates incrementally.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/commands.hpp"
+#include "core/model.hpp"
+#include "core/selection.hpp"
+
+namespace pilotdeck::core {
+
+// A command that does not fit the workshop (unknown id, value off the scale...).
+class CommandError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Where commands are persisted. storage::WorkshopFile implements it: apply() commits one
+// transaction or throws (and then nothing was saved).
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual void apply(const Command& c) = 0;
+};
+
+// Throws CommandError when `c` does not fit `ws` (references, ranges, duplicates).
+void validate(const Workshop& ws, const Command& c);
+
+class Session {
+public:
+    // store may be null (in-memory only, for tests and screenshots of documents).
+    Session(Workshop ws, int current_stage, Store* store);
+
+    const Workshop& workshop() const { return ws_; }
+    int current_stage() const { return current_stage_; }
+    const Aggregates& aggregates() const { return agg_; }
+
+    // Validate, persist (one transaction), apply, and record the inverse for undo.
+    // Throws CommandError (invalid) or whatever the store throws (nothing changed then).
+    void execute(const Command& c);
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    std::string undo_label() const;
+    std::string redo_label() const;
+    bool undo();  // itself an edit, persisted at once
+    bool redo();
+
+    // Lookups.
+    const Idea* find_idea(const std::string& id) const;
+    const Participant* find_participant(const std::string& id) const;
+    const Criterion* find_criterion(const std::string& id) const;
+    std::optional<int> score(const std::string& idea, const std::string& rater, const std::string& criterion) const;
+    std::string next_idea_id() const;         // "i<N>" not yet used
+    std::string next_participant_id() const;  // "p<N>" not yet used
+
+    // Derived, cached, updated on change (never recomputed per frame).
+    const std::vector<IdeaResult>& results() const;        // one per idea, same order as ideas
+    const IdeaResult* result_for(const std::string& idea) const;
+    const Selection& selection() const;                    // with the workshop's rules
+    Selection selection_with(const SelectionRules& rules) const;
+    std::uint64_t revision() const { return revision_; }   // bumps on every change
+
+private:
+    Command apply(const Command& c);  // mutate; returns the inverse
+    void reindex();
+
+    Workshop ws_;
+    int current_stage_ = 0;
+    Store* store_ = nullptr;
+    Aggregates agg_;
+    std::unordered_map<std::string, std::size_t> score_index_;  // key(idea,rater,criterion) -> index in ws_.scores
+    std::unordered_map<std::string, std::size_t> idea_index_;
+    std::vector<Command> undo_, redo_;
+    std::uint64_t revision_ = 0;
+
+    mutable std::vector<IdeaResult> results_;
+    mutable std::vector<bool> results_dirty_;
+    mutable bool all_dirty_ = true;
+    mutable std::optional<Selection> selection_;
+};
+
+}  // namespace pilotdeck::core

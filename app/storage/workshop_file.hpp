@@ -1,0 +1,73 @@
+// The workshop file: one SQLite database per workshop (extension .pilotdeck).
+// Every change is one committed transaction; there is no unsaved state.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/model.hpp"
+#include "core/session.hpp"
+
+struct sqlite3;
+
+namespace pilotdeck::storage {
+
+// what() is one line naming the file: "FILE: what is wrong".
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+inline constexpr int kApplicationId = 0x50494C44;  // "PILD"
+inline constexpr int kSchemaVersion = 1;
+
+struct CheckReport {
+    bool ok = true;
+    std::vector<std::string> problems;  // empty when ok
+    int schema_version = 0;
+};
+
+class WorkshopFile final : public core::Store {
+public:
+    enum class Mode { ReadOnly, ReadWrite };
+
+    // Creates a new file with the whole workshop (scores included). The database is built in a
+    // temporary file beside `path`, synced and renamed into place: on failure nothing is left.
+    // Refuses an existing `path` unless overwrite is true (then it is replaced atomically).
+    static std::unique_ptr<WorkshopFile> create(const std::string& path, const core::Workshop& ws,
+                                                bool overwrite = false);
+
+    // Opens an existing workshop file. Checks application_id, schema version (newer: refused),
+    // runs quick_check, then (ReadWrite) applies pending migrations. Anything that is not a sound
+    // pilotdeck workshop throws StorageError and the file stays byte-identical.
+    static std::unique_ptr<WorkshopFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
+
+    // `pilotdeck check`: identity, schema version, integrity_check, foreign keys, and that the
+    // stored aggregates match the scores. Never modifies the file. Throws only when it cannot be read.
+    static CheckReport check(const std::string& path);
+
+    ~WorkshopFile() override;
+    WorkshopFile(const WorkshopFile&) = delete;
+    WorkshopFile& operator=(const WorkshopFile&) = delete;
+
+    const std::string& path() const { return path_; }
+
+    core::Workshop load() const;               // everything, scores included
+    core::Workshop load_without_scores() const;  // for shortlist on big files
+    core::Aggregates load_aggregates() const;  // from the stored sums, without reading every score
+    int current_stage() const;
+
+    // core::Store: one transaction; throws StorageError (and nothing is saved) on failure.
+    void apply(const core::Command& c) override;
+
+private:
+    WorkshopFile(std::string path, sqlite3* db, bool read_only);
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    bool read_only_ = false;
+};
+
+}  // namespace pilotdeck::storage

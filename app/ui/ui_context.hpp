@@ -1,0 +1,49 @@
+// What every panel gets: the session to read from, a way to issue commands, and the
+// presentation state (selection, notes, theme, fonts). Panels draw only: no SQL, no rules.
+#pragma once
+
+#include <string>
+
+#include "core/commands.hpp"
+#include "core/session.hpp"
+
+struct ImFont;
+
+namespace pilotdeck::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;    // the base size (zoomed)
+    ImFont* large = nullptr;   // ~1.6x, headings and tiles
+    ImFont* huge = nullptr;    // ~4x, the countdown
+};
+
+struct Palette;  // theme.hpp
+
+struct UiState {
+    std::string selected_idea;      // idea id, or empty
+    std::string department_filter;  // empty = all
+    bool notes_visible = true;      // facilitator notes (prompts, answers, rater names); N toggles
+    bool blanked = false;           // B
+    bool focus_new_idea = false;    // Ctrl+N asks the ideas panel to focus its title field
+    std::string status;             // last message (e.g. "Saved", "Undid …")
+    std::string error;              // last error, shown as a banner until dismissed
+};
+
+class UiContext {
+public:
+    UiContext(core::Session& s, const Fonts& f, const Palette& p) : session(s), fonts(f), palette(p) {}
+
+    // Execute a command through the core (validated, committed). Errors land in state.error;
+    // returns false then. Never throws.
+    bool run(const core::Command& c);
+
+    core::Session& session;
+    const Fonts& fonts;
+    const Palette& palette;
+    UiState state;
+};
+
+// Layout helper: n em in pixels at the current font size.
+float em(float n);
+
+}  // namespace pilotdeck::ui
