@@ -14,8 +14,8 @@ namespace pilotdeck::core {
 struct SetInfo { WorkshopInfo info; };
 struct SetCurrentStage { int index = 0; };
 struct SetConcernCount { std::string concern; int count = 0; };
-// Add (when the id is new) or replace a participant.
-struct PutParticipant { Participant participant; };
+// Add (when the id is new; at `position`, or at the end) or replace a participant.
+struct PutParticipant { Participant participant; std::optional<std::size_t> position; };
 // Only allowed when the participant owns no idea and gave no score.
 struct RemoveParticipant { std::string id; };
 // Add (when the id is new; at `position` in the list, or at the end) or replace an idea.

@@ -68,8 +68,15 @@ public:
     std::uint64_t revision() const { return revision_; }   // bumps on every change
 
 private:
-    Command apply(const Command& c);  // mutate; returns the inverse
+    struct Entry {
+        Command command;
+        std::string label;
+    };
+    Command apply(const Command& c);  // validate and mutate; returns the inverse
+    void persist_or_revert(const Command& c, const Command& inverse);
+    bool step(std::vector<Entry>& from, std::vector<Entry>& to);
     void reindex();
+    void mark_dirty(const std::string& idea);
 
     Workshop ws_;
     int current_stage_ = 0;
@@ -77,12 +84,13 @@ private:
     Aggregates agg_;
     std::unordered_map<std::string, std::size_t> score_index_;  // key(idea,rater,criterion) -> index in ws_.scores
     std::unordered_map<std::string, std::size_t> idea_index_;
-    std::vector<Command> undo_, redo_;
+    std::vector<Entry> undo_, redo_;
     std::uint64_t revision_ = 0;
 
     mutable std::vector<IdeaResult> results_;
     mutable std::vector<bool> results_dirty_;
     mutable bool all_dirty_ = true;
+    mutable bool any_dirty_ = false;
     mutable std::optional<Selection> selection_;
 };
 

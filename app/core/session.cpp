@@ -1,0 +1,359 @@
+#include "core/session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pilotdeck::core {
+
+namespace {
+
+constexpr std::size_t kMaxTitle = 200;
+constexpr std::size_t kMaxText = 10000;
+constexpr std::size_t kMaxUndo = 1000;
+
+std::string score_key(const std::string& idea, const std::string& rater, const std::string& criterion) {
+    std::string k;
+    k.reserve(idea.size() + rater.size() + criterion.size() + 2);
+    k.append(idea).push_back('\x1f');
+    k.append(rater).push_back('\x1f');
+    k.append(criterion);
+    return k;
+}
+
+[[noreturn]] void fail(const std::string& what) { throw CommandError(what); }
+
+template <typename T>
+auto find_by_id(T& list, const std::string& id) {
+    return std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
+}
+
+bool valid_date(const std::string& d) {
+    if (d.empty()) return true;
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[static_cast<std::size_t>(i)] < '0' || d[static_cast<std::size_t>(i)] > '9') return false;
+    const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || day < 1 || day > kDays[m - 1]) return false;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && day == 29 && !leap);
+}
+
+std::string next_id(char prefix, const auto& list) {
+    long long best = 0;
+    for (const auto& x : list) {
+        if (x.id.size() < 2 || x.id[0] != prefix) continue;
+        if (!std::all_of(x.id.begin() + 1, x.id.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        if (x.id.size() > 18) continue;
+        best = std::max(best, std::stoll(x.id.substr(1)));
+    }
+    return std::string(1, prefix) + std::to_string(best + 1);
+}
+
+void check_text(const std::string& what, const std::string& s, std::size_t max) {
+    if (s.size() > max) fail(what + " is too long (at most " + std::to_string(max) + " characters)");
+}
+
+}  // namespace
+
+void validate(const Workshop& ws, const Command& command) {
+    struct V {
+        const Workshop& ws;
+        void operator()(const SetInfo& c) const {
+            if (!valid_date(c.info.date)) fail("the date \"" + c.info.date + "\" is not a date like 2026-11-19");
+            check_text("the title", c.info.title, kMaxTitle);
+        }
+        void operator()(const SetCurrentStage& c) const {
+            if (c.index < 0 || static_cast<std::size_t>(c.index) >= ws.stages.size()) fail("there is no such stage");
+        }
+        void operator()(const SetConcernCount& c) const {
+            if (find_by_id(ws.concerns, c.concern) == ws.concerns.end()) fail("unknown concern \"" + c.concern + "\"");
+            if (c.count < 0 || c.count > 100000) fail("a concern count lies between 0 and 100000");
+        }
+        void operator()(const PutParticipant& c) const {
+            if (!is_valid_id(c.participant.id)) fail("invalid participant id \"" + c.participant.id + "\"");
+            if (c.participant.name.empty()) fail("a participant needs a name");
+            check_text("the name", c.participant.name, kMaxTitle);
+            if (c.position && *c.position > ws.participants.size()) fail("participant position out of range");
+        }
+        void operator()(const RemoveParticipant& c) const {
+            if (find_by_id(ws.participants, c.id) == ws.participants.end()) fail("unknown participant \"" + c.id + "\"");
+            for (const auto& i : ws.ideas)
+                if (i.owner == c.id) fail("this participant owns the idea \u201C" + i.title + "\u201D");
+            for (const auto& s : ws.scores)
+                if (s.rater == c.id) fail("this participant has given scores");
+        }
+        void operator()(const PutIdea& c) const {
+            const Idea& i = c.idea;
+            if (!is_valid_id(i.id)) fail("invalid idea id \"" + i.id + "\"");
+            if (i.title.find_first_not_of(" \t\r\n") == std::string::npos) fail("an idea needs a title");
+            check_text("the title", i.title, kMaxTitle);
+            for (const std::string* t : {&i.problem, &i.solution, &i.success_criteria, &i.department})
+                check_text("a text", *t, kMaxText);
+            if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
+                fail("unknown owner \"" + i.owner + "\"");
+            if (c.position && *c.position > ws.ideas.size()) fail("idea position out of range");
+        }
+        void operator()(const RemoveIdea& c) const {
+            if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail("unknown idea \"" + c.id + "\"");
+        }
+        void operator()(const SetScore& c) const {
+            if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail("unknown idea \"" + c.idea + "\"");
+            if (find_by_id(ws.participants, c.rater) == ws.participants.end()) fail("unknown rater \"" + c.rater + "\"");
+            auto cr = find_by_id(ws.criteria, c.criterion);
+            if (cr == ws.criteria.end()) fail("unknown criterion \"" + c.criterion + "\"");
+            if (c.value && (*c.value < cr->min || *c.value > cr->max))
+                fail(cr->label + " is scored from " + std::to_string(cr->min) + " to " + std::to_string(cr->max));
+        }
+        void operator()(const SetSelection& c) const {
+            const SelectionRules& r = c.rules;
+            if (!std::isfinite(r.max_risk) || !std::isfinite(r.min_visibility)) fail("selection limits must be numbers");
+            if (r.min_raters < 0) fail("minimum raters cannot be negative");
+            if (r.size < 1) fail("the shortlist needs at least one place");
+            if (r.max_per_department < 1) fail("at least one pilot per department must be allowed");
+        }
+        void operator()(const Batch&) const {}  // validated step by step while applying
+    };
+    std::visit(V{ws}, command);
+}
+
+Session::Session(Workshop ws, int current_stage, Store* store)
+    : ws_(std::move(ws)), current_stage_(current_stage), store_(store) {
+    if (current_stage_ < 0 || static_cast<std::size_t>(current_stage_) >= ws_.stages.size()) current_stage_ = 0;
+    agg_ = Aggregates::from_scores(ws_.scores);
+    reindex();
+}
+
+void Session::reindex() {
+    score_index_.clear();
+    score_index_.reserve(ws_.scores.size());
+    for (std::size_t i = 0; i < ws_.scores.size(); ++i) {
+        const Score& s = ws_.scores[i];
+        score_index_[score_key(s.idea, s.rater, s.criterion)] = i;
+    }
+    idea_index_.clear();
+    for (std::size_t i = 0; i < ws_.ideas.size(); ++i) idea_index_[ws_.ideas[i].id] = i;
+    all_dirty_ = true;
+    selection_.reset();
+}
+
+Command Session::apply(const Command& command) {
+    if (const auto* batch = std::get_if<Batch>(&command)) {
+        Batch inverse{{}, batch->label};
+        try {
+            for (const auto& c : batch->commands) inverse.commands.push_back(apply(c));
+        } catch (...) {
+            for (auto it = inverse.commands.rbegin(); it != inverse.commands.rend(); ++it) apply(*it);
+            throw;
+        }
+        std::reverse(inverse.commands.begin(), inverse.commands.end());
+        return inverse;
+    }
+    validate(ws_, command);
+    ++revision_;
+    selection_.reset();
+
+    struct A {
+        Session& s;
+        Command operator()(const SetInfo& c) {
+            SetInfo inv{s.ws_.info};
+            s.ws_.info = c.info;
+            return inv;
+        }
+        Command operator()(const SetCurrentStage& c) {
+            SetCurrentStage inv{s.current_stage_};
+            s.current_stage_ = c.index;
+            return inv;
+        }
+        Command operator()(const SetConcernCount& c) {
+            auto it = find_by_id(s.ws_.concerns, c.concern);
+            SetConcernCount inv{c.concern, it->count};
+            it->count = c.count;
+            return inv;
+        }
+        Command operator()(const PutParticipant& c) {
+            auto& list = s.ws_.participants;
+            auto it = find_by_id(list, c.participant.id);
+            if (it != list.end()) {
+                PutParticipant inv{*it, std::nullopt};
+                *it = c.participant;
+                return inv;
+            }
+            const std::size_t pos = c.position.value_or(list.size());
+            list.insert(list.begin() + static_cast<std::ptrdiff_t>(pos), c.participant);
+            return RemoveParticipant{c.participant.id};
+        }
+        Command operator()(const RemoveParticipant& c) {
+            auto& list = s.ws_.participants;
+            auto it = find_by_id(list, c.id);
+            PutParticipant inv{*it, static_cast<std::size_t>(it - list.begin())};
+            list.erase(it);
+            return inv;
+        }
+        Command operator()(const PutIdea& c) {
+            auto& list = s.ws_.ideas;
+            auto it = find_by_id(list, c.idea.id);
+            if (it != list.end()) {
+                PutIdea inv{*it, std::nullopt};
+                *it = c.idea;
+                return inv;
+            }
+            const std::size_t pos = c.position.value_or(list.size());
+            list.insert(list.begin() + static_cast<std::ptrdiff_t>(pos), c.idea);
+            s.idea_index_.clear();
+            for (std::size_t i = 0; i < list.size(); ++i) s.idea_index_[list[i].id] = i;
+            s.all_dirty_ = true;
+            return RemoveIdea{c.idea.id};
+        }
+        Command operator()(const RemoveIdea& c) {
+            auto& list = s.ws_.ideas;
+            auto it = find_by_id(list, c.id);
+            Batch inv{{PutIdea{*it, static_cast<std::size_t>(it - list.begin())}}, "Delete idea"};
+            list.erase(it);
+            auto& scores = s.ws_.scores;
+            auto keep = std::stable_partition(scores.begin(), scores.end(), [&](const Score& x) { return x.idea != c.id; });
+            for (auto sc = keep; sc != scores.end(); ++sc) inv.commands.push_back(SetScore{sc->idea, sc->rater, sc->criterion, sc->value});
+            scores.erase(keep, scores.end());
+            s.agg_.erase_idea(c.id);
+            s.reindex();
+            return inv;
+        }
+        Command operator()(const SetScore& c) {
+            const std::string key = score_key(c.idea, c.rater, c.criterion);
+            auto found = s.score_index_.find(key);
+            auto& scores = s.ws_.scores;
+            SetScore inv{c.idea, c.rater, c.criterion, std::nullopt};
+            if (found != s.score_index_.end()) {
+                Score& existing = scores[found->second];
+                inv.value = existing.value;
+                if (c.value) {
+                    s.agg_.change(existing, *c.value);
+                    existing.value = *c.value;
+                } else {
+                    s.agg_.remove(existing);
+                    const std::size_t idx = found->second;
+                    s.score_index_.erase(found);
+                    if (idx + 1 != scores.size()) {
+                        scores[idx] = std::move(scores.back());
+                        const Score& moved = scores[idx];
+                        s.score_index_[score_key(moved.idea, moved.rater, moved.criterion)] = idx;
+                    }
+                    scores.pop_back();
+                }
+            } else if (c.value) {
+                Score sc{c.idea, c.rater, c.criterion, *c.value};
+                s.agg_.add(sc);
+                s.score_index_[key] = scores.size();
+                scores.push_back(std::move(sc));
+            }
+            s.mark_dirty(c.idea);
+            return inv;
+        }
+        Command operator()(const SetSelection& c) {
+            SetSelection inv{s.ws_.selection};
+            s.ws_.selection = c.rules;
+            return inv;
+        }
+        Command operator()(const Batch&) { return Batch{}; }  // handled above
+    };
+    return std::visit(A{*this}, command);
+}
+
+void Session::mark_dirty(const std::string& idea) {
+    auto it = idea_index_.find(idea);
+    if (it == idea_index_.end() || it->second >= results_dirty_.size()) {
+        all_dirty_ = true;
+        return;
+    }
+    results_dirty_[it->second] = true;
+    any_dirty_ = true;
+}
+
+void Session::persist_or_revert(const Command& command, const Command& inverse) {
+    if (!store_) return;
+    try {
+        store_->apply(command);
+    } catch (...) {
+        apply(inverse);
+        throw;
+    }
+}
+
+void Session::execute(const Command& c) {
+    Command inverse = apply(c);
+    persist_or_revert(c, inverse);
+    undo_.push_back({std::move(inverse), describe(c)});
+    if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+bool Session::step(std::vector<Entry>& from, std::vector<Entry>& to) {
+    if (from.empty()) return false;
+    Entry e = from.back();
+    Command inverse = apply(e.command);
+    persist_or_revert(e.command, inverse);
+    from.pop_back();
+    to.push_back({std::move(inverse), e.label});
+    return true;
+}
+
+bool Session::undo() { return step(undo_, redo_); }
+bool Session::redo() { return step(redo_, undo_); }
+std::string Session::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
+std::string Session::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
+
+const Idea* Session::find_idea(const std::string& id) const {
+    auto it = idea_index_.find(id);
+    return it == idea_index_.end() ? nullptr : &ws_.ideas[it->second];
+}
+
+const Participant* Session::find_participant(const std::string& id) const {
+    auto it = find_by_id(ws_.participants, id);
+    return it == ws_.participants.end() ? nullptr : &*it;
+}
+
+const Criterion* Session::find_criterion(const std::string& id) const {
+    auto it = find_by_id(ws_.criteria, id);
+    return it == ws_.criteria.end() ? nullptr : &*it;
+}
+
+std::optional<int> Session::score(const std::string& idea, const std::string& rater, const std::string& criterion) const {
+    auto it = score_index_.find(score_key(idea, rater, criterion));
+    if (it == score_index_.end()) return std::nullopt;
+    return ws_.scores[it->second].value;
+}
+
+std::string Session::next_idea_id() const { return next_id('i', ws_.ideas); }
+std::string Session::next_participant_id() const { return next_id('p', ws_.participants); }
+
+const std::vector<IdeaResult>& Session::results() const {
+    if (all_dirty_ || results_.size() != ws_.ideas.size()) {
+        results_ = summarize(ws_.ideas, ws_.criteria, agg_);
+        results_dirty_.assign(ws_.ideas.size(), false);
+        all_dirty_ = false;
+        any_dirty_ = false;
+    } else if (any_dirty_) {
+        for (std::size_t i = 0; i < results_.size(); ++i) {
+            if (!results_dirty_[i]) continue;
+            results_[i] = summarize_idea(i, ws_.criteria, agg_.find(ws_.ideas[i].id));
+            results_dirty_[i] = false;
+        }
+        any_dirty_ = false;
+    }
+    return results_;
+}
+
+const IdeaResult* Session::result_for(const std::string& idea) const {
+    auto it = idea_index_.find(idea);
+    if (it == idea_index_.end()) return nullptr;
+    return &results()[it->second];
+}
+
+const Selection& Session::selection() const {
+    if (!selection_) selection_ = select_pilots(ws_.ideas, results(), ws_.selection);
+    return *selection_;
+}
+
+Selection Session::selection_with(const SelectionRules& rules) const { return select_pilots(ws_.ideas, results(), rules); }
+
+}  // namespace pilotdeck::core
