@@ -1,0 +1,403 @@
+// Scoring: the room's scores per idea, entered fast by keyboard. Raters x criteria grid,
+// level texts at hand, live mean/spread per criterion, and a "Team consensus" row for when the
+// room agrees on one value instead of scoring individually.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/selection.hpp"
+#include "ui/panels.hpp"
+#include "ui/score_display.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+namespace {
+
+using core::Axis;
+using core::Criterion;
+using core::Idea;
+using core::Participant;
+
+constexpr const char* kConsensusId = "consensus";
+constexpr const char* kConsensusName = "Team consensus";
+
+bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, true); }
+
+// The panel's own presentation state: which cell has the keyboard.
+struct GridFocus {
+    int row = 0;
+    int col = 0;
+    bool consensus = false;  // grid shows the single "Team consensus" row
+    std::string idea;        // focus resets when the idea changes
+};
+GridFocus g_focus;
+
+// Criteria grouped by axis (benefit, risk, visibility), each group in workshop order.
+std::vector<const Criterion*> criteria_by_axis(const std::vector<Criterion>& all) {
+    std::vector<const Criterion*> out;
+    for (Axis a : {Axis::Benefit, Axis::Risk, Axis::Visibility})
+        for (const Criterion& c : all)
+            if (c.axis == a) out.push_back(&c);
+    return out;
+}
+
+bool is_consensus(const Participant& p) { return p.id == kConsensusId; }
+
+std::vector<const Participant*> individual_raters(const core::Workshop& ws) {
+    std::vector<const Participant*> out;
+    for (const Participant& p : ws.participants)
+        if (!is_consensus(p)) out.push_back(&p);
+    return out;
+}
+
+bool consensus_scored(const core::Session& s, const std::string& idea) {
+    if (!s.find_participant(kConsensusId)) return false;
+    for (const Criterion& c : s.workshop().criteria)
+        if (s.score(idea, kConsensusId, c.id)) return true;
+    return false;
+}
+
+const Idea* selected_or_first(UiContext& ctx) {
+    const core::Session& s = ctx.session;
+    if (const Idea* i = s.find_idea(ctx.state.selected_idea)) return i;
+    if (s.workshop().ideas.empty()) return nullptr;
+    ctx.state.selected_idea = s.workshop().ideas.front().id;
+    return &s.workshop().ideas.front();
+}
+
+// The next idea after the selected one that nobody scored yet, else the one with fewest raters.
+void select_next_unscored(UiContext& ctx) {
+    const auto& ideas = ctx.session.workshop().ideas;
+    const auto& results = ctx.session.results();
+    if (ideas.empty()) return;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < ideas.size(); ++i)
+        if (ideas[i].id == ctx.state.selected_idea) start = i + 1;
+    std::size_t best = ideas.size();
+    for (std::size_t k = 0; k < ideas.size(); ++k) {
+        const std::size_t i = (start + k) % ideas.size();
+        if (!ctx.state.department_filter.empty() && ideas[i].department != ctx.state.department_filter) continue;
+        if (best == ideas.size() || results[i].raters < results[best].raters) best = i;
+    }
+    if (best < ideas.size()) ctx.state.selected_idea = ideas[best].id;
+}
+
+void draw_idea_list(UiContext& ctx, int participant_count) {
+    const core::Session& s = ctx.session;
+    const auto& ideas = s.workshop().ideas;
+    const auto& results = s.results();
+    if (ideas.empty()) {
+        ImGui::TextWrapped("No ideas yet. Collect them in the Ideas stage first.");
+        return;
+    }
+    for (std::size_t i = 0; i < ideas.size(); ++i) {
+        const Idea& idea = ideas[i];
+        if (!ctx.state.department_filter.empty() && idea.department != ctx.state.department_filter) continue;
+        const core::IdeaResult& r = results[i];
+        const bool consensus = consensus_scored(s, idea.id);
+        const int individual = r.raters - (consensus ? 1 : 0);
+        ImGui::PushID(idea.id.c_str());
+        const bool selected = idea.id == ctx.state.selected_idea;
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        const ImVec2 top = ImGui::GetCursorPos();
+        if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, line * 2 + em(0.2f))))
+            ctx.state.selected_idea = idea.id;
+        ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y));
+        ImGui::TextUnformatted(idea.title.c_str());
+        ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y + line));
+        std::string progress = "scored by " + std::to_string(individual) + " of " + std::to_string(participant_count);
+        if (consensus) progress += " + team";
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+        ImGui::TextUnformatted(progress.c_str());
+        ImGui::PopStyleColor();
+        if (r.contested) {
+            ImGui::SameLine();
+            contested_badge(ctx);
+        }
+        ImGui::SetCursorPos(ImVec2(top.x, top.y + line * 2 + em(0.2f) + ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
+    }
+}
+
+// Makes sure the consensus participant exists, then sets the score: one edit, one undo step.
+void set_score(UiContext& ctx, const std::string& idea, const std::string& rater, const std::string& criterion,
+               std::optional<int> value) {
+    core::SetScore set{idea, rater, criterion, value};
+    if (rater == kConsensusId && !ctx.session.find_participant(kConsensusId)) {
+        if (!value) return;  // nothing to clear
+        core::Participant p{kConsensusId, kConsensusName, "", core::Role::Decider};
+        ctx.run(core::Batch{{core::PutParticipant{p, std::nullopt}, set}, "Team consensus score"});
+        return;
+    }
+    ctx.run(set);
+}
+
+struct Grid {
+    std::vector<std::string> rater_ids;
+    std::vector<std::string> rater_names;
+    std::vector<const Criterion*> criteria;
+};
+
+Grid make_grid(const UiContext& ctx, bool consensus) {
+    Grid g;
+    const core::Workshop& ws = ctx.session.workshop();
+    g.criteria = criteria_by_axis(ws.criteria);
+    if (consensus) {
+        g.rater_ids.push_back(kConsensusId);
+        g.rater_names.push_back(kConsensusName);
+        return g;
+    }
+    int n = 0;
+    for (const Participant* p : individual_raters(ws)) {
+        ++n;
+        g.rater_ids.push_back(p->id);
+        g.rater_names.push_back(ctx.state.notes_visible && !p->name.empty() ? p->name : "Rater " + std::to_string(n));
+    }
+    return g;
+}
+
+// Digits, clear, arrows and Tab on the focused cell. Only when no text field has the keyboard.
+void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || g.rater_ids.empty() || g.criteria.empty()) return;
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+    const int rows = static_cast<int>(g.rater_ids.size());
+    const int cols = static_cast<int>(g.criteria.size());
+    auto advance = [&](int step) {
+        int cell = g_focus.row * cols + g_focus.col + step;
+        cell = (cell % (rows * cols) + rows * cols) % (rows * cols);
+        g_focus.row = cell / cols;
+        g_focus.col = cell % cols;
+    };
+    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    if (key_pressed(GLFW_KEY_LEFT)) advance(-1);
+    if (key_pressed(GLFW_KEY_RIGHT)) advance(1);
+    if (key_pressed(GLFW_KEY_UP)) g_focus.row = (g_focus.row + rows - 1) % rows;
+    if (key_pressed(GLFW_KEY_DOWN)) g_focus.row = (g_focus.row + 1) % rows;
+    if (key_pressed(GLFW_KEY_TAB)) advance(io.KeyShift ? -1 : 1);
+
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
+    const std::string& rater = g.rater_ids[static_cast<std::size_t>(g_focus.row)];
+    if (key_pressed(GLFW_KEY_0) || key_pressed(GLFW_KEY_KP_0) || key_pressed(GLFW_KEY_DELETE) ||
+        key_pressed(GLFW_KEY_BACKSPACE)) {
+        set_score(ctx, idea, rater, c.id, std::nullopt);
+        return;
+    }
+    for (int d = 1; d <= 9; ++d) {
+        if (!key_pressed(GLFW_KEY_0 + d) && !key_pressed(GLFW_KEY_KP_0 + d)) continue;
+        if (d < c.min || d > c.max) {
+            ctx.state.status = c.label + " takes " + std::to_string(c.min) + " to " + std::to_string(c.max);
+            return;
+        }
+        set_score(ctx, idea, rater, c.id, d);
+        advance(1);  // on to the next criterion: a rater's row is typed in one go
+        return;
+    }
+}
+
+void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::IdeaResult* result) {
+    const core::Session& s = ctx.session;
+    const int cols = static_cast<int>(g.criteria.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    const float rows_shown = static_cast<float>(g.rater_ids.size()) + 5.f;  // headers, mean, sd, discuss
+    const float height = std::min(ImGui::GetContentRegionAvail().y * 0.55f,
+                                  rows_shown * (ImGui::GetFrameHeightWithSpacing() + em(0.2f)));
+    if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(8))))) return;
+    ImGui::TableSetupScrollFreeze(1, 2);
+    ImGui::TableSetupColumn("Rater", ImGuiTableColumnFlags_WidthFixed, em(9));
+    for (const Criterion* c : g.criteria) ImGui::TableSetupColumn(c->label.c_str(), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+
+    // Header row 1: the axis of each criterion group; row 2: the criteria.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int col = 0; col < cols; ++col) {
+        const Axis a = g.criteria[static_cast<std::size_t>(col)]->axis;
+        if (col > 0 && g.criteria[static_cast<std::size_t>(col - 1)]->axis == a) continue;
+        ImGui::TableSetColumnIndex(col + 1);
+        ImGui::TableHeader(axis_title(a));
+    }
+    ImGui::TableHeadersRow();
+
+    const float cell_h = ImGui::GetFrameHeight() + em(0.2f);
+    for (std::size_t row = 0; row < g.rater_ids.size(); ++row) {
+        ImGui::TableNextRow(0, cell_h);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(g.rater_names[row].c_str());
+        for (int col = 0; col < cols; ++col) {
+            ImGui::TableSetColumnIndex(col + 1);
+            const Criterion& c = *g.criteria[static_cast<std::size_t>(col)];
+            const auto v = s.score(idea.id, g.rater_ids[row], c.id);
+            const bool focused = static_cast<int>(row) == g_focus.row && col == g_focus.col;
+            ImGui::PushID(static_cast<int>(row) * 1000 + col);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetContentRegionAvail().x;
+            if (ImGui::InvisibleButton("cell", ImVec2(w, cell_h))) {
+                g_focus.row = static_cast<int>(row);
+                g_focus.col = col;
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s (%d to %d). Type a digit; 0 clears.",
+                                                          g.rater_names[row].c_str(), c.label.c_str(), c.min, c.max);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            if (focused) {
+                // Focus: accent fill AND a thick outline, so it does not rely on colour.
+                dl->AddRectFilled(p, ImVec2(p.x + w, p.y + cell_h), u32(ctx.palette.accent));
+                dl->AddRect(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + w - 1, p.y + cell_h - 1), u32(ctx.palette.text), 0,
+                            0, em(0.15f));
+            }
+            const std::string text = v ? std::to_string(*v) : std::string("·");
+            const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+            dl->AddText(ImVec2(p.x + (w - ts.x) / 2, p.y + (cell_h - ts.y) / 2),
+                        u32(focused ? ctx.palette.accent_text : (v ? ctx.palette.text : ctx.palette.text_muted)),
+                        text.c_str());
+            ImGui::PopID();
+        }
+    }
+
+    // Live aggregates under the grid, aligned with their criteria.
+    auto summary_of = [&](const Criterion& c) -> const core::CriterionSummary* {
+        if (!result) return nullptr;
+        for (const auto& cs : result->criteria)
+            if (cs.criterion == c.id) return &cs;
+        return nullptr;
+    };
+    const char* names[] = {"Mean", "Spread (sd)", "Raters"};
+    for (int line = 0; line < 3; ++line) {
+        ImGui::TableNextRow();
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, u32(ctx.palette.surface));
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(names[line]);
+        for (int col = 0; col < cols; ++col) {
+            ImGui::TableSetColumnIndex(col + 1);
+            const core::CriterionSummary* cs = summary_of(*g.criteria[static_cast<std::size_t>(col)]);
+            std::string text = "—";
+            if (cs) text = line == 0 ? fmt2(cs->mean) : line == 1 ? fmt2(cs->sd) : std::to_string(cs->n);
+            ImGui::TextUnformatted(text.c_str());
+        }
+    }
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted("Agreement");
+    for (int col = 0; col < cols; ++col) {
+        ImGui::TableSetColumnIndex(col + 1);
+        const core::CriterionSummary* cs = summary_of(*g.criteria[static_cast<std::size_t>(col)]);
+        if (cs && cs->sd >= 1.0) contested_badge(ctx);
+        else if (cs && cs->n >= 2) ImGui::TextUnformatted("agreed");
+    }
+    ImGui::EndTable();
+}
+
+void draw_focused_criterion(UiContext& ctx, const Grid& g, const Idea& idea) {
+    if (g.criteria.empty() || g.rater_ids.empty()) return;
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
+    const std::string& rater = g.rater_ids[static_cast<std::size_t>(g_focus.row)];
+    const auto v = ctx.session.score(idea.id, rater, c.id);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::Text("%s", c.label.c_str());
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+    ImGui::Text("(%s, higher = more %s)", axis_title(c.axis), c.axis == Axis::Risk ? "risk" : "of it");
+    ImGui::PopStyleColor();
+    if (!c.help.empty()) ImGui::TextWrapped("%s", c.help.c_str());
+    for (const auto& [level, text] : c.levels) {
+        const bool current = v && *v == level;
+        const std::string line = std::string(current ? "> " : "  ") + std::to_string(level) + " — " + text;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text));
+        ImGui::TextWrapped("%s", line.c_str());
+        if (current) ImGui::PopStyleColor();
+        // A click on a level enters it, for those who prefer the mouse.
+        if (ImGui::IsItemClicked()) set_score(ctx, idea.id, rater, c.id, level);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+}
+
+void draw_axis_scores(const UiContext& ctx, const core::IdeaResult* r) {
+    if (!r) return;
+    ImGui::Text("Benefit %s   Risk %s   Visibility %s   Raters %d", fmt_score(r->benefit).c_str(),
+                fmt_score(r->risk).c_str(), fmt_score(r->visibility).c_str(), r->raters);
+    if (r->quadrant) {
+        ImGui::SameLine(0, em(1));
+        quadrant_tag(ctx, *r->quadrant);
+    }
+    if (r->contested) {
+        ImGui::SameLine();
+        contested_badge(ctx);
+    }
+}
+
+}  // namespace
+
+void draw_scoring(UiContext& ctx) {
+    const core::Workshop& ws = ctx.session.workshop();
+    const int participant_count = static_cast<int>(individual_raters(ws).size());
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+        (key_pressed(GLFW_KEY_F8) || (io.KeyCtrl && (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER)))))
+        select_next_unscored(ctx);
+
+    ImGui::BeginChild("ideas", ImVec2(em(18), 0), true);
+    draw_idea_list(ctx, participant_count);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("idea", ImVec2(0, 0), false);
+
+    const Idea* idea = selected_or_first(ctx);
+    if (!idea) {
+        ImGui::TextWrapped("Nothing to score yet.");
+        ImGui::EndChild();
+        return;
+    }
+    if (g_focus.idea != idea->id) {
+        g_focus.idea = idea->id;
+        g_focus.col = 0;
+        g_focus.row = 0;
+    }
+
+    heading(ctx, idea->title);
+    if (!idea->department.empty()) muted(ctx, idea->department);
+
+    if (ImGui::Button("Next unscored idea (F8)")) select_next_unscored(ctx);
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Individual scores", !g_focus.consensus)) {
+        g_focus.consensus = false;
+        g_focus.row = 0;
+    }
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Team consensus", g_focus.consensus)) {
+        g_focus.consensus = true;
+        g_focus.row = 0;
+    }
+
+    if (ws.criteria.empty()) {
+        ImGui::TextWrapped("This workshop has no criteria to score on.");
+        ImGui::EndChild();
+        return;
+    }
+    const Grid g = make_grid(ctx, g_focus.consensus);
+    if (g.rater_ids.empty()) {
+        ImGui::TextWrapped("No participants yet. Add them in the participants list, or score as a team "
+                           "with \"Team consensus\".");
+        ImGui::EndChild();
+        return;
+    }
+    g_focus.row = std::clamp(g_focus.row, 0, static_cast<int>(g.rater_ids.size()) - 1);
+    g_focus.col = std::clamp(g_focus.col, 0, static_cast<int>(g.criteria.size()) - 1);
+
+    handle_grid_keys(ctx, g, idea->id);
+    const core::IdeaResult* result = ctx.session.result_for(idea->id);
+    draw_grid(ctx, g, *idea, result);
+    draw_axis_scores(ctx, result);
+    ImGui::Separator();
+    ImGui::BeginChild("levels", ImVec2(0, 0), false);
+    draw_focused_criterion(ctx, g, *idea);
+    ImGui::EndChild();
+    ImGui::EndChild();
+}
+
+}  // namespace pilotdeck::ui

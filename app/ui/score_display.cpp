@@ -1,0 +1,131 @@
+#include "ui/score_display.hpp"
+
+#include <cstdio>
+
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+std::string fmt2(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+std::string fmt_score(const std::optional<double>& v) { return v ? fmt2(*v) : std::string("—"); }
+
+std::string fmt_limit(double v) {
+    std::string s = fmt2(v);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+const char* quadrant_title(core::Quadrant q) {
+    switch (q) {
+        case core::Quadrant::QuickWin: return "Quick win";
+        case core::Quadrant::Strategic: return "Strategic";
+        case core::Quadrant::FillIn: return "Fill-in";
+        case core::Quadrant::Avoid: return "Avoid";
+    }
+    return "";
+}
+
+const char* quadrant_area_title(core::Quadrant q) {
+    switch (q) {
+        case core::Quadrant::QuickWin: return "Quick wins";
+        case core::Quadrant::Strategic: return "Strategic";
+        case core::Quadrant::FillIn: return "Fill-ins";
+        case core::Quadrant::Avoid: return "Avoid";
+    }
+    return "";
+}
+
+const char* axis_title(core::Axis a) {
+    switch (a) {
+        case core::Axis::Benefit: return "Benefit";
+        case core::Axis::Risk: return "Risk";
+        case core::Axis::Visibility: return "Visibility";
+    }
+    return "";
+}
+
+Rgba quadrant_colour(const Palette& p, core::Quadrant q) {
+    // Okabe-Ito: bluish green, blue, orange, vermillion.
+    switch (q) {
+        case core::Quadrant::QuickWin: return p.chart[3];
+        case core::Quadrant::Strategic: return p.chart[5];
+        case core::Quadrant::FillIn: return p.chart[1];
+        case core::Quadrant::Avoid: return p.chart[6];
+    }
+    return p.chart[0];
+}
+
+Rgba quadrant_tint(const Palette& p, core::Quadrant q) {
+    switch (q) {
+        case core::Quadrant::QuickWin: return p.quadrant_quick_win;
+        case core::Quadrant::Strategic: return p.quadrant_strategic;
+        case core::Quadrant::FillIn: return p.quadrant_fill_in;
+        case core::Quadrant::Avoid: return p.quadrant_avoid;
+    }
+    return p.surface;
+}
+
+Rgba text_on(const Rgba& fill) {
+    const Rgba black{0, 0, 0, 1}, white{1, 1, 1, 1};
+    const Rgba opaque{fill.r, fill.g, fill.b, 1};
+    return contrast_ratio(opaque, black) >= contrast_ratio(opaque, white) ? black : white;
+}
+
+void draw_quadrant_marker(ImDrawList* dl, ImVec2 c, float r, core::Quadrant q, const Palette& p, float t) {
+    const ImU32 fill = u32(quadrant_colour(p, q));
+    const ImU32 line = u32(p.text);
+    switch (q) {
+        case core::Quadrant::QuickWin:
+            dl->AddCircleFilled(c, r, fill, 32);
+            dl->AddCircle(c, r, line, 32, t);
+            break;
+        case core::Quadrant::Strategic: {
+            const float h = r * 0.88f;
+            dl->AddRectFilled(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), fill);
+            dl->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), line, 0, 0, t);
+            break;
+        }
+        case core::Quadrant::FillIn: {
+            const ImVec2 a(c.x, c.y - r), b(c.x + r, c.y), d(c.x, c.y + r), e(c.x - r, c.y);
+            dl->AddQuadFilled(a, b, d, e, fill);
+            dl->AddQuad(a, b, d, e, line, t);
+            break;
+        }
+        case core::Quadrant::Avoid: {
+            const ImVec2 a(c.x, c.y - r), b(c.x + r * 0.95f, c.y + r * 0.72f), d(c.x - r * 0.95f, c.y + r * 0.72f);
+            dl->AddTriangleFilled(a, b, d, fill);
+            dl->AddTriangle(a, b, d, line, t);
+            break;
+        }
+    }
+}
+
+void badge(const char* text, const Rgba& bg, const Rgba& fg) {
+    const ImVec2 pad(em(0.3f), em(0.05f));
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size.x + 2 * pad.x, p.y + size.y + 2 * pad.y), u32(bg), em(0.2f));
+    dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), u32(fg), text);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+void contested_badge(const UiContext& ctx) { badge("! discuss", ctx.palette.warning, ctx.palette.warning_text); }
+
+void quadrant_tag(const UiContext& ctx, core::Quadrant q) {
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    draw_quadrant_marker(ImGui::GetWindowDrawList(), ImVec2(p.x + h / 2, p.y + h / 2), h * 0.4f, q, ctx.palette,
+                         1.0f);
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(quadrant_title(q));
+}
+
+}  // namespace pilotdeck::ui
