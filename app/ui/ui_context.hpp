@@ -21,12 +21,15 @@ struct Palette;  // theme.hpp
 
 struct UiState {
     std::string selected_idea;      // idea id, or empty
+    std::string selected_concern;   // concern id, or empty (its answer shows in the notes)
+    bool participants_visible = false;  // the participants side panel (F2)
     std::string department_filter;  // empty = all
     bool notes_visible = true;      // facilitator notes (prompts, answers, rater names); N toggles
     bool blanked = false;           // B
     bool focus_new_idea = false;    // Ctrl+N asks the ideas panel to focus its title field
     std::string status;             // last message (e.g. "Saved", "Undid …")
     std::string error;              // last error, shown as a banner until dismissed
+    std::string workshop_path;      // the open workshop file ("" in memory): default export folder
 };
 
 class UiContext {

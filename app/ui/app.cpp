@@ -1,0 +1,390 @@
+#include "ui/app.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <filesystem>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "ui/fonts.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+constexpr int kFollowUpFrames = 3;       // frames drawn after input so ImGui settles
+constexpr double kIdleWaitSeconds = 3600; // nothing to animate: sleep until input
+constexpr float kZoomStep = 0.1f;
+constexpr float kNotesShare = 0.28f;
+constexpr float kParticipantsWidthEm = 24.0f;
+constexpr float kBaseStyleFontPx = 13.0f;  // ImGui's default sizes are made for a 13 px font
+
+using Clock = std::chrono::steady_clock;
+
+bool key(int k) { return ImGui::IsKeyPressed(k, false); }
+bool key_repeat(int k) { return ImGui::IsKeyPressed(k, true); }
+
+void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
+    switch (kind) {
+    case core::StageKind::Intro: draw_intro(ctx); break;
+    case core::StageKind::Concerns: draw_concerns(ctx); break;
+    case core::StageKind::Ideas: draw_ideas(ctx); break;
+    case core::StageKind::Scoring: draw_scoring(ctx); break;
+    case core::StageKind::Matrix: draw_matrix(ctx); break;
+    case core::StageKind::Shortlist: draw_shortlist(ctx); break;
+    }
+}
+
+}  // namespace
+
+OpenWorkshop open_workshop(const std::string& path, bool read_only) {
+    using storage::WorkshopFile;
+    OpenWorkshop w;
+    w.file = WorkshopFile::open(path, read_only ? WorkshopFile::Mode::ReadOnly : WorkshopFile::Mode::ReadWrite);
+    w.session = std::make_unique<core::Session>(w.file->load(), w.file->current_stage(),
+                                                read_only ? nullptr : w.file.get());
+    return w;
+}
+
+App::App(platform::Window& window, bool persist_settings, std::string templates_dir)
+    : window_(window), persist_(persist_settings), templates_dir_(std::move(templates_dir)) {
+    if (persist_) settings_ = load_settings();
+    palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
+}
+
+void App::show(OpenWorkshop w) {
+    ctx_.reset();
+    workshop_ = std::move(w);
+    ctx_ = std::make_unique<UiContext>(*workshop_.session, fonts_, palette_);
+    timers_.clear();
+    sync_timers();
+    start_screen_ = false;
+    start_form_.message.clear();
+    if (persist_ && workshop_.file) {
+        remember_recent(settings_, workshop_.file->path());
+        save_settings_now();
+    }
+}
+
+bool App::open(const std::string& path) {
+    try {
+        show(open_workshop(path, false));
+        return true;
+    } catch (const std::exception& e) {
+        show_start(e.what());
+        return false;
+    }
+}
+
+void App::show_start(const std::string& message) {
+    start_screen_ = true;
+    start_form_.message = message;
+}
+
+void App::sync_timers() {
+    if (!ctx_) return;
+    const auto& stages = ctx_->session.workshop().stages;
+    if (timers_.size() == stages.size()) return;
+    timers_.clear();
+    for (const auto& st : stages) {
+        timers_.emplace_back();
+        timers_.back().set_duration(std::chrono::minutes(st.minutes));
+    }
+}
+
+core::Countdown* App::current_timer() {
+    if (!ctx_) return nullptr;
+    const int i = ctx_->session.current_stage();
+    if (i < 0 || i >= static_cast<int>(timers_.size())) return nullptr;
+    return &timers_[static_cast<std::size_t>(i)];
+}
+
+double App::idle_timeout() const {
+    double t = kIdleWaitSeconds;
+    for (const auto& timer : timers_)
+        if (timer.running()) t = std::min(t, static_cast<double>(timer.until_next_tick().count()) / 1000.0);
+    return std::max(t, 0.001);
+}
+
+void App::ensure_fonts(int framebuffer_height) {
+    const float px = body_font_px(framebuffer_height, settings_.zoom);
+    if (!fonts_dirty_ && px == font_px_) return;
+    build_fonts(fonts_, px);
+    window_.reload_font_texture();
+    font_px_ = px;
+    fonts_dirty_ = false;
+    apply_look();
+}
+
+void App::apply_look() {
+    ImGuiStyle fresh;
+    fresh.ScaleAllSizes(font_px_ / kBaseStyleFontPx);
+    ImGui::GetStyle() = fresh;
+    apply_theme(palette_);
+}
+
+void App::save_settings_now() {
+    if (!persist_) return;
+    if (const std::string err = save_settings(settings_); !err.empty() && ctx_) ctx_->state.error = err;
+}
+
+void App::set_zoom(float zoom) {
+    settings_.zoom = std::clamp(std::round(zoom * 10.0f) / 10.0f, kMinZoom, kMaxZoom);
+    fonts_dirty_ = true;  // rebuilt before the next frame
+    save_settings_now();
+}
+
+void App::toggle_theme() {
+    settings_.theme = settings_.theme == "dark" ? "projector" : "dark";
+    palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
+    apply_look();
+    save_settings_now();
+}
+
+void App::go_to_stage(int index) {
+    if (!ctx_) return;
+    const int n = static_cast<int>(ctx_->session.workshop().stages.size());
+    index = std::clamp(index, 0, std::max(n - 1, 0));
+    if (index != ctx_->session.current_stage()) ctx_->run(core::SetCurrentStage{index});
+}
+
+void App::step_history(bool forward) {
+    if (!ctx_) return;
+    core::Session& s = ctx_->session;
+    if (forward ? !s.can_redo() : !s.can_undo()) return;
+    const std::string label = forward ? s.redo_label() : s.undo_label();
+    try {
+        forward ? s.redo() : s.undo();
+        ctx_->state.status = (forward ? "Redone: " : "Undone: ") + label;
+    } catch (const std::exception& e) {
+        ctx_->state.error = e.what();
+    }
+}
+
+void App::handle_keys() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool typing = io.WantTextInput;
+    const bool ctrl = io.KeyCtrl;
+    if (ctrl && key(GLFW_KEY_Q)) window_.request_close();
+    if (key(GLFW_KEY_F11) || key(GLFW_KEY_F5)) window_.set_fullscreen(!window_.fullscreen());
+    if (ctrl && (key(GLFW_KEY_EQUAL) || key(GLFW_KEY_KP_ADD))) set_zoom(settings_.zoom + kZoomStep);
+    if (ctrl && (key(GLFW_KEY_MINUS) || key(GLFW_KEY_KP_SUBTRACT))) set_zoom(settings_.zoom - kZoomStep);
+    if (ctrl && (key(GLFW_KEY_0) || key(GLFW_KEY_KP_0))) set_zoom(1.0f);
+    if (key(GLFW_KEY_F9)) toggle_theme();
+    if (!ctx_ || start_screen_) return;
+    UiState& st = ctx_->state;
+    if (key(GLFW_KEY_ESCAPE)) {
+        if (st.blanked)
+            st.blanked = false;
+        else if (window_.fullscreen())
+            window_.set_fullscreen(false);
+    }
+    if (key(GLFW_KEY_F2)) st.participants_visible = !st.participants_visible;
+    const int stage = ctx_->session.current_stage();
+    if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
+    if (key_repeat(GLFW_KEY_PAGE_UP) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
+    if (ctrl && key(GLFW_KEY_N)) {
+        st.blanked = false;
+        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
+            go_to_stage(ideas);
+            st.focus_new_idea = true;
+        }
+    }
+    if (ctrl && !typing) {
+        if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
+        if (key_repeat(GLFW_KEY_Y)) step_history(true);
+    }
+    if (!ctrl && !io.KeyAlt && !typing) {
+        if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
+        if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
+    }
+}
+
+void App::draw_menu() {
+    if (!ImGui::BeginMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New or open workshop\u2026")) show_start({});
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
+        ImGui::EndMenu();
+    }
+    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Edit")) {
+        auto& s = ctx_->session;
+        if (ImGui::MenuItem(s.can_undo() ? ("Undo " + s.undo_label()).c_str() : "Undo", "Ctrl+Z", false, s.can_undo()))
+            step_history(false);
+        if (ImGui::MenuItem(s.can_redo() ? ("Redo " + s.redo_label()).c_str() : "Redo", "Ctrl+Y", false, s.can_redo()))
+            step_history(true);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Zoom in", "Ctrl+=")) set_zoom(settings_.zoom + kZoomStep);
+        if (ImGui::MenuItem("Zoom out", "Ctrl+-")) set_zoom(settings_.zoom - kZoomStep);
+        if (ImGui::MenuItem("Actual size", "Ctrl+0")) set_zoom(1.0f);
+        if (ImGui::MenuItem("Dark theme", "F9", settings_.theme == "dark")) toggle_theme();
+        if (ImGui::MenuItem("Full screen", "F11", window_.fullscreen())) window_.set_fullscreen(!window_.fullscreen());
+        if (ctx_ && !start_screen_) {
+            UiState& st = ctx_->state;
+            if (ImGui::MenuItem("Facilitator notes", "N", st.notes_visible)) st.notes_visible = !st.notes_visible;
+            if (ImGui::MenuItem("Participants", "F2", st.participants_visible))
+                st.participants_visible = !st.participants_visible;
+            if (ImGui::MenuItem("Blank the screen", "B")) st.blanked = true;
+        }
+        ImGui::EndMenu();
+    }
+    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Go")) {
+        const int cur = ctx_->session.current_stage();
+        if (ImGui::MenuItem("Next stage", "Page Down")) go_to_stage(cur + 1);
+        if (ImGui::MenuItem("Previous stage", "Page Up")) go_to_stage(cur - 1);
+        if (ImGui::MenuItem("New idea", "Ctrl+N")) {
+            if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
+                go_to_stage(ideas);
+                ctx_->state.focus_new_idea = true;
+            }
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void App::draw_error_banner() {
+    UiState& st = ctx_->state;
+    if (st.error.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.danger));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.danger_text));
+    const float h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("##error", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("\u25A0 %s", st.error.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Dismiss")) st.error.clear();
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+}
+
+void App::draw_status() {
+    const UiState& st = ctx_->state;
+    std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
+    std::string right = workshop_.file ? workshop_.file->path() : "";
+    if (ctx_->session.can_undo()) right = "Ctrl+Z: undo " + ctx_->session.undo_label() + "   " + right;
+    ImGui::Separator();
+    ImGui::TextUnformatted(left.c_str());
+    const float w = ImGui::CalcTextSize(right.c_str()).x;
+    const float x = ImGui::GetWindowContentRegionMax().x - w;
+    ImGui::SameLine(std::max(x, ImGui::GetCursorPosX() + em(2)));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.text_muted));
+    ImGui::TextUnformatted(right.c_str());
+    ImGui::PopStyleColor();
+}
+
+void App::draw_workshop() {
+    UiContext& ctx = *ctx_;
+    sync_timers();
+    draw_error_banner();
+    draw_stepper(ctx);
+    ImGui::Spacing();
+    const auto& stages = ctx.session.workshop().stages;
+    const int cur = ctx.session.current_stage();
+    if (core::Countdown* t = current_timer()) draw_stage_header(ctx, *t);
+    ImGui::Separator();
+
+    const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    float side_w = 0;
+    if (ctx.state.participants_visible)
+        side_w = std::min(em(kParticipantsWidthEm), avail_w * 0.4f);
+    else if (ctx.state.notes_visible)
+        side_w = avail_w * kNotesShare;
+    const float gap = side_w > 0 ? em(1) : 0;
+
+    ImGui::BeginChild("##stage", ImVec2(avail_w - side_w - gap, body_h), false);
+    if (cur >= 0 && cur < static_cast<int>(stages.size()))
+        draw_stage_panel(ctx, stages[static_cast<std::size_t>(cur)].kind);
+    ImGui::EndChild();
+    if (side_w > 0) {
+        ImGui::SameLine(0, gap);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.surface));
+        ImGui::BeginChild("##side", ImVec2(side_w, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        if (ctx.state.participants_visible)
+            draw_participants(ctx);
+        else
+            draw_notes(ctx);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    draw_status();
+}
+
+void App::draw_start_screen() {
+    if (!templates_loaded_) {
+        try {
+            templates_ = documents::scan_templates(templates_dir_);
+        } catch (const std::exception& e) {
+            start_form_.message = e.what();
+        }
+        templates_loaded_ = true;
+    }
+    const auto action = draw_start(start_form_, fonts_, palette_, settings_.recent, templates_, ctx_ != nullptr);
+    if (!action) return;
+    switch (action->kind) {
+    case StartAction::Kind::Back: start_screen_ = false; break;
+    case StartAction::Kind::Open: open(action->path); break;
+    case StartAction::Kind::Create:
+        try {
+            std::filesystem::create_directories(std::filesystem::path(action->path).parent_path());
+            storage::WorkshopFile::create(action->path, action->workshop).reset();
+            open(action->path);
+        } catch (const std::exception& e) {
+            start_form_.message = e.what();
+        }
+        break;
+    }
+}
+
+void App::frame(int display_w, int display_h) {
+    ensure_fonts(display_h > 0 ? display_h : window_.height());
+    window_.begin_frame(display_w, display_h);
+    handle_keys();
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const bool blank = ctx_ && !start_screen_ && ctx_->state.blanked;
+    if (blank) ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 1));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   (blank ? 0 : ImGuiWindowFlags_MenuBar);
+    ImGui::Begin("##pilotdeck", nullptr, flags);
+    if (!blank) {
+        draw_menu();
+        if (start_screen_ || !ctx_)
+            draw_start_screen();
+        else
+            draw_workshop();
+    }
+    ImGui::End();
+    if (blank) ImGui::PopStyleColor();
+    const Rgba& bg = blank ? Rgba{0, 0, 0, 1} : palette_.background;
+    const float clear[3] = {bg.r, bg.g, bg.b};
+    window_.render(clear);
+}
+
+void App::run() {
+    int follow_up = kFollowUpFrames;
+    while (!window_.should_close()) {
+        const bool input = window_.wait_events(follow_up > 0 ? 0.0 : idle_timeout());
+        if (input)
+            follow_up = kFollowUpFrames;
+        else if (follow_up > 0)
+            --follow_up;
+        frame();
+        window_.swap();
+        window_.end_frame();
+    }
+}
+
+}  // namespace pilotdeck::ui

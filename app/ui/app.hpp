@@ -1,0 +1,86 @@
+// The presenter application: the open workshop, the start screen, the frame (menu, agenda,
+// stage panel, notes, status line), the presenter keys, zoom and theme.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+#include "core/timer.hpp"
+#include "documents/documents.hpp"
+#include "platform/window.hpp"
+#include "storage/workshop_file.hpp"
+#include "ui/panel_start.hpp"
+#include "ui/settings.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pilotdeck::ui {
+
+// A workshop file with its session. For screenshots the file is read-only and the session
+// has no store.
+struct OpenWorkshop {
+    std::unique_ptr<storage::WorkshopFile> file;
+    std::unique_ptr<core::Session> session;
+};
+
+// Opens `path`; throws storage::StorageError (one line naming the file) when it cannot.
+OpenWorkshop open_workshop(const std::string& path, bool read_only);
+
+class App {
+public:
+    // persist_settings false: zoom, theme and recent files are neither read nor written.
+    App(platform::Window& window, bool persist_settings, std::string templates_dir);
+
+    // Shows this workshop (replaces the current one).
+    void show(OpenWorkshop w);
+    // Opens a file; on failure the start screen shows why and the file is untouched.
+    bool open(const std::string& path);
+    void show_start(const std::string& message);
+
+    // The main loop until quit.
+    void run();
+    // One frame laid out for display_w x display_h (0: the window's size).
+    void frame(int display_w = 0, int display_h = 0);
+    void go_to_stage(int index);
+
+    const Palette& palette() const { return palette_; }
+
+private:
+    void ensure_fonts(int framebuffer_height);
+    void set_zoom(float zoom);
+    void toggle_theme();
+    void apply_look();
+    void save_settings_now();
+    void handle_keys();
+    void step_history(bool forward);  // redo when forward, else undo
+    void draw_menu();
+    void draw_error_banner();
+    void draw_workshop();
+    void draw_status();
+    void draw_start_screen();
+    void sync_timers();
+    core::Countdown* current_timer();
+    double idle_timeout() const;
+
+    platform::Window& window_;
+    bool persist_;
+    std::string templates_dir_;
+    Settings settings_;
+    Palette palette_;
+    Fonts fonts_;
+    float font_px_ = 0;
+    bool fonts_dirty_ = true;
+
+    OpenWorkshop workshop_;
+    std::unique_ptr<UiContext> ctx_;
+    std::vector<core::Countdown> timers_;
+    bool start_screen_ = false;
+    StartForm start_form_;
+    std::vector<documents::TemplateEntry> templates_;
+    bool templates_loaded_ = false;
+};
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,127 @@
+// The agenda: the stepper across the top, and the current stage's title, goal and countdown.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+constexpr float kStepHeightEm = 2.2f;
+constexpr int kPulseSeconds = 10;  // after zero, the countdown blinks once a second this long
+constexpr long long kOneMinute = 60;
+
+std::string step_label(std::size_t i, const core::Stage& st, int current) {
+    const int idx = static_cast<int>(i);
+    const char* marker = idx == current ? "\u25B6 " : (idx < current ? "\u2713 " : "");
+    return std::string(marker) + std::to_string(i + 1) + ". " + st.title;
+}
+
+}  // namespace
+
+void draw_stepper(UiContext& ctx) {
+    const auto& stages = ctx.session.workshop().stages;
+    if (stages.empty()) return;
+    const int current = ctx.session.current_stage();
+    const float gap = em(0.25f);
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float cell = (total - gap * static_cast<float>(stages.size() - 1)) / static_cast<float>(stages.size());
+    const float h = em(kStepHeightEm);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = em(0.4f);
+    for (std::size_t i = 0; i < stages.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, gap);
+        ImGui::PushID(static_cast<int>(i));
+        const ImVec2 p0 = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("##step", ImVec2(cell, h)) && static_cast<int>(i) != current)
+            ctx.run(core::SetCurrentStage{static_cast<int>(i)});
+        const bool hovered = ImGui::IsItemHovered();
+        const ImVec2 p1(p0.x + cell, p0.y + h);
+        const bool is_current = static_cast<int>(i) == current;
+        const Rgba& fill = is_current ? ctx.palette.accent : ctx.palette.surface;
+        const Rgba& text = is_current ? ctx.palette.accent_text : ctx.palette.text;
+        dl->AddRectFilled(p0, p1, u32(fill), em(0.3f));
+        dl->AddRect(p0, p1, u32(is_current || hovered ? ctx.palette.accent : ctx.palette.grid), em(0.3f), 0,
+                    is_current ? em(0.15f) : 1.0f);
+        const std::string label = step_label(i, stages[i], current);
+        const float text_y = p0.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(text));
+        ImGui::RenderTextEllipsis(dl, ImVec2(p0.x + pad, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
+                                  label.c_str(), nullptr, nullptr);
+        ImGui::PopStyleColor();
+        if (hovered) ImGui::SetTooltip("%s (%d min)", stages[i].title.c_str(), stages[i].minutes);
+        ImGui::PopID();
+    }
+}
+
+void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
+    const auto& stages = ctx.session.workshop().stages;
+    const int current = ctx.session.current_stage();
+    if (current < 0 || current >= static_cast<int>(stages.size())) return;
+    const core::Stage& st = stages[static_cast<std::size_t>(current)];
+
+    ImGui::PushFont(ctx.fonts.huge);
+    const ImVec2 digits = ImGui::CalcTextSize("+00:00");
+    ImGui::PopFont();
+    const float timer_w = digits.x + em(2.0f);
+
+    if (!ImGui::BeginTable("##stage_header", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("stage", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("timer", ImGuiTableColumnFlags_WidthFixed, timer_w);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    heading(ctx, st.title);
+    ImGui::TextWrapped("%s", st.goal.c_str());
+    muted(ctx, "Stage " + std::to_string(current + 1) + " of " + std::to_string(stages.size()) + " \u2014 " +
+                   std::to_string(st.minutes) + " minutes");
+
+    ImGui::TableSetColumnIndex(1);
+    const core::TimerPhase phase = countdown.phase();
+    const long long left = countdown.remaining_seconds();
+    const bool over = phase == core::TimerPhase::Over;
+    const bool pulse_off = over && -left <= kPulseSeconds && (-left) % 2 == 1;
+    const Rgba* fill = nullptr;
+    const Rgba* text = &ctx.palette.text;
+    if (phase == core::TimerPhase::Warning) {
+        fill = &ctx.palette.warning;
+        text = &ctx.palette.warning_text;
+    } else if (over && !pulse_off) {
+        fill = &ctx.palette.danger;
+        text = &ctx.palette.danger_text;
+    } else if (over) {
+        text = &ctx.palette.danger;
+    }
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const ImVec2 box(timer_w, digits.y + em(0.4f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (fill) dl->AddRectFilled(p0, ImVec2(p0.x + box.x, p0.y + box.y), u32(*fill), em(0.4f));
+    if (over) dl->AddRect(p0, ImVec2(p0.x + box.x, p0.y + box.y), u32(ctx.palette.danger), em(0.4f), 0, em(0.25f));
+    const std::string t = countdown.text();
+    ImGui::PushFont(ctx.fonts.huge);
+    const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+    dl->AddText(ImVec2(p0.x + (box.x - ts.x) * 0.5f, p0.y + (box.y - ts.y) * 0.5f), u32(*text), t.c_str());
+    ImGui::PopFont();
+    ImGui::Dummy(box);
+
+    // The phase in words as well as colour.
+    if (phase == core::TimerPhase::Warning)
+        ImGui::TextUnformatted("\u25B2 less than 2 minutes left");
+    else if (over)
+        ImGui::TextColored(vec4(ctx.palette.danger), "\u25A0 over time");
+    else
+        muted(ctx, countdown.running() ? "running" : "paused");
+
+    if (ImGui::Button(countdown.running() ? "Pause" : "Start")) countdown.running() ? countdown.pause() : countdown.start();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) countdown.reset();
+    ImGui::SameLine();
+    if (ImGui::Button("+1 min")) countdown.add(std::chrono::seconds(kOneMinute));
+    ImGui::EndTable();
+}
+
+}  // namespace pilotdeck::ui

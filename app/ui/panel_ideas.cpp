@@ -1,0 +1,203 @@
+// The ideas stage: capture an idea in seconds, edit its details, filter by department,
+// delete (undoable) and merge duplicates.
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+constexpr float kListShare = 0.45f;
+
+struct IdeasState {
+    std::string new_title;
+    bool refocus = false;
+    core::Idea draft;             // the selected idea being edited
+    std::uint64_t draft_revision = ~0ull;
+};
+
+IdeasState& state() {
+    static IdeasState s;
+    return s;
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
+
+void capture(UiContext& ctx) {
+    IdeasState& st = state();
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::SetNextItemWidth(-1);
+    if (ctx.state.focus_new_idea || st.refocus) {
+        ImGui::SetKeyboardFocusHere();
+        ctx.state.focus_new_idea = false;
+        st.refocus = false;
+    }
+    const bool enter = ImGui::InputTextWithHint("##new_idea", "New idea: type a title, Enter saves", &st.new_title,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopFont();
+    if (!enter) return;
+    const std::string title = trim(st.new_title);
+    st.refocus = true;  // ready for the next one
+    if (title.empty()) return;
+    core::Idea idea;
+    idea.id = ctx.session.next_idea_id();
+    idea.title = title;
+    idea.department = ctx.state.department_filter;
+    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
+        st.new_title.clear();
+        ctx.state.selected_idea = idea.id;
+        ctx.state.status = "Saved idea " + quoted(title);
+    }
+}
+
+std::vector<std::string> departments(const core::Workshop& ws) {
+    std::set<std::string> d;
+    for (const auto& i : ws.ideas)
+        if (!i.department.empty()) d.insert(i.department);
+    for (const auto& p : ws.participants)
+        if (!p.department.empty()) d.insert(p.department);
+    return {d.begin(), d.end()};
+}
+
+void filter_combo(UiContext& ctx) {
+    const std::string& f = ctx.state.department_filter;
+    ImGui::SetNextItemWidth(-1);
+    if (!ImGui::BeginCombo("##department_filter", f.empty() ? "All departments" : f.c_str())) return;
+    if (ImGui::Selectable("All departments", f.empty())) ctx.state.department_filter.clear();
+    for (const auto& d : departments(ctx.session.workshop()))
+        if (ImGui::Selectable(d.c_str(), d == f)) ctx.state.department_filter = d;
+    ImGui::EndCombo();
+}
+
+void idea_list(UiContext& ctx) {
+    const auto& ideas = ctx.session.workshop().ideas;
+    int shown = 0;
+    for (const auto& idea : ideas) {
+        if (!ctx.state.department_filter.empty() && idea.department != ctx.state.department_filter) continue;
+        ++shown;
+        const bool sel = idea.id == ctx.state.selected_idea;
+        std::string label = (sel ? "\u25B6 " : "") + idea.title;
+        if (!idea.department.empty()) label += "  \u2014 " + idea.department;
+        label += "##" + idea.id;
+        if (ImGui::Selectable(label.c_str(), sel)) ctx.state.selected_idea = idea.id;
+    }
+    if (shown == 0) muted(ctx, ideas.empty() ? "No ideas yet. Ctrl+N starts one." : "No ideas in this department.");
+}
+
+core::Command merge_command(const core::Session& s, const core::Idea& dropped, const core::Idea& kept) {
+    core::Batch b;
+    b.label = "Merge " + quoted(dropped.title) + " into " + quoted(kept.title);
+    for (const auto& sc : s.workshop().scores) {
+        if (sc.idea != dropped.id) continue;
+        if (s.score(kept.id, sc.rater, sc.criterion)) continue;  // the kept idea's own score wins
+        b.commands.push_back(core::SetScore{kept.id, sc.rater, sc.criterion, sc.value});
+    }
+    b.commands.push_back(core::RemoveIdea{dropped.id});
+    return b;
+}
+
+void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
+    const core::Participant* owner = ctx.session.find_participant(d.owner);
+    ImGui::TextUnformatted("Owner");
+    ImGui::SetNextItemWidth(-1);
+    if (!ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : "nobody yet")) return;
+    if (ImGui::Selectable("nobody yet", d.owner.empty())) {
+        d.owner.clear();
+        done = true;
+    }
+    for (const auto& p : ctx.session.workshop().participants) {
+        const std::string label = p.name + (p.department.empty() ? "" : " (" + p.department + ")") + "##" + p.id;
+        if (ImGui::Selectable(label.c_str(), p.id == d.owner)) {
+            d.owner = p.id;
+            done = true;
+        }
+    }
+    ImGui::EndCombo();
+}
+
+void details(UiContext& ctx) {
+    IdeasState& st = state();
+    const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
+    if (!idea) {
+        muted(ctx, "Pick an idea to see and edit its details.");
+        return;
+    }
+    if (st.draft.id != idea->id || (st.draft_revision != ctx.session.revision() && !ImGui::IsAnyItemActive())) {
+        st.draft = *idea;
+        st.draft_revision = ctx.session.revision();
+    }
+    core::Idea& d = st.draft;
+    bool done = false;
+    done |= edit_field("Title", "##title", d.title);
+    done |= edit_field("Problem", "##problem", d.problem, 3);
+    done |= edit_field("Proposed AI solution", "##solution", d.solution, 3);
+    done |= edit_field("Department", "##department", d.department);
+    owner_combo(ctx, d, done);
+    done |= edit_field("Success criteria", "##success", d.success_criteria, 2);
+    if (done && trim(d.title).empty()) d.title = idea->title;  // an idea keeps a title
+    if (done && d != *idea) {
+        ctx.run(core::PutIdea{d, std::nullopt});
+        st.draft_revision = ctx.session.revision();
+    }
+
+    ImGui::Spacing();
+    const auto& ideas = ctx.session.workshop().ideas;
+    ImGui::SetNextItemWidth(em(16));
+    if (ideas.size() > 1 && ImGui::BeginCombo("##merge", "Merge into\u2026")) {
+        for (const auto& other : ideas) {
+            if (other.id == idea->id) continue;
+            if (ImGui::Selectable((other.title + "##m" + other.id).c_str())) {
+                const std::string kept = other.id, title = idea->title;
+                if (ctx.run(merge_command(ctx.session, *idea, other))) {
+                    ctx.state.selected_idea = kept;
+                    ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
+                }
+                break;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text)) {
+        const std::string title = idea->title;
+        if (ctx.run(core::RemoveIdea{idea->id})) {
+            ctx.state.selected_idea.clear();
+            ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
+        }
+    }
+}
+
+}  // namespace
+
+void draw_ideas(UiContext& ctx) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float list_w = avail.x * kListShare;
+    ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
+    capture(ctx);
+    filter_combo(ctx);
+    heading(ctx, std::to_string(ctx.session.workshop().ideas.size()) + " ideas");
+    ImGui::BeginChild("##ideas_scroll", ImVec2(0, 0), false);
+    idea_list(ctx);
+    ImGui::EndChild();
+    ImGui::EndChild();
+    ImGui::SameLine(0, em(1));
+    ImGui::BeginChild("##idea_details", ImVec2(0, avail.y), false);
+    details(ctx);
+    ImGui::EndChild();
+}
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,37 @@
+// The start screen: create a workshop from a template, open a file, or pick a recent one.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "documents/documents.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pilotdeck::ui {
+
+struct StartForm {
+    int template_index = 0;
+    std::string title, organisation, date, facilitator;
+    std::string path;          // where the new workshop goes
+    bool path_edited = false;  // else it follows the title
+    std::string open_path;
+    std::string message;       // why the last attempt failed
+};
+
+struct StartAction {
+    enum class Kind { Open, Create, Back } kind = Kind::Open;
+    std::string path;
+    core::Workshop workshop;  // Create: the new workshop
+};
+
+// A file name from a title: lower-case ASCII letters and digits, '-' between words.
+std::string slugify(const std::string& title);
+
+std::optional<StartAction> draw_start(StartForm& form, const Fonts& fonts, const Palette& palette,
+                                      const std::vector<std::string>& recent,
+                                      const std::vector<documents::TemplateEntry>& templates, bool can_go_back);
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,28 @@
+// The presenter's settings: recent files, zoom and theme, kept in
+// $XDG_CONFIG_HOME/pilotdeck/settings.json (written atomically).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pilotdeck::ui {
+
+struct Settings {
+    std::vector<std::string> recent;  // most recent first
+    float zoom = 1.0f;
+    std::string theme = "projector";  // or "dark"
+};
+
+inline constexpr float kMinZoom = 0.6f;
+inline constexpr float kMaxZoom = 2.5f;
+inline constexpr std::size_t kMaxRecent = 8;
+
+std::string settings_path();
+// Never fails: a missing or unreadable file gives the defaults.
+Settings load_settings();
+// Returns an error line, or empty on success.
+std::string save_settings(const Settings& s);
+// Puts `path` (made absolute) first in the recent list.
+void remember_recent(Settings& s, const std::string& path);
+
+}  // namespace pilotdeck::ui

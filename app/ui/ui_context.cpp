@@ -1,0 +1,23 @@
+#include "ui/ui_context.hpp"
+
+#include <exception>
+
+#include <imgui.h>
+
+namespace pilotdeck::ui {
+
+bool UiContext::run(const core::Command& c) {
+    try {
+        session.execute(c);
+        state.status = core::describe(c);
+        state.error.clear();
+        return true;
+    } catch (const std::exception& e) {
+        state.error = e.what();
+        return false;
+    }
+}
+
+float em(float n) { return n * ImGui::GetFontSize(); }
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,54 @@
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+namespace pilotdeck::ui {
+
+ImU32 u32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(vec4(c)); }
+ImVec4 vec4(const Rgba& c) { return ImVec4(c.r, c.g, c.b, c.a); }
+
+void heading(const UiContext& ctx, const std::string& text) {
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void muted(const UiContext& ctx, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+bool edit_field(const char* label, const char* id, std::string& value, int lines) {
+    ImGui::TextUnformatted(label);
+    ImGui::SetNextItemWidth(-1);
+    if (lines > 1) {
+        const float h = ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2;
+        ImGui::InputTextMultiline(id, &value, ImVec2(-1, h));
+    } else {
+        ImGui::InputText(id, &value);
+    }
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, vec4(fill));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, vec4(fill));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, vec4(fill));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(text));
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+int stage_of_kind(const core::Session& s, core::StageKind kind) {
+    const auto& stages = s.workshop().stages;
+    const int cur = s.current_stage();
+    if (cur >= 0 && cur < static_cast<int>(stages.size()) && stages[static_cast<std::size_t>(cur)].kind == kind)
+        return cur;
+    for (std::size_t i = 0; i < stages.size(); ++i)
+        if (stages[i].kind == kind) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace pilotdeck::ui

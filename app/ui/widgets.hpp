@@ -1,0 +1,33 @@
+// Small drawing helpers shared by the panels: palette colours for ImGui, headings, text
+// fields that report when an edit is finished.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/theme.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pilotdeck::ui {
+
+ImU32 u32(const Rgba& c);
+ImVec4 vec4(const Rgba& c);
+
+// A heading in the large font, wrapped to the available width.
+void heading(const UiContext& ctx, const std::string& text);
+// Muted, wrapped text.
+void muted(const UiContext& ctx, const std::string& text);
+
+// A labelled single-line (or multi-line when lines > 1) text field editing `value`.
+// Returns true when an edit is finished (focus left the field or Enter was pressed): the
+// moment to commit it.
+bool edit_field(const char* label, const char* id, std::string& value, int lines = 1);
+
+// A button drawn in a palette colour pair (e.g. danger / danger_text).
+bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
+
+// Stage index of the first stage of `kind` (the current one when it already is of that kind), or -1.
+int stage_of_kind(const core::Session& s, core::StageKind kind);
+
+}  // namespace pilotdeck::ui
