@@ -1,0 +1,165 @@
+// pilotdeck-bench: builds a synthetic workshop of a chosen size and measures the operations a
+// facilitator waits for. Prints one JSON object per line: name, median_ms, p95_ms, runs and,
+// where a baseline is measured in the same run, baseline_median_ms and ratio.
+#include <CLI/CLI.hpp>
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+
+#include "bench_util.hpp"
+#include "core/selection.hpp"
+#include "core/session.hpp"
+#include "documents/documents.hpp"
+#include "storage/workshop_file.hpp"
+#include "synthetic.hpp"
+
+namespace fs = std::filesystem;
+using namespace pilotdeck;
+using bench::measure;
+using bench::report;
+using bench::Stats;
+
+namespace {
+
+void exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "?";
+        sqlite3_free(err);
+        throw std::runtime_error(msg);
+    }
+}
+
+// The baseline for score_commit: a bare INSERT in its own transaction, same disk, same pragmas.
+Stats bare_sqlite_commit(const fs::path& dir, int runs) {
+    const std::string path = (dir / "baseline.sqlite").string();
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open baseline db");
+    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+             "CREATE TABLE score(idea INTEGER, rater INTEGER, criterion INTEGER, value INTEGER,"
+             " PRIMARY KEY(idea, rater, criterion)) WITHOUT ROWID;");
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO score VALUES (?, ?, ?, ?)", -1, &st, nullptr);
+    int i = 0;
+    Stats s = measure(runs, [&] {
+        exec(db, "BEGIN IMMEDIATE");
+        sqlite3_bind_int(st, 1, i % 97);
+        sqlite3_bind_int(st, 2, i % 13);
+        sqlite3_bind_int(st, 3, i % 9);
+        sqlite3_bind_int(st, 4, 1 + i % 5);
+        sqlite3_step(st);
+        sqlite3_reset(st);
+        exec(db, "COMMIT");
+        ++i;
+    });
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return s;
+}
+
+long peak_rss_mb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"pilotdeck-bench: measures pilotdeck on a synthetic workshop", "pilotdeck-bench"};
+    int ideas = 1000, raters = 30, criteria = 9, runs = 21;
+    std::string dir_arg, only;
+    app.add_option("--ideas", ideas, "Number of ideas")->check(CLI::Range(1, 1000000));
+    app.add_option("--raters", raters, "Number of raters")->check(CLI::Range(1, 10000));
+    app.add_option("--criteria", criteria, "Number of criteria")->check(CLI::Range(3, 60));
+    app.add_option("--runs", runs, "Repetitions for the quick measures")->check(CLI::Range(3, 100000));
+    app.add_option("--dir", dir_arg, "Folder for the files (default: a new temporary folder)");
+    app.add_option("--only", only, "Comma-separated measure names to run (default: all)");
+    CLI11_PARSE(app, argc, argv);
+    auto wanted = [&](const std::string& name) {
+        return only.empty() || ("," + only + ",").find("," + name + ",") != std::string::npos;
+    };
+
+    fs::path dir = dir_arg.empty() ? fs::temp_directory_path() / ("pilotdeck-bench-" + std::to_string(getpid())) : fs::path(dir_arg);
+    fs::create_directories(dir);
+    try {
+        const core::Workshop ws = bench::synthetic_workshop(ideas, raters, criteria);
+        std::cerr << "workshop: " << ideas << " ideas x " << raters << " raters x " << criteria << " criteria = "
+                  << ws.scores.size() << " scores, in " << dir << "\n";
+        const std::string doc_path = (dir / "workshop.json").string();
+        const std::string file = (dir / "workshop.pilotdeck").string();
+        documents::write_file_atomic(doc_path, documents::write_workshop(ws));
+
+        const int slow_runs = ws.scores.size() > 1000000 ? 3 : 5;
+        Stats import = measure(slow_runs, [&] {
+            const core::Workshop parsed = documents::load_workshop(doc_path);
+            storage::WorkshopFile::create(file, parsed, true);
+        });
+        if (wanted("import")) report("import", import);
+
+        if (wanted("selection")) {
+            const core::Aggregates agg = core::Aggregates::from_scores(ws.scores);
+            report("selection", measure(runs, [&] {
+                       const auto results = core::summarize(ws.ideas, ws.criteria, agg);
+                       const auto sel = core::select_pilots(ws.ideas, results, ws.selection);
+                       if (sel.pilots.size() > ws.ideas.size()) std::abort();
+                   }));
+        }
+        if (wanted("shortlist")) {
+            report("shortlist", measure(runs, [&] {
+                       auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+                       const core::Workshop meta = wf->load_without_scores();
+                       const core::Aggregates agg = wf->load_aggregates();
+                       const auto results = core::summarize(meta.ideas, meta.criteria, agg);
+                       const auto sel = core::select_pilots(meta.ideas, results, meta.selection);
+                       const std::string out = documents::write_shortlist({meta, results, sel, meta.selection});
+                       if (out.empty()) std::abort();
+                   }));
+        }
+        if (wanted("export")) {
+            report("export", measure(slow_runs, [&] {
+                       auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+                       documents::write_file_atomic((dir / "export.json").string(), documents::write_workshop(wf->load()));
+                   }));
+        }
+        if (wanted("open")) {
+            report("open", measure(slow_runs, [&] {
+                       auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+                       core::Session session(wf->load(), wf->current_stage(), wf.get());
+                       if (session.results().size() != ws.ideas.size()) std::abort();
+                   }));
+        }
+        if (wanted("score_commit")) {
+            auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+            int i = 0;
+            Stats commit = measure(std::max(runs, 50), [&] {
+                const core::Score& s = ws.scores[static_cast<std::size_t>(i) * 7919 % ws.scores.size()];
+                wf->apply(core::SetScore{s.idea, s.rater, s.criterion, 1 + (s.value + i) % 5});
+                ++i;
+            });
+            report("score_commit", commit, bare_sqlite_commit(dir, std::max(runs, 50)));
+        }
+#ifdef PILOTDECK_BENCH_UI
+        if (wanted("ui_frame")) bench::report_ui_frames(ws, runs);
+#endif
+        nlohmann::ordered_json mem;
+        mem["name"] = "peak_rss";
+        mem["mb"] = peak_rss_mb();
+        std::cout << mem.dump() << std::endl;
+    } catch (const std::exception& e) {
+        std::cerr << "pilotdeck-bench: " << e.what() << "\n";
+        if (dir_arg.empty()) fs::remove_all(dir);
+        return 1;
+    }
+    if (dir_arg.empty()) fs::remove_all(dir);
+    return 0;
+}

@@ -1,0 +1,61 @@
+// Timing and reporting shared by the measures of pilotdeck-bench.
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace pilotdeck::bench {
+
+struct Stats {
+    double median = 0, p95 = 0;
+    int runs = 0;
+};
+
+// Runs `body` `runs` times and returns the median and 95th percentile in milliseconds.
+// `clock` defaults to wall time; the UI frames pass thread CPU time.
+inline Stats measure(int runs, const std::function<void()>& body,
+                     const std::function<double()>& clock_ms = [] {
+                         return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+                     }) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const double t0 = clock_ms();
+        body();
+        ms.push_back(clock_ms() - t0);
+    }
+    std::sort(ms.begin(), ms.end());
+    Stats s;
+    s.runs = runs;
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(static_cast<double>(ms.size()) * 0.95))];
+    return s;
+}
+
+inline double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+inline void report(const std::string& name, const Stats& s, std::optional<Stats> baseline = std::nullopt) {
+    nlohmann::ordered_json j;
+    j["name"] = name;
+    j["median_ms"] = round3(s.median);
+    j["p95_ms"] = round3(s.p95);
+    j["runs"] = s.runs;
+    if (baseline) {
+        j["baseline_median_ms"] = round3(baseline->median);
+        j["ratio"] = baseline->median > 0 ? round3(s.median / baseline->median) : 0.0;
+    }
+    std::cout << j.dump() << std::endl;
+}
+
+// ui_frames.cpp (only when the GUI is built): one ui_frame.STAGE line per stage kind.
+void report_ui_frames(const core::Workshop& ws, int runs);
+
+}  // namespace pilotdeck::bench
