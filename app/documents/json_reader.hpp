@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "documents/documents.hpp"
@@ -30,6 +31,8 @@ public:
     // `name` is the file name for messages. A leading byte-order mark is skipped; offsets count
     // from after it.
     JsonReader(std::string_view text, std::string name);
+    JsonReader(const char* text, std::string name) : JsonReader(std::string_view(text), std::move(name)) {}
+    JsonReader(std::string&& text, std::string name) = delete;  // the text must outlive the reader
 
     // Reads an object; calls on_member(key) for each member with the reader positioned on the
     // member's value, which the callback reads (a value it leaves unread is skipped).
