@@ -11,9 +11,11 @@
 #include "core/model.hpp"
 #include "core/session.hpp"
 
-struct sqlite3;
-
 namespace pilotdeck::storage {
+
+namespace sqlite {
+class Database;
+}
 
 // what() is one line naming the file: "FILE: what is wrong".
 class StorageError : public std::runtime_error {
@@ -64,9 +66,9 @@ public:
     void apply(const core::Command& c) override;
 
 private:
-    WorkshopFile(std::string path, sqlite3* db, bool read_only);
+    WorkshopFile(std::string path, std::unique_ptr<sqlite::Database> db, bool read_only);
     std::string path_;
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<sqlite::Database> db_;
     bool read_only_ = false;
 };
 

@@ -1,0 +1,92 @@
+#include "storage/file_ops.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+#include "storage/workshop_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace pilotdeck::storage::files {
+namespace {
+
+[[noreturn]] void fail_errno(const std::string& name, const std::string& what) {
+    throw StorageError(name + ": " + what + ": " + std::strerror(errno));
+}
+
+void fsync_path(const std::string& path, int flags, const std::string& name) {
+    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) fail_errno(name, "cannot open " + path + " to sync it");
+    int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) fail_errno(name, "cannot sync " + path);
+}
+
+std::string folder_of(const std::string& path) {
+    fs::path parent = fs::path(path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+}
+
+constexpr const char* kSideFiles[] = {"-wal", "-shm", "-journal"};
+
+}  // namespace
+
+void require_readable_file(const std::string& path) {
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (!fs::exists(st)) throw StorageError(path + ": no such file");
+    if (fs::is_directory(st)) throw StorageError(path + ": is a folder, not a workshop file");
+    if (::access(path.c_str(), R_OK) != 0) fail_errno(path, "cannot read");
+}
+
+bool is_empty_file(const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
+}
+
+TempFile::TempFile(const std::string& target) : target_(target) {
+    fs::path t(target);
+    fs::path tmpl = t.parent_path() / ("." + t.filename().string() + ".tmp-XXXXXX");
+    std::string name = tmpl.string();
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) fail_errno(target, "cannot create a temporary file in " + folder_of(target));
+    // mkstemp makes the file private (0600); a workshop file gets the usual 0644, or keeps the
+    // permissions of the file it replaces.
+    struct stat old {};
+    ::fchmod(fd, ::stat(target.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
+    ::close(fd);
+    path_ = name;
+}
+
+TempFile::~TempFile() {
+    if (committed_) return;
+    ::unlink(path_.c_str());
+    for (const char* suffix : kSideFiles) ::unlink((path_ + suffix).c_str());
+}
+
+void TempFile::commit() {
+    fsync_path(path_, O_RDONLY, target_);
+    std::vector<std::pair<std::string, std::string>> moved;  // side file -> where it was put aside
+    for (const char* suffix : kSideFiles) {
+        std::string side = target_ + suffix, aside = path_ + suffix + "-old";
+        if (::rename(side.c_str(), aside.c_str()) == 0) moved.emplace_back(side, aside);
+    }
+    if (::rename(path_.c_str(), target_.c_str()) != 0) {
+        int saved = errno;
+        for (const auto& [side, aside] : moved) ::rename(aside.c_str(), side.c_str());
+        errno = saved;
+        fail_errno(target_, "cannot move the new file into place");
+    }
+    committed_ = true;
+    for (const auto& [side, aside] : moved) ::unlink(aside.c_str());
+    fsync_path(folder_of(target_), O_RDONLY | O_DIRECTORY, target_);
+}
+
+}  // namespace pilotdeck::storage::files

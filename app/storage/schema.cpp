@@ -1,0 +1,178 @@
+#include "storage/schema.hpp"
+
+#include <sqlite3.h>
+
+namespace pilotdeck::storage::schema {
+namespace {
+
+// Schema version 1. Every list keeps its order in `position` (0-based, no gaps). `rid` is the
+// integer key that references use, so that a score row is four integers; `id` is the
+// document's string id.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE stage (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    id       TEXT NOT NULL UNIQUE,
+    kind     TEXT NOT NULL CHECK (kind IN ('intro', 'concerns', 'ideas', 'scoring', 'matrix', 'shortlist')),
+    title    TEXT NOT NULL,
+    minutes  INTEGER NOT NULL,
+    goal     TEXT NOT NULL
+);
+
+CREATE TABLE stage_prompt (
+    stage    INTEGER NOT NULL REFERENCES stage(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (stage, position)
+) WITHOUT ROWID;
+
+CREATE TABLE concern (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    id       TEXT NOT NULL UNIQUE,
+    label    TEXT NOT NULL,
+    response TEXT NOT NULL,
+    count    INTEGER NOT NULL CHECK (count >= 0)
+);
+
+CREATE TABLE criterion (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    id       TEXT NOT NULL UNIQUE,
+    label    TEXT NOT NULL,
+    axis     TEXT NOT NULL CHECK (axis IN ('benefit', 'risk', 'visibility')),
+    weight   REAL NOT NULL CHECK (weight > 0),
+    min      INTEGER NOT NULL,
+    max      INTEGER NOT NULL CHECK (max >= min),
+    help     TEXT NOT NULL
+);
+
+CREATE TABLE criterion_level (
+    criterion INTEGER NOT NULL REFERENCES criterion(rid) ON DELETE CASCADE,
+    level     INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (criterion, level)
+) WITHOUT ROWID;
+
+CREATE TABLE selection (
+    single             INTEGER PRIMARY KEY CHECK (single = 1),
+    max_risk           REAL NOT NULL,
+    min_visibility     REAL NOT NULL,
+    min_raters         INTEGER NOT NULL,
+    size               INTEGER NOT NULL,
+    max_per_department INTEGER NOT NULL
+);
+
+CREATE TABLE participant (
+    rid        INTEGER PRIMARY KEY,
+    position   INTEGER NOT NULL,
+    id         TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,
+    department TEXT NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('user', 'champion', 'decider', 'developer'))
+);
+
+-- raters: how many distinct raters scored the idea, kept up to date with every score.
+CREATE TABLE idea (
+    rid              INTEGER PRIMARY KEY,
+    position         INTEGER NOT NULL,
+    id               TEXT NOT NULL UNIQUE,
+    title            TEXT NOT NULL,
+    problem          TEXT NOT NULL,
+    solution         TEXT NOT NULL,
+    department       TEXT NOT NULL,
+    owner            INTEGER REFERENCES participant(rid),
+    success_criteria TEXT NOT NULL,
+    pin              TEXT CHECK (pin IN ('include', 'exclude')),
+    pin_reason       TEXT NOT NULL DEFAULT '',
+    raters           INTEGER NOT NULL DEFAULT 0 CHECK (raters >= 0)
+);
+CREATE INDEX idea_owner ON idea(owner);
+
+CREATE TABLE score (
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    rater     INTEGER NOT NULL REFERENCES participant(rid),
+    criterion INTEGER NOT NULL REFERENCES criterion(rid),
+    value     INTEGER NOT NULL,
+    PRIMARY KEY (idea, rater, criterion)
+) WITHOUT ROWID;
+
+-- Exact integer sums of the scores per idea and criterion (rows with n > 0 only), so that the
+-- shortlist never reads every score and one changed score updates one row.
+CREATE TABLE score_agg (
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    criterion INTEGER NOT NULL REFERENCES criterion(rid),
+    n         INTEGER NOT NULL CHECK (n > 0),
+    sum       INTEGER NOT NULL,
+    sumsq     INTEGER NOT NULL,
+    PRIMARY KEY (idea, criterion)
+) WITHOUT ROWID;
+)sql";
+
+void create_v1(sqlite::Database& db) { db.exec(kSchemaV1); }
+
+constexpr Migration kMigrations[] = {
+    {1, create_v1},
+};
+static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+void migrate(sqlite::Database& db, std::span<const Migration> list) {
+    int version = static_cast<int>(db.pragma_int("user_version"));
+    int previous = 0;
+    for (const Migration& m : list) {
+        if (m.version <= previous) throw StorageError(db.name() + ": migrations out of order");
+        previous = m.version;
+        if (m.version <= version) continue;
+        sqlite::Transaction tx(db);
+        m.apply(db);
+        db.pragma_set("user_version", std::to_string(m.version));
+        tx.commit();
+        version = m.version;
+    }
+}
+
+std::optional<std::string> identity_problem(sqlite::Database& db) {
+    std::int64_t application_id = 0;
+    try {
+        application_id = db.pragma_int("application_id");
+    } catch (const sqlite::SqliteError& e) {
+        if (e.code() == SQLITE_NOTADB) return "not a pilotdeck workshop (not an SQLite database)";
+        if (e.code() == SQLITE_CORRUPT) return std::string("damaged: ") + sqlite3_errstr(e.code());
+        throw;
+    }
+    if (application_id != kApplicationId) return "not a pilotdeck workshop (another SQLite database)";
+    std::int64_t version = db.pragma_int("user_version");
+    if (version > kSchemaVersion)
+        return "made by a newer pilotdeck (schema " + std::to_string(version) + "); this version reads up to " +
+               std::to_string(kSchemaVersion);
+    if (version < 1) return "not a complete pilotdeck workshop (schema version " + std::to_string(version) + ")";
+    return std::nullopt;
+}
+
+std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit) {
+    std::string pragma = std::string(full ? "integrity_check" : "quick_check") + "(" + std::to_string(limit) + ")";
+    std::vector<std::string> problems;
+    try {
+        sqlite::Statement st(db, "PRAGMA " + pragma);
+        while (st.step()) {
+            std::string line = st.column_text(0);
+            if (line != "ok") problems.push_back(line);
+        }
+    } catch (const sqlite::SqliteError& e) {
+        // A page so damaged that the check itself stops (SQLITE_CORRUPT) is a problem too.
+        if (e.code() != SQLITE_CORRUPT && e.code() != SQLITE_NOTADB) throw;
+        problems.push_back(sqlite3_errstr(e.code()));
+    }
+    return problems;
+}
+
+}  // namespace pilotdeck::storage::schema

@@ -1,0 +1,36 @@
+// The workshop file's schema: ordered migrations keyed by PRAGMA user_version, and the
+// identity checks that decide whether a file is a workshop this version can read.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "storage/sqlite.hpp"
+
+namespace pilotdeck::storage::schema {
+
+// Brings a database from schema version - 1 to `version`.
+struct Migration {
+    int version;
+    void (*apply)(sqlite::Database& db);
+};
+
+// The migrations of this pilotdeck, version 1 (the initial schema) first; the last one's
+// version is kSchemaVersion.
+std::span<const Migration> migrations();
+
+// Runs every migration newer than the file's user_version, in order, each in its own
+// transaction that also sets user_version. Throws StorageError when the list is out of order.
+void migrate(sqlite::Database& db, std::span<const Migration> list);
+
+// Why the open database is not a workshop this version can read (one phrase without the file
+// name, e.g. "not a pilotdeck workshop (another SQLite database)"), or nothing when it is.
+// Reads only the header: application_id and user_version.
+std::optional<std::string> identity_problem(sqlite::Database& db);
+
+// What `PRAGMA quick_check` (full: integrity_check) reports, at most `limit` lines; empty when ok.
+std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit);
+
+}  // namespace pilotdeck::storage::schema

@@ -1,0 +1,53 @@
+// Reading and writing the workshop's tables (schema.cpp). Internal to storage; callers hold
+// the transaction.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/aggregate.hpp"
+#include "core/commands.hpp"
+#include "core/model.hpp"
+#include "storage/sqlite.hpp"
+
+namespace pilotdeck::storage::tables {
+
+// --- writing (tables_write.cpp) ---
+
+// Every table from `ws` into an empty schema; current stage 0. Scores are resolved through
+// in-memory maps and inserted with one reused statement; the aggregates are computed afterwards
+// by rebuild_aggregates(). Throws StorageError for a reference that does not resolve.
+void insert_workshop(sqlite::Database& db, const core::Workshop& ws);
+// score_agg and idea.raters recomputed from score (one INSERT ... SELECT, one UPDATE).
+void rebuild_aggregates(sqlite::Database& db);
+
+void write_info(sqlite::Database& db, const core::WorkshopInfo& info);
+void write_meta(sqlite::Database& db, std::string_view key, std::string_view value);
+void write_selection(sqlite::Database& db, const core::SelectionRules& rules);
+void insert_participant(sqlite::Database& db, const core::Participant& p, std::int64_t position);
+void update_participant(sqlite::Database& db, const core::Participant& p);
+void insert_idea(sqlite::Database& db, const core::Idea& idea, std::int64_t position);
+void update_idea(sqlite::Database& db, const core::Idea& idea);
+
+// The rid of `id` in `table` (participant, idea, criterion...); throws "unknown TABLE 'ID'".
+std::int64_t rid_of(sqlite::Database& db, std::string_view table, std::string_view id);
+// The rid of `id`, or 0 when there is none (rids start at 1).
+std::int64_t find_rid(sqlite::Database& db, std::string_view table, std::string_view id);
+
+// --- commands (commands.cpp) ---
+
+// Persists one command (a Batch: each of its commands in order). The caller's transaction
+// makes it all or nothing.
+void apply_command(sqlite::Database& db, const core::Command& c);
+
+// --- reading (tables_read.cpp) ---
+
+core::Workshop read_workshop(sqlite::Database& db, bool with_scores);
+core::Aggregates read_aggregates(sqlite::Database& db);
+int read_current_stage(sqlite::Database& db);
+// Where score_agg or idea.raters differ from a recomputation from score (at most `limit`).
+std::vector<std::string> aggregate_problems(sqlite::Database& db, int limit);
+
+}  // namespace pilotdeck::storage::tables

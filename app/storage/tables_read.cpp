@@ -1,0 +1,201 @@
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "storage/tables.hpp"
+
+namespace pilotdeck::storage::tables {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+
+// A stored enum text that this version does not know means the file was edited by hand.
+template <class E>
+E parse_enum(const Database& db, std::optional<E> value, const std::string& text, std::string_view what) {
+    if (!value) throw StorageError(db.name() + ": damaged: unknown " + std::string(what) + " '" + text + "'");
+    return *value;
+}
+
+std::map<std::string, std::string> read_meta(Database& db) {
+    std::map<std::string, std::string> meta;
+    Statement st(db, "SELECT key, value FROM meta");
+    while (st.step()) meta[st.column_text(0)] = st.column_text(1);
+    return meta;
+}
+
+core::WorkshopInfo read_info(Database& db) {
+    auto meta = read_meta(db);
+    return {meta["title"], meta["organisation"], meta["date"], meta["facilitator"], meta["language"], meta["template"]};
+}
+
+std::vector<core::Stage> read_stages(Database& db) {
+    std::vector<core::Stage> stages;
+    std::unordered_map<std::int64_t, std::size_t> index;  // rid -> index in stages
+    Statement st(db, "SELECT rid, id, kind, title, minutes, goal FROM stage ORDER BY position");
+    while (st.step()) {
+        std::string kind = st.column_text(2);
+        index[st.column_int64(0)] = stages.size();
+        stages.push_back({st.column_text(1), parse_enum(db, core::stage_kind_from(kind), kind, "stage kind"),
+                          st.column_text(3), st.column_int(4), st.column_text(5), {}});
+    }
+    Statement prompts(db, "SELECT stage, text FROM stage_prompt ORDER BY stage, position");
+    while (prompts.step()) stages.at(index.at(prompts.column_int64(0))).prompts.push_back(prompts.column_text(1));
+    return stages;
+}
+
+std::vector<core::Concern> read_concerns(Database& db) {
+    std::vector<core::Concern> concerns;
+    Statement st(db, "SELECT id, label, response, count FROM concern ORDER BY position");
+    while (st.step()) concerns.push_back({st.column_text(0), st.column_text(1), st.column_text(2), st.column_int(3)});
+    return concerns;
+}
+
+std::vector<core::Criterion> read_criteria(Database& db) {
+    std::vector<core::Criterion> criteria;
+    std::unordered_map<std::int64_t, std::size_t> index;
+    Statement st(db, "SELECT rid, id, label, axis, weight, min, max, help FROM criterion ORDER BY position");
+    while (st.step()) {
+        std::string axis = st.column_text(3);
+        index[st.column_int64(0)] = criteria.size();
+        criteria.push_back({st.column_text(1), st.column_text(2), parse_enum(db, core::axis_from(axis), axis, "axis"),
+                            st.column_double(4), st.column_int(5), st.column_int(6), st.column_text(7), {}});
+    }
+    Statement levels(db, "SELECT criterion, level, text FROM criterion_level");
+    while (levels.step()) criteria.at(index.at(levels.column_int64(0))).levels[levels.column_int(1)] = levels.column_text(2);
+    return criteria;
+}
+
+core::SelectionRules read_selection(Database& db) {
+    Statement st(db, "SELECT max_risk, min_visibility, min_raters, size, max_per_department FROM selection");
+    if (!st.step()) throw StorageError(db.name() + ": damaged: the selection rules are missing");
+    return {st.column_double(0), st.column_double(1), st.column_int(2), st.column_int(3), st.column_int(4)};
+}
+
+std::vector<core::Participant> read_participants(Database& db) {
+    std::vector<core::Participant> participants;
+    Statement st(db, "SELECT id, name, department, role FROM participant ORDER BY position");
+    while (st.step()) {
+        std::string role = st.column_text(3);
+        participants.push_back(
+            {st.column_text(0), st.column_text(1), st.column_text(2), parse_enum(db, core::role_from(role), role, "role")});
+    }
+    return participants;
+}
+
+std::vector<core::Idea> read_ideas(Database& db) {
+    std::vector<core::Idea> ideas;
+    Statement st(db,
+                 "SELECT i.id, i.title, i.problem, i.solution, i.department, coalesce(p.id, ''), i.success_criteria, "
+                 "i.pin, i.pin_reason FROM idea i LEFT JOIN participant p ON p.rid = i.owner ORDER BY i.position");
+    while (st.step()) {
+        core::Idea idea{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3),
+                        st.column_text(4), st.column_text(5), st.column_text(6), std::nullopt};
+        if (!st.column_null(7)) {
+            std::string pin = st.column_text(7);
+            idea.decision = core::Decision{parse_enum(db, core::pin_from(pin), pin, "pin"), st.column_text(8)};
+        }
+        ideas.push_back(std::move(idea));
+    }
+    return ideas;
+}
+
+// rid -> index in the list's order.
+std::unordered_map<std::int64_t, std::uint32_t> list_index(Database& db, std::string_view table) {
+    std::unordered_map<std::int64_t, std::uint32_t> index;
+    Statement st(db, "SELECT rid FROM " + std::string(table) + " ORDER BY position");
+    while (st.step()) index.emplace(st.column_int64(0), static_cast<std::uint32_t>(index.size()));
+    return index;
+}
+
+// Scores in list order (idea, then rater, then criterion, each as its list is ordered): the
+// same file always loads the same way, whatever order the scores were written in.
+std::vector<core::Score> read_scores(Database& db, const core::Workshop& ws) {
+    auto ideas = list_index(db, "idea"), raters = list_index(db, "participant"), criteria = list_index(db, "criterion");
+    struct Row {
+        std::uint32_t idea, rater, criterion;
+        int value;
+        auto key() const { return std::tie(idea, rater, criterion); }
+    };
+    std::vector<Row> rows;
+    Statement st(db, "SELECT idea, rater, criterion, value FROM score");
+    while (st.step())
+        rows.push_back({ideas.at(st.column_int64(0)), raters.at(st.column_int64(1)), criteria.at(st.column_int64(2)),
+                        st.column_int(3)});
+    auto by_key = [](const Row& a, const Row& b) { return a.key() < b.key(); };
+    if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
+
+    std::vector<core::Score> scores;
+    scores.reserve(rows.size());
+    for (const Row& r : rows)
+        scores.push_back({ws.ideas[r.idea].id, ws.participants[r.rater].id, ws.criteria[r.criterion].id, r.value});
+    return scores;
+}
+
+}  // namespace
+
+core::Workshop read_workshop(Database& db, bool with_scores) {
+    core::Workshop ws;
+    ws.info = read_info(db);
+    ws.stages = read_stages(db);
+    ws.concerns = read_concerns(db);
+    ws.criteria = read_criteria(db);
+    ws.selection = read_selection(db);
+    ws.participants = read_participants(db);
+    ws.ideas = read_ideas(db);
+    if (with_scores) ws.scores = read_scores(db, ws);
+    return ws;
+}
+
+core::Aggregates read_aggregates(Database& db) {
+    core::Aggregates agg;
+    Statement sums(db,
+                   "SELECT i.id, c.id, a.n, a.sum, a.sumsq FROM score_agg a "
+                   "JOIN idea i ON i.rid = a.idea JOIN criterion c ON c.rid = a.criterion");
+    while (sums.step())
+        agg.set_stats(sums.column_text(0), sums.column_text(1),
+                      {sums.column_int64(2), sums.column_int64(3), sums.column_int64(4)});
+    Statement raters(db, "SELECT id, raters FROM idea WHERE raters > 0");
+    while (raters.step()) agg.set_raters(raters.column_text(0), raters.column_int(1));
+    return agg;
+}
+
+int read_current_stage(Database& db) {
+    auto meta = read_meta(db);
+    try {
+        return std::stoi(meta["current_stage"]);
+    } catch (const std::exception&) {
+        throw StorageError(db.name() + ": damaged: current stage '" + meta["current_stage"] + "' is not a number");
+    }
+}
+
+std::vector<std::string> aggregate_problems(Database& db, int limit) {
+    std::vector<std::string> problems;
+    Statement sums(db,
+                   "WITH fresh AS (SELECT idea, criterion, count(*) AS n, sum(value) AS sum, sum(value * value) AS sumsq "
+                   "               FROM score GROUP BY idea, criterion) "
+                   "SELECT coalesce(i.id, '#' || coalesce(s.idea, f.idea)), coalesce(c.id, '#' || coalesce(s.criterion, f.criterion)), "
+                   "       coalesce(s.n, 0), coalesce(s.sum, 0), coalesce(s.sumsq, 0), "
+                   "       coalesce(f.n, 0), coalesce(f.sum, 0), coalesce(f.sumsq, 0) "
+                   "FROM score_agg s FULL JOIN fresh f ON f.idea = s.idea AND f.criterion = s.criterion "
+                   "LEFT JOIN idea i ON i.rid = coalesce(s.idea, f.idea) "
+                   "LEFT JOIN criterion c ON c.rid = coalesce(s.criterion, f.criterion) "
+                   "WHERE s.n IS NOT f.n OR s.sum IS NOT f.sum OR s.sumsq IS NOT f.sumsq LIMIT ?");
+    sums.bind(1, limit);
+    while (sums.step())
+        problems.push_back("stored sums of idea '" + sums.column_text(0) + "' on '" + sums.column_text(1) + "' are n=" +
+                           sums.column_text(2) + " sum=" + sums.column_text(3) + " sumsq=" + sums.column_text(4) +
+                           ", its scores give n=" + sums.column_text(5) + " sum=" + sums.column_text(6) +
+                           " sumsq=" + sums.column_text(7));
+    Statement raters(db,
+                     "SELECT id, raters, fresh FROM (SELECT id, raters, "
+                     "  (SELECT count(DISTINCT rater) FROM score WHERE score.idea = idea.rid) AS fresh FROM idea) "
+                     "WHERE raters != fresh LIMIT ?");
+    raters.bind(1, limit);
+    while (raters.step())
+        problems.push_back("idea '" + raters.column_text(0) + "' is stored with " + raters.column_text(1) +
+                           " raters, its scores have " + raters.column_text(2));
+    return problems;
+}
+
+}  // namespace pilotdeck::storage::tables

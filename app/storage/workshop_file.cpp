@@ -1,0 +1,174 @@
+#include "storage/workshop_file.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "storage/file_ops.hpp"
+#include "storage/schema.hpp"
+#include "storage/sqlite.hpp"
+#include "storage/tables.hpp"
+
+namespace pilotdeck::storage {
+namespace {
+
+using sqlite::Database;
+
+constexpr int kReportLimit = 20;  // problems listed per kind by check()
+
+std::unique_ptr<Database> open_read_only(const std::string& path) {
+    auto db = std::make_unique<Database>(path, SQLITE_OPEN_READONLY);
+    db->pragma_set("busy_timeout", "5000");
+    return db;
+}
+
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (char c : path) {
+        if (c == '%') out += "%25";
+        else if (c == '?') out += "%3f";
+        else if (c == '#') out += "%23";
+        else out += c;
+    }
+    return out;
+}
+
+// A connection that reads and leaves no trace. A read-only connection to a WAL-mode database
+// creates its -wal and -shm files and cannot remove them again. Without a -wal, no connection
+// is using the file and the main file holds every committed change, so it is opened immutable
+// (no locks, no side files); with one, the side files are there already.
+std::unique_ptr<Database> open_untouched(const std::string& path) {
+    if (std::filesystem::exists(path + "-wal")) return open_read_only(path);
+    return std::make_unique<Database>("file:" + uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                                      path);
+}
+
+// Read-write connection settings; journal_mode=WAL is set once at creation and persists.
+std::unique_ptr<Database> open_read_write(const std::string& path) {
+    auto db = std::make_unique<Database>(path, SQLITE_OPEN_READWRITE);
+    db->pragma_set("busy_timeout", "5000");
+    db->pragma_set("foreign_keys", "ON");
+    db->pragma_set("synchronous", "FULL");
+    return db;
+}
+
+// Everything that decides, without writing anything, whether `path` is a sound workshop this version reads.
+void open_verified(const std::string& path) {
+    files::require_readable_file(path);
+    if (files::is_empty_file(path)) throw StorageError(path + ": not a pilotdeck workshop (empty file)");
+    auto db = open_untouched(path);
+    if (auto problem = schema::identity_problem(*db)) throw StorageError(path + ": " + *problem);
+    auto problems = schema::integrity_problems(*db, false, 1);
+    if (!problems.empty()) throw StorageError(path + ": damaged: " + problems.front());
+}
+
+// The whole database in the (temporary) file at `build_path`; errors name `path`. Journal and
+// syncing are off while it is built: the file is not in place until it is complete and synced.
+void build(const std::string& build_path, const std::string& path, const core::Workshop& ws) {
+    Database db(build_path, SQLITE_OPEN_READWRITE, path);
+    db.pragma_set("journal_mode", "OFF");
+    db.pragma_set("synchronous", "OFF");
+    db.pragma_set("cache_size", "-262144");  // 256 MiB: the score b-tree of a big workshop stays in memory
+    db.pragma_set("application_id", std::to_string(kApplicationId));
+    schema::migrate(db, schema::migrations());
+    sqlite::Transaction tx(db);
+    tables::insert_workshop(db, ws);
+    tables::rebuild_aggregates(db);
+    tx.commit();
+    db.pragma_set("journal_mode", "WAL");
+}
+
+std::vector<std::string> foreign_key_problems(Database& db, int limit) {
+    std::vector<std::string> problems;
+    sqlite::Statement st(db, "PRAGMA foreign_key_check");
+    while (static_cast<int>(problems.size()) < limit && st.step())
+        problems.push_back("a row of " + st.column_text(0) + " refers to a missing row of " + st.column_text(2));
+    return problems;
+}
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+}  // namespace
+
+WorkshopFile::WorkshopFile(std::string path, std::unique_ptr<Database> db, bool read_only)
+    : path_(std::move(path)), db_(std::move(db)), read_only_(read_only) {}
+
+WorkshopFile::~WorkshopFile() = default;
+
+std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, const core::Workshop& ws, bool overwrite) {
+    std::error_code ec;
+    if (!overwrite && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        throw StorageError(path + ": already exists (use --force to replace it)");
+    {
+        files::TempFile tmp(path);
+        build(tmp.path(), path, ws);
+        tmp.commit();
+    }
+    return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, open_read_write(path), false));
+}
+
+std::unique_ptr<WorkshopFile> WorkshopFile::open(const std::string& path, Mode mode) {
+    open_verified(path);
+    auto db = open_read_write(path);
+    if (mode == Mode::ReadOnly) {
+        // Not a read-only connection: that one would leave -wal and -shm behind (see
+        // open_untouched), where this one removes them on close. (A write-protected file is
+        // opened read-only by SQLite anyway.)
+        db->pragma_set("query_only", "ON");
+        return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, std::move(db), true));
+    }
+    schema::migrate(*db, schema::migrations());
+    return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, std::move(db), false));
+}
+
+CheckReport WorkshopFile::check(const std::string& path) {
+    files::require_readable_file(path);
+    CheckReport report;
+    auto finish = [&](std::vector<std::string> problems) {
+        append(report.problems, problems);
+        report.ok = report.problems.empty();
+        return report;
+    };
+    if (files::is_empty_file(path)) return finish({"not a pilotdeck workshop (empty file)"});
+    auto db = open_untouched(path);
+    if (auto problem = schema::identity_problem(*db)) {
+        if (problem->starts_with("made by a newer")) report.schema_version = static_cast<int>(db->pragma_int("user_version"));
+        return finish({*problem});
+    }
+    report.schema_version = static_cast<int>(db->pragma_int("user_version"));
+    auto integrity = schema::integrity_problems(*db, true, kReportLimit);
+    if (!integrity.empty()) {
+        for (auto& p : integrity) p = "damaged: " + p;
+        return finish(integrity);  // the tables cannot be trusted enough to compare them
+    }
+    append(report.problems, foreign_key_problems(*db, kReportLimit));
+    return finish(tables::aggregate_problems(*db, kReportLimit));
+}
+
+// Reads run in one deferred transaction: every table from the same snapshot, even while
+// another connection (the phone server) commits scores.
+core::Workshop WorkshopFile::load() const {
+    sqlite::Transaction snapshot(*db_, sqlite::Transaction::Kind::Deferred);
+    return tables::read_workshop(*db_, true);
+}
+
+core::Workshop WorkshopFile::load_without_scores() const {
+    sqlite::Transaction snapshot(*db_, sqlite::Transaction::Kind::Deferred);
+    return tables::read_workshop(*db_, false);
+}
+
+core::Aggregates WorkshopFile::load_aggregates() const {
+    sqlite::Transaction snapshot(*db_, sqlite::Transaction::Kind::Deferred);
+    return tables::read_aggregates(*db_);
+}
+
+int WorkshopFile::current_stage() const { return tables::read_current_stage(*db_); }
+
+void WorkshopFile::apply(const core::Command& c) {
+    if (read_only_) throw StorageError(path_ + ": opened read-only: the change was not saved");
+    sqlite::Transaction tx(*db_);
+    tables::apply_command(*db_, c);
+    tx.commit();
+}
+
+}  // namespace pilotdeck::storage
