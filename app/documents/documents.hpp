@@ -23,10 +23,12 @@ public:
     int line = 0, column = 0;
 };
 
-inline constexpr std::size_t kMaxDocumentBytes = 256u * 1024u * 1024u;  // 256 MiB
+// 512 MiB: a 10,000 ideas x 50 raters x 9 criteria export (4.5 million score rows of ~70-80
+// bytes) is 320-360 MB, and export -> import must work for it.
+inline constexpr std::size_t kMaxDocumentBytes = 512u * 1024u * 1024u;
 inline constexpr int kMaxDepth = 64;
 
-// Reads a whole file (refuses > 256 MiB). Throws DocumentError.
+// Reads a whole file (refuses more than kMaxDocumentBytes before reading). Throws DocumentError.
 std::string read_file(const std::string& path);
 
 // Parsing validates everything contracts.md demands and throws DocumentError at the first fault.

@@ -12,6 +12,9 @@
 namespace pilotdeck::documents {
 namespace {
 
+constexpr std::size_t kMiB = 1024 * 1024;
+std::string limit_text() { return "a document may have at most " + std::to_string(kMaxDocumentBytes / kMiB) + " MiB"; }
+
 std::string position_prefix(const std::string& file, int line, int column, const std::string& path) {
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + path + ": ";
 }
@@ -84,13 +87,13 @@ std::string read_file(const std::string& path) {
         throw DocumentError(path + (errno == ENOENT ? ": no such file" : ": cannot read (" + errno_text(errno) + ")"));
     if (S_ISDIR(st.st_mode)) throw DocumentError(path + ": is a folder, not a file");
     if (static_cast<std::uint64_t>(st.st_size) > kMaxDocumentBytes)
-        throw DocumentError(path + ": is too large (" + std::to_string(st.st_size / (1024 * 1024)) +
-                            " MiB); a document may have at most 256 MiB");
+        throw DocumentError(path + ": is too large (" + std::to_string(st.st_size / kMiB) + " MiB); " + limit_text());
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw DocumentError(path + ": cannot read (" + errno_text(errno) + ")");
-    std::string text(static_cast<std::size_t>(st.st_size), '\0');
+    // One byte more than the size, so that reaching the end of the file needs no growing (which
+    // would copy the whole text); the file may still grow while we read it.
+    std::string text(static_cast<std::size_t>(st.st_size) + 1, '\0');
     std::size_t done = 0;
-    // The file may change while we read it: read until end of file, within the limit.
     for (;;) {
         if (done == text.size()) text.resize(std::min(text.size() + 65536, kMaxDocumentBytes + 1));
         const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
@@ -104,7 +107,7 @@ std::string read_file(const std::string& path) {
         done += static_cast<std::size_t>(n);
         if (done > kMaxDocumentBytes) {
             ::close(fd);
-            throw DocumentError(path + ": is too large; a document may have at most 256 MiB");
+            throw DocumentError(path + ": is too large; " + limit_text());
         }
     }
     ::close(fd);

@@ -250,7 +250,7 @@ private:
     core::Workshop ws_;
     schema::IdIndex participant_ids_, idea_ids_, criterion_ids_;
     std::vector<std::size_t> idea_offsets_;
-    std::vector<std::uint32_t> score_offsets_;  // documents are at most 256 MiB
+    std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
 };
 
 // ---- writing ----------------------------------------------------------------------------------
