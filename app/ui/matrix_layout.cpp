@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace pilotdeck::ui::matrix {
 
@@ -51,30 +50,41 @@ LabelLayout place_labels(const LayoutInput& in) {
     const std::size_t n = in.bubbles.size();
     LabelLayout out;
     out.labels.resize(n);
-    std::vector<std::size_t> order = in.order;
-    if (order.empty()) {
-        order.resize(n);
-        std::iota(order.begin(), order.end(), std::size_t{0});
+    // Every index once, the priority order first.
+    std::vector<bool> listed(n, false);
+    std::vector<std::size_t> queue;
+    for (std::size_t i : in.order) {
+        if (i >= n || listed[i]) continue;
+        listed[i] = true;
+        queue.push_back(i);
     }
-    std::vector<bool> seen(n, false);
+    for (std::size_t i = 0; i < n; ++i)
+        if (!listed[i]) queue.push_back(i);
+
+    // Ways to place a label, best first: full label near, full far, short near, short far.
     std::vector<Rect> placed;
     placed.reserve(n);
-    const auto try_place = [&](std::size_t i) {
-        if (i >= n || seen[i]) return;
-        seen[i] = true;
-        const Size size = i < in.labels.size() ? in.labels[i] : Size{};
+    const auto try_way = [&](std::size_t i, int way) {
+        const bool short_form = way >= 2, far = way % 2 == 1;
+        if (far && in.reach <= 0) return false;
+        if (short_form && i >= in.short_labels.size()) return false;
+        const Size size = short_form ? in.short_labels[i] : (i < in.labels.size() ? in.labels[i] : Size{});
         for (int s = 0; s < kSpotCount; ++s) {
             const Spot spot = static_cast<Spot>(s);
-            const Rect r = candidate(in.bubbles[i], size, spot, in.gap);
+            const Rect r = candidate(in.bubbles[i], size, spot, in.gap + (far ? in.reach : 0.f));
             if (fits(r, in, placed)) {
-                out.labels[i] = {true, r, spot, 0};
+                out.labels[i] = {true, r, spot, short_form, far, 0};
                 placed.push_back(r);
-                return;
+                return true;
             }
         }
+        return false;
     };
-    for (std::size_t i : order) try_place(i);
-    for (std::size_t i = 0; i < n; ++i) try_place(i);  // any index the order left out
+    // In priority order (the ranking: the likely pilots get their names written out first).
+    for (std::size_t i : queue) {
+        for (int way = 0; way < 4; ++way)
+            if (try_way(i, way)) break;
+    }
     for (auto& l : out.labels)
         if (!l.placed) l.number = ++out.numbered;
     return out;

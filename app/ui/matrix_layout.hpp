@@ -37,6 +37,8 @@ struct LabelPlacement {
     bool placed = false;
     Rect rect;              // valid when placed
     Spot spot = Spot::Right;
+    bool short_form = false;  // placed with its short label (LayoutInput::short_labels)
+    bool far = false;         // placed `reach` further out: draw a leader line to the bubble
     int number = 0;         // 1.. when not placed: drawn in the bubble and listed in a legend
 };
 
@@ -48,15 +50,19 @@ struct LabelLayout {
 struct LayoutInput {
     std::vector<Circle> bubbles;
     std::vector<Size> labels;        // one per bubble
+    std::vector<Size> short_labels;  // optional, one per bubble: a shorter text tried when the full one fits nowhere
     Rect bounds;                     // labels must stay inside
     std::vector<Rect> obstacles;     // fixed text already drawn (quadrant names, limit label)
     float gap = 4;                   // distance between a bubble and its label, and between labels
+    float reach = 0;                 // > 0: also try the 8 spots this much further out (with a leader line)
     std::vector<std::size_t> order;  // placement priority (first placed first); empty = index order
 };
 
-// Greedy placement: for each bubble in priority order, the first of the 8 spots that stays in
-// bounds and overlaps no placed label (with `gap` to spare), no bubble and no obstacle. Labels
-// that fit nowhere get numbers 1..k in bubble-index order.
+// Greedy placement in priority order. A label takes the first of its 8 spots that stays in
+// bounds and overlaps no placed label (with `gap` to spare), no bubble and no obstacle, trying
+// in turn: full text beside its bubble, full text `reach` further out (drawn with a leader line),
+// short text beside, short text further out. Labels that fit nowhere get numbers 1..k in
+// bubble-index order.
 LabelLayout place_labels(const LayoutInput& in);
 
 // Bubbles whose centres (nearly) coincide — ideas with identical scores — are moved apart onto

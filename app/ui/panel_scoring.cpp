@@ -33,6 +33,8 @@ struct GridFocus {
     int row = 0;
     int col = 0;
     bool consensus = false;  // grid shows the single "Team consensus" row
+    bool scroll = false;     // the keyboard moved the focus: scroll the grid to it
+    bool reveal_idea = false;  // "next unscored" picked an idea: scroll the list to it
     std::string idea;        // focus resets when the idea changes
 };
 GridFocus g_focus;
@@ -84,7 +86,10 @@ void select_next_unscored(UiContext& ctx) {
         if (!ctx.state.department_filter.empty() && ideas[i].department != ctx.state.department_filter) continue;
         if (best == ideas.size() || results[i].raters < results[best].raters) best = i;
     }
-    if (best < ideas.size()) ctx.state.selected_idea = ideas[best].id;
+    if (best < ideas.size()) {
+        ctx.state.selected_idea = ideas[best].id;
+        g_focus.reveal_idea = true;
+    }
 }
 
 void draw_idea_list(UiContext& ctx, int participant_count) {
@@ -104,12 +109,20 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         ImGui::PushID(idea.id.c_str());
         const bool selected = idea.id == ctx.state.selected_idea;
         const float line = ImGui::GetTextLineHeightWithSpacing();
+        const float wrap = ImGui::GetContentRegionAvail().x - em(0.6f);
+        const float title_h = ImGui::CalcTextSize(idea.title.c_str(), nullptr, false, wrap).y;
+        const float row_h = title_h + line + em(0.2f);
         const ImVec2 top = ImGui::GetCursorPos();
-        if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, line * 2 + em(0.2f))))
-            ctx.state.selected_idea = idea.id;
+        if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, row_h))) ctx.state.selected_idea = idea.id;
+        if (selected && g_focus.reveal_idea) {
+            ImGui::SetScrollHereY(0.5f);
+            g_focus.reveal_idea = false;
+        }
         ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y));
+        ImGui::PushTextWrapPos(top.x + em(0.3f) + wrap);
         ImGui::TextUnformatted(idea.title.c_str());
-        ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y + line));
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y + title_h + ImGui::GetStyle().ItemSpacing.y));
         std::string progress = "scored by " + std::to_string(individual) + " of " + std::to_string(participant_count);
         if (consensus) progress += " + team";
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
@@ -119,7 +132,7 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
             ImGui::SameLine();
             contested_badge(ctx);
         }
-        ImGui::SetCursorPos(ImVec2(top.x, top.y + line * 2 + em(0.2f) + ImGui::GetStyle().ItemSpacing.y));
+        ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h + ImGui::GetStyle().ItemSpacing.y));
         ImGui::PopID();
     }
 }
@@ -175,11 +188,13 @@ void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
         g_focus.col = cell % cols;
     };
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    const int before = g_focus.row * cols + g_focus.col;
     if (key_pressed(GLFW_KEY_LEFT)) advance(-1);
     if (key_pressed(GLFW_KEY_RIGHT)) advance(1);
     if (key_pressed(GLFW_KEY_UP)) g_focus.row = (g_focus.row + rows - 1) % rows;
     if (key_pressed(GLFW_KEY_DOWN)) g_focus.row = (g_focus.row + 1) % rows;
     if (key_pressed(GLFW_KEY_TAB)) advance(io.KeyShift ? -1 : 1);
+    if (g_focus.row * cols + g_focus.col != before) g_focus.scroll = true;
 
     const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
     const std::string& rater = g.rater_ids[static_cast<std::size_t>(g_focus.row)];
@@ -196,6 +211,7 @@ void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
         }
         set_score(ctx, idea, rater, c.id, d);
         advance(1);  // on to the next criterion: a rater's row is typed in one go
+        g_focus.scroll = true;
         return;
     }
 }
@@ -206,12 +222,15 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     const float rows_shown = static_cast<float>(g.rater_ids.size()) + 5.f;  // headers, mean, sd, discuss
-    const float height = std::min(ImGui::GetContentRegionAvail().y * 0.55f,
+    const float height = std::min(ImGui::GetContentRegionAvail().y * 0.6f,
                                   rows_shown * (ImGui::GetFrameHeightWithSpacing() + em(0.2f)));
     if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(8))))) return;
     ImGui::TableSetupScrollFreeze(1, 2);
     ImGui::TableSetupColumn("Rater", ImGuiTableColumnFlags_WidthFixed, em(9));
-    for (const Criterion* c : g.criteria) ImGui::TableSetupColumn(c->label.c_str(), ImGuiTableColumnFlags_WidthFixed, em(6.5f));
+    // Each criterion column as wide as its name, so the header reads in full.
+    for (const Criterion* c : g.criteria)
+        ImGui::TableSetupColumn(c->label.c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                std::max(em(3), ImGui::CalcTextSize(c->label.c_str()).x + em(0.6f)));
 
     // Header row 1: the axis of each criterion group; row 2: the criteria.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -244,6 +263,11 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s (%d to %d). Type a digit; 0 clears.",
                                                           g.rater_names[row].c_str(), c.label.c_str(), c.min, c.max);
             ImDrawList* dl = ImGui::GetWindowDrawList();
+            if (focused && g_focus.scroll) {
+                ImGui::SetScrollHereX(0.5f);
+                ImGui::SetScrollHereY(0.5f);
+                g_focus.scroll = false;
+            }
             if (focused) {
                 // Focus: accent fill AND a thick outline, so it does not rely on colour.
                 dl->AddRectFilled(p, ImVec2(p.x + w, p.y + cell_h), u32(ctx.palette.accent));
@@ -341,7 +365,7 @@ void draw_scoring(UiContext& ctx) {
         (key_pressed(GLFW_KEY_F8) || (io.KeyCtrl && (key_pressed(GLFW_KEY_ENTER) || key_pressed(GLFW_KEY_KP_ENTER)))))
         select_next_unscored(ctx);
 
-    ImGui::BeginChild("ideas", ImVec2(em(18), 0), true);
+    ImGui::BeginChild("ideas", ImVec2(em(15), 0), true);
     draw_idea_list(ctx, participant_count);
     ImGui::EndChild();
     ImGui::SameLine();

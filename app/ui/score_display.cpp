@@ -1,5 +1,6 @@
 #include "ui/score_display.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "ui/widgets.hpp"
@@ -19,6 +20,19 @@ std::string fmt_limit(double v) {
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s;
+}
+
+AxisRange axis_range(const std::vector<core::Criterion>& criteria, core::Axis a) {
+    AxisRange r;
+    bool any = false;
+    for (const core::Criterion& c : criteria) {
+        if (c.axis != a) continue;
+        r.lo = any ? std::min<double>(r.lo, c.min) : c.min;
+        r.hi = any ? std::max<double>(r.hi, c.max) : c.max;
+        any = true;
+    }
+    if (!any || r.hi <= r.lo) r = AxisRange{};
+    return r;
 }
 
 const char* quadrant_title(core::Quadrant q) {

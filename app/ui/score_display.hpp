@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -17,6 +18,12 @@ namespace pilotdeck::ui {
 std::string fmt2(double v);                        // "4.17"
 std::string fmt_score(const std::optional<double>& v);  // "4.17", or "—" when no scores
 std::string fmt_limit(double v);                   // "2.5", "2.25", "3" (no trailing zeros)
+
+// The scale of an axis: lowest min and highest max over its criteria (1..5 when it has none).
+struct AxisRange {
+    double lo = 1, hi = 5;
+};
+AxisRange axis_range(const std::vector<core::Criterion>& criteria, core::Axis a);
 
 const char* quadrant_title(core::Quadrant q);      // "Quick win"
 const char* quadrant_area_title(core::Quadrant q); // "Quick wins" (the area on the matrix)

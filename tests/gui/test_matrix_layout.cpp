@@ -24,7 +24,9 @@ LayoutInput clustered(int count, unsigned seed) {
         const float cx = i % 2 ? 400.f : 700.f, cy = i % 2 ? 300.f : 450.f;
         in.bubbles.push_back({cx + around(rng), cy + around(rng), radius(rng)});
         in.labels.push_back({width(rng), 24.f});
+        in.short_labels.push_back({in.labels.back().w / 2, 24.f});
     }
+    in.reach = 30;
     return in;
 }
 
@@ -73,7 +75,7 @@ TEST_CASE("30 clustered bubbles: no two placed labels overlap, the rest are numb
             ++placed;
             CHECK(a.number == 0);
             CHECK(in.bounds.contains(a.rect));
-            CHECK(a.rect.width() == Approx(in.labels[i].w));
+            CHECK(a.rect.width() == Approx(a.short_form ? in.short_labels[i].w : in.labels[i].w));
             for (std::size_t j = i + 1; j < out.labels.size(); ++j)
                 if (out.labels[j].placed) CHECK_FALSE(a.rect.overlaps(out.labels[j].rect));
             for (const Circle& b : in.bubbles) CHECK_FALSE(overlaps(b, a.rect));
@@ -113,6 +115,42 @@ TEST_CASE("priority order decides who gets the space") {
     CHECK(out.labels[1].placed);
     CHECK_FALSE(out.labels[0].placed);
     CHECK(out.labels[0].number == 1);
+}
+
+TEST_CASE("a label too long for anywhere falls back to its short form, then to a number") {
+    LayoutInput in;
+    in.bounds = {0, 0, 300, 100};
+    in.bubbles = {{150, 50, 10}, {40, 50, 10}};
+    in.labels = {{400, 20}, {400, 20}};       // wider than the bounds
+    in.short_labels = {{80, 20}, {500, 20}};  // the second one's short form does not fit either
+    const LabelLayout out = place_labels(in);
+    CHECK(out.labels[0].placed);
+    CHECK(out.labels[0].short_form);
+    CHECK(out.labels[0].rect.width() == Approx(80));
+    CHECK_FALSE(out.labels[1].placed);
+    CHECK(out.labels[1].number == 1);
+    CHECK(out.numbered == 1);
+}
+
+TEST_CASE("with reach, a crowded label goes further out before it is shortened") {
+    LayoutInput in;
+    in.bounds = {0, 0, 400, 400};
+    in.bubbles = {{200, 200, 10}};
+    in.labels = {{60, 20}};
+    in.short_labels = {{30, 20}};
+    // Every near spot is taken by obstacles around the bubble.
+    in.obstacles = {{150, 150, 250, 250}};
+    in.bubbles.push_back({0, 0, 0});  // a point bubble far away, keeps sizes aligned
+    in.labels.push_back({1, 1});
+    in.short_labels.push_back({1, 1});
+    in.reach = 0;
+    CHECK_FALSE(place_labels(in).labels[0].placed);
+    in.reach = 60;
+    const LabelLayout out = place_labels(in);
+    REQUIRE(out.labels[0].placed);
+    CHECK(out.labels[0].far);
+    CHECK_FALSE(out.labels[0].short_form);
+    CHECK_FALSE(out.labels[0].rect.overlaps(in.obstacles[0]));
 }
 
 TEST_CASE("ideas with identical scores are spread apart on a ring") {

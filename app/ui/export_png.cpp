@@ -1,0 +1,52 @@
+#include "ui/export_png.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include "platform/offscreen.hpp"
+#include "ui/matrix_chart.hpp"
+
+namespace pilotdeck::ui {
+
+bool export_matrix_png(const UiContext& ctx, const std::string& path, int width, int height, std::string& error) {
+    if (width <= 0 || height <= 0) {
+        error = path + ": the image size must be positive";
+        return false;
+    }
+    platform::OffscreenTarget target(width, height);
+    if (!target.ok()) {
+        error = path + ": cannot render off-screen (no framebuffer)";
+        return false;
+    }
+    ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
+    const float w = static_cast<float>(width), h = static_cast<float>(height);
+    const float font_size = h / 40.f;  // readable when the PNG is put on a slide
+
+    // A draw list of its own, outside any window: the chart only, at the image's size.
+    ImDrawList dl(ImGui::GetDrawListSharedData());
+    dl._ResetForNewFrame();
+    dl.PushTextureID(font->ContainerAtlas->TexID);
+    dl.PushClipRect(ImVec2(0, 0), ImVec2(w, h));
+    draw_matrix_chart(&dl, ImVec2(0, 0), ImVec2(w, h), ctx, font, font_size, std::string());
+    dl.PopClipRect();
+    dl.PopTextureID();
+
+    ImDrawList* lists[] = {&dl};
+    ImDrawData dd;
+    dd.Valid = true;
+    dd.CmdLists = lists;
+    dd.CmdListsCount = 1;
+    dd.TotalVtxCount = dl.VtxBuffer.Size;
+    dd.TotalIdxCount = dl.IdxBuffer.Size;
+    dd.DisplayPos = ImVec2(0, 0);
+    dd.DisplaySize = ImVec2(w, h);
+    dd.FramebufferScale = ImVec2(1, 1);
+
+    target.bind();
+    ImGui_ImplOpenGL3_RenderDrawData(&dd);
+    const auto pixels = target.read_rgba();
+    target.unbind();
+    return platform::write_png(path, width, height, pixels, error);
+}
+
+}  // namespace pilotdeck::ui

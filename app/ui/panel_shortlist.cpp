@@ -1,0 +1,292 @@
+// Shortlist: the selection rules as controls (applied as one undoable edit per gesture, the
+// list previewed live while dragging), pins with a reason, the chosen pilots with their "why",
+// every other idea with the rule that kept it out, and Export (JSON + matrix PNG).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <exception>
+#include <filesystem>
+#include <string>
+
+#include "core/selection.hpp"
+#include "documents/documents.hpp"
+#include "ui/export_png.hpp"
+#include "ui/panels.hpp"
+#include "ui/score_display.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+namespace {
+
+using core::SelectionRules;
+
+// Presentation state of the panel.
+struct ShortlistState {
+    SelectionRules draft;       // the rules as the controls show them
+    bool editing = false;       // draft differs from the workshop's and is not applied yet
+    std::string export_path;    // the JSON path field
+    std::string export_for;     // the workshop the default path was made for
+    std::string export_result;  // "Exported to …"
+    std::string pin_idea;       // the idea the pin popup edits
+    int pin_choice = 0;         // 0 include, 1 exclude
+    std::string pin_reason;
+};
+ShortlistState g_state;
+
+std::string slug(const std::string& title) {
+    std::string s;
+    for (unsigned char ch : title) {
+        if (std::isalnum(ch)) s += static_cast<char>(std::tolower(ch));
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    if (s.size() > 48) s.resize(48);
+    return s.empty() ? "workshop" : s;
+}
+
+std::string default_export_path(const UiContext& ctx) {
+    namespace fs = std::filesystem;
+    fs::path dir = ctx.state.workshop_path.empty() ? fs::current_path() : fs::path(ctx.state.workshop_path).parent_path();
+    return (dir / (slug(ctx.session.workshop().info.title) + "-shortlist.json")).string();
+}
+
+std::string png_path_beside(const UiContext& ctx, const std::string& json_path) {
+    namespace fs = std::filesystem;
+    return (fs::path(json_path).parent_path() / (slug(ctx.session.workshop().info.title) + "-matrix.png")).string();
+}
+
+double tenth(double v) { return std::round(v * 10.0) / 10.0; }
+
+// The rules' controls. Returns true when the draft changed this frame.
+bool rule_controls(const UiContext& ctx, SelectionRules& r) {
+    bool changed = false;
+    const float w = -em(0.5f);  // the column's width, less a gap
+    const auto& criteria = ctx.session.workshop().criteria;
+    const AxisRange risk = axis_range(criteria, core::Axis::Risk);
+    const AxisRange vis = axis_range(criteria, core::Axis::Visibility);
+
+    if (!ImGui::BeginTable("rules", 5, ImGuiTableFlags_SizingStretchSame)) return false;
+    for (const char* h : {"Max risk", "Min visibility", "Min raters", "Pilots", "Per department"})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    ImGui::TableNextRow();
+
+    // Limits on scores: sliders over the axis' scale in steps of 0.1.
+    auto limit_field = [&](int column, const char* id, double& value, const AxisRange& range) {
+        ImGui::TableSetColumnIndex(column);
+        float v = static_cast<float>(value);
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::SliderFloat(id, &v, static_cast<float>(range.lo), static_cast<float>(range.hi), "%.1f")) {
+            value = tenth(v);
+            changed = true;
+        }
+    };
+    limit_field(0, "##max_risk", r.max_risk, risk);
+    limit_field(1, "##min_visibility", r.min_visibility, vis);
+    auto int_field = [&](int column, const char* id, int& value, int lowest) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::InputInt(id, &value, 1, 1)) {
+            value = std::max(value, lowest);
+            changed = true;
+        }
+    };
+    int_field(2, "##min_raters", r.min_raters, 0);
+    int_field(3, "##size", r.size, 1);
+    int_field(4, "##max_per_department", r.max_per_department, 1);
+    ImGui::EndTable();
+    return changed;
+}
+
+void pin_popup(UiContext& ctx) {
+    if (!ImGui::BeginPopup("pin")) return;
+    const core::Idea* idea = ctx.session.find_idea(g_state.pin_idea);
+    if (!idea) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::PushTextWrapPos(em(28));
+    ImGui::TextWrapped("Pin “%s”", idea->title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::RadioButton("Include: always a pilot", &g_state.pin_choice, 0);
+    ImGui::RadioButton("Exclude: never a pilot", &g_state.pin_choice, 1);
+    ImGui::TextUnformatted("Reason (shown in the shortlist)");
+    ImGui::SetNextItemWidth(em(28));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##reason", &g_state.pin_reason, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool has_reason = g_state.pin_reason.find_first_not_of(" \t") != std::string::npos;
+    if (!has_reason) muted(ctx, "Say why, so the room can follow the decision.");
+    ImGui::BeginDisabled(!has_reason);
+    if (ImGui::Button("Pin") || (enter && has_reason)) {
+        core::Idea changed = *idea;
+        changed.decision = core::Decision{g_state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
+                                          g_state.pin_reason};
+        ctx.run(core::PutIdea{changed, std::nullopt});
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// "Pin…" or "Unpin" for one idea; the pinned state is also written as text.
+void pin_controls(UiContext& ctx, const core::Idea& idea) {
+    ImGui::PushID(idea.id.c_str());
+    if (idea.decision) {
+        const bool include = idea.decision->pin == core::Pin::Include;
+        ImGui::TextUnformatted(include ? "Pinned: include" : "Pinned: exclude");
+        if (ImGui::IsItemHovered() && !idea.decision->reason.empty())
+            ImGui::SetTooltip("%s", idea.decision->reason.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Unpin")) {
+            core::Idea changed = idea;
+            changed.decision.reset();
+            ctx.run(core::PutIdea{changed, std::nullopt});
+        }
+    } else if (ImGui::SmallButton("Pin…")) {
+        g_state.pin_idea = idea.id;
+        g_state.pin_choice = 0;
+        g_state.pin_reason.clear();
+        ImGui::OpenPopup("pin");
+    }
+    pin_popup(ctx);
+    ImGui::PopID();
+}
+
+// One pilot as a card: rank and title, the numbers, the quadrant, and the "why".
+void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, const core::Idea& idea) {
+    ImGui::BeginGroup();
+    heading(ctx, std::to_string(p.rank) + "  " + idea.title);
+    if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+    ImGui::Indent(em(1.5f));
+    if (!idea.department.empty()) muted(ctx, idea.department);
+    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
+                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
+    if (r.quadrant) {
+        ImGui::SameLine(0, em(1));
+        quadrant_tag(ctx, *r.quadrant);
+    }
+    if (r.contested) {
+        ImGui::SameLine(0, em(1));
+        contested_badge(ctx);
+    }
+    ImGui::TextWrapped("%s", p.why.c_str());
+    pin_controls(ctx, idea);
+    ImGui::Unindent(em(1.5f));
+    ImGui::EndGroup();
+}
+
+void pilots_list(UiContext& ctx, const core::Selection& sel) {
+    const auto& ideas = ctx.session.workshop().ideas;
+    const auto& results = ctx.session.results();
+    heading(ctx, sel.pilots.empty() ? "No pilots with these rules" : "Pilots");
+    if (sel.pilots.empty()) {
+        muted(ctx, "Loosen a rule above, or pin an idea to include it.");
+        return;
+    }
+    for (const core::Pick& p : sel.pilots) {
+        const core::IdeaResult& r = results[p.result];
+        pilot_card(ctx, p, r, ideas[r.idea]);
+        ImGui::Spacing();
+    }
+}
+
+void rejected_table(UiContext& ctx, const core::Selection& sel) {
+    if (sel.not_selected.empty()) return;
+    const auto& ideas = ctx.session.workshop().ideas;
+    const auto& results = ctx.session.results();
+    heading(ctx, "Not selected");
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("rejected", 3, flags)) return;
+    ImGui::TableSetupColumn("Idea", ImGuiTableColumnFlags_WidthStretch, 2.f);
+    ImGui::TableSetupColumn("Why not", ImGuiTableColumnFlags_WidthStretch, 3.f);
+    ImGui::TableSetupColumn("Pin", ImGuiTableColumnFlags_WidthFixed, em(11));
+    ImGui::TableHeadersRow();
+    for (const core::Rejection& rj : sel.not_selected) {
+        const core::Idea& idea = ideas[results[rj.result].idea];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextWrapped("%s", idea.title.c_str());
+        if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextWrapped("%s", rj.reason.c_str());
+        ImGui::TableSetColumnIndex(2);
+        pin_controls(ctx, idea);
+    }
+    ImGui::EndTable();
+}
+
+void export_section(UiContext& ctx) {
+    const core::Session& s = ctx.session;
+    const std::string key = ctx.state.workshop_path + "\n" + s.workshop().info.title;
+    if (g_state.export_for != key || g_state.export_path.empty()) {
+        g_state.export_for = key;
+        g_state.export_path = default_export_path(ctx);
+        g_state.export_result.clear();
+    }
+    ImGui::TextUnformatted("Export to");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - em(7)));
+    ImGui::InputText("##export_path", &g_state.export_path);
+    ImGui::SameLine();
+    if (ImGui::Button("Export")) {
+        const std::string png = png_path_beside(ctx, g_state.export_path);
+        try {
+            const core::Workshop& ws = s.workshop();
+            const std::string json =
+                documents::write_shortlist({ws, s.results(), s.selection(), ws.selection});
+            documents::write_file_atomic(g_state.export_path, json);
+            std::string png_error;
+            if (export_matrix_png(ctx, png, 1920, 1080, png_error)) {
+                g_state.export_result = "Exported to " + g_state.export_path + " and " + png;
+                ctx.state.status = "Shortlist exported";
+            } else {
+                g_state.export_result.clear();
+                ctx.state.error = "The shortlist was exported, the matrix image was not: " + png_error;
+            }
+        } catch (const std::exception& e) {
+            g_state.export_result.clear();
+            ctx.state.error = std::string("Export failed: ") + e.what();
+        }
+    }
+    if (!g_state.export_result.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(("✓ " + g_state.export_result).c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+}  // namespace
+
+void draw_shortlist(UiContext& ctx) {
+    const SelectionRules& saved = ctx.session.workshop().selection;
+    if (!g_state.editing) g_state.draft = saved;
+
+    heading(ctx, "Selection rules");
+    if (rule_controls(ctx, g_state.draft)) g_state.editing = true;
+    // One edit per gesture: applied when the slider is let go or the field is left.
+    if (g_state.editing && !ImGui::IsAnyItemActive()) {
+        g_state.editing = false;
+        if (g_state.draft != saved) ctx.run(core::SetSelection{g_state.draft});
+    }
+    const core::Selection preview =
+        g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
+    const core::Selection& sel = g_state.editing ? preview : ctx.session.selection();
+
+    ImGui::Spacing();
+    ImGui::BeginChild("lists", ImVec2(0, -(ImGui::GetFrameHeightWithSpacing() * 2.5f)), false);
+    pilots_list(ctx, sel);
+    ImGui::Spacing();
+    rejected_table(ctx, sel);
+    ImGui::EndChild();
+    ImGui::Separator();
+    export_section(ctx);
+}
+
+}  // namespace pilotdeck::ui
