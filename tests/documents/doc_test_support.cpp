@@ -31,6 +31,11 @@ std::string position_of(std::string_view text, std::string_view marker, std::siz
     return std::to_string(line) + ":" + std::to_string(column);
 }
 
+std::string fault(const std::string& file, std::string_view text, std::string_view marker, std::size_t shift,
+                  const std::string& rest, std::string_view after) {
+    return file + ":" + position_of(text, marker, shift, after) + ": " + rest;
+}
+
 std::string source_file(const std::string& relative) {
     return read_all(std::string(PILOTDECK_SOURCE_DIR) + "/" + relative);
 }

@@ -28,6 +28,10 @@ std::string replace_once(std::string text, std::string_view from, std::string_vi
 std::string position_of(std::string_view text, std::string_view marker, std::size_t shift = 0,
                         std::string_view after = {});
 
+// "FILE:LINE:COLUMN: rest", the message expected for a fault at position_of(text, marker, ...).
+std::string fault(const std::string& file, std::string_view text, std::string_view marker, std::size_t shift,
+                  const std::string& rest, std::string_view after = {});
+
 // A shipped file, read whole (PILOTDECK_SOURCE_DIR relative path).
 std::string source_file(const std::string& relative);
 

@@ -23,10 +23,9 @@ std::string template_error(const std::string& text) {
     return error_of([&] { docs::parse_template(text, "t.json"); });
 }
 
-// The message expected for a fault at the first `marker` (+ shift) after `after`.
 std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest,
                const std::string& after = {}) {
-    return "t.json:" + position_of(text, marker, shift, after) + ": " + rest;
+    return pilotdeck::test::fault("t.json", text, marker, shift, rest, after);
 }
 
 // A small valid template, written compactly so that each test can change one thing.

@@ -10,7 +10,6 @@
 namespace docs = pilotdeck::documents;
 namespace core = pilotdeck::core;
 using pilotdeck::test::error_of;
-using pilotdeck::test::position_of;
 using pilotdeck::test::replace_once;
 using pilotdeck::test::source_file;
 
@@ -21,7 +20,7 @@ std::string workshop_error(const std::string& text) {
 }
 
 std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest) {
-    return "ws.json:" + position_of(text, marker, shift) + ": " + rest;
+    return pilotdeck::test::fault("ws.json", text, marker, shift, rest);
 }
 
 // A compact workshop whose ideas come before the participants they refer to.
