@@ -1,0 +1,416 @@
+#include "server/page.hpp"
+
+namespace pilotdeck::server {
+
+namespace {
+
+// All text from the server is inserted with textContent; the page has no inline script or style
+// (the Content-Security-Policy allows only /app.js and /app.css from this server).
+constexpr std::string_view kHtml = R"PD(<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>pilotdeck</title>
+<link rel="stylesheet" href="/app.css">
+</head>
+<body>
+<main>
+<header>
+<h1 id="stage-title">pilotdeck</h1>
+<p id="who"></p>
+<p id="status" role="status" aria-live="polite"></p>
+</header>
+<section id="join" hidden>
+<form id="join-form" autocomplete="off" novalidate>
+<label for="code">Join code (on the screen)</label>
+<input id="code" name="code" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="one-time-code" required>
+<label for="name">Your name (optional)</label>
+<input id="name" name="name" maxlength="60" autocomplete="name">
+<button id="join-btn" class="primary" type="submit">Join</button>
+<p id="join-error" class="error" role="alert"></p>
+</form>
+</section>
+<section id="concerns" hidden>
+<h2>What worries you about AI at work?</h2>
+<p>Tap each worry you share. The screen shows only how many people tapped it, never who.</p>
+<div id="concern-list"></div>
+</section>
+<section id="ideas" hidden>
+<h2>Send an idea</h2>
+<form id="idea-form" autocomplete="off" novalidate>
+<label for="idea-title">Title</label>
+<input id="idea-title" name="title" maxlength="120" required>
+<label for="idea-problem">Which problem does it solve?</label>
+<textarea id="idea-problem" name="problem" maxlength="1000" rows="5"></textarea>
+<button id="idea-btn" class="primary" type="submit">Send idea</button>
+<p id="idea-msg" role="status"></p>
+</form>
+<h2 id="my-ideas-title" hidden>Your ideas</h2>
+<ul id="my-ideas"></ul>
+</section>
+<section id="scoring" hidden>
+<p id="round-msg"></p>
+<div id="idea-list"></div>
+</section>
+<section id="screen" hidden>
+<p class="big">Look at the screen</p>
+</section>
+</main>
+<script src="/app.js"></script>
+</body>
+</html>
+)PD";
+
+constexpr std::string_view kStyle = R"PD(*{box-sizing:border-box}
+html{font-size:20px;-webkit-text-size-adjust:100%}
+body{margin:0;background:#fff;color:#000;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.4}
+main{max-width:40rem;margin:0 auto;padding:1rem}
+header{border-bottom:4px solid #000;margin-bottom:1rem}
+h1{font-size:1.5rem;margin:.2rem 0}
+h2{font-size:1.25rem;margin:.6rem 0}
+p{margin:.4rem 0}
+label{display:block;font-weight:700;margin:1rem 0 .3rem}
+input,textarea{display:block;width:100%;font:inherit;font-size:1.2rem;padding:.7rem;border:3px solid #000;border-radius:8px;background:#fff;color:#000}
+button{font:inherit;font-weight:700;min-height:3rem;min-width:3rem;border:3px solid #000;border-radius:8px;background:#fff;color:#000;cursor:pointer;touch-action:manipulation}
+button:disabled{opacity:.5}
+button:focus-visible,input:focus-visible,textarea:focus-visible{outline:4px solid #0040c0;outline-offset:2px}
+.primary{display:block;width:100%;margin-top:1rem;background:#000;color:#fff;min-height:3.5rem;font-size:1.2rem}
+.scale{display:flex;gap:.4rem;margin:.4rem 0}
+.scale button{flex:1;font-size:1.4rem;min-height:3.5rem;padding:0}
+button.on{background:#000;color:#fff}
+.choice{display:block;width:100%;text-align:left;padding:.8rem 1rem;margin:.6rem 0;font-size:1.1rem}
+.choice.on::before{content:"\2713  "}
+.card{border:3px solid #000;border-radius:10px;padding:1rem;margin:1rem 0}
+.card h2{margin-top:0}
+.crit{border-top:2px solid #000;padding-top:.7rem;margin-top:.7rem}
+.crit-label{font-weight:700;font-size:1.1rem}
+.level{font-style:italic}
+.mark{font-weight:700;min-height:1.4em}
+.mark.ok{color:#005000}
+.mark.wait{color:#7a4a00}
+.mark.err,.error{color:#b00000;font-weight:700}
+.big{font-size:2rem;font-weight:800;text-align:center;margin:3rem 0}
+#who{margin:0}
+#status{font-weight:700;color:#b00000;min-height:1.4em;margin:0}
+#my-ideas li{margin:.3rem 0}
+[hidden]{display:none!important}
+)PD";
+
+constexpr std::string_view kScript = R"PD('use strict';
+(function () {
+  var TOKEN = 'pilotdeck.token';
+  var QUEUE = 'pilotdeck.queue';
+  var SECTIONS = ['join', 'concerns', 'ideas', 'scoring', 'screen'];
+  var state = null;
+  var layout = '';
+  var cells = {};
+  var marks = {};
+  var flushing = false;
+
+  function $(id) { return document.getElementById(id); }
+  function load(k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } }
+  function store(k, v) {
+    try { if (v === null) window.localStorage.removeItem(k); else window.localStorage.setItem(k, v); } catch (e) {}
+  }
+  function queue() {
+    try { var q = JSON.parse(load(QUEUE) || '{}'); return (q && typeof q === 'object') ? q : {}; } catch (e) { return {}; }
+  }
+  function saveQueue(q) { store(QUEUE, JSON.stringify(q)); }
+  function key(idea, criterion) { return idea + '|' + criterion; }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function show(name) { SECTIONS.forEach(function (s) { $(s).hidden = (s !== name); }); }
+  function status(text) { $('status').textContent = text || ''; }
+  function errorText(res, fallback) {
+    return (res.data && typeof res.data.error === 'string') ? res.data.error : fallback;
+  }
+
+  function api(method, path, body) {
+    var headers = {};
+    var token = load(TOKEN);
+    if (token) headers['Authorization'] = 'Bearer ' + token;
+    var init = { method: method, headers: headers, cache: 'no-store', credentials: 'omit' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(path, init).then(function (r) {
+      return r.text().then(function (t) {
+        var data = null;
+        try { data = t ? JSON.parse(t) : null; } catch (e) {}
+        return { status: r.status, data: data };
+      });
+    }, function () { return { status: 0, data: null }; });
+  }
+
+  function needJoin(text) {
+    store(TOKEN, null);
+    state = null;
+    layout = '';
+    $('stage-title').textContent = 'Join the workshop';
+    $('who').textContent = '';
+    $('join-error').textContent = text || '';
+    show('join');
+  }
+
+  $('join-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var code = $('code').value.replace(/\s+/g, '');
+    var name = $('name').value.trim();
+    var body = { code: code };
+    if (name) body.name = name;
+    $('join-btn').disabled = true;
+    $('join-error').textContent = 'Joining\u2026';
+    api('POST', '/api/join', body).then(function (res) {
+      $('join-btn').disabled = false;
+      if (res.status === 200 && res.data && typeof res.data.token === 'string') {
+        store(TOKEN, res.data.token);
+        $('join-error').textContent = '';
+        refresh().then(flush);
+      } else if (res.status === 403) {
+        $('join-error').textContent = 'That code is not right. Look at the screen.';
+      } else if (res.status === 429) {
+        $('join-error').textContent = 'Too many tries. Wait a minute, then try again.';
+      } else if (res.status === 0) {
+        $('join-error').textContent = 'No connection. Is your phone on the same network as the screen?';
+      } else {
+        $('join-error').textContent = errorText(res, 'Could not join (' + res.status + ').');
+      }
+    });
+  });
+
+  $('idea-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var title = $('idea-title').value.trim();
+    if (!title) { $('idea-msg').textContent = 'Give your idea a title.'; return; }
+    $('idea-btn').disabled = true;
+    $('idea-msg').textContent = 'Sending\u2026';
+    api('POST', '/api/idea', { title: title, problem: $('idea-problem').value.trim() }).then(function (res) {
+      $('idea-btn').disabled = false;
+      if (res.status === 201) {
+        $('idea-title').value = '';
+        $('idea-problem').value = '';
+        $('idea-msg').textContent = 'Sent. Thank you! You can send another one.';
+        refresh();
+      } else if (res.status === 401) {
+        needJoin('Please join again.');
+      } else if (res.status === 0) {
+        $('idea-msg').textContent = 'Not sent: no connection. Your text is still here; try again.';
+      } else {
+        $('idea-msg').textContent = 'Not sent: ' + errorText(res, 'error ' + res.status);
+      }
+    });
+  });
+
+  function renderConcerns() {
+    var list = $('concern-list');
+    var ticked = {};
+    (state.ticked || []).forEach(function (id) { ticked[id] = true; });
+    clear(list);
+    state.concerns.forEach(function (c) {
+      var b = el('button', 'choice' + (ticked[c.id] ? ' on' : ''), c.label);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', ticked[c.id] ? 'true' : 'false');
+      if (ticked[c.id]) b.disabled = true;
+      b.addEventListener('click', function () {
+        b.disabled = true;
+        api('POST', '/api/concern', { concern: c.id }).then(function (res) {
+          if (res.status === 200) {
+            if (state.ticked.indexOf(c.id) < 0) state.ticked.push(c.id);
+            renderConcerns();
+          } else if (res.status === 401) {
+            needJoin('Please join again.');
+          } else {
+            b.disabled = false;
+            status(res.status === 0 ? 'Not counted: no connection. Tap again.' : errorText(res, 'Not counted.'));
+          }
+        });
+      });
+      list.appendChild(b);
+    });
+  }
+
+  function renderMyIdeas() {
+    var list = $('my-ideas');
+    clear(list);
+    (state.my_ideas || []).forEach(function (i) { list.appendChild(el('li', '', i.title)); });
+    $('my-ideas-title').hidden = !(state.my_ideas && state.my_ideas.length);
+  }
+
+  function levelText(c, v) {
+    for (var i = 0; i < c.levels.length; i++) if (c.levels[i].value === v) return c.levels[i].text;
+    return '';
+  }
+
+  function buildScoring() {
+    var list = $('idea-list');
+    clear(list);
+    cells = {};
+    state.ideas.forEach(function (idea) {
+      var card = el('section', 'card');
+      card.appendChild(el('h2', '', idea.title));
+      if (idea.problem) card.appendChild(el('p', '', idea.problem));
+      state.criteria.forEach(function (c) {
+        var box = el('div', 'crit');
+        box.appendChild(el('p', 'crit-label', c.label));
+        if (c.help) box.appendChild(el('p', 'help', c.help));
+        var scale = el('div', 'scale');
+        var buttons = [];
+        for (var v = c.min; v <= c.max; v++) {
+          (function (value) {
+            var b = el('button', '', value);
+            b.type = 'button';
+            var lt = levelText(c, value);
+            b.setAttribute('aria-label', lt ? value + ': ' + lt : String(value));
+            b.addEventListener('click', function () { vote(idea.id, c.id, value); });
+            buttons.push({ value: value, node: b });
+            scale.appendChild(b);
+          })(v);
+        }
+        box.appendChild(scale);
+        var level = el('p', 'level');
+        var mark = el('p', 'mark');
+        box.appendChild(level);
+        box.appendChild(mark);
+        card.appendChild(box);
+        cells[key(idea.id, c.id)] = { criterion: c, buttons: buttons, level: level, mark: mark };
+      });
+      list.appendChild(card);
+    });
+  }
+
+  function ownScore(idea, criterion) {
+    var s = state && state.scores ? state.scores : [];
+    for (var i = 0; i < s.length; i++) if (s[i].idea === idea && s[i].criterion === criterion) return s[i].value;
+    return null;
+  }
+
+  function updateScoring() {
+    var q = queue();
+    Object.keys(cells).forEach(function (k) {
+      var cell = cells[k];
+      var parts = k.split('|');
+      var saved = ownScore(parts[0], parts[1]);
+      var value = q[k] ? q[k].value : saved;
+      cell.buttons.forEach(function (b) {
+        var on = b.value === value;
+        b.node.className = on ? 'on' : '';
+        b.node.setAttribute('aria-pressed', on ? 'true' : 'false');
+      });
+      cell.level.textContent = value !== null ? levelText(cell.criterion, value) : '';
+      var m = marks[k];
+      if (q[k]) m = m && m.cls === 'wait' ? m : { cls: 'wait', text: 'Sending\u2026' };
+      else if (!m && saved !== null) m = { cls: 'ok', text: 'Saved' };
+      cell.mark.className = 'mark' + (m ? ' ' + m.cls : '');
+      cell.mark.textContent = m ? m.text : '';
+    });
+  }
+
+  function renderScoring() {
+    var shape = JSON.stringify([state.ideas, state.criteria]);
+    if (shape !== layout) { layout = shape; buildScoring(); }
+    var msg = '';
+    if (!state.round_open) msg = 'This round is closed. Look at the screen.';
+    else if (!state.ideas.length) msg = 'No ideas are open for scoring yet. Look at the screen.';
+    else msg = 'Tap one number per question. You can change a vote until the round closes.';
+    $('round-msg').textContent = msg;
+    updateScoring();
+  }
+
+  function render() {
+    var kind = state.stage.kind;
+    $('stage-title').textContent = state.stage.title || 'Workshop';
+    $('who').textContent = state.participant && state.participant.name ? 'You: ' + state.participant.name : '';
+    if (kind === 'concerns') { renderConcerns(); show('concerns'); }
+    else if (kind === 'ideas') { renderMyIdeas(); show('ideas'); }
+    else if (kind === 'scoring') { renderScoring(); show('scoring'); }
+    else show('screen');
+  }
+
+  function vote(idea, criterion, value) {
+    var q = queue();
+    var k = key(idea, criterion);
+    q[k] = { idea: idea, criterion: criterion, value: value };
+    saveQueue(q);
+    delete marks[k];
+    updateScoring();
+    flush();
+  }
+
+  // Sends the queued votes one by one; a vote leaves the queue only when the server answered.
+  function flush() {
+    if (flushing || !load(TOKEN)) return;
+    var q = queue();
+    var keys = Object.keys(q);
+    if (!keys.length) return;
+    var k = keys[0];
+    var v = q[k];
+    flushing = true;
+    api('PUT', '/api/score', { idea: v.idea, criterion: v.criterion, value: v.value }).then(function (res) {
+      flushing = false;
+      var now = queue();
+      var same = now[k] && now[k].value === v.value;
+      if (res.status === 200 && res.data && res.data.saved === true) {
+        if (same) { delete now[k]; saveQueue(now); }
+        if (state && state.scores) {
+          state.scores = state.scores.filter(function (s) { return !(s.idea === v.idea && s.criterion === v.criterion); });
+          state.scores.push({ idea: v.idea, criterion: v.criterion, value: v.value });
+        }
+        marks[k] = { cls: 'ok', text: 'Saved' };
+        updateScoring();
+        flush();
+      } else if (res.status === 401) {
+        needJoin('Please join again. Your unsent votes are kept.');
+      } else if (res.status === 0 || res.status >= 500 || res.status === 429) {
+        marks[k] = { cls: 'wait', text: 'Not sent yet \u2013 it will be retried' };
+        updateScoring();
+      } else {
+        if (same) { delete now[k]; saveQueue(now); }
+        marks[k] = { cls: 'err', text: 'Not saved: ' + errorText(res, 'error ' + res.status) };
+        updateScoring();
+        flush();
+      }
+    });
+  }
+
+  function refresh() {
+    if (!load(TOKEN)) {
+      if ($('join').hidden) needJoin('');
+      return Promise.resolve();
+    }
+    return api('GET', '/api/state').then(function (res) {
+      if (res.status === 401) { needJoin('Please join again (the workshop was restarted).'); return; }
+      if (res.status !== 200 || !res.data || !res.data.stage) {
+        status(res.status === 0 ? 'No connection \u2013 retrying\u2026' : 'The server is busy \u2013 retrying\u2026');
+        return;
+      }
+      status('');
+      state = res.data;
+      if (!state.ticked) state.ticked = [];
+      render();
+    });
+  }
+
+  var m = /^#(\d{6})$/.exec(window.location.hash);
+  if (m) $('code').value = m[1];
+  refresh().then(flush);
+  window.setInterval(function () { refresh().then(flush); }, 3000);
+  window.addEventListener('online', function () { refresh().then(flush); });
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) refresh().then(flush); });
+})();
+)PD";
+
+}  // namespace
+
+std::string_view page_html() { return kHtml; }
+std::string_view page_script() { return kScript; }
+std::string_view page_style() { return kStyle; }
+
+}  // namespace pilotdeck::server

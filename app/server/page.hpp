@@ -1,0 +1,12 @@
+// The phone page, embedded in the binary: served from memory, nothing from the file system.
+#pragma once
+
+#include <string_view>
+
+namespace pilotdeck::server {
+
+std::string_view page_html();    // GET /
+std::string_view page_script();  // GET /app.js
+std::string_view page_style();   // GET /app.css
+
+}  // namespace pilotdeck::server

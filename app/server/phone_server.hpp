@@ -1,0 +1,96 @@
+// The phone server (contracts.md section 5): participants join with a code and score, send ideas
+// and tick concerns from their phones over the local network. HTTP by libmicrohttpd.
+//
+// Every change goes through ONE thread that owns the workshop's core::Session (and with it the
+// database connection): request threads hand their work to it through a queue and answer only
+// after the commit returned. Scores arriving together are committed as one transaction.
+//
+// Two ways to run it:
+//  - start(file, ...): the server opens the workshop file and its own writer thread owns it
+//    (`pilotdeck serve`).
+//  - start(session, ...): the caller (the GUI) owns the session; its thread must call pump()
+//    often (every frame): the queued work runs there, against that session.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/session.hpp"
+
+namespace pilotdeck::server {
+
+// what() is one line, e.g. "cannot listen on 192.168.1.20:8080: Address already in use".
+class ServerError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ServerOptions {
+    std::string bind;  // IPv4 address; empty: the LAN address (127.0.0.1 when there is none)
+    int port = 8080;   // 0: a free port chosen by the system (read it back with port())
+    // The stage phones follow; nullopt: the session's current stage (it follows the GUI).
+    std::optional<core::StageKind> stage;
+    // Limits against misbehaving or slow clients.
+    unsigned connection_limit = 256;
+    unsigned per_ip_connection_limit = 64;  // phones behind one NAT share an address
+    unsigned connection_timeout_seconds = 30;
+    std::size_t connection_memory_limit = 64 * 1024;  // headers and read buffer per connection
+    unsigned threads = 2;                             // polling threads (they never wait on the disk)
+};
+
+struct PhoneCounts {
+    int joined = 0;    // participants who joined through this server since it started
+    int finished = 0;  // of those: scored every criterion of every idea open for scoring
+    int open_ideas = 0;
+};
+
+class PhoneServer {
+public:
+    PhoneServer();
+    ~PhoneServer();  // stops
+    PhoneServer(const PhoneServer&) = delete;
+    PhoneServer& operator=(const PhoneServer&) = delete;
+
+    // Serve mode: opens FILE read-write; a writer thread owns it. Throws ServerError or
+    // storage::StorageError ("FILE: reason").
+    void start(const std::string& file, const ServerOptions& options);
+    // GUI mode: `session` (with its store) stays the caller's; it must outlive the server, and
+    // pump() must be called on the session's thread while the server runs.
+    void start(core::Session& session, const ServerOptions& options);
+    // GUI mode: runs the queued work (joins, votes, state reads) against the session. Cheap when idle.
+    void pump();
+    // Stops listening; queued work is finished (serve mode) or refused with 503 (GUI mode).
+    void stop();
+    bool running() const;
+
+    std::string address() const;    // the bound IPv4 address, e.g. "192.168.1.20"
+    int port() const;               // the bound port
+    std::string url() const;        // "http://ADDR:PORT/"
+    std::string join_code() const;  // six digits, new at every start
+    // Whether the address is only reachable from this machine (no LAN address was found).
+    bool loopback_only() const;
+
+    // What phones see. All thread-safe; they take effect for the next request.
+    void set_stage(std::optional<core::StageKind> stage);
+    // The ideas open for scoring; nullopt: all ideas (the default).
+    void set_open_ideas(std::optional<std::vector<std::string>> ideas);
+    // Blind rounds: while the round is closed every vote gets 409. Open at start.
+    // close_round() waits for a vote batch being checked and committed: once it returns, no
+    // further vote is accepted.
+    void close_round();
+    void open_round();
+    bool round_open() const;
+
+    PhoneCounts counts() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pilotdeck::server

@@ -1,0 +1,67 @@
+#include "server/serve.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <pthread.h>
+
+#include "core/model.hpp"
+#include "server/phone_server.hpp"
+
+namespace pilotdeck::server {
+
+namespace {
+
+int fail(const std::string& message, int status) {
+    std::cerr << "pilotdeck: " << message << std::endl;
+    return status;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& o) {
+    ServerOptions opts;
+    opts.bind = o.bind;
+    opts.port = o.port;
+    if (!o.stage.empty()) {
+        auto kind = core::stage_kind_from(o.stage);
+        if (!kind)
+            return fail("unknown stage \"" + o.stage + "\" (intro, concerns, ideas, scoring, matrix, shortlist)", 2);
+        opts.stage = *kind;
+    }
+    if (o.port < 0 || o.port > 65535) return fail("port " + std::to_string(o.port) + " is out of range (0..65535)", 2);
+
+    // SIGINT and SIGTERM are blocked in every thread (the server's threads inherit the mask)
+    // and taken here with sigwait.
+    sigset_t stop_signals, previous;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+
+    int status = 0;
+    {
+        PhoneServer server;
+        try {
+            server.start(o.file, opts);
+        } catch (const std::exception& e) {
+            pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+            return fail(e.what(), 1);
+        }
+        if (o.bind.empty() && server.loopback_only())
+            std::cerr << "pilotdeck: note: no network address found; phones cannot reach "
+                      << server.address() << ", only this computer can" << std::endl;
+        std::cout << "url: " << server.url() << "\n"
+                  << "code: " << server.join_code() << std::endl;
+        std::fflush(stdout);
+        int sig = 0;
+        while (sigwait(&stop_signals, &sig) != 0) {
+        }
+        server.stop();
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return status;
+}
+
+}  // namespace pilotdeck::server

@@ -1,0 +1,33 @@
+// Workshops and helpers shared by the phone server tests.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model.hpp"
+#include "server/http_client.hpp"
+
+namespace pilotdeck::test {
+
+// Stages intro, concerns, ideas, scoring, matrix; concerns "jobs" and "privacy"; `criteria`
+// criteria c1..cN scored 1..5 with level texts; `ideas` ideas i1..iN; no participants.
+core::Workshop phone_workshop(int ideas = 20, int criteria = 9);
+
+// Creates the workshop file at `path`.
+void create_workshop_file(const std::string& path, const core::Workshop& ws);
+
+inline std::string join_body(const std::string& code, const std::string& name = {}) {
+    nlohmann::json j = {{"code", code}};
+    if (!name.empty()) j["name"] = name;
+    return j.dump();
+}
+
+inline std::string score_body(const std::string& idea, const std::string& criterion, int value) {
+    return nlohmann::json{{"idea", idea}, {"criterion", criterion}, {"value", value}}.dump();
+}
+
+// Joins and returns the token (empty when the join failed).
+std::string join(HttpClient& client, const std::string& code, const std::string& name = {});
+
+}  // namespace pilotdeck::test

@@ -1,0 +1,152 @@
+#include "server/http_client.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace pilotdeck::test {
+
+std::string HttpResponse::header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+HttpClient::HttpClient(int port) : port_(port) {}
+
+HttpClient::~HttpClient() { close_(); }
+
+std::string HttpClient::host() const { return "127.0.0.1:" + std::to_string(port_); }
+
+bool HttpClient::connect_() {
+    close_();
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd_ < 0) return false;
+    // A safety bound so that a broken server cannot hang a test forever (not a timing assertion).
+    timeval tv{60, 0};
+    setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    const int one = 1;
+    setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(static_cast<std::uint16_t>(port_));
+    inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0) {
+        close_();
+        return false;
+    }
+    return true;
+}
+
+void HttpClient::close_() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+}
+
+HttpResponse HttpClient::request(const std::string& method, const std::string& path, const std::string& body,
+                                 const std::string& token, const std::vector<std::string>& extra) {
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: " + host() + "\r\n";
+    if (!token.empty()) req += "Authorization: Bearer " + token + "\r\n";
+    if (method != "GET" && method != "HEAD") {
+        req += "Content-Type: application/json\r\n";
+        req += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    }
+    for (const auto& h : extra) req += h + "\r\n";
+    req += "\r\n" + body;
+    return exchange(req, true);
+}
+
+HttpResponse HttpClient::raw(const std::string& bytes) {
+    close_();
+    HttpResponse r = exchange(bytes, false);
+    close_();
+    return r;
+}
+
+HttpResponse HttpClient::exchange(const std::string& bytes, bool may_retry) {
+    HttpResponse r;
+    const bool reused = fd_ >= 0;
+    if (fd_ < 0 && !connect_()) return r;
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+        const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR) continue;
+            close_();
+            // A kept-alive connection the server had closed: once more on a fresh one.
+            return (reused && may_retry) ? exchange(bytes, false) : r;
+        }
+        sent += static_cast<std::size_t>(n);
+    }
+    std::string in;
+    std::size_t header_end = std::string::npos;
+    char buf[8192];
+    auto read_more = [&]() -> bool {
+        for (;;) {
+            const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            in.append(buf, static_cast<std::size_t>(n));
+            return true;
+        }
+    };
+    while ((header_end = in.find("\r\n\r\n")) == std::string::npos) {
+        if (!read_more()) {
+            close_();
+            if (in.empty() && reused && may_retry) return exchange(bytes, false);
+            return r;
+        }
+    }
+    const std::string head = in.substr(0, header_end);
+    std::size_t line_end = head.find("\r\n");
+    const std::string status_line = head.substr(0, line_end);
+    if (status_line.size() < 12 || status_line.rfind("HTTP/1.", 0) != 0) {
+        close_();
+        return r;
+    }
+    const int status = std::atoi(status_line.c_str() + 9);
+    while (line_end != std::string::npos) {
+        const std::size_t next = head.find("\r\n", line_end + 2);
+        const std::string line = head.substr(line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
+        const auto colon = line.find(':');
+        if (colon != std::string::npos) {
+            std::string name = line.substr(0, colon);
+            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+            r.headers[name] = value;
+        }
+        line_end = next;
+    }
+    std::string body = in.substr(header_end + 4);
+    const std::string cl = r.header("content-length");
+    if (!cl.empty()) {
+        const std::size_t want = std::stoul(cl);
+        while (body.size() < want) {
+            const std::size_t before = in.size();
+            if (!read_more()) {
+                close_();
+                return HttpResponse{};
+            }
+            body += in.substr(before);
+        }
+        body.resize(want);
+    } else {
+        while (read_more()) {
+        }
+        body = in.substr(header_end + 4);
+        close_();
+    }
+    r.status = status;
+    r.body = body;
+    if (r.header("connection") == "close") close_();
+    return r;
+}
+
+}  // namespace pilotdeck::test

@@ -1,0 +1,41 @@
+// A small HTTP/1.1 client over POSIX sockets for the phone server tests: 127.0.0.1 only.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pilotdeck::test {
+
+struct HttpResponse {
+    int status = 0;  // 0: no complete response (connection failed, reset or closed)
+    std::map<std::string, std::string> headers;  // names in lower case
+    std::string body;
+    std::string header(const std::string& name) const;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(int port);
+    ~HttpClient();
+    HttpClient(const HttpClient&) = delete;
+    HttpClient& operator=(const HttpClient&) = delete;
+
+    // The Host header the requests carry ("127.0.0.1:PORT").
+    std::string host() const;
+    // A request with Host, Content-Length and (with a body) Content-Type: application/json.
+    // Extra header lines are given as "Name: value".
+    HttpResponse request(const std::string& method, const std::string& path, const std::string& body = {},
+                         const std::string& token = {}, const std::vector<std::string>& extra = {});
+    // Sends these exact bytes on a fresh connection and reads one response.
+    HttpResponse raw(const std::string& bytes);
+
+private:
+    bool connect_();
+    void close_();
+    HttpResponse exchange(const std::string& bytes, bool may_retry);
+    int port_;
+    int fd_ = -1;
+};
+
+}  // namespace pilotdeck::test
