@@ -87,14 +87,11 @@ TEST_CASE("files: write_file_atomic onto a folder fails and leaves no temporary 
     CHECK(file_count(dir.path()) == 1);
 }
 
-TEST_CASE("files: write_file_atomic in a read-only folder fails with one clear line", "[files]") {
-    if (::geteuid() == 0) return;  // root may write anywhere
+TEST_CASE("files: write_file_atomic that cannot create its temporary file fails with one clear line", "[files]") {
     TempDir dir;
-    fs::create_directory(dir.file("ro"));
-    ::chmod(dir.file("ro").c_str(), 0555);
-    const std::string path = dir.file("ro/x.json");
+    // The name fits the file system's limit of 255 bytes, but the temporary name beside it does not.
+    const std::string path = dir.file(std::string(250, 'x'));
     const std::string error = error_of([&] { docs::write_file_atomic(path, "{}"); });
-    CHECK(error.rfind(path + ": cannot create a file there (", 0) == 0);
-    CHECK(file_count(dir.file("ro")) == 0);
-    ::chmod(dir.file("ro").c_str(), 0755);
+    CHECK(error == path + ": cannot create a file there (File name too long)");
+    CHECK(file_count(dir.path()) == 0);
 }
