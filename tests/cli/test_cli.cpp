@@ -252,7 +252,12 @@ TEST_CASE("every shortlist flag overrides one rule for this run only", "[cli][sh
     json raters = pilots({"--min-raters", "20"});
     CHECK(raters["pilots"].empty());
     json vis = pilots({"--min-visibility", "4.3"});
-    CHECK(ids(vis["pilots"], "idea") == std::vector<std::string>{"i1"});
+    CHECK(vis["rules"]["min_visibility"] == 4.3);
+    REQUIRE_FALSE(vis["pilots"].empty());
+    for (const auto& p : vis["pilots"]) CHECK(p["visibility"].get<double>() >= 4.3);
+    CHECK(vis["pilots"][0]["idea"] == "i1");  // i2 (3.71) and i3 (4.25) drop out
+    for (const auto& n : vis["not_selected"])
+        if (n["idea"] == "i3") CHECK(n["code"] == "visibility");
     CHECK(read_all(file) == before);  // a shortlist never changes the workshop
     auto again = pilots({});
     CHECK(again == base);
