@@ -1,0 +1,176 @@
+// The scoring, matrix and shortlist panels driven headless: a real ImGui context without a
+// window or GL (the font atlas is built in memory), keys and mouse fed through ImGuiIO.
+#include <catch2/catch.hpp>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <functional>
+
+#include "core/session.hpp"
+#include "ui/matrix_chart.hpp"
+#include "ui/panels.hpp"
+#include "ui/theme.hpp"
+
+using namespace pilotdeck;
+
+namespace {
+
+core::Workshop small_workshop() {
+    core::Workshop ws;
+    ws.info.title = "Panel test";
+    ws.stages = {{"s", core::StageKind::Scoring, "Score", 30, "", {}}};
+    core::Criterion b{"time_saved", "Time saved", core::Axis::Benefit, 1.0, 1, 5, "How much time?", {{1, "none"}, {5, "lots"}}};
+    core::Criterion r{"privacy", "Personal data", core::Axis::Risk, 1.0, 1, 5, "", {}};
+    core::Criterion v{"reach", "Reach", core::Axis::Visibility, 1.0, 1, 5, "", {}};
+    ws.criteria = {b, r, v};
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}, {"p2", "Bob", "IT", core::Role::User}};
+    ws.ideas = {{"i1", "Invoice matching", "", "", "Finance", "", "", std::nullopt},
+                {"i2", "Mail triage", "", "", "Service", "", "", std::nullopt},
+                {"i3", "Forecasts", "", "", "Ops", "", "", std::nullopt}};
+    ws.scores = {{"i1", "p1", "time_saved", 4}, {"i1", "p1", "privacy", 2}, {"i1", "p1", "reach", 4},
+                 {"i1", "p2", "time_saved", 5}, {"i1", "p2", "privacy", 1}, {"i1", "p2", "reach", 5},
+                 {"i3", "p1", "time_saved", 2}};
+    return ws;
+}
+
+// One ImGui context for the test, with the default font, no ini file and no window.
+struct Headless {
+    ImGuiContext* context = ImGui::CreateContext();
+    core::Session session;
+    ui::Fonts fonts;
+    ui::UiContext ctx;
+
+    explicit Headless(core::Workshop ws)
+        : session(std::move(ws), 0, nullptr), ctx(session, fonts, ui::projector_palette()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 900);
+        io.DeltaTime = 1.0f / 60.0f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~Headless() { ImGui::DestroyContext(context); }
+
+    void frame(const std::function<void()>& draw) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("stage", nullptr, ImGuiWindowFlags_NoDecoration);
+        draw();
+        ImGui::End();
+        ImGui::Render();
+    }
+    // A key pressed in one frame and released in the next.
+    void press(int key, const std::function<void()>& draw, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[key] = true;
+        io.KeyCtrl = ctrl;
+        frame(draw);
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
+        frame(draw);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("scoring: digits set the focused cell, focus moves on, 0 and Delete clear") {
+    Headless h(small_workshop());
+    h.ctx.state.selected_idea = "i2";
+    auto draw = [&] { ui::draw_scoring(h.ctx); };
+    h.frame(draw);
+    h.frame(draw);
+
+    // The focus starts on the first rater and the first criterion (benefit first).
+    h.press(GLFW_KEY_3, draw);
+    CHECK(h.session.score("i2", "p1", "time_saved") == 3);
+    // Typing moved on to the next criterion of the same rater.
+    h.press(GLFW_KEY_KP_2, draw);
+    CHECK(h.session.score("i2", "p1", "privacy") == 2);
+    // Off the scale: refused with a message, nothing changes.
+    h.press(GLFW_KEY_9, draw);
+    CHECK_FALSE(h.session.score("i2", "p1", "reach").has_value());
+    CHECK_FALSE(h.ctx.state.status.empty());
+    // Down to the second rater.
+    h.press(GLFW_KEY_DOWN, draw);
+    h.press(GLFW_KEY_5, draw);
+    CHECK(h.session.score("i2", "p2", "reach") == 5);
+    // That was the last cell: typing wrapped round to the first. Delete clears it.
+    h.press(GLFW_KEY_DELETE, draw);
+    CHECK_FALSE(h.session.score("i2", "p1", "time_saved").has_value());
+    // Right, then 0 clears too; Left and Tab move as well.
+    h.press(GLFW_KEY_RIGHT, draw);
+    h.press(GLFW_KEY_0, draw);
+    CHECK_FALSE(h.session.score("i2", "p1", "privacy").has_value());
+    h.press(GLFW_KEY_TAB, draw);   // (p1, reach)
+    h.press(GLFW_KEY_TAB, draw);   // (p2, time_saved)
+    h.press(GLFW_KEY_LEFT, draw);  // back to (p1, reach)
+    h.press(GLFW_KEY_1, draw);
+    CHECK(h.session.score("i2", "p1", "reach") == 1);
+    CHECK(h.session.score("i2", "p2", "reach") == 5);
+    // Every change was one undoable command.
+    CHECK(h.session.can_undo());
+    CHECK(h.ctx.state.error.empty());
+}
+
+TEST_CASE("scoring: F8 and Ctrl+Enter go to the next idea nobody scored yet") {
+    Headless h(small_workshop());
+    h.ctx.state.selected_idea = "i1";
+    auto draw = [&] { ui::draw_scoring(h.ctx); };
+    h.frame(draw);
+    h.press(GLFW_KEY_F8, draw);
+    CHECK(h.ctx.state.selected_idea == "i2");  // no scores at all
+    h.press(GLFW_KEY_3, draw);                 // now i2 has a rater
+    h.press(GLFW_KEY_ENTER, draw, true);
+    // i3 and i2 have one rater each, i1 two: the next after i2 with the fewest is i3.
+    CHECK(h.ctx.state.selected_idea == "i3");
+}
+
+TEST_CASE("scoring: the grid shows names only while notes are visible") {
+    Headless h(small_workshop());
+    h.ctx.state.selected_idea = "i1";
+    h.ctx.state.notes_visible = false;
+    h.frame([&] { ui::draw_scoring(h.ctx); });  // draws "Rater 1", "Rater 2": must not crash
+    h.ctx.state.notes_visible = true;
+    h.frame([&] { ui::draw_scoring(h.ctx); });
+    SUCCEED();
+}
+
+TEST_CASE("matrix: one bubble per idea with benefit and risk; a click selects it") {
+    Headless h(small_workshop());
+    ImVec2 origin, size;
+    ui::MatrixGeometry geo;
+    auto draw = [&] {
+        origin = ImGui::GetCursorScreenPos();
+        size = ImGui::GetContentRegionAvail();
+        // The same chart on a scratch list, to learn where the bubbles are.
+        ImDrawList scratch(ImGui::GetDrawListSharedData());
+        scratch._ResetForNewFrame();
+        geo = ui::draw_matrix_chart(&scratch, origin, ImVec2(origin.x + size.x, origin.y + size.y), h.ctx,
+                                    ImGui::GetFont(), ImGui::GetFontSize(), h.ctx.state.selected_idea);
+        ui::draw_matrix(h.ctx);
+    };
+    h.frame(draw);
+    REQUIRE(geo.bubbles.size() == 1);  // i1 only: i2 has no scores, i3 no risk score
+    CHECK(geo.bubbles[0].idea == 0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = geo.bubbles[0].centre;
+    h.frame(draw);
+    io.MouseDown[0] = true;
+    h.frame(draw);
+    io.MouseDown[0] = false;
+    h.frame(draw);
+    CHECK(h.ctx.state.selected_idea == "i1");
+}
+
+TEST_CASE("shortlist: draws pilots and reasons for the committed rules without changing anything") {
+    Headless h(small_workshop());
+    const auto revision = h.session.revision();
+    h.frame([&] { ui::draw_shortlist(h.ctx); });
+    h.frame([&] { ui::draw_shortlist(h.ctx); });
+    CHECK(h.session.revision() == revision);
+    CHECK(h.ctx.state.error.empty());
+}
