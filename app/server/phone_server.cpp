@@ -297,8 +297,16 @@ struct PhoneServer::Impl {
                 std::lock_guard l(qmu);
                 accepting = false;
             }
-            // MHD did not take the socket: it is ours to close.
-            ::close(fd);
+            // Whether MHD closed the socket on failure differs between versions: close it only
+            // when this descriptor is still our listening socket on that very address.
+            sockaddr_in now{};
+            socklen_t now_len = sizeof now;
+            int listening = 0;
+            socklen_t opt_len = sizeof listening;
+            if (getsockname(fd, reinterpret_cast<sockaddr*>(&now), &now_len) == 0 && now.sin_family == AF_INET &&
+                now.sin_port == sa.sin_port && now.sin_addr.s_addr == sa.sin_addr.s_addr &&
+                getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &opt_len) == 0 && listening)
+                ::close(fd);
             throw ServerError("cannot start the HTTP server on " + address + ":" + std::to_string(port));
         }
     }
@@ -918,6 +926,7 @@ std::string PhoneServer::address() const { return impl_->address; }
 int PhoneServer::port() const { return impl_->port; }
 std::string PhoneServer::url() const { return "http://" + impl_->address + ":" + std::to_string(impl_->port) + "/"; }
 std::string PhoneServer::join_code() const { return impl_->code; }
+std::string PhoneServer::join_url() const { return url() + "#" + impl_->code; }
 bool PhoneServer::loopback_only() const { return impl_->loopback_only; }
 
 void PhoneServer::set_stage(std::optional<core::StageKind> stage) {

@@ -71,6 +71,9 @@ public:
     int port() const;               // the bound port
     std::string url() const;        // "http://ADDR:PORT/"
     std::string join_code() const;  // six digits, new at every start
+    // url() + "#" + join code: for the QR code; the page fills the code in from it (the part
+    // after '#' never reaches the network).
+    std::string join_url() const;
     // Whether the address is only reachable from this machine (no LAN address was found).
     bool loopback_only() const;
 
