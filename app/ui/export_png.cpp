@@ -5,6 +5,7 @@
 
 #include "platform/offscreen.hpp"
 #include "ui/matrix_chart.hpp"
+#include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 
@@ -27,7 +28,16 @@ bool export_matrix_png(const UiContext& ctx, const std::string& path, int width,
     dl._ResetForNewFrame();
     dl.PushTextureID(font->ContainerAtlas->TexID);
     dl.PushClipRect(ImVec2(0, 0), ImVec2(w, h));
-    draw_matrix_chart(&dl, ImVec2(0, 0), ImVec2(w, h), ctx, font, font_size, std::string());
+    // A title line for slides and handouts: the workshop, its organisation and date.
+    const core::WorkshopInfo& info = ctx.session.workshop().info;
+    std::string title = info.title.empty() ? "Benefit versus risk" : info.title;
+    for (const std::string* part : {&info.organisation, &info.date})
+        if (!part->empty()) title += " — " + *part;
+    const float margin = font_size * 0.6f;
+    dl.AddRectFilled(ImVec2(0, 0), ImVec2(w, h), u32(ctx.palette.background));
+    dl.AddText(font, font_size * 1.3f, ImVec2(margin, margin), u32(ctx.palette.text), title.c_str());
+    const float top = margin * 2 + font_size * 1.3f;
+    draw_matrix_chart(&dl, ImVec2(margin, top), ImVec2(w - margin, h - margin), ctx, font, font_size, std::string());
     dl.PopClipRect();
     dl.PopTextureID();
 

@@ -92,7 +92,7 @@ LabelLayout place_labels(const LayoutInput& in) {
 
 std::vector<Circle> spread_coincident(std::vector<Circle> bubbles, float min_distance) {
     const std::size_t n = bubbles.size();
-    const float eps = min_distance / 4;
+    const float eps = min_distance * 0.75f;  // closer than this, their numbers would overlap
     std::vector<bool> done(n, false);
     for (std::size_t i = 0; i < n; ++i) {
         if (done[i]) continue;

@@ -65,8 +65,9 @@ struct LayoutInput {
 // bubble-index order.
 LabelLayout place_labels(const LayoutInput& in);
 
-// Bubbles whose centres (nearly) coincide — ideas with identical scores — are moved apart onto
-// a small ring around their common centre so each stays visible and clickable. Returns new centres.
+// Bubbles whose centres (nearly) coincide — ideas with identical or almost identical scores,
+// closer than 3/4 of `min_distance` — are moved apart onto a small ring around the first one's
+// centre, `min_distance` apart, so each stays visible and clickable. Returns new centres.
 std::vector<Circle> spread_coincident(std::vector<Circle> bubbles, float min_distance);
 
 // Maps a score on [lo, hi] to [p0, p1] (p1 may be smaller than p0, for y pointing down), clamped.

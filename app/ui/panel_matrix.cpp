@@ -89,9 +89,14 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
     if (!numbered.empty() && room()) {
         pen.text(p, pal.text, "Numbered ideas");
         p.y += line;
-        for (const auto& [n, title] : numbered) {
-            if (!room()) break;
-            pen.text(p, pal.text, shorten(pen, std::to_string(n) + " — " + title, width));
+        for (std::size_t k = 0; k < numbered.size(); ++k) {
+            if (p.y + 2 * line > bottom && k + 1 < numbered.size()) {  // keep a line to say what is left out
+                pen.text(p, pal.text_muted,
+                         shorten(pen, "+ " + std::to_string(numbered.size() - k) + " more", width));
+                p.y += line;
+                break;
+            }
+            pen.text(p, pal.text, shorten(pen, std::to_string(numbered[k].first) + " — " + numbered[k].second, width));
             p.y += line;
         }
         p.y += line * 0.5f;
@@ -99,9 +104,12 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
     if (!unplaced.empty() && room()) {
         pen.text(p, pal.text, "Not yet placed");
         p.y += line;
-        for (const std::string& title : unplaced) {
-            if (!room()) break;
-            pen.text(p, pal.text_muted, shorten(pen, title, width));
+        for (std::size_t k = 0; k < unplaced.size(); ++k) {
+            if (p.y + 2 * line > bottom && k + 1 < unplaced.size()) {
+                pen.text(p, pal.text_muted, "+ " + std::to_string(unplaced.size() - k) + " more");
+                break;
+            }
+            pen.text(p, pal.text_muted, shorten(pen, unplaced[k], width));
             p.y += line;
         }
     }
@@ -178,7 +186,9 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     const std::string risk_title = "Risk →";
     pen.text(ImVec2(plot_max.x - pen.measure(risk_title).x, plot_max.y + fs * 1.4f), pal.text, risk_title);
 
-    // The risk limit of the selection rules, dashed and labelled.
+    // The risk limit of the selection rules, dashed and labelled (the label is drawn last, on top).
+    std::string limit_text;
+    ImVec2 limit_at;
     const double max_risk = ws.selection.max_risk;
     if (max_risk >= risk.lo && max_risk <= risk.hi) {
         const float x = x_of(max_risk);
@@ -188,9 +198,8 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         // Below the quadrant names, on the side of the line with room.
         const float lx = x + pad + ts.x <= plot_max.x ? x + pad : x - pad - ts.x;
         const ImVec2 at(lx, plot_min.y + fs * 1.9f);
-        dl->AddRectFilled(ImVec2(at.x - fs * 0.15f, at.y), ImVec2(at.x + ts.x + fs * 0.15f, at.y + ts.y),
-                          u32(pal.background));
-        pen.text(at, pal.text, t);
+        limit_text = t;
+        limit_at = at;
         obstacles.push_back({at.x - fs * 0.15f, at.y, at.x + ts.x + fs * 0.15f, at.y + ts.y});
     }
 
@@ -209,7 +218,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         placed_ideas.push_back(i);
         circles.push_back({x_of(*r.risk), y_of(*r.benefit), radius});
     }
-    circles = matrix::spread_coincident(std::move(circles), fs * 1.2f);
+    circles = matrix::spread_coincident(std::move(circles), fs * 1.4f);
 
     // Labels: the ranking decides who gets room first, the selected idea before all.
     matrix::LayoutInput layout;
@@ -246,26 +255,31 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         if (ha != hb) return hb;
         return circles[a].r > circles[b].r;
     });
-    std::vector<std::pair<int, std::string>> numbered;
+    // Leader lines under everything, then the bubbles, then labels and numbers on top of all bubbles.
+    for (std::size_t k = 0; k < placed_ideas.size(); ++k) {
+        const matrix::LabelPlacement& lp = labels.labels[k];
+        if (!lp.placed || !lp.far) continue;
+        const matrix::Circle& c = circles[k];
+        const ImVec2 q(std::clamp(c.x, lp.rect.x0, lp.rect.x1), std::clamp(c.y, lp.rect.y0, lp.rect.y1));
+        const float dx = q.x - c.x, dy = q.y - c.y, d = std::sqrt(dx * dx + dy * dy);
+        if (d > c.r) dl->AddLine(ImVec2(c.x + dx / d * c.r, c.y + dy / d * c.r), q, u32(pal.text_muted), fs * 0.08f);
+    }
     for (std::size_t k : draw_order) {
         const std::size_t i = placed_ideas[k];
-        const core::IdeaResult& r = results[i];
         const matrix::Circle& c = circles[k];
         const bool hl = ws.ideas[i].id == highlight;
         const ImVec2 centre(c.x, c.y);
         if (hl) dl->AddCircle(centre, c.r + fs * 0.3f, u32(pal.text), 32, fs * 0.18f);
-        draw_quadrant_marker(dl, centre, c.r, *r.quadrant, pal, hl ? fs * 0.14f : fs * 0.06f);
+        draw_quadrant_marker(dl, centre, c.r, *results[i].quadrant, pal, hl ? fs * 0.14f : fs * 0.06f);
         geo.bubbles.push_back({i, centre, c.r});
+    }
+    for (std::size_t k : draw_order) {
+        const std::size_t i = placed_ideas[k];
+        const matrix::Circle& c = circles[k];
+        const bool hl = ws.ideas[i].id == highlight;
         const matrix::LabelPlacement& lp = labels.labels[k];
         if (lp.placed) {
             const ImVec2 a(lp.rect.x0, lp.rect.y0), b(lp.rect.x1, lp.rect.y1);
-            if (lp.far) {
-                // Leader line from the bubble's edge to the nearest point of its label.
-                const ImVec2 q(std::clamp(c.x, a.x, b.x), std::clamp(c.y, a.y, b.y));
-                const float dx = q.x - c.x, dy = q.y - c.y, d = std::sqrt(dx * dx + dy * dy);
-                if (d > c.r)
-                    dl->AddLine(ImVec2(c.x + dx / d * c.r, c.y + dy / d * c.r), q, u32(pal.text_muted), fs * 0.08f);
-            }
             Rgba bg = hl ? pal.accent : pal.background;
             bg.a = hl ? 1.0f : 0.85f;
             dl->AddRectFilled(a, b, u32(bg), fs * 0.15f);
@@ -275,9 +289,17 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
             const std::string n = std::to_string(lp.number);
             const float scale_n = std::min(1.0f, c.r * 1.25f / fs);
             const ImVec2 ts = pen.measure(n, scale_n);
-            pen.text(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), text_on(quadrant_colour(pal, *r.quadrant)), n, scale_n);
+            pen.text(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), text_on(quadrant_colour(pal, *results[i].quadrant)), n,
+                     scale_n);
         }
     }
+    if (!limit_text.empty()) {
+        const ImVec2 ts = pen.measure(limit_text);
+        dl->AddRectFilled(ImVec2(limit_at.x - fs * 0.15f, limit_at.y),
+                          ImVec2(limit_at.x + ts.x + fs * 0.15f, limit_at.y + ts.y), u32(pal.background));
+        pen.text(limit_at, pal.text, limit_text);
+    }
+    std::vector<std::pair<int, std::string>> numbered;
     for (std::size_t k = 0; k < placed_ideas.size(); ++k)
         if (!labels.labels[k].placed) numbered.emplace_back(labels.labels[k].number, ws.ideas[placed_ideas[k]].title);
     std::sort(numbered.begin(), numbered.end());

@@ -154,7 +154,7 @@ TEST_CASE("with reach, a crowded label goes further out before it is shortened")
 }
 
 TEST_CASE("ideas with identical scores are spread apart on a ring") {
-    std::vector<Circle> b = {{100, 100, 10}, {100, 100, 10}, {100, 100, 10}, {300, 300, 10}};
+    std::vector<Circle> b = {{100, 100, 10}, {100, 100, 10}, {103, 98, 10}, {300, 300, 10}};
     const auto s = spread_coincident(b, 24.f);
     for (std::size_t i = 0; i < 3; ++i)
         for (std::size_t j = i + 1; j < 3; ++j)
