@@ -12,6 +12,7 @@
 #include "core/selection.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
+#include "ui/score_entry.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -23,8 +24,6 @@ using core::Criterion;
 using core::Idea;
 using core::Participant;
 
-constexpr const char* kConsensusId = "consensus";
-constexpr const char* kConsensusName = "Team consensus";
 
 bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, true); }
 
@@ -72,24 +71,12 @@ const Idea* selected_or_first(UiContext& ctx) {
     return &s.workshop().ideas.front();
 }
 
-// The next idea after the selected one that nobody scored yet, else the one with fewest raters.
 void select_next_unscored(UiContext& ctx) {
-    const auto& ideas = ctx.session.workshop().ideas;
-    const auto& results = ctx.session.results();
-    if (ideas.empty()) return;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < ideas.size(); ++i)
-        if (ideas[i].id == ctx.state.selected_idea) start = i + 1;
-    std::size_t best = ideas.size();
-    for (std::size_t k = 0; k < ideas.size(); ++k) {
-        const std::size_t i = (start + k) % ideas.size();
-        if (!ctx.state.department_filter.empty() && ideas[i].department != ctx.state.department_filter) continue;
-        if (best == ideas.size() || results[i].raters < results[best].raters) best = i;
-    }
-    if (best < ideas.size()) {
-        ctx.state.selected_idea = ideas[best].id;
-        g_focus.reveal_idea = true;
-    }
+    const auto next = next_unscored(ctx.session.workshop().ideas, ctx.session.results(), ctx.state.selected_idea,
+                                    ctx.state.department_filter);
+    if (!next) return;
+    ctx.state.selected_idea = ctx.session.workshop().ideas[*next].id;
+    g_focus.reveal_idea = true;
 }
 
 void draw_idea_list(UiContext& ctx, int participant_count) {
@@ -137,17 +124,9 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
     }
 }
 
-// Makes sure the consensus participant exists, then sets the score: one edit, one undo step.
 void set_score(UiContext& ctx, const std::string& idea, const std::string& rater, const std::string& criterion,
                std::optional<int> value) {
-    core::SetScore set{idea, rater, criterion, value};
-    if (rater == kConsensusId && !ctx.session.find_participant(kConsensusId)) {
-        if (!value) return;  // nothing to clear
-        core::Participant p{kConsensusId, kConsensusName, "", core::Role::Decider};
-        ctx.run(core::Batch{{core::PutParticipant{p, std::nullopt}, set}, "Team consensus score"});
-        return;
-    }
-    ctx.run(set);
+    if (const auto command = score_command(ctx.session, idea, rater, criterion, value)) ctx.run(*command);
 }
 
 struct Grid {

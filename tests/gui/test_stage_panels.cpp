@@ -10,6 +10,7 @@
 #include "core/session.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/panels.hpp"
+#include "ui/score_entry.hpp"
 #include "ui/theme.hpp"
 
 using namespace pilotdeck;
@@ -173,4 +174,45 @@ TEST_CASE("shortlist: draws pilots and reasons for the committed rules without c
     h.frame([&] { ui::draw_shortlist(h.ctx); });
     CHECK(h.session.revision() == revision);
     CHECK(h.ctx.state.error.empty());
+}
+
+TEST_CASE("team consensus: the participant is created with the first agreed value, in one undo step") {
+    core::Session s(small_workshop(), 0, nullptr);
+    CHECK_FALSE(ui::score_command(s, "i2", ui::kConsensusId, "time_saved", std::nullopt).has_value());
+
+    const auto first = ui::score_command(s, "i2", ui::kConsensusId, "time_saved", 4);
+    REQUIRE(first.has_value());
+    s.execute(*first);
+    const core::Participant* p = s.find_participant(ui::kConsensusId);
+    REQUIRE(p != nullptr);
+    CHECK(p->name == "Team consensus");
+    CHECK(p->role == core::Role::Decider);
+    CHECK(s.score("i2", ui::kConsensusId, "time_saved") == 4);
+
+    // From then on a plain score; clearing works too.
+    const auto second = ui::score_command(s, "i2", ui::kConsensusId, "privacy", 2);
+    REQUIRE(second.has_value());
+    CHECK(std::holds_alternative<core::SetScore>(*second));
+    s.execute(*second);
+    s.execute(*ui::score_command(s, "i2", ui::kConsensusId, "privacy", std::nullopt));
+    CHECK_FALSE(s.score("i2", ui::kConsensusId, "privacy").has_value());
+
+    // Undo back past the first value removes the participant again.
+    s.undo();
+    s.undo();
+    s.undo();
+    CHECK(s.find_participant(ui::kConsensusId) == nullptr);
+    CHECK_FALSE(s.score("i2", ui::kConsensusId, "time_saved").has_value());
+}
+
+TEST_CASE("next unscored idea: nobody scored it, else fewest raters, after the current one") {
+    core::Session s(small_workshop(), 0, nullptr);
+    const auto& ideas = s.workshop().ideas;
+    CHECK(ui::next_unscored(ideas, s.results(), "i1", "") == 1u);  // i2: no scores
+    CHECK(ui::next_unscored(ideas, s.results(), "i2", "") == 1u);  // only i2 has none, even when current
+    s.execute(core::SetScore{"i2", "p1", "time_saved", 3});
+    CHECK(ui::next_unscored(ideas, s.results(), "i2", "") == 2u);  // i3 and i2 have 1: i3 comes first after i2
+    CHECK(ui::next_unscored(ideas, s.results(), "i2", "Finance") == 0u);  // the only Finance idea
+    CHECK_FALSE(ui::next_unscored(ideas, s.results(), "i2", "Legal").has_value());
+    CHECK_FALSE(ui::next_unscored({}, {}, "", "").has_value());
 }
