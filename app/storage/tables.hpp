@@ -17,11 +17,10 @@ namespace pilotdeck::storage::tables {
 // --- writing (tables_write.cpp) ---
 
 // Every table from `ws` into an empty schema; current stage 0. Scores are resolved through
-// in-memory maps and inserted with one reused statement; the aggregates are computed afterwards
-// by rebuild_aggregates(). Throws StorageError for a reference that does not resolve.
+// in-memory maps, sorted by primary key and inserted with reused multi-row statements; score_agg
+// and idea.raters are computed from them on the way. Throws StorageError for a reference that
+// does not resolve.
 void insert_workshop(sqlite::Database& db, const core::Workshop& ws);
-// score_agg and idea.raters recomputed from score (one INSERT ... SELECT, one UPDATE).
-void rebuild_aggregates(sqlite::Database& db);
 
 void write_info(sqlite::Database& db, const core::WorkshopInfo& info);
 void write_meta(sqlite::Database& db, std::string_view key, std::string_view value);

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "storage/tables.hpp"
@@ -132,6 +133,32 @@ std::vector<core::Score> read_scores(Database& db, const core::Workshop& ws) {
     return scores;
 }
 
+struct SumsRow {
+    std::int64_t idea, criterion, n, sum, sumsq;
+    auto key() const { return std::tie(idea, criterion); }
+    auto sums() const { return std::tie(n, sum, sumsq); }
+};
+
+std::optional<SumsRow> next_sums(Statement& st) {
+    if (!st.step()) return std::nullopt;
+    return SumsRow{st.column_int64(0), st.column_int64(1), st.column_int64(2), st.column_int64(3), st.column_int64(4)};
+}
+
+// The id of a row for a message, or "#rid" when there is none.
+std::string id_of(Database& db, std::string_view table, std::int64_t rid) {
+    Statement st(db, "SELECT id FROM " + std::string(table) + " WHERE rid = ?");
+    st.bind(1, rid);
+    return st.step() ? st.column_text(0) : "#" + std::to_string(rid);
+}
+
+std::string sums_problem(Database& db, const SumsRow& stored, const SumsRow& fresh) {
+    auto sums = [](const SumsRow& r) {
+        return "n=" + std::to_string(r.n) + " sum=" + std::to_string(r.sum) + " sumsq=" + std::to_string(r.sumsq);
+    };
+    return "stored sums of idea '" + id_of(db, "idea", stored.idea) + "' on '" + id_of(db, "criterion", stored.criterion) +
+           "' are " + sums(stored) + ", its scores give " + sums(fresh);
+}
+
 }  // namespace
 
 core::Workshop read_workshop(Database& db, bool with_scores) {
@@ -171,28 +198,32 @@ int read_current_stage(Database& db) {
 
 std::vector<std::string> aggregate_problems(Database& db, int limit) {
     std::vector<std::string> problems;
-    Statement sums(db,
-                   "WITH fresh AS (SELECT idea, criterion, count(*) AS n, sum(value) AS sum, sum(value * value) AS sumsq "
-                   "               FROM score GROUP BY idea, criterion) "
-                   "SELECT coalesce(i.id, '#' || coalesce(s.idea, f.idea)), coalesce(c.id, '#' || coalesce(s.criterion, f.criterion)), "
-                   "       coalesce(s.n, 0), coalesce(s.sum, 0), coalesce(s.sumsq, 0), "
-                   "       coalesce(f.n, 0), coalesce(f.sum, 0), coalesce(f.sumsq, 0) "
-                   "FROM score_agg s FULL JOIN fresh f ON f.idea = s.idea AND f.criterion = s.criterion "
-                   "LEFT JOIN idea i ON i.rid = coalesce(s.idea, f.idea) "
-                   "LEFT JOIN criterion c ON c.rid = coalesce(s.criterion, f.criterion) "
-                   "WHERE s.n IS NOT f.n OR s.sum IS NOT f.sum OR s.sumsq IS NOT f.sumsq LIMIT ?");
-    sums.bind(1, limit);
-    while (sums.step())
-        problems.push_back("stored sums of idea '" + sums.column_text(0) + "' on '" + sums.column_text(1) + "' are n=" +
-                           sums.column_text(2) + " sum=" + sums.column_text(3) + " sumsq=" + sums.column_text(4) +
-                           ", its scores give n=" + sums.column_text(5) + " sum=" + sums.column_text(6) +
-                           " sumsq=" + sums.column_text(7));
+    auto full = [&] { return static_cast<int>(problems.size()) >= limit; };
+    // Both in (idea, criterion) order, merged like two sorted lists: one pass over the scores
+    // (a join of the two would be quadratic on a big workshop).
+    Statement stored(db, "SELECT idea, criterion, n, sum, sumsq FROM score_agg ORDER BY idea, criterion");
+    Statement fresh(db,
+                    "SELECT idea, criterion, count(*), sum(value), sum(value * value) FROM score "
+                    "GROUP BY idea, criterion ORDER BY idea, criterion");
+    std::optional<SumsRow> s = next_sums(stored), f = next_sums(fresh);
+    while ((s || f) && !full()) {
+        if (s && f && s->key() == f->key()) {
+            if (s->sums() != f->sums()) problems.push_back(sums_problem(db, *s, *f));
+            s = next_sums(stored);
+            f = next_sums(fresh);
+        } else if (s && (!f || s->key() < f->key())) {  // sums without scores
+            problems.push_back(sums_problem(db, *s, {s->idea, s->criterion, 0, 0, 0}));
+            s = next_sums(stored);
+        } else {  // scores without sums
+            problems.push_back(sums_problem(db, {f->idea, f->criterion, 0, 0, 0}, *f));
+            f = next_sums(fresh);
+        }
+    }
     Statement raters(db,
                      "SELECT id, raters, fresh FROM (SELECT id, raters, "
                      "  (SELECT count(DISTINCT rater) FROM score WHERE score.idea = idea.rid) AS fresh FROM idea) "
-                     "WHERE raters != fresh LIMIT ?");
-    raters.bind(1, limit);
-    while (raters.step())
+                     "WHERE raters != fresh");
+    while (!full() && raters.step())
         problems.push_back("idea '" + raters.column_text(0) + "' is stored with " + raters.column_text(1) +
                            " raters, its scores have " + raters.column_text(2));
     return problems;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -83,13 +84,59 @@ std::vector<ScoreRow> resolve_scores(const std::vector<core::Score>& scores, Rid
     return rows;
 }
 
+// Rows per INSERT: a multi-row VALUES list costs one statement step for many rows.
+constexpr std::size_t kScoresPerInsert = 128;
+
+std::string insert_scores_sql(std::size_t rows) {
+    std::string sql = "INSERT INTO score (idea, rater, criterion, value) VALUES (?, ?, ?, ?)";
+    for (std::size_t i = 1; i < rows; ++i) sql += ", (?, ?, ?, ?)";
+    return sql;
+}
+
 void insert_scores(Database& db, const std::vector<ScoreRow>& rows) {
-    Statement st(db, "INSERT INTO score (idea, rater, criterion, value) VALUES (?, ?, ?, ?)");
-    for (const ScoreRow& r : rows) {
-        st.bind_all(static_cast<std::int64_t>(r.idea), static_cast<std::int64_t>(r.rater),
-                    static_cast<std::int64_t>(r.criterion), static_cast<int>(r.value));
+    Statement many(db, insert_scores_sql(kScoresPerInsert)), one(db, insert_scores_sql(1));
+    std::size_t i = 0;
+    auto bind_rows = [&](Statement& st, std::size_t count) {
+        for (int p = 1; count > 0; --count, ++i, p += 4) {
+            const ScoreRow& r = rows[i];
+            st.bind(p, static_cast<std::int64_t>(r.idea));
+            st.bind(p + 1, static_cast<std::int64_t>(r.rater));
+            st.bind(p + 2, static_cast<std::int64_t>(r.criterion));
+            st.bind(p + 3, static_cast<int>(r.value));
+        }
         st.run();
+    };
+    while (rows.size() - i >= kScoresPerInsert) bind_rows(many, kScoresPerInsert);
+    while (i < rows.size()) bind_rows(one, 1);
+}
+
+// One idea's rows of `rows` (sorted by idea, rater, criterion) from `begin`: its sums per
+// criterion into score_agg and its number of distinct raters into idea.raters. Returns the end.
+std::size_t insert_idea_aggregates(Database& db, const std::vector<ScoreRow>& rows, std::size_t begin) {
+    std::map<std::uint32_t, core::CriterionStats> sums;  // criterion rid -> sums
+    int raters = 0;
+    std::size_t end = begin;
+    for (; end < rows.size() && rows[end].idea == rows[begin].idea; ++end) {
+        const ScoreRow& r = rows[end];
+        if (end == begin || r.rater != rows[end - 1].rater) ++raters;
+        core::CriterionStats& st = sums[r.criterion];
+        st.n += 1;
+        st.sum += r.value;
+        st.sumsq += static_cast<std::int64_t>(r.value) * r.value;
     }
+    auto idea = static_cast<std::int64_t>(rows[begin].idea);
+    for (const auto& [criterion, st] : sums)
+        db.cached("INSERT INTO score_agg (idea, criterion, n, sum, sumsq) VALUES (?, ?, ?, ?, ?)")
+            .bind_all(idea, static_cast<std::int64_t>(criterion), st.n, st.sum, st.sumsq)
+            .run();
+    db.cached("UPDATE idea SET raters = ? WHERE rid = ?").bind_all(raters, idea).run();
+    return end;
+}
+
+// score_agg and idea.raters computed while the sorted rows are in memory: a GROUP BY over the
+// score table would sort 4.5 million rows again (about 2 s of the 10,000 x 50 x 9 benchmark).
+void insert_aggregates(Database& db, const std::vector<ScoreRow>& rows) {
+    for (std::size_t begin = 0; begin < rows.size();) begin = insert_idea_aggregates(db, rows, begin);
 }
 
 }  // namespace
@@ -197,15 +244,9 @@ void insert_workshop(Database& db, const core::Workshop& ws) {
         insert_idea(db, ws.ideas[i], static_cast<std::int64_t>(i));
         ideas.add(ws.ideas[i].id, db.last_insert_rowid());
     }
-    insert_scores(db, resolve_scores(ws.scores, ideas, raters, criteria));
-}
-
-void rebuild_aggregates(Database& db) {
-    db.exec("DELETE FROM score_agg");
-    db.exec(
-        "INSERT INTO score_agg (idea, criterion, n, sum, sumsq) "
-        "SELECT idea, criterion, count(*), sum(value), sum(value * value) FROM score GROUP BY idea, criterion");
-    db.exec("UPDATE idea SET raters = (SELECT count(DISTINCT rater) FROM score WHERE score.idea = idea.rid)");
+    std::vector<ScoreRow> rows = resolve_scores(ws.scores, ideas, raters, criteria);
+    insert_scores(db, rows);
+    insert_aggregates(db, rows);
 }
 
 }  // namespace pilotdeck::storage::tables

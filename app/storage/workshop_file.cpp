@@ -73,7 +73,6 @@ void build(const std::string& build_path, const std::string& path, const core::W
     schema::migrate(db, schema::migrations());
     sqlite::Transaction tx(db);
     tables::insert_workshop(db, ws);
-    tables::rebuild_aggregates(db);
     tx.commit();
     db.pragma_set("journal_mode", "WAL");
 }

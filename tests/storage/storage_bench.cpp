@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     int ideas = argc > 4 ? std::stoi(argv[2]) : 10000, raters = argc > 4 ? std::stoi(argv[3]) : 50,
         criteria = argc > 4 ? std::stoi(argv[4]) : 9;
     std::string path = (std::filesystem::path(folder) / "storage_bench.pilotdeck").string();
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
     try {
         auto ws = test::big_workshop(ideas, raters, criteria);
         std::printf("workshop: %d ideas x %d raters x %d criteria = %zu scores\n", ideas, raters, criteria, ws.scores.size());

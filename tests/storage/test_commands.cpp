@@ -223,3 +223,15 @@ TEST_CASE("stored sums and raters follow random score edits exactly") {
     INFO((report.problems.empty() ? std::string() : report.problems.front()));
     REQUIRE(report.ok);
 }
+
+TEST_CASE("a file's workshop, saved again as a new file, loads the same (export, import, export)") {
+    Opened w;
+    // Rows whose keys are no longer in list order: an idea and a participant inserted in front.
+    w.file->apply(core::PutParticipant{{"p0", "Zoë", "Ops", core::Role::User}, 0});
+    w.file->apply(core::PutIdea{{"i0", "Zero", "", "", "Ops", "p0", "", std::nullopt}, 0});
+    w.file->apply(core::SetScore{"i0", "p0", "quality", 2});
+    w.file->apply(core::SetScore{"i1", "p0", "visible", 5});
+    core::Workshop first = w.file->load();
+    auto copy = WorkshopFile::create(w.dir.file("copy.pilotdeck"), first);
+    REQUIRE(copy->load() == first);
+}

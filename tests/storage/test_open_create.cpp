@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <algorithm>
 #include <functional>
+#include <random>
 #include <set>
 
 #include "storage/workshop_file.hpp"
@@ -224,4 +226,16 @@ TEST_CASE("opening read-only changes nothing in the file or its folder") {
     CHECK(read_all(path) == before);
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
     CHECK(WorkshopFile::open(path)->current_stage() == 0);
+}
+
+TEST_CASE("scores in any order load in list order, with the right sums") {
+    TempDir dir;
+    auto ws = sample_workshop();
+    auto shuffled = ws;
+    std::mt19937 rng(7);
+    std::shuffle(shuffled.scores.begin(), shuffled.scores.end(), rng);
+    REQUIRE(shuffled.scores != ws.scores);
+    auto file = WorkshopFile::create(dir.file("w.pilotdeck"), shuffled);
+    CHECK(file->load() == ws);
+    CHECK(WorkshopFile::check(dir.file("w.pilotdeck")).ok);
 }
