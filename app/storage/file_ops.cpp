@@ -51,6 +51,8 @@ bool is_empty_file(const std::string& path) {
     return fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
 }
 
+bool folder_writable(const std::string& path) { return ::access(folder_of(path).c_str(), W_OK | X_OK) == 0; }
+
 TempFile::TempFile(const std::string& target) : target_(target) {
     fs::path t(target);
     fs::path tmpl = t.parent_path() / ("." + t.filename().string() + ".tmp-XXXXXX");

@@ -11,6 +11,9 @@ void require_readable_file(const std::string& path);
 // An empty file would look to SQLite like a new, empty database: callers refuse it first.
 bool is_empty_file(const std::string& path);
 
+// Whether new files can be made in the folder of `path`.
+bool folder_writable(const std::string& path);
+
 // A new empty file beside `target` (".NAME.tmp-XXXXXX"), removed with its SQLite side files by
 // the destructor unless it was moved into place by commit().
 class TempFile {

@@ -52,6 +52,18 @@ std::unique_ptr<Database> open_read_write(const std::string& path) {
     return db;
 }
 
+// The connection of a file opened ReadOnly. Not a read-only connection: that one would leave
+// -wal and -shm behind (see open_untouched), where a read-write one removes them on close;
+// query_only makes it refuse writes. (SQLite opens a write-protected file read-only anyway.)
+// Where no -wal or -shm can be made, in a write-protected folder, nobody can be writing to the
+// file either, and it is opened immutable.
+std::unique_ptr<Database> open_for_reading(const std::string& path) {
+    if (!files::folder_writable(path)) return open_untouched(path);
+    auto db = open_read_write(path);
+    db->pragma_set("query_only", "ON");
+    return db;
+}
+
 // Everything that decides, without writing anything, whether `path` is a sound workshop this version reads.
 void open_verified(const std::string& path) {
     files::require_readable_file(path);
@@ -108,14 +120,9 @@ std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, cons
 
 std::unique_ptr<WorkshopFile> WorkshopFile::open(const std::string& path, Mode mode) {
     open_verified(path);
+    if (mode == Mode::ReadOnly)
+        return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, open_for_reading(path), true));
     auto db = open_read_write(path);
-    if (mode == Mode::ReadOnly) {
-        // Not a read-only connection: that one would leave -wal and -shm behind (see
-        // open_untouched), where this one removes them on close. (A write-protected file is
-        // opened read-only by SQLite anyway.)
-        db->pragma_set("query_only", "ON");
-        return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, std::move(db), true));
-    }
     schema::migrate(*db, schema::migrations());
     return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, std::move(db), false));
 }

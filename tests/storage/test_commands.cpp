@@ -235,3 +235,21 @@ TEST_CASE("a file's workshop, saved again as a new file, loads the same (export,
     auto copy = WorkshopFile::create(w.dir.file("copy.pilotdeck"), first);
     REQUIRE(copy->load() == first);
 }
+
+TEST_CASE("a committed change survives a crash: the file and its write-ahead log as the crash left them") {
+    Opened w;
+    w.file->apply(core::SetScore{"i5", "p2", "visible", 3});
+    w.file->apply(core::SetInfo{{"After the crash", "", "", "", "en", ""}});
+    // Copied while the connection is still open, before any checkpoint: what a power cut leaves.
+    std::string crashed = w.dir.file("crashed.pilotdeck");
+    test::write_all(crashed, test::read_all(w.path));
+    test::write_all(crashed + "-wal", test::read_all(w.path + "-wal"));
+    // The changes are in the log only (so this test is not passed by the main file alone).
+    test::write_all(w.dir.file("main-only.pilotdeck"), test::read_all(w.path));
+    REQUIRE(WorkshopFile::open(w.dir.file("main-only.pilotdeck"))->load() == w.expected);
+    set_score(w.expected, {"i5", "p2", "visible", 3});
+    w.expected.info = {"After the crash", "", "", "", "en", ""};
+    CHECK(WorkshopFile::open(crashed, WorkshopFile::Mode::ReadOnly)->load() == w.expected);
+    CHECK(WorkshopFile::open(crashed)->load() == w.expected);
+    CHECK(WorkshopFile::check(crashed).ok);
+}
