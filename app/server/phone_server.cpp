@@ -411,8 +411,11 @@ struct PhoneServer::Impl {
         const char* host = header(c, "Host");
         if (!host || std::find(hosts.begin(), hosts.end(), std::string(host)) == hosts.end())
             return error_reply(403, "wrong Host: use " + (hosts.empty() ? std::string() : hosts.front()));
+        // Origin: ours, or "null" (the Fetch standard sends "null" on same-origin POST/PUT under
+        // Referrer-Policy: no-referrer); any other site is refused. The Bearer token (never a
+        // cookie) and the Host check are what really keep other pages out.
         if (const char* origin = header(c, "Origin"))
-            if (std::find(origins.begin(), origins.end(), std::string(origin)) == origins.end())
+            if (std::string(origin) != "null" && std::find(origins.begin(), origins.end(), std::string(origin)) == origins.end())
                 return error_reply(403, "requests from other sites are refused");
 
         const std::string path = url ? url : "";
@@ -566,6 +569,7 @@ struct PhoneServer::Impl {
         }
         if (queued) {
             qcv.notify_one();
+            if (gui_mode && opts.wake) opts.wake();
         } else {
             resume_with(r, error_reply(503, "the server is stopping"));
         }

@@ -12,6 +12,7 @@
 //    often (every frame): the queued work runs there, against that session.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -40,6 +41,9 @@ struct ServerOptions {
     unsigned connection_timeout_seconds = 30;
     std::size_t connection_memory_limit = 64 * 1024;  // headers and read buffer per connection
     unsigned threads = 2;                             // polling threads (they never wait on the disk)
+    // GUI mode: called from a server thread whenever work was queued for pump(), e.g.
+    // glfwPostEmptyEvent so that a window waiting for events wakes up. Must be thread-safe.
+    std::function<void()> wake;
 };
 
 struct PhoneCounts {

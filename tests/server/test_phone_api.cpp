@@ -142,8 +142,10 @@ TEST_CASE("a request whose Host is not the bound address gets 403", "[server]") 
     CHECK(c.raw("GET / HTTP/1.1\r\nHost: rebind.example:" + port + "\r\n\r\n").status == 403);
     // A page of another site cannot post to the phones' API.
     CHECK(c.request("PUT", "/api/score", test::score_body("i1", "c1", 3), token, {"Origin: http://evil.example"}).status == 403);
+    CHECK(c.request("PUT", "/api/score", test::score_body("i1", "c1", 3), token, {"Origin: http://localhost:" + port}).status == 403);
     CHECK(c.request("PUT", "/api/score", test::score_body("i1", "c1", 3), token,
                     {"Origin: http://127.0.0.1:" + port}).status == 200);
+    CHECK(c.request("PUT", "/api/score", test::score_body("i1", "c1", 3), token, {"Origin: null"}).status == 200);
 }
 
 TEST_CASE("bodies: 413 when too large, 411 without Content-Length or chunked, 415 for other types or encodings", "[server]") {
@@ -441,7 +443,10 @@ TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[s
     core::Session session(wf->load(), wf->current_stage(), wf.get());
 
     server::PhoneServer srv;
-    srv.start(session, local());
+    std::atomic<int> wakes{0};
+    server::ServerOptions o = local();
+    o.wake = [&] { ++wakes; };
+    srv.start(session, o);
     std::atomic<bool> finished{false};
     int join_status = 0, score_status = 0;
     std::string code = srv.join_code();
@@ -464,6 +469,7 @@ TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[s
     srv.stop();
     CHECK(join_status == 200);
     CHECK(score_status == 200);
+    CHECK(wakes >= 2);  // the join and the vote each woke the GUI
     // The session (the GUI's) has the participant and the score, and so has the file.
     REQUIRE(session.find_participant("p1"));
     CHECK(session.find_participant("p1")->name == "Gui");
