@@ -3,6 +3,12 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <filesystem>
+
+#include "documents/documents.hpp"
 #include "platform/offscreen.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/widgets.hpp"
@@ -57,6 +63,57 @@ bool export_matrix_png(const UiContext& ctx, const std::string& path, int width,
     const auto pixels = target.read_rgba();
     target.unbind();
     return platform::write_png(path, width, height, pixels, error);
+}
+
+std::string title_slug(const std::string& title) {
+    // Letters and digits are kept (ASCII lower-cased, other letters such as é as they are);
+    // spaces, punctuation and symbols become one '-'.
+    constexpr std::size_t kMaxBytes = 48;
+    std::string s;
+    for (std::size_t i = 0; i < title.size();) {
+        const unsigned char lead = static_cast<unsigned char>(title[i]);
+        std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        len = std::min(len, title.size() - i);
+        unsigned cp = len == 1 ? lead : lead & (0xFFu >> (len + 1));
+        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(title[i + k]) & 0x3Fu);
+        const bool ascii_word = cp < 0x80 && std::isalnum(static_cast<int>(cp));
+        const bool letter = cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF);
+        if (ascii_word || letter) {
+            if (s.size() + len > kMaxBytes) break;
+            if (ascii_word) {
+                s += static_cast<char>(std::tolower(static_cast<int>(cp)));
+            } else if (cp >= 0xC0 && cp <= 0xDE) {  // Latin-1 capitals (À..Þ) to lower case
+                const unsigned lower = cp + 0x20;
+                s += static_cast<char>(0xC0 | (lower >> 6));
+                s += static_cast<char>(0x80 | (lower & 0x3F));
+            } else {
+                s.append(title, i, len);
+            }
+        } else if (!s.empty() && s.back() != '-') {
+            s += '-';
+        }
+        i += len;
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s.empty() ? "workshop" : s;
+}
+
+ExportResult export_shortlist(const UiContext& ctx, const std::string& json_path) {
+    ExportResult out;
+    const core::Session& s = ctx.session;
+    const core::Workshop& ws = s.workshop();
+    try {
+        documents::write_file_atomic(json_path,
+                                     documents::write_shortlist({ws, s.results(), s.selection(), ws.selection}));
+        out.json_written = true;
+    } catch (const std::exception& e) {
+        out.error = e.what();
+        return out;
+    }
+    namespace fs = std::filesystem;
+    out.png_path = (fs::path(json_path).parent_path() / (title_slug(ws.info.title) + "-matrix.png")).string();
+    out.png_written = export_matrix_png(ctx, out.png_path, 1920, 1080, out.error);
+    return out;
 }
 
 }  // namespace pilotdeck::ui

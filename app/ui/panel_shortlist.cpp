@@ -5,14 +5,13 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <exception>
 #include <filesystem>
 #include <string>
 
 #include "core/selection.hpp"
 #include "documents/documents.hpp"
+#include "platform/paths.hpp"
 #include "ui/export_png.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
@@ -37,26 +36,12 @@ struct ShortlistState {
 };
 ShortlistState g_state;
 
-std::string slug(const std::string& title) {
-    std::string s;
-    for (unsigned char ch : title) {
-        if (std::isalnum(ch)) s += static_cast<char>(std::tolower(ch));
-        else if (!s.empty() && s.back() != '-') s += '-';
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    if (s.size() > 48) s.resize(48);
-    return s.empty() ? "workshop" : s;
-}
-
 std::string default_export_path(const UiContext& ctx) {
     namespace fs = std::filesystem;
-    fs::path dir = ctx.state.workshop_path.empty() ? fs::current_path() : fs::path(ctx.state.workshop_path).parent_path();
-    return (dir / (slug(ctx.session.workshop().info.title) + "-shortlist.json")).string();
-}
-
-std::string png_path_beside(const UiContext& ctx, const std::string& json_path) {
-    namespace fs = std::filesystem;
-    return (fs::path(json_path).parent_path() / (slug(ctx.session.workshop().info.title) + "-matrix.png")).string();
+    // Beside the workshop file; for a workshop held only in memory, the user's documents.
+    const fs::path dir = ctx.state.workshop_path.empty() ? fs::path(platform::documents_dir())
+                                                         : fs::path(ctx.state.workshop_path).parent_path();
+    return (dir / (title_slug(ctx.session.workshop().info.title) + "-shortlist.json")).string();
 }
 
 double tenth(double v) { return std::round(v * 10.0) / 10.0; }
@@ -236,23 +221,16 @@ void export_section(UiContext& ctx) {
     ImGui::InputText("##export_path", &g_state.export_path);
     ImGui::SameLine();
     if (ImGui::Button("Export")) {
-        const std::string png = png_path_beside(ctx, g_state.export_path);
-        try {
-            const core::Workshop& ws = s.workshop();
-            const std::string json =
-                documents::write_shortlist({ws, s.results(), s.selection(), ws.selection});
-            documents::write_file_atomic(g_state.export_path, json);
-            std::string png_error;
-            if (export_matrix_png(ctx, png, 1920, 1080, png_error)) {
-                g_state.export_result = "Exported to " + g_state.export_path + " and " + png;
-                ctx.state.status = "Shortlist exported";
-            } else {
-                g_state.export_result.clear();
-                ctx.state.error = "The shortlist was exported, the matrix image was not: " + png_error;
-            }
-        } catch (const std::exception& e) {
-            g_state.export_result.clear();
-            ctx.state.error = std::string("Export failed: ") + e.what();
+        const ExportResult r = export_shortlist(ctx, g_state.export_path);
+        g_state.export_result.clear();
+        if (r.json_written && r.png_written) {
+            g_state.export_result = "Exported to " + g_state.export_path + " and " + r.png_path;
+            ctx.state.status = "Shortlist exported";
+        } else if (r.json_written) {
+            g_state.export_result = "Exported to " + g_state.export_path;
+            ctx.state.error = "The shortlist was exported, the matrix image was not: " + r.error;
+        } else {
+            ctx.state.error = "Export failed: " + r.error;
         }
     }
     if (!g_state.export_result.empty()) {

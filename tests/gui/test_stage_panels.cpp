@@ -9,6 +9,7 @@
 
 #include "core/session.hpp"
 #include "ui/matrix_chart.hpp"
+#include "ui/export_png.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_entry.hpp"
 #include "ui/theme.hpp"
@@ -215,4 +216,14 @@ TEST_CASE("next unscored idea: nobody scored it, else fewest raters, after the c
     CHECK(ui::next_unscored(ideas, s.results(), "i2", "Finance") == 0u);  // the only Finance idea
     CHECK_FALSE(ui::next_unscored(ideas, s.results(), "i2", "Legal").has_value());
     CHECK_FALSE(ui::next_unscored({}, {}, "", "").has_value());
+}
+
+TEST_CASE("export file names come from the workshop title") {
+    CHECK(ui::title_slug("AI use-case workshop — Operations & Back Office") == "ai-use-case-workshop-operations-back-office");
+    CHECK(ui::title_slug("Café Überblick 2026") == "café-überblick-2026");
+    CHECK(ui::title_slug("  ...  ") == "workshop");
+    CHECK(ui::title_slug("") == "workshop");
+    const std::string long_title(200, 'x');
+    CHECK(ui::title_slug(long_title).size() == 48);
+    CHECK(ui::title_slug(std::string(47, 'a') + "é") == std::string(47, 'a'));  // never half a character
 }
