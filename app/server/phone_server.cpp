@@ -220,8 +220,12 @@ struct PhoneServer::Impl {
     std::unordered_map<std::string, int> ideas_sent;                // token -> ideas
     json cached_public;
     std::uint64_t cached_revision = ~0ull, cached_config = 0;
-    std::uint64_t counted_revision = ~0ull, counted_config = 0;
-    std::size_t counted_tokens = ~std::size_t{0};
+    // Who finished, kept up to date incrementally: only the participants a drain touched are
+    // recounted, unless someone else (the GUI) changed the session or the phones' settings.
+    std::unordered_map<std::string, bool> finished_of;
+    std::unordered_set<std::string> touched;
+    std::uint64_t seen_revision = ~0ull, seen_config = 0;
+    std::size_t seen_tokens = ~std::size_t{0};
 
     mutable std::mutex count_mu;
     PhoneCounts phone_counts;
@@ -644,8 +648,11 @@ struct PhoneServer::Impl {
         return out;
     }
 
+    bool changed_elsewhere(const core::Session& s) const { return s.revision() != seen_revision || config_version != seen_config; }
+
     void run_jobs(std::vector<Job>& jobs, core::Session& s) {
         std::lock_guard config_lock(cmu);
+        const bool recount_all = changed_elsewhere(s);
         std::vector<std::pair<Job*, core::Command>> batch;
         for (auto& j : jobs) {
             if (j.kind == JobKind::Score) {
@@ -663,7 +670,7 @@ struct PhoneServer::Impl {
             }
         }
         flush(batch, s);
-        update_counts(s);
+        update_counts(s, recount_all);
         deliver();
     }
 
@@ -717,7 +724,10 @@ struct PhoneServer::Impl {
             failure = error_reply(500, std::string("could not save: ") + e.what());
         }
         if (!failure) {
-            for (auto& [job, cmd] : batch) complete(*job, json_reply(200, saved));
+            for (auto& [job, cmd] : batch) {
+                touched.insert(job->participant);
+                complete(*job, json_reply(200, saved));
+            }
         } else if (batch.size() == 1) {
             complete(*batch.front().first, std::move(*failure));
         } else {
@@ -742,6 +752,7 @@ struct PhoneServer::Impl {
                 std::lock_guard l(tmu);
                 tokens[j.token] = id;
             }
+            touched.insert(id);
             return json_reply(200, json{{"token", j.token}, {"participant", id}});
         }
         if (auto gone = participant_gone(j, s)) return *gone;
@@ -826,36 +837,37 @@ struct PhoneServer::Impl {
         return out;
     }
 
-    void update_counts(const core::Session& s) {
+    bool has_finished(const core::Session& s, const std::string& p, const std::vector<const core::Idea*>& ideas) const {
+        if (ideas.empty() || s.workshop().criteria.empty()) return false;
+        for (const auto* i : ideas)
+            for (const auto& cr : s.workshop().criteria)
+                if (!s.score(i->id, p, cr.id)) return false;
+        return true;
+    }
+
+    void update_counts(const core::Session& s, bool recount_all) {
         std::vector<std::string> joined;
         {
             std::lock_guard l(tmu);
-            if (counted_revision == s.revision() && counted_config == config_version && counted_tokens == tokens.size()) return;
-            counted_tokens = tokens.size();
+            if (!recount_all && touched.empty() && seen_tokens == tokens.size()) return;
+            seen_tokens = tokens.size();
             for (const auto& [t, p] : tokens) joined.push_back(p);
         }
-        counted_revision = s.revision();
-        counted_config = config_version;
         std::sort(joined.begin(), joined.end());
         joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
+        const auto ideas = scoring_ideas(s);
+        if (recount_all) finished_of.clear();
         PhoneCounts c;
         c.joined = static_cast<int>(joined.size());
-        const auto ideas = scoring_ideas(s);
         c.open_ideas = static_cast<int>(ideas.size());
-        if (!ideas.empty() && !s.workshop().criteria.empty()) {
-            for (const auto& p : joined) {
-                bool all = true;
-                for (const auto* i : ideas) {
-                    for (const auto& cr : s.workshop().criteria)
-                        if (!s.score(i->id, p, cr.id)) {
-                            all = false;
-                            break;
-                        }
-                    if (!all) break;
-                }
-                if (all) ++c.finished;
-            }
+        for (const auto& p : joined) {
+            auto it = finished_of.find(p);
+            if (it == finished_of.end() || touched.count(p)) it = finished_of.insert_or_assign(p, has_finished(s, p, ideas)).first;
+            if (it->second) ++c.finished;
         }
+        touched.clear();
+        seen_revision = s.revision();
+        seen_config = config_version;
         std::lock_guard l(count_mu);
         phone_counts = c;
     }
@@ -917,7 +929,8 @@ void PhoneServer::pump() {
         impl_->run_jobs(jobs, *impl_->session);
     } else {
         std::lock_guard config_lock(impl_->cmu);
-        impl_->update_counts(*impl_->session);  // the GUI may have changed scores or stages
+        // The GUI may have changed scores or stages.
+        impl_->update_counts(*impl_->session, impl_->changed_elsewhere(*impl_->session));
     }
 }
 

@@ -466,6 +466,16 @@ TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[s
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     phone.join();
+    CHECK(srv.counts().joined == 1);
+    CHECK(srv.counts().finished == 0);
+    // The facilitator enters the remaining scores of p1 in the GUI: the counts follow at the next pump.
+    core::Batch all{{}, "scores"};
+    for (const char* idea : {"i1", "i2", "i3"})
+        for (int cr = 1; cr <= 9; ++cr) all.commands.push_back(core::SetScore{idea, "p1", "c" + std::to_string(cr), 2});
+    all.commands.push_back(core::SetScore{"i2", "p1", "c3", 4});
+    session.execute(all);
+    srv.pump();
+    CHECK(srv.counts().finished == 1);
     srv.stop();
     CHECK(join_status == 200);
     CHECK(score_status == 200);
