@@ -73,8 +73,29 @@ TempFile::~TempFile() {
     for (const char* suffix : kSideFiles) ::unlink((path_ + suffix).c_str());
 }
 
-void TempFile::commit() {
+void TempFile::commit(bool replace) {
     fsync_path(path_, O_RDONLY, target_);
+    if (replace)
+        replace_target();
+    else
+        link_target();
+    committed_ = true;
+    fsync_path(folder_of(target_), O_RDONLY | O_DIRECTORY, target_);
+}
+
+// link() fails when the target exists, atomically; where the file system has no hard links
+// (FAT on a USB stick), the existence check and rename leave a tiny window.
+void TempFile::link_target() {
+    if (::link(path_.c_str(), target_.c_str()) == 0) {
+        ::unlink(path_.c_str());
+        return;
+    }
+    if (errno == EEXIST || fs::exists(fs::symlink_status(target_)))
+        throw StorageError(target_ + ": already exists (use --force to replace it)");
+    if (::rename(path_.c_str(), target_.c_str()) != 0) fail_errno(target_, "cannot move the new file into place");
+}
+
+void TempFile::replace_target() {
     std::vector<std::pair<std::string, std::string>> moved;  // side file -> where it was put aside
     for (const char* suffix : kSideFiles) {
         std::string side = target_ + suffix, aside = path_ + suffix + "-old";
@@ -86,9 +107,7 @@ void TempFile::commit() {
         errno = saved;
         fail_errno(target_, "cannot move the new file into place");
     }
-    committed_ = true;
     for (const auto& [side, aside] : moved) ::unlink(aside.c_str());
-    fsync_path(folder_of(target_), O_RDONLY | O_DIRECTORY, target_);
 }
 
 }  // namespace pilotdeck::storage::files

@@ -24,12 +24,16 @@ public:
     TempFile& operator=(const TempFile&) = delete;
 
     const std::string& path() const { return path_; }
-    // fsync the file, rename it over the target, fsync the folder. The target's stale SQLite
-    // side files (-wal, -shm of a replaced database) are moved aside first, so that they can
-    // never be replayed into the new file, and put back if the rename fails.
-    void commit();
+    // fsync the file, move it into place, fsync the folder. Without `replace`, an existing
+    // target (even one made since the caller looked) is refused: "TARGET: already exists (use
+    // --force to replace it)". With it, the target is replaced atomically; its stale SQLite side
+    // files (-wal, -shm of a replaced database) are moved aside first, so that they can never be
+    // replayed into the new file, and put back if the rename fails.
+    void commit(bool replace);
 
 private:
+    void link_target();
+    void replace_target();
     std::string target_, path_;
     bool committed_ = false;
 };

@@ -107,13 +107,14 @@ WorkshopFile::WorkshopFile(std::string path, std::unique_ptr<Database> db, bool 
 WorkshopFile::~WorkshopFile() = default;
 
 std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, const core::Workshop& ws, bool overwrite) {
+    // Refused early here (before the work of building), and again atomically when moved into place.
     std::error_code ec;
     if (!overwrite && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
         throw StorageError(path + ": already exists (use --force to replace it)");
     {
         files::TempFile tmp(path);
         build(tmp.path(), path, ws);
-        tmp.commit();
+        tmp.commit(overwrite);
     }
     return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, open_read_write(path), false));
 }

@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "storage/file_ops.hpp"
 #include "storage/workshop_file.hpp"
 #include "storage_fixtures.hpp"
 #include "support/temp_dir.hpp"
@@ -238,4 +239,17 @@ TEST_CASE("scores in any order load in list order, with the right sums") {
     auto file = WorkshopFile::create(dir.file("w.pilotdeck"), shuffled);
     CHECK(file->load() == ws);
     CHECK(WorkshopFile::check(dir.file("w.pilotdeck")).ok);
+}
+
+TEST_CASE("a file that appears while the new one is built is not replaced") {
+    TempDir dir;
+    std::string path = dir.file("w.pilotdeck");
+    {
+        pilotdeck::storage::files::TempFile tmp(path);
+        write_all(tmp.path(), "new");
+        write_all(path, "made meanwhile by someone else");
+        CHECK(error_of([&] { tmp.commit(false); }) == path + ": already exists (use --force to replace it)");
+    }
+    CHECK(read_all(path) == "made meanwhile by someone else");
+    CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
 }
