@@ -1,6 +1,7 @@
 // Matrix: benefit (up) against risk (right), one bubble per scored idea, sized by visibility,
 // coloured AND shaped by quadrant; labels placed so they never pile up (matrix_layout), with a
 // numbered legend for those that do not fit. Hover for details, click to select.
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -309,46 +310,97 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     return geo;
 }
 
-void draw_matrix(UiContext& ctx) {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    if (avail.x < em(8) || avail.y < em(8)) return;
-    ImGui::InvisibleButton("matrix", avail);
-    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    const bool hovered = ImGui::IsItemHovered();
-    const MatrixGeometry geo = draw_matrix_chart(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + avail.x, p0.y + avail.y),
-                                                 ctx, ImGui::GetFont(), ImGui::GetFontSize(), ctx.state.selected_idea);
-    if (!hovered) return;
+namespace {
 
-    // The topmost bubble under the mouse.
-    const ImVec2 m = ImGui::GetIO().MousePos;
-    const MatrixBubble* hit = nullptr;
-    for (auto it = geo.bubbles.rbegin(); it != geo.bubbles.rend(); ++it) {
-        const float dx = m.x - it->centre.x, dy = m.y - it->centre.y;
-        if (dx * dx + dy * dy <= it->radius * it->radius) {
-            hit = &*it;
-            break;
-        }
+// Title, numbers, quadrant and the contested flag of one idea, in the current ImGui layout.
+void idea_facts(const UiContext& ctx, const core::Idea& idea, const core::IdeaResult& r) {
+    ImGui::TextUnformatted(idea.title.c_str());
+    if (!idea.department.empty()) {
+        ImGui::SameLine(0, em(1));
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+        ImGui::TextUnformatted(idea.department.c_str());
+        ImGui::PopStyleColor();
     }
-    if (!hit) return;
-    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    const core::Idea& idea = ctx.session.workshop().ideas[hit->idea];
-    const core::IdeaResult& r = ctx.session.results()[hit->idea];
-    if (clicked) ctx.state.selected_idea = idea.id;
-
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(em(24));
-    ImGui::TextWrapped("%s", idea.title.c_str());
-    if (!idea.department.empty()) muted(ctx, idea.department);
-    ImGui::Text("Benefit %s   Risk %s   Visibility %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
-                fmt_score(r.visibility).c_str());
-    ImGui::Text("%d %s", r.raters, r.raters == 1 ? "rater" : "raters");
-    if (r.quadrant) quadrant_tag(ctx, *r.quadrant);
+    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
+                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
+    if (r.quadrant) {
+        ImGui::SameLine(0, em(1));
+        quadrant_tag(ctx, *r.quadrant);
+    }
     if (r.contested) {
+        ImGui::SameLine(0, em(1));
         contested_badge(ctx);
         ImGui::SameLine();
         ImGui::TextUnformatted("the room disagrees on some criterion");
     }
+}
+
+// Tab / Shift+Tab and the arrow keys walk the placed ideas in ranking order.
+void walk_by_keyboard(UiContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+    int step = 0;
+    if (ImGui::IsKeyPressed(GLFW_KEY_TAB)) step = io.KeyShift ? -1 : 1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_DOWN)) step = 1;
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_UP)) step = -1;
+    if (step == 0) return;
+    const auto& ideas = ctx.session.workshop().ideas;
+    const auto& results = ctx.session.results();
+    std::vector<std::size_t> placed;
+    for (std::size_t i : core::rank(ideas, results))
+        if (i < results.size() && results[i].quadrant) placed.push_back(i);
+    if (placed.empty()) return;
+    const auto at = std::find_if(placed.begin(), placed.end(),
+                                 [&](std::size_t i) { return ideas[i].id == ctx.state.selected_idea; });
+    const int n = static_cast<int>(placed.size());
+    int k = at == placed.end() ? (step > 0 ? 0 : n - 1) : (static_cast<int>(at - placed.begin()) + step + n) % n;
+    ctx.state.selected_idea = ideas[placed[static_cast<std::size_t>(k)]].id;
+}
+
+const MatrixBubble* bubble_at(const MatrixGeometry& geo, ImVec2 m) {
+    for (auto it = geo.bubbles.rbegin(); it != geo.bubbles.rend(); ++it) {  // the topmost first
+        const float dx = m.x - it->centre.x, dy = m.y - it->centre.y;
+        if (dx * dx + dy * dy <= it->radius * it->radius) return &*it;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+void draw_matrix(UiContext& ctx) {
+    walk_by_keyboard(ctx);
+    const float strip = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 size(avail.x, avail.y - strip);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    if (size.x < em(8) || size.y < em(8)) return;
+    ImGui::InvisibleButton("matrix", size);
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    const bool hovered = ImGui::IsItemHovered();
+    const MatrixGeometry geo = draw_matrix_chart(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + size.x, p0.y + size.y),
+                                                 ctx, ImGui::GetFont(), ImGui::GetFontSize(), ctx.state.selected_idea);
+
+    // The selected idea's facts under the chart, readable from the back without hovering.
+    const auto& ideas = ctx.session.workshop().ideas;
+    const auto& results = ctx.session.results();
+    const core::Idea* selected = ctx.session.find_idea(ctx.state.selected_idea);
+    const auto index = selected ? static_cast<std::size_t>(selected - ideas.data()) : results.size();
+    if (index < results.size()) {
+        idea_facts(ctx, *selected, results[index]);
+    } else {
+        muted(ctx, "Click a bubble, or press Tab, to pick an idea.");
+    }
+
+    if (!hovered) return;
+    const MatrixBubble* hit = bubble_at(geo, ImGui::GetIO().MousePos);
+    if (!hit) return;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const core::Idea& idea = ideas[hit->idea];
+    if (clicked) ctx.state.selected_idea = idea.id;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(em(30));
+    idea_facts(ctx, idea, results[hit->idea]);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

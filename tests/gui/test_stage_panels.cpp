@@ -147,6 +147,7 @@ TEST_CASE("matrix: one bubble per idea with benefit and risk; a click selects it
     auto draw = [&] {
         origin = ImGui::GetCursorScreenPos();
         size = ImGui::GetContentRegionAvail();
+        size.y -= ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;  // the facts strip
         // The same chart on a scratch list, to learn where the bubbles are.
         ImDrawList scratch(ImGui::GetDrawListSharedData());
         scratch._ResetForNewFrame();
@@ -226,4 +227,28 @@ TEST_CASE("export file names come from the workshop title") {
     const std::string long_title(200, 'x');
     CHECK(ui::title_slug(long_title).size() == 48);
     CHECK(ui::title_slug(std::string(47, 'a') + "é") == std::string(47, 'a'));  // never half a character
+}
+
+TEST_CASE("matrix: Tab and the arrow keys walk the placed ideas in ranking order") {
+    core::Workshop ws = small_workshop();
+    // i2 placed too, ranked above i1 (higher benefit).
+    ws.scores.push_back({"i2", "p1", "time_saved", 5});
+    ws.scores.push_back({"i2", "p2", "time_saved", 5});
+    ws.scores.push_back({"i2", "p1", "privacy", 3});
+    Headless h(ws);
+    auto draw = [&] { ui::draw_matrix(h.ctx); };
+    h.frame(draw);
+    h.press(GLFW_KEY_TAB, draw);
+    CHECK(h.ctx.state.selected_idea == "i2");
+    h.press(GLFW_KEY_RIGHT, draw);
+    CHECK(h.ctx.state.selected_idea == "i1");
+    h.press(GLFW_KEY_DOWN, draw);  // wraps round
+    CHECK(h.ctx.state.selected_idea == "i2");
+    h.press(GLFW_KEY_LEFT, draw);
+    CHECK(h.ctx.state.selected_idea == "i1");
+    // i3 has no risk score: never selected by walking.
+    for (int k = 0; k < 4; ++k) {
+        h.press(GLFW_KEY_TAB, draw);
+        CHECK(h.ctx.state.selected_idea != "i3");
+    }
 }
