@@ -321,15 +321,8 @@ void idea_facts(const UiContext& ctx, const core::Idea& idea, const core::IdeaRe
         ImGui::TextUnformatted(idea.department.c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
-                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
-    if (r.quadrant) {
-        ImGui::SameLine(0, em(1));
-        quadrant_tag(ctx, *r.quadrant);
-    }
+    axis_scores_line(ctx, r);
     if (r.contested) {
-        ImGui::SameLine(0, em(1));
-        contested_badge(ctx);
         ImGui::SameLine();
         ImGui::TextUnformatted("the room disagrees on some criterion");
     }

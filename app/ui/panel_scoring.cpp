@@ -321,17 +321,7 @@ void draw_focused_criterion(UiContext& ctx, const Grid& g, const Idea& idea) {
 }
 
 void draw_axis_scores(const UiContext& ctx, const core::IdeaResult* r) {
-    if (!r) return;
-    ImGui::Text("Benefit %s   Risk %s   Visibility %s   Raters %d", fmt_score(r->benefit).c_str(),
-                fmt_score(r->risk).c_str(), fmt_score(r->visibility).c_str(), r->raters);
-    if (r->quadrant) {
-        ImGui::SameLine(0, em(1));
-        quadrant_tag(ctx, *r->quadrant);
-    }
-    if (r->contested) {
-        ImGui::SameLine();
-        contested_badge(ctx);
-    }
+    if (r) axis_scores_line(ctx, *r);
 }
 
 }  // namespace

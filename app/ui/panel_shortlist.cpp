@@ -151,16 +151,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
     ImGui::Indent(em(1.5f));
     if (!idea.department.empty()) muted(ctx, idea.department);
-    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
-                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
-    if (r.quadrant) {
-        ImGui::SameLine(0, em(1));
-        quadrant_tag(ctx, *r.quadrant);
-    }
-    if (r.contested) {
-        ImGui::SameLine(0, em(1));
-        contested_badge(ctx);
-    }
+    axis_scores_line(ctx, r);
     ImGui::TextWrapped("%s", p.why.c_str());
     pin_controls(ctx, idea);
     ImGui::Unindent(em(1.5f));

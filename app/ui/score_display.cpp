@@ -142,4 +142,17 @@ void quadrant_tag(const UiContext& ctx, core::Quadrant q) {
     ImGui::TextUnformatted(quadrant_title(q));
 }
 
+void axis_scores_line(const UiContext& ctx, const core::IdeaResult& r) {
+    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
+                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
+    if (r.quadrant) {
+        ImGui::SameLine(0, em(1));
+        quadrant_tag(ctx, *r.quadrant);
+    }
+    if (r.contested) {
+        ImGui::SameLine(0, em(1));
+        contested_badge(ctx);
+    }
+}
+
 }  // namespace pilotdeck::ui

@@ -44,5 +44,8 @@ void badge(const char* text, const Rgba& bg, const Rgba& fg);
 void contested_badge(const UiContext& ctx);
 // Marker and name of a quadrant inline with the text.
 void quadrant_tag(const UiContext& ctx, core::Quadrant q);
+// One line: "Benefit 4.17   Risk 1.62   Visibility 4.25   6 raters", the quadrant tag and,
+// when contested, the "! discuss" badge.
+void axis_scores_line(const UiContext& ctx, const core::IdeaResult& r);
 
 }  // namespace pilotdeck::ui
