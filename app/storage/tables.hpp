@@ -46,6 +46,8 @@ void apply_command(sqlite::Database& db, const core::Command& c);
 core::Workshop read_workshop(sqlite::Database& db, bool with_scores);
 core::Aggregates read_aggregates(sqlite::Database& db);
 int read_current_stage(sqlite::Database& db);
+// Lists whose positions are not 0..n-1 (their order would be ambiguous).
+std::vector<std::string> order_problems(sqlite::Database& db);
 // Where score_agg or idea.raters differ from a recomputation from score (at most `limit`).
 std::vector<std::string> aggregate_problems(sqlite::Database& db, int limit);
 

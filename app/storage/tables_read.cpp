@@ -196,6 +196,17 @@ int read_current_stage(Database& db) {
     }
 }
 
+std::vector<std::string> order_problems(Database& db) {
+    std::vector<std::string> problems;
+    for (const char* table : {"stage", "concern", "criterion", "participant", "idea"}) {
+        Statement st(db, "SELECT count(*) = count(DISTINCT position) AND coalesce(min(position), 0) = 0 "
+                         "AND coalesce(max(position), -1) = count(*) - 1 FROM " + std::string(table));
+        if (st.step() && st.column_int(0) == 0)
+            problems.push_back(std::string("the positions of the ") + table + " list are not 0..n-1");
+    }
+    return problems;
+}
+
 std::vector<std::string> aggregate_problems(Database& db, int limit) {
     std::vector<std::string> problems;
     auto full = [&] { return static_cast<int>(problems.size()) >= limit; };

@@ -149,6 +149,7 @@ CheckReport WorkshopFile::check(const std::string& path) {
         return finish(integrity);  // the tables cannot be trusted enough to compare them
     }
     append(report.problems, foreign_key_problems(*db, kReportLimit));
+    append(report.problems, tables::order_problems(*db));
     return finish(tables::aggregate_problems(*db, kReportLimit));
 }
 

@@ -32,6 +32,8 @@ struct CheckReport {
     int schema_version = 0;
 };
 
+// One WorkshopFile is used by one thread at a time. Several WorkshopFiles on the same path (the
+// GUI and the phone server, or two processes) are fine: SQLite's WAL locking keeps them apart.
 class WorkshopFile final : public core::Store {
 public:
     enum class Mode { ReadOnly, ReadWrite };
@@ -47,8 +49,9 @@ public:
     // pilotdeck workshop throws StorageError and the file stays byte-identical.
     static std::unique_ptr<WorkshopFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
 
-    // `pilotdeck check`: identity, schema version, integrity_check, foreign keys, and that the
-    // stored aggregates match the scores. Never modifies the file. Throws only when it cannot be read.
+    // `pilotdeck check`: identity, schema version, integrity_check, foreign keys, list order, and
+    // that the stored aggregates match the scores. Never modifies the file (nor makes -wal/-shm).
+    // Throws only when it cannot be read (missing, a folder, no permission).
     static CheckReport check(const std::string& path);
 
     ~WorkshopFile() override;

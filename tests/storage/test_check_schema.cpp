@@ -68,6 +68,10 @@ TEST_CASE("check finds stored sums and raters that do not match the scores") {
         REQUIRE(problems.size() == 1);
         CHECK_THAT(problems[0], Catch::StartsWith("idea 'i4' is stored with 9 raters, its scores have "));
     }
+    SECTION("two ideas at the same position") {
+        auto problems = problems_after("UPDATE idea SET position = 0 WHERE id = 'i2'");
+        CHECK(problems == std::vector<std::string>{"the positions of the idea list are not 0..n-1"});
+    }
     SECTION("a score of an idea that is gone") {
         auto problems = problems_after("PRAGMA foreign_keys = OFF; DELETE FROM idea WHERE id = 'i6'");
         CHECK_THAT(problems, Catch::VectorContains(std::string("a row of score refers to a missing row of idea")));
