@@ -150,10 +150,16 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     heading(ctx, std::to_string(p.rank) + "  " + idea.title);
     if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
     ImGui::Indent(em(1.5f));
-    if (!idea.department.empty()) muted(ctx, idea.department);
+    if (!idea.department.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+        ImGui::TextUnformatted(idea.department.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, em(1.5f));
+    }
     axis_scores_line(ctx, r);
-    ImGui::TextWrapped("%s", p.why.c_str());
+    ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
+    ImGui::TextWrapped("%s", p.why.c_str());
     ImGui::Unindent(em(1.5f));
     ImGui::EndGroup();
 }
@@ -206,6 +212,7 @@ void export_section(UiContext& ctx) {
         g_state.export_path = default_export_path(ctx);
         g_state.export_result.clear();
     }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - em(7)));
@@ -249,7 +256,9 @@ void draw_shortlist(UiContext& ctx) {
     const core::Selection& sel = g_state.editing ? preview : ctx.session.selection();
 
     ImGui::Spacing();
-    ImGui::BeginChild("lists", ImVec2(0, -(ImGui::GetFrameHeightWithSpacing() * 2.5f)), false);
+    // The export row stays in view below the lists (one more line once something was exported).
+    const float export_h = ImGui::GetFrameHeightWithSpacing() * (g_state.export_result.empty() ? 1.3f : 2.6f);
+    ImGui::BeginChild("lists", ImVec2(0, -export_h), false);
     pilots_list(ctx, sel);
     ImGui::Spacing();
     rejected_table(ctx, sel);
