@@ -46,7 +46,8 @@ public:
 
     // Opens an existing workshop file. Checks application_id, schema version (newer: refused),
     // runs quick_check, then (ReadWrite) applies pending migrations. Anything that is not a sound
-    // pilotdeck workshop throws StorageError and the file stays byte-identical.
+    // pilotdeck workshop throws StorageError and the file stays byte-identical. ReadOnly: apply()
+    // throws, and nothing is written (a committed -wal left by a crash is still read).
     static std::unique_ptr<WorkshopFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
 
     // `pilotdeck check`: identity, schema version, integrity_check, foreign keys, list order, and
@@ -60,9 +61,13 @@ public:
 
     const std::string& path() const { return path_; }
 
+    // Lists in their stored order; scores ordered by idea, rater and criterion (each in its
+    // list's order), whatever order they were written in.
     core::Workshop load() const;               // everything, scores included
     core::Workshop load_without_scores() const;  // for shortlist on big files
-    core::Aggregates load_aggregates() const;  // from the stored sums, without reading every score
+    // From the stored sums, without reading every score. IdeaStats::scores_by_rater stays empty;
+    // ideas without scores have no entry.
+    core::Aggregates load_aggregates() const;
     int current_stage() const;
 
     // core::Store: one transaction; throws StorageError (and nothing is saved) on failure.
