@@ -47,7 +47,8 @@ public:
     // Opens an existing workshop file. Checks application_id, schema version (newer: refused),
     // runs quick_check, then (ReadWrite) applies pending migrations. Anything that is not a sound
     // pilotdeck workshop throws StorageError and the file stays byte-identical. ReadOnly: apply()
-    // throws, and nothing is written (a committed -wal left by a crash is still read).
+    // throws and the workshop is never changed (SQLite may still fold the write-ahead log that
+    // a crash left into the file, which changes bytes but not content).
     static std::unique_ptr<WorkshopFile> open(const std::string& path, Mode mode = Mode::ReadWrite);
 
     // `pilotdeck check`: identity, schema version, integrity_check, foreign keys, list order, and
