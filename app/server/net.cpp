@@ -13,8 +13,20 @@ namespace pilotdeck::server {
 
 namespace {
 
-std::vector<std::pair<std::string, bool>> ipv4_up() {  // (address, loopback)
-    std::vector<std::pair<std::string, bool>> out;
+struct Ipv4 {
+    std::string address;
+    bool loopback = false;
+    bool preferred = false;  // running, and not a container or VM bridge
+};
+
+bool virtual_interface(const std::string& name) {
+    for (const char* prefix : {"docker", "veth", "virbr", "br-", "vmnet", "vboxnet", "lxc", "lxd", "cni", "flannel"})
+        if (name.rfind(prefix, 0) == 0) return true;
+    return false;
+}
+
+std::vector<Ipv4> ipv4_up() {
+    std::vector<Ipv4> out;
     ifaddrs* list = nullptr;
     if (getifaddrs(&list) != 0) return out;
     for (ifaddrs* i = list; i; i = i->ifa_next) {
@@ -23,7 +35,9 @@ std::vector<std::pair<std::string, bool>> ipv4_up() {  // (address, loopback)
         char text[INET_ADDRSTRLEN] = {};
         const auto* sin = reinterpret_cast<const sockaddr_in*>(i->ifa_addr);
         if (!inet_ntop(AF_INET, &sin->sin_addr, text, sizeof text)) continue;
-        out.emplace_back(text, (i->ifa_flags & IFF_LOOPBACK) != 0);
+        const bool loopback = (i->ifa_flags & IFF_LOOPBACK) != 0;
+        const bool preferred = (i->ifa_flags & IFF_RUNNING) && !virtual_interface(i->ifa_name ? i->ifa_name : "");
+        out.push_back({text, loopback, preferred});
     }
     freeifaddrs(list);
     return out;
@@ -32,14 +46,19 @@ std::vector<std::pair<std::string, bool>> ipv4_up() {  // (address, loopback)
 }  // namespace
 
 std::string lan_address() {
-    for (const auto& [addr, loopback] : ipv4_up())
-        if (!loopback && addr.rfind("127.", 0) != 0) return addr;
+    const auto all = ipv4_up();
+    // The first that is up and not loopback, preferring a running, non-virtual interface (a
+    // laptop with Docker has docker0 up as well as its Wi-Fi).
+    for (const auto& a : all)
+        if (!a.loopback && a.preferred && a.address.rfind("127.", 0) != 0) return a.address;
+    for (const auto& a : all)
+        if (!a.loopback && a.address.rfind("127.", 0) != 0) return a.address;
     return {};
 }
 
 std::vector<std::string> local_addresses() {
     std::vector<std::string> out;
-    for (const auto& a : ipv4_up()) out.push_back(a.first);
+    for (const auto& a : ipv4_up()) out.push_back(a.address);
     return out;
 }
 

@@ -380,12 +380,15 @@ constexpr std::string_view kScript = R"PD('use strict';
     });
   }
 
+  var polling = null;
   function refresh() {
     if (!load(TOKEN)) {
       if ($('join').hidden) needJoin('');
       return Promise.resolve();
     }
-    return api('GET', '/api/state').then(function (res) {
+    if (polling) return polling;
+    polling = api('GET', '/api/state').then(function (res) {
+      polling = null;
       if (res.status === 401) { needJoin('Please join again (the workshop was restarted).'); return; }
       if (res.status !== 200 || !res.data || !res.data.stage) {
         status(res.status === 0 ? 'No connection \u2013 retrying\u2026' : 'The server is busy \u2013 retrying\u2026');
@@ -396,6 +399,7 @@ constexpr std::string_view kScript = R"PD('use strict';
       if (!state.ticked) state.ticked = [];
       render();
     });
+    return polling;
   }
 
   var m = /^#(\d{6})$/.exec(window.location.hash);

@@ -178,7 +178,8 @@ bool optional_text(const json& body, const char* key, std::string& out) {
 
 struct PhoneServer::Impl {
     ServerOptions opts;
-    std::string address;
+    std::string address;         // bound
+    std::string public_address;  // what phones use (the LAN address when bound to 0.0.0.0)
     int port = 0;
     std::string code;
     bool loopback_only = false;
@@ -263,6 +264,12 @@ struct PhoneServer::Impl {
         getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len);
         address = addr;
         port = ntohs(sa.sin_port);
+        // Bound to all interfaces: phones are told the LAN address.
+        public_address = address;
+        if (address == "0.0.0.0") {
+            const std::string lan = lan_address();
+            public_address = lan.empty() ? "127.0.0.1" : lan;
+        }
 
         std::vector<std::string> names;
         if (address == "0.0.0.0")
@@ -941,7 +948,7 @@ void PhoneServer::stop() {
 bool PhoneServer::running() const { return impl_ && impl_->daemon != nullptr; }
 std::string PhoneServer::address() const { return impl_->address; }
 int PhoneServer::port() const { return impl_->port; }
-std::string PhoneServer::url() const { return "http://" + impl_->address + ":" + std::to_string(impl_->port) + "/"; }
+std::string PhoneServer::url() const { return "http://" + impl_->public_address + ":" + std::to_string(impl_->port) + "/"; }
 std::string PhoneServer::join_code() const { return impl_->code; }
 std::string PhoneServer::join_url() const { return url() + "#" + impl_->code; }
 bool PhoneServer::loopback_only() const { return impl_->loopback_only; }

@@ -73,7 +73,7 @@ public:
 
     std::string address() const;    // the bound IPv4 address, e.g. "192.168.1.20"
     int port() const;               // the bound port
-    std::string url() const;        // "http://ADDR:PORT/"
+    std::string url() const;        // "http://ADDR:PORT/" (bound to 0.0.0.0: the LAN address)
     std::string join_code() const;  // six digits, new at every start
     // url() + "#" + join code: for the QR code; the page fills the code in from it (the part
     // after '#' never reaches the network).
