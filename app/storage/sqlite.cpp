@@ -3,6 +3,22 @@
 #include <sqlite3.h>
 
 namespace pilotdeck::storage::sqlite {
+namespace {
+
+// The start of a statement for an error message: one line, whitespace runs as one space.
+std::string snippet(std::string_view sql) {
+    constexpr std::size_t kMax = 60;
+    std::string out;
+    for (char c : sql) {
+        bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+        if (out.size() >= kMax) return "\"" + out + "...\"";
+    }
+    return "\"" + out + "\"";
+}
+
+}  // namespace
 
 Database::Database(const std::string& path, int flags, std::string name)
     : name_(name.empty() ? path : std::move(name)) {
@@ -31,7 +47,7 @@ void Database::check(int rc, std::string_view what) const {
 }
 
 void Database::exec(const std::string& sql) {
-    check(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr), "cannot run \"" + sql.substr(0, 60) + "\"");
+    check(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr), "cannot run " + snippet(sql));
 }
 
 std::int64_t Database::pragma_int(std::string_view name) {
@@ -63,7 +79,7 @@ Statement& Database::cached(const std::string& sql) {
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
     int rc = sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-    db.check(rc, "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
+    db.check(rc, "cannot prepare " + snippet(sql));
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -100,9 +116,9 @@ bool Statement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    std::string sql = sqlite3_sql(stmt_);
+    std::string sql = snippet(sqlite3_sql(stmt_));
     sqlite3_reset(stmt_);  // gives the statement's error to the connection for the message
-    db_.fail("\"" + sql.substr(0, 60) + "\" failed");
+    db_.fail(sql + " failed");
 }
 
 void Statement::run() {

@@ -141,6 +141,9 @@ TEST_CASE("the SQLite layer names the file in its errors and rolls back unfinish
     db.exec("CREATE TABLE t (x INTEGER NOT NULL)");
     CHECK_THROWS_WITH(db.exec("INSERT INTO nowhere VALUES (1)"),
                       Catch::StartsWith("shown.pilotdeck: ") && Catch::Contains("no such table: nowhere"));
+    CHECK_THROWS_WITH(db.exec("\nCREATE TABLE u (\n    x INTEGER,\n    y NOSUCH TYPE ("),
+                      Catch::StartsWith("shown.pilotdeck: cannot run \"CREATE TABLE u ( x INTEGER, y NOSUCH TYPE (\": ") &&
+                          !Catch::Contains("\n"));
     {
         storage::sqlite::Transaction tx(db);
         db.exec("INSERT INTO t VALUES (1)");
