@@ -32,6 +32,8 @@ void update_idea(sqlite::Database& db, const core::Idea& idea);
 
 // The rid of `id` in `table` (participant, idea, criterion...); throws "unknown TABLE 'ID'".
 std::int64_t rid_of(sqlite::Database& db, std::string_view table, std::string_view id);
+// The id of row `rid` of `table` for a message, or "#rid" when there is none.
+std::string id_of(sqlite::Database& db, std::string_view table, std::int64_t rid);
 // The rid of `id`, or 0 when there is none (rids start at 1).
 std::int64_t find_rid(sqlite::Database& db, std::string_view table, std::string_view id);
 

@@ -144,13 +144,6 @@ std::optional<SumsRow> next_sums(Statement& st) {
     return SumsRow{st.column_int64(0), st.column_int64(1), st.column_int64(2), st.column_int64(3), st.column_int64(4)};
 }
 
-// The id of a row for a message, or "#rid" when there is none.
-std::string id_of(Database& db, std::string_view table, std::int64_t rid) {
-    Statement st(db, "SELECT id FROM " + std::string(table) + " WHERE rid = ?");
-    st.bind(1, rid);
-    return st.step() ? st.column_text(0) : "#" + std::to_string(rid);
-}
-
 std::string sums_problem(Database& db, const SumsRow& stored, const SumsRow& fresh) {
     auto sums = [](const SumsRow& r) {
         return "n=" + std::to_string(r.n) + " sum=" + std::to_string(r.sum) + " sumsq=" + std::to_string(r.sumsq);

@@ -43,7 +43,7 @@ struct ScoreRow {
     auto key() const { return std::tie(idea, rater, criterion); }
 };
 
-std::int64_t insert_stage(Database& db, const core::Stage& s, std::int64_t position) {
+void insert_stage(Database& db, const core::Stage& s, std::int64_t position) {
     db.cached("INSERT INTO stage (position, id, kind, title, minutes, goal) VALUES (?, ?, ?, ?, ?, ?)")
         .bind_all(position, s.id, core::to_string(s.kind), s.title, s.minutes, s.goal)
         .run();
@@ -52,7 +52,6 @@ std::int64_t insert_stage(Database& db, const core::Stage& s, std::int64_t posit
         db.cached("INSERT INTO stage_prompt (stage, position, text) VALUES (?, ?, ?)")
             .bind_all(rid, static_cast<std::int64_t>(i), s.prompts[i])
             .run();
-    return rid;
 }
 
 void insert_concern(Database& db, const core::Concern& c, std::int64_t position) {
@@ -82,6 +81,15 @@ std::vector<ScoreRow> resolve_scores(const std::vector<core::Score>& scores, Rid
     auto by_key = [](const ScoreRow& a, const ScoreRow& b) { return a.key() < b.key(); };
     if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
     return rows;
+}
+
+// Sorted rows put two scores of one (idea, rater, criterion) side by side.
+void require_unique(Database& db, const std::vector<ScoreRow>& rows) {
+    auto same = std::adjacent_find(rows.begin(), rows.end(),
+                                   [](const ScoreRow& a, const ScoreRow& b) { return a.key() == b.key(); });
+    if (same == rows.end()) return;
+    throw StorageError(db.name() + ": two scores of rater '" + id_of(db, "participant", same->rater) + "' for idea '" +
+                       id_of(db, "idea", same->idea) + "' on '" + id_of(db, "criterion", same->criterion) + "'");
 }
 
 // Rows per INSERT: a multi-row VALUES list costs one statement step for many rows.
@@ -143,6 +151,14 @@ void insert_aggregates(Database& db, const std::vector<ScoreRow>& rows) {
 
 std::int64_t find_rid(Database& db, std::string_view table, std::string_view id) {
     return db.cached("SELECT rid FROM " + std::string(table) + " WHERE id = ?").bind_all(id).one_int64().value_or(0);
+}
+
+std::string id_of(Database& db, std::string_view table, std::int64_t rid) {
+    auto& st = db.cached("SELECT id FROM " + std::string(table) + " WHERE rid = ?");
+    st.bind(1, rid);
+    std::string id = st.step() ? st.column_text(0) : "#" + std::to_string(rid);
+    st.reset();
+    return id;
 }
 
 std::int64_t rid_of(Database& db, std::string_view table, std::string_view id) {
@@ -245,6 +261,7 @@ void insert_workshop(Database& db, const core::Workshop& ws) {
         ideas.add(ws.ideas[i].id, db.last_insert_rowid());
     }
     std::vector<ScoreRow> rows = resolve_scores(ws.scores, ideas, raters, criteria);
+    require_unique(db, rows);
     insert_scores(db, rows);
     insert_aggregates(db, rows);
 }
