@@ -5,7 +5,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -24,17 +23,16 @@ using core::Criterion;
 using core::Idea;
 using core::Participant;
 
-
 bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, true); }
 
 // The panel's own presentation state: which cell has the keyboard.
 struct GridFocus {
     int row = 0;
     int col = 0;
-    bool consensus = false;  // grid shows the single "Team consensus" row
-    bool scroll = false;     // the keyboard moved the focus: scroll the grid to it
+    bool consensus = false;    // grid shows the single "Team consensus" row
+    bool scroll = false;       // the keyboard moved the focus: scroll the grid to it
     bool reveal_idea = false;  // "next unscored" picked an idea: scroll the list to it
-    std::string idea;        // focus resets when the idea changes
+    std::string idea;          // focus resets when the idea changes
 };
 GridFocus g_focus;
 
