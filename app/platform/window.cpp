@@ -11,12 +11,14 @@ namespace pilotdeck::platform {
 
 namespace {
 
+constexpr int kKeyCount = static_cast<int>(sizeof(ImGuiIO::KeysDown) / sizeof(bool));
+
 Window* owner(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
 
 // Installed before ImGui's own callbacks, which chain to them: any input wakes the loop.
 void on_key(GLFWwindow* w, int key, int, int action, int) {
     owner(w)->mark_activity();
-    if (action == GLFW_PRESS && key >= 0) owner(w)->note_key_press(key);
+    if (action != GLFW_REPEAT && key >= 0 && key < kKeyCount) owner(w)->queue_key(key, action == GLFW_PRESS);
 }
 void on_char(GLFWwindow* w, unsigned int) { owner(w)->mark_activity(); }
 void on_button(GLFWwindow* w, int, int, int) { owner(w)->mark_activity(); }
@@ -34,8 +36,6 @@ void update_modifiers(ImGuiIO& io) {
     io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
 }
-
-constexpr int kKeyCount = static_cast<int>(sizeof(ImGuiIO::KeysDown) / sizeof(bool));
 
 int g_glfw_users = 0;
 
@@ -148,18 +148,27 @@ int Window::height() const {
 }
 
 bool Window::wait_events(double timeout_seconds) {
-    if (timeout_seconds <= 0)
+    if (timeout_seconds <= 0 || !pending_keys_.empty())
         glfwPollEvents();
     else
         glfwWaitEventsTimeout(timeout_seconds);
-    ImGuiIO& io = ImGui::GetIO();
-    for (int key : batch_pressed_) {
-        if (key >= kKeyCount || glfwGetKey(window_, key) == GLFW_PRESS) continue;
-        io.KeysDown[key] = true;  // released already: let the next frame see it down
-        held_over_.push_back(key);
+    // ImGui's callback wrote every change at once; replay them, one change per key per frame,
+    // and releases only in a frame after the presses before them (xdotool's ctrl+q arrives as
+    // ctrl down, q down, ctrl up, q up: the frame must see q with ctrl still down).
+    std::array<bool, kKeyCount> touched{};
+    bool pressed = false;
+    while (!pending_keys_.empty()) {
+        const KeyEvent e = pending_keys_.front();
+        if (touched[static_cast<std::size_t>(e.key)] || (!e.down && pressed)) break;  // next frame
+        pressed |= e.down;
+        touched[static_cast<std::size_t>(e.key)] = true;
+        keys_down_[static_cast<std::size_t>(e.key)] = e.down;
+        pending_keys_.pop_front();
     }
-    batch_pressed_.clear();
-    if (!held_over_.empty()) update_modifiers(io);
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k = 0; k < kKeyCount; ++k) io.KeysDown[k] = keys_down_[static_cast<std::size_t>(k)];
+    update_modifiers(io);
+    if (!pending_keys_.empty()) activity_ = true;
     const bool had = activity_;
     activity_ = false;
     return had;
@@ -189,14 +198,6 @@ void Window::render(const float clear[3]) {
 
 void Window::swap() { glfwSwapBuffers(window_); }
 
-void Window::end_frame() {
-    if (held_over_.empty()) return;
-    ImGuiIO& io = ImGui::GetIO();
-    for (int key : held_over_) io.KeysDown[key] = glfwGetKey(window_, key) == GLFW_PRESS;
-    held_over_.clear();
-    update_modifiers(io);
-    activity_ = true;  // one more frame sees the release
-}
 
 void Window::reload_font_texture() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();

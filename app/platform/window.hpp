@@ -2,9 +2,10 @@
 // backends set up. It knows nothing about workshops.
 #pragma once
 
+#include <array>
+#include <deque>
 #include <memory>
 #include <string>
-#include <vector>
 
 struct GLFWwindow;
 
@@ -41,8 +42,10 @@ public:
 
     // Blocks until an input event arrives or `timeout_seconds` passed (<= 0: no wait).
     // Returns true when some input or window event happened since the last call.
-    // A key pressed and released within one batch of events is held down for one frame,
-    // so no frame misses it (ImGui 1.86 has no input queue).
+    // Key events are handed to ImGui one change per key per frame, releases after presses,
+    // so a key pressed and released between two frames is still seen down, with its
+    // modifiers, by one frame (ImGui 1.86 has no input queue). While events are pending it
+    // does not wait.
     bool wait_events(double timeout_seconds);
 
     // Starts an ImGui frame. When display_w/h are > 0 the frame is laid out for that size
@@ -51,22 +54,22 @@ public:
     // Renders the ImGui frame into the bound framebuffer, cleared to `clear` (RGB).
     void render(const float clear[3]);
     void swap();
-    // After a frame: releases the keys held over by wait_events.
-    void end_frame();
 
     // After the font atlas changed (between frames): re-uploads its texture.
     void reload_font_texture();
 
     GLFWwindow* handle() const { return window_; }
     void mark_activity() { activity_ = true; }
-    void note_key_press(int key) { batch_pressed_.push_back(key); }
+    void queue_key(int key, bool down) { pending_keys_.push_back({key, down}); }
 
 private:
     explicit Window(GLFWwindow* w) : window_(w) {}
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;
-    std::vector<int> batch_pressed_, held_over_;
+    struct KeyEvent { int key; bool down; };
+    std::deque<KeyEvent> pending_keys_;
+    std::array<bool, 512> keys_down_{};  // ImGuiIO::KeysDown has 512  // as the frames have seen them
     int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;
 };
 

@@ -383,7 +383,6 @@ void App::run() {
             --follow_up;
         frame();
         window_.swap();
-        window_.end_frame();
     }
 }
 

@@ -15,12 +15,16 @@ namespace pilotdeck::ui {
 namespace {
 
 constexpr float kListShare = 0.45f;
+constexpr int kFocusWaitFrames = 5;
 
 struct IdeasState {
     std::string new_title;
     bool refocus = false;
     core::Idea draft;             // the selected idea being edited
     std::uint64_t draft_revision = ~0ull;
+    ImVector<ImWchar> typed_ahead;  // typed while the field was asked to take focus
+    int focus_wait_frames = 0;
+    bool was_active = false;
 };
 
 IdeasState& state() {
@@ -41,14 +45,31 @@ void capture(UiContext& ctx) {
     IdeasState& st = state();
     ImGui::PushFont(ctx.fonts.large);
     ImGui::SetNextItemWidth(-1);
+    ImGuiIO& io = ImGui::GetIO();
     if (ctx.state.focus_new_idea || st.refocus) {
         ImGui::SetKeyboardFocusHere();
+        st.focus_wait_frames = kFocusWaitFrames;
         ctx.state.focus_new_idea = false;
         st.refocus = false;
     }
-    const bool enter = ImGui::InputTextWithHint("##new_idea", "New idea: type a title, Enter saves", &st.new_title,
+    // Focus arrives a frame after it is asked for, and the frame the field becomes active it
+    // drops the letters typed: keep them until the field has been active for a frame
+    // (Ctrl+N, then typing at once).
+    if (!st.was_active && st.focus_wait_frames > 0) {
+        for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
+        io.InputQueueCharacters.resize(0);
+    } else if (st.was_active && !st.typed_ahead.empty()) {
+        for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
+        io.InputQueueCharacters.swap(st.typed_ahead);
+        st.typed_ahead.clear();
+    }
+    const bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopFont();
+    const bool active = ImGui::IsItemActive();
+    if (!active && st.focus_wait_frames > 0 && --st.focus_wait_frames == 0) st.typed_ahead.clear();
+    if (active) st.focus_wait_frames = 0;
+    st.was_active = active;
     if (!enter) return;
     const std::string title = trim(st.new_title);
     st.refocus = true;  // ready for the next one

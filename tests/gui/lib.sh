@@ -1,0 +1,64 @@
+# Helpers for the GUI tests (sourced). Needs $PILOTDECK (the binary) and $GUI_TEST_WORK.
+set -u
+
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+
+# start_app ARGS...: starts pilotdeck with ARGS in the background; sets APP_PID and APP_WIN.
+start_app() {
+    "$PILOTDECK" "$@" 2>"$GUI_TEST_WORK/app.err" &
+    APP_PID=$!
+    APP_WIN=$(timeout 20 xdotool search --sync --onlyvisible --name '^pilotdeck' | head -1)
+    [ -n "$APP_WIN" ] || fail "the pilotdeck window did not appear: $(cat "$GUI_TEST_WORK/app.err")"
+    # The first frames are drawn once the window is mapped; wait until it shows content.
+    wait_until "the window shows content" window_has_content
+}
+
+window_has_content() {
+    import -window "$APP_WIN" "$GUI_TEST_WORK/probe.png" 2>/dev/null &&
+        [ "$(identify -format %k "$GUI_TEST_WORK/probe.png")" -gt 10 ]
+}
+
+# wait_until DESCRIPTION COMMAND...: retries COMMAND for up to 15 s (no fixed sleeps as proof).
+wait_until() {
+    local what=$1
+    shift
+    for _ in $(seq 1 150); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting until $what"
+}
+
+# wait_exit PID: waits up to 10 s for the process to end; sets APP_STATUS.
+wait_exit() {
+    local pid=$1
+    for _ in $(seq 1 100); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            wait "$pid"
+            APP_STATUS=$?
+            return 0
+        fi
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null
+    fail "pilotdeck did not exit"
+}
+
+# snapshot NAME: the window's pixels as $GUI_TEST_WORK/NAME.png
+snapshot() {
+    import -window "$APP_WIN" "$GUI_TEST_WORK/$1.png" || fail "cannot capture the window"
+}
+
+colours() { identify -format %k "$GUI_TEST_WORK/$1.png"; }
+
+same_image() { [ "$(compare -metric AE "$GUI_TEST_WORK/$1.png" "$GUI_TEST_WORK/$2.png" null: 2>&1)" = "0" ]; }
+
+current_stage() { sqlite3 "$1" "select value from meta where key='current_stage'"; }
+
+# new_workshop FILE: a fresh workshop from the shipped template.
+new_workshop() {
+    "$PILOTDECK" new "$1" --template use-case-workshop --title "GUI test" >/dev/null || fail "pilotdeck new failed"
+}
