@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
                   << ws.scores.size() << " scores, in " << dir << "\n";
         const std::string doc_path = (dir / "workshop.json").string();
         const std::string file = (dir / "workshop.pilotdeck").string();
-        documents::write_file_atomic(doc_path, documents::write_workshop(ws));
+        documents::write_file_atomic(doc_path, documents::write_workshop(ws, true));
 
         const int slow_runs = ws.scores.size() > 1000000 ? 3 : 5;
         Stats import = measure(slow_runs, [&] {

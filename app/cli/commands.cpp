@@ -99,10 +99,10 @@ int cmd_import(const ImportArgs& a) {
     return kOk;
 }
 
-struct ExportArgs { std::string file, out; };
+struct ExportArgs { std::string file, out; bool compact = false; };
 int cmd_export(const ExportArgs& a) {
     auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
-    emit(a.out, documents::write_workshop(wf->load()));
+    emit(a.out, documents::write_workshop(wf->load(), a.compact));
     return kOk;
 }
 
@@ -219,6 +219,7 @@ int run(int argc, char** argv) {
     auto* cexport = app.add_subcommand("export", "Write the whole workshop as a workshop document (JSON)");
     cexport->add_option("FILE", export_args.file, "Workshop file")->required();
     cexport->add_option("--out", export_args.out, "Output file (default: standard output)");
+    cexport->add_flag("--compact", export_args.compact, "No indentation or spaces (for very large workshops)");
 
     ShortlistArgs sl;
     auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON)");

@@ -15,7 +15,7 @@ std::string format_double(double d) {
     return std::string(buf, end);
 }
 
-JsonWriter::JsonWriter(std::size_t reserve) { out_.reserve(reserve); }
+JsonWriter::JsonWriter(std::size_t reserve, Style style) : compact_(style == Style::Compact) { out_.reserve(reserve); }
 
 void JsonWriter::newline_indent() {
     out_ += '\n';
@@ -29,8 +29,8 @@ void JsonWriter::before_value() {
     }
     if (stack_.empty()) return;
     Open& top = stack_.back();
-    if (!top.empty) out_ += top.inline_layout ? ", " : ",";
-    if (!top.inline_layout) newline_indent();
+    if (!top.empty) out_ += top.inline_layout && !compact_ ? ", " : ",";
+    if (!top.inline_layout && !compact_) newline_indent();
     top.empty = false;
 }
 
@@ -45,7 +45,7 @@ void JsonWriter::close(char c) {
     if (stack_.empty()) throw std::logic_error("JsonWriter: closing a container that is not open");
     const Open top = stack_.back();
     stack_.pop_back();
-    if (!top.empty && !top.inline_layout) newline_indent();
+    if (!top.empty && !top.inline_layout && !compact_) newline_indent();
     out_ += c;
 }
 
@@ -72,7 +72,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view k) {
     before_value();
     write_string(k);
-    out_ += ": ";
+    out_ += compact_ ? ":" : ": ";
     after_key_ = true;
     return *this;
 }

@@ -16,7 +16,11 @@ class JsonWriter {
 public:
     enum class Layout { Lines, Inline };
 
-    explicit JsonWriter(std::size_t reserve = 0);
+    // Compact: no indentation, no line breaks and no spaces after ':' and ',' (for very large
+    // documents); Pretty: the readable layout described above.
+    enum class Style { Pretty, Compact };
+
+    explicit JsonWriter(std::size_t reserve = 0, Style style = Style::Pretty);
 
     JsonWriter& begin_object(Layout layout = Layout::Lines);
     JsonWriter& end_object();
@@ -57,6 +61,7 @@ private:
     std::string out_;
     std::vector<Open> stack_;
     bool after_key_ = false;
+    bool compact_ = false;
 };
 
 // Shortest text that reads back as the same double ("2", "4.17", "1e+100").

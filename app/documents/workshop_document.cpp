@@ -316,9 +316,10 @@ core::Workshop parse_workshop(std::string_view text, const std::string& name) {
 
 core::Workshop load_workshop(const std::string& path) { return parse_workshop(read_file(path), path); }
 
-std::string write_workshop(const core::Workshop& ws) {
+std::string write_workshop(const core::Workshop& ws, bool compact) {
     constexpr std::size_t kBytesPerScore = 80, kBytesPerIdea = 600;
-    JsonWriter w(65536 + ws.scores.size() * kBytesPerScore + ws.ideas.size() * kBytesPerIdea);
+    JsonWriter w(65536 + ws.scores.size() * kBytesPerScore + ws.ideas.size() * kBytesPerIdea,
+                 compact ? JsonWriter::Style::Compact : JsonWriter::Style::Pretty);
     const core::WorkshopInfo& info = ws.info;
     w.begin_object().field("format", "pilotdeck-workshop").field("version", 1);
     w.field("title", info.title).field("organisation", info.organisation).field("date", info.date);

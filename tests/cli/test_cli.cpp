@@ -142,6 +142,14 @@ TEST_CASE("export then import then export gives the same document", "[cli][round
     REQUIRE(e2.status == 0);
     CHECK(e2.out == read_all(dir.file("one.json")));
 
+    // The compact layout holds the same document.
+    auto compact = pd({"export", a, "--compact", "--out", dir.file("compact.json")});
+    REQUIRE(compact.status == 0);
+    CHECK(read_all(dir.file("compact.json")).size() < read_all(dir.file("one.json")).size());
+    CHECK(read_all(dir.file("compact.json")).find("\n  ") == std::string::npos);
+    REQUIRE(pd({"import", dir.file("c.pilotdeck"), "--from", dir.file("compact.json")}).status == 0);
+    CHECK(pd({"export", dir.file("c.pilotdeck")}).out == e2.out);
+
     // The export holds what the demo document holds.
     json original = json::parse(read_all(kDemo));
     json exported = json::parse(e2.out);

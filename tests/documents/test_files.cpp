@@ -41,7 +41,7 @@ TEST_CASE("files: read_file reads bytes as they are", "[files]") {
     CHECK(docs::read_file(dir.file("a.json")) == content);
 }
 
-TEST_CASE("files: a missing file, a folder, and a file over 512 MiB are refused", "[files]") {
+TEST_CASE("files: a missing file, a folder, and a file over 256 MiB are refused", "[files]") {
     TempDir dir;
     const std::string missing = dir.file("nope.json");
     CHECK(error_of([&] { docs::read_file(missing); }) == missing + ": no such file");
@@ -52,7 +52,7 @@ TEST_CASE("files: a missing file, a folder, and a file over 512 MiB are refused"
     make_sparse(big, 600LL * 1024 * 1024);
     CHECK(error_of([&] { docs::load_workshop(big); }) == big + ": is too large (600 MiB); a document may have at most 512 MiB");
     make_sparse(big, static_cast<off_t>(docs::kMaxDocumentBytes) + 1);
-    CHECK(error_of([&] { docs::load_template(big); }) == big + ": is too large (512 MiB); a document may have at most 512 MiB");
+    CHECK(error_of([&] { docs::load_template(big); }) == big + ": is too large (256 MiB); a document may have at most 256 MiB");
 }
 
 TEST_CASE("files: write_file_atomic writes, replaces and leaves no temporary file", "[files]") {
