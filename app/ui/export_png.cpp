@@ -3,14 +3,13 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
-#include <algorithm>
-#include <cctype>
 #include <exception>
 #include <filesystem>
 
 #include "documents/documents.hpp"
 #include "platform/offscreen.hpp"
 #include "ui/matrix_chart.hpp"
+#include "ui/panel_start.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
@@ -66,36 +65,8 @@ bool export_matrix_png(const UiContext& ctx, const std::string& path, int width,
 }
 
 std::string title_slug(const std::string& title) {
-    // Letters and digits are kept (ASCII lower-cased, other letters such as é as they are);
-    // spaces, punctuation and symbols become one '-'.
-    constexpr std::size_t kMaxBytes = 48;
-    std::string s;
-    for (std::size_t i = 0; i < title.size();) {
-        const unsigned char lead = static_cast<unsigned char>(title[i]);
-        std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        len = std::min(len, title.size() - i);
-        unsigned cp = len == 1 ? lead : lead & (0xFFu >> (len + 1));
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(title[i + k]) & 0x3Fu);
-        const bool ascii_word = cp < 0x80 && std::isalnum(static_cast<int>(cp));
-        const bool letter = cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF);
-        if (ascii_word || letter) {
-            if (s.size() + len > kMaxBytes) break;
-            if (ascii_word) {
-                s += static_cast<char>(std::tolower(static_cast<int>(cp)));
-            } else if (cp >= 0xC0 && cp <= 0xDE) {  // Latin-1 capitals (À..Þ) to lower case
-                const unsigned lower = cp + 0x20;
-                s += static_cast<char>(0xC0 | (lower >> 6));
-                s += static_cast<char>(0x80 | (lower & 0x3F));
-            } else {
-                s.append(title, i, len);
-            }
-        } else if (!s.empty() && s.back() != '-') {
-            s += '-';
-        }
-        i += len;
-    }
-    while (!s.empty() && s.back() == '-') s.pop_back();
-    return s.empty() ? "workshop" : s;
+    const std::string slug = slugify(title);  // the same names as new workshop files get
+    return slug.empty() ? "workshop" : slug;
 }
 
 ExportResult export_shortlist(const UiContext& ctx, const std::string& json_path) {

@@ -13,7 +13,7 @@ namespace pilotdeck::ui {
 // Returns false and sets `error` (one line naming the file) on failure.
 bool export_matrix_png(const UiContext& ctx, const std::string& path, int width, int height, std::string& error);
 
-// "ai-use-case-workshop" from a workshop title (lower-case letters and digits, '-' between words).
+// "ai-use-case-workshop" from a workshop title (slugify of panel_start), "workshop" when that is empty.
 std::string title_slug(const std::string& title);
 
 // The shortlist document (contracts.md section 4) with the workshop's rules, written atomically
