@@ -40,31 +40,35 @@ void exec(sqlite3* db, const char* sql) {
 }
 
 // The baseline for score_commit: a bare INSERT in its own transaction, same disk, same pragmas.
-Stats bare_sqlite_commit(const fs::path& dir, int runs) {
-    const std::string path = (dir / "baseline.sqlite").string();
-    sqlite3* db = nullptr;
-    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open baseline db");
-    exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-             "CREATE TABLE score(idea INTEGER, rater INTEGER, criterion INTEGER, value INTEGER,"
-             " PRIMARY KEY(idea, rater, criterion)) WITHOUT ROWID;");
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO score VALUES (?, ?, ?, ?)", -1, &st, nullptr);
-    int i = 0;
-    Stats s = measure(runs, [&] {
-        exec(db, "BEGIN IMMEDIATE");
-        sqlite3_bind_int(st, 1, i % 97);
-        sqlite3_bind_int(st, 2, i % 13);
-        sqlite3_bind_int(st, 3, i % 9);
-        sqlite3_bind_int(st, 4, 1 + i % 5);
-        sqlite3_step(st);
-        sqlite3_reset(st);
-        exec(db, "COMMIT");
-        ++i;
-    });
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return s;
-}
+class BareSqlite {
+public:
+    explicit BareSqlite(const fs::path& dir) {
+        const std::string path = (dir / "baseline.sqlite").string();
+        if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open baseline db");
+        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                  "CREATE TABLE IF NOT EXISTS score(idea INTEGER, rater INTEGER, criterion INTEGER, value INTEGER,"
+                  " PRIMARY KEY(idea, rater, criterion)) WITHOUT ROWID;");
+        sqlite3_prepare_v2(db_, "INSERT OR REPLACE INTO score VALUES (?, ?, ?, ?)", -1, &insert_, nullptr);
+    }
+    ~BareSqlite() {
+        sqlite3_finalize(insert_);
+        sqlite3_close(db_);
+    }
+    void commit_one(int i) {
+        exec(db_, "BEGIN IMMEDIATE");
+        sqlite3_bind_int(insert_, 1, i % 97);
+        sqlite3_bind_int(insert_, 2, i % 13);
+        sqlite3_bind_int(insert_, 3, i % 9);
+        sqlite3_bind_int(insert_, 4, 1 + i % 5);
+        sqlite3_step(insert_);
+        sqlite3_reset(insert_);
+        exec(db_, "COMMIT");
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* insert_ = nullptr;
+};
 
 long peak_rss_mb() {
     rusage ru{};
@@ -139,14 +143,21 @@ int main(int argc, char** argv) {
                    }));
         }
         if (wanted("score_commit")) {
+            // Ours and the baseline alternate, so both see the same disk at the same moments.
             auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
-            int i = 0;
-            Stats commit = measure(std::max(runs, 50), [&] {
-                const core::Score& s = ws.scores[static_cast<std::size_t>(i) * 7919 % ws.scores.size()];
-                wf->apply(core::SetScore{s.idea, s.rater, s.criterion, 1 + (s.value + i) % 5});
-                ++i;
-            });
-            report("score_commit", commit, bare_sqlite_commit(dir, std::max(runs, 50)));
+            BareSqlite bare(dir);
+            const int n = std::max(runs, 50);
+            int i = 0, j = 0;
+            std::vector<double> ours, theirs;
+            for (int k = 0; k < n; ++k) {
+                ours.push_back(measure(1, [&] {
+                    const core::Score& s = ws.scores[static_cast<std::size_t>(i) * 7919 % ws.scores.size()];
+                    wf->apply(core::SetScore{s.idea, s.rater, s.criterion, 1 + (s.value + i) % 5});
+                    ++i;
+                }).median);
+                theirs.push_back(measure(1, [&] { bare.commit_one(j++); }).median);
+            }
+            report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(ws, runs);

@@ -20,6 +20,16 @@ struct Stats {
     int runs = 0;
 };
 
+// Median and 95th percentile of samples in milliseconds.
+inline Stats summarize(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    Stats s;
+    s.runs = static_cast<int>(ms.size());
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(static_cast<double>(ms.size()) * 0.95))];
+    return s;
+}
+
 // Runs `body` `runs` times and returns the median and 95th percentile in milliseconds.
 // `clock` defaults to wall time; the UI frames pass thread CPU time.
 inline Stats measure(int runs, const std::function<void()>& body,
@@ -32,12 +42,7 @@ inline Stats measure(int runs, const std::function<void()>& body,
         body();
         ms.push_back(clock_ms() - t0);
     }
-    std::sort(ms.begin(), ms.end());
-    Stats s;
-    s.runs = runs;
-    s.median = ms[ms.size() / 2];
-    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(static_cast<double>(ms.size()) * 0.95))];
-    return s;
+    return summarize(std::move(ms));
 }
 
 inline double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
