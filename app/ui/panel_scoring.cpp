@@ -364,6 +364,9 @@ void draw_scoring(UiContext& ctx) {
         g_focus.consensus = true;
         g_focus.row = 0;
     }
+    if (g_focus.consensus)
+        muted(ctx, "One agreed value per criterion. It counts as one rater for the shortlist's "
+                   "\"min raters\" rule.");
 
     if (ws.criteria.empty()) {
         ImGui::TextWrapped("This workshop has no criteria to score on.");
