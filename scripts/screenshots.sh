@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Renders the README's screenshots with pilotdeck itself (`pilotdeck screenshot`), from the demo
+# workshop, into docs/screenshots/. Starts its own Xvfb when there is no display.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="${PILOTDECK_BIN:-$root/build/release/app/cli/pilotdeck}"
+out="$root/docs/screenshots"
+mkdir -p "$out"
+work="$(mktemp -d)"
+cleanup() { [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+    for n in $(seq 90 120); do
+        [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+        Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+        xvfb_pid=$!
+        export DISPLAY=":$n"
+        sleep 1
+        break
+    done
+fi
+"$bin" import "$work/demo.pilotdeck" --from "$root/assets/demo-workshop.json" 2>/dev/null
+for stage in intro concerns ideas scoring matrix shortlist; do
+    "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/$stage.png" --size 1920x1080
+    echo "docs/screenshots/$stage.png"
+done
