@@ -107,6 +107,7 @@ core::Countdown* App::current_timer() {
 
 double App::idle_timeout() const {
     double t = kIdleWaitSeconds;
+    if (ctx_ && ctx_->state.wake_at > 0) t = std::min(t, ctx_->state.wake_at - ImGui::GetTime());
     for (const auto& timer : timers_)
         if (timer.running()) t = std::min(t, static_cast<double>(timer.until_next_tick().count()) / 1000.0);
     return std::max(t, 0.001);
@@ -283,6 +284,7 @@ void App::draw_status() {
 
 void App::draw_workshop() {
     UiContext& ctx = *ctx_;
+    ctx.state.wake_at = 0;  // panels ask again while they need it
     sync_timers();
     draw_error_banner();
     draw_stepper(ctx);

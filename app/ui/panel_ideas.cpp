@@ -22,6 +22,7 @@ struct IdeasState {
     bool refocus = false;
     core::Idea draft;             // the selected idea being edited
     std::uint64_t draft_revision = ~0ull;
+    TypingPause pause;
     ImVector<ImWchar> typed_ahead;  // typed while the field was asked to take focus
     int focus_wait_frames = 0;
     bool was_active = false;
@@ -162,18 +163,19 @@ void details(UiContext& ctx) {
         st.draft_revision = ctx.session.revision();
     }
     core::Idea& d = st.draft;
-    bool done = false;
-    done |= edit_field("Title", "##title", d.title);
-    done |= edit_field("Problem", "##problem", d.problem, 3);
-    done |= edit_field("Proposed AI solution", "##solution", d.solution, 3);
-    done |= edit_field("Department", "##department", d.department);
+    bool done = false, changed = false;
+    done |= edit_field("Title", "##title", d.title, 1, &changed);
+    done |= edit_field("Problem", "##problem", d.problem, 3, &changed);
+    done |= edit_field("Proposed AI solution", "##solution", d.solution, 3, &changed);
+    done |= edit_field("Department", "##department", d.department, 1, &changed);
     owner_combo(ctx, d, done);
-    done |= edit_field("Success criteria", "##success", d.success_criteria, 2);
-    if (done && trim(d.title).empty()) d.title = idea->title;  // an idea keeps a title
-    if (done && d != *idea) {
+    done |= edit_field("Success criteria", "##success", d.success_criteria, 2, &changed);
+    done |= st.pause.due(ctx, changed);
+    if (done && !trim(d.title).empty() && d != *idea) {  // an idea keeps a title
         ctx.run(core::PutIdea{d, std::nullopt});
         st.draft_revision = ctx.session.revision();
     }
+    if (done) st.pause.committed();
 
     ImGui::Spacing();
     const auto& ideas = ctx.session.workshop().ideas;

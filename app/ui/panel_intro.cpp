@@ -18,19 +18,22 @@ std::string clock_text(int minutes) {
 void draw_info_editor(UiContext& ctx) {
     static core::WorkshopInfo draft;
     static std::uint64_t seen = ~0ull;
+    static TypingPause pause;
     if (seen != ctx.session.revision() && !ImGui::IsAnyItemActive()) {
         draft = ctx.session.workshop().info;
         seen = ctx.session.revision();
     }
-    bool done = false;
-    done |= edit_field("Title", "##info_title", draft.title);
-    done |= edit_field("Organisation", "##info_org", draft.organisation);
-    done |= edit_field("Date (YYYY-MM-DD)", "##info_date", draft.date);
-    done |= edit_field("Facilitator", "##info_facilitator", draft.facilitator);
+    bool done = false, changed = false;
+    done |= edit_field("Title", "##info_title", draft.title, 1, &changed);
+    done |= edit_field("Organisation", "##info_org", draft.organisation, 1, &changed);
+    done |= edit_field("Date (YYYY-MM-DD)", "##info_date", draft.date, 1, &changed);
+    done |= edit_field("Facilitator", "##info_facilitator", draft.facilitator, 1, &changed);
+    done |= pause.due(ctx, changed);
     if (done && draft != ctx.session.workshop().info) {
         ctx.run(core::SetInfo{draft});
         seen = ctx.session.revision();
     }
+    if (done) pause.committed();
 }
 
 }  // namespace

@@ -19,16 +19,32 @@ void muted(const UiContext& ctx, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-bool edit_field(const char* label, const char* id, std::string& value, int lines) {
+bool edit_field(const char* label, const char* id, std::string& value, int lines, bool* changed) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(-1);
+    bool edited = false;
     if (lines > 1) {
         const float h = ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2;
-        ImGui::InputTextMultiline(id, &value, ImVec2(-1, h));
+        edited = ImGui::InputTextMultiline(id, &value, ImVec2(-1, h));
     } else {
-        ImGui::InputText(id, &value);
+        edited = ImGui::InputText(id, &value);
     }
+    if (changed && edited) *changed = true;
     return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+namespace {
+constexpr double kCommitAfterPauseSeconds = 1.0;
+}
+
+bool TypingPause::due(UiContext& ctx, bool changed) {
+    const double now = ImGui::GetTime();
+    if (changed) last_change = now;
+    if (last_change <= 0) return false;
+    const double at = last_change + kCommitAfterPauseSeconds;
+    if (now >= at) return true;
+    if (ctx.state.wake_at <= 0 || at < ctx.state.wake_at) ctx.state.wake_at = at;
+    return false;
 }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {

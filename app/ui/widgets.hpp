@@ -21,8 +21,16 @@ void muted(const UiContext& ctx, const std::string& text);
 
 // A labelled single-line (or multi-line when lines > 1) text field editing `value`.
 // Returns true when an edit is finished (focus left the field or Enter was pressed): the
-// moment to commit it.
-bool edit_field(const char* label, const char* id, std::string& value, int lines = 1);
+// moment to commit it. `changed` (optional) is set when the text changed this frame.
+bool edit_field(const char* label, const char* id, std::string& value, int lines = 1, bool* changed = nullptr);
+
+// Commits an edit in progress once typing pauses, so a crash mid-sentence loses at most the
+// last moment: call every frame with whether the text changed; returns true when it is time.
+struct TypingPause {
+    double last_change = 0;  // ImGui time of the last uncommitted change, 0 when none
+    bool due(UiContext& ctx, bool changed);
+    void committed() { last_change = 0; }
+};
 
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));

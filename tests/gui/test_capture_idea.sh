@@ -20,6 +20,16 @@ wait_until "the window reacts to Enter" bash -c "import -window $APP_WIN '$GUI_T
     [ \"\$(compare -metric AE '$GUI_TEST_WORK/before_enter.png' '$GUI_TEST_WORK/after.png' null: 2>&1)\" != 0 ]"
 
 if [ "$mode" = kill ]; then
+    # Type in the saved idea's Problem field and never leave it: the words are committed once
+    # typing pauses, so a kill loses nothing. The field is clicked where the 1280x720 window
+    # lays it out (details column, second field).
+    problem="Rechnungen kommen zu spät – 3 € pro Stück"
+    xdotool mousemove --window "$APP_WIN" 660 340 click 1
+    xdotool type --delay 20 "$problem"
+    saved_problem() {
+        [ "$(sqlite3 "$file" "select count(*) from idea where problem='$problem'")" = 1 ]
+    }
+    wait_until "the problem text is committed while the field still has focus" saved_problem
     kill -9 "$APP_PID"
     wait_exit "$APP_PID"
     [ "$APP_STATUS" -eq 137 ] || fail "expected death by SIGKILL, got status $APP_STATUS"
@@ -36,4 +46,7 @@ import json, sys
 doc = json.load(sys.stdin)
 print(sum(1 for i in doc["ideas"] if i["title"] == sys.argv[1]))' "$title")
 [ "$count" = 1 ] || fail "expected the idea \"$title\" once in the export, found $count: $(printf '%s' "$export_json" | grep -A1 '"title"')"
+if [ "$mode" = kill ]; then
+    printf '%s' "$export_json" | grep -qF "\"problem\": \"$problem\"" || fail "the problem text was lost"
+fi
 echo "PASS: idea captured and kept after $mode"

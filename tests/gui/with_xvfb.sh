@@ -56,11 +56,12 @@ export GUI_TEST_WORK="$work"
 # Keys for the non-ASCII letters the tests type, mapped before the app starts (xdotool's own
 # on-the-fly remapping races with the application reading the keymap). Retried until the
 # server has its keyboard set up and the mapping holds.
-keymap_ok() { xmodmap -pke 2>/dev/null | grep -q "^keycode 252 = odiaeresis"; }
+keymap_ok() { xmodmap -pke 2>/dev/null | grep -q "^keycode 254 = adiaeresis"; }
 for _ in $(seq 1 50); do
     xmodmap -e "keycode 247 = udiaeresis Udiaeresis" -e "keycode 248 = eacute Eacute" \
             -e "keycode 249 = ssharp" -e "keycode 250 = emdash" -e "keycode 251 = EuroSign" \
-            -e "keycode 252 = odiaeresis Odiaeresis" 2>/dev/null
+            -e "keycode 252 = odiaeresis Odiaeresis" -e "keycode 253 = endash" \
+            -e "keycode 254 = adiaeresis Adiaeresis" 2>/dev/null
     keymap_ok && break
     sleep 0.1
 done
