@@ -119,6 +119,8 @@ Window::~Window() {
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
+void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
 void Window::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {

@@ -33,6 +33,7 @@ public:
     bool should_close() const;
     void request_close();
 
+    void set_title(const std::string& title);
     bool fullscreen() const { return fullscreen_; }
     void set_fullscreen(bool on);
 

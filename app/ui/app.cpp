@@ -64,6 +64,8 @@ void App::show(OpenWorkshop w) {
     ctx_ = std::make_unique<UiContext>(*workshop_.session, fonts_, palette_);
     timers_.clear();
     sync_timers();
+    const std::string& title = workshop_.session->workshop().info.title;
+    window_.set_title(title.empty() ? "pilotdeck" : "pilotdeck \u2014 " + title);
     start_screen_ = false;
     start_form_.message.clear();
     if (persist_ && workshop_.file) {
@@ -72,13 +74,13 @@ void App::show(OpenWorkshop w) {
     }
 }
 
-bool App::open(const std::string& path) {
+std::string App::open(const std::string& path) {
     try {
         show(open_workshop(path, false));
-        return true;
+        return {};
     } catch (const std::exception& e) {
         show_start(e.what());
-        return false;
+        return e.what();
     }
 }
 

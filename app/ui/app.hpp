@@ -36,8 +36,9 @@ public:
 
     // Shows this workshop (replaces the current one).
     void show(OpenWorkshop w);
-    // Opens a file; on failure the start screen shows why and the file is untouched.
-    bool open(const std::string& path);
+    // Opens a file; on failure the start screen shows why, the file is untouched, and the
+    // reason (one line naming the file) is returned. Empty on success.
+    std::string open(const std::string& path);
     void show_start(const std::string& message);
 
     // The main loop until quit.

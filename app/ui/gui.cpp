@@ -53,22 +53,16 @@ int run_gui(const GuiOptions& o) {
     App app(*window, true, o.templates_dir);
 
     if (!o.file.empty()) {
-        if (!app.open(o.file)) {
-            // The start screen says why too; the file was not touched.
-            try {
-                open_workshop(o.file, true);
-            } catch (const std::exception& e) {
-                std::cerr << "pilotdeck: " << e.what() << "\n";
-            }
-        }
+        // On failure the start screen says why too; the file was not touched.
+        if (const std::string err = app.open(o.file); !err.empty()) std::cerr << "pilotdeck: " << err << "\n";
     } else {
         const Settings s = load_settings();
         std::error_code ec;
         bool opened = false;
-        if (!s.recent.empty() && std::filesystem::exists(s.recent.front(), ec)) opened = app.open(s.recent.front());
+        if (!s.recent.empty() && std::filesystem::exists(s.recent.front(), ec)) opened = app.open(s.recent.front()).empty();
         if (!opened) {
             try {
-                opened = app.open(demo_file(o.demo_document));
+                app.open(demo_file(o.demo_document));
             } catch (const std::exception& e) {
                 app.show_start(e.what());
             }

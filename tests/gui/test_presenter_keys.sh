@@ -70,8 +70,41 @@ sys.exit(0 if abs(s["zoom"] - 1.1) < 1e-6 and s["theme"] == "dark" else 1)' "$se
 wait_until "zoom 1.1 and the dark theme are in $settings" remembered
 echo "ok: zoom and theme remembered"
 
+# F11 fills the screen, Esc brings the window back.
+geometry() { xdotool getwindowgeometry "$APP_WIN" | sed -n 's/.*Geometry: //p'; }
+windowed=$(geometry)
+xdotool key F11
+fullscreen() { [ "$(geometry)" = "1920x1080" ]; }
+wait_until "F11 fills the 1920x1080 screen" fullscreen
+xdotool key Escape
+back() { [ "$(geometry)" = "$windowed" ]; }
+wait_until "Esc leaves full screen ($windowed)" back
+echo "ok: full screen"
+
 xdotool key ctrl+q
 wait_exit "$APP_PID"
 [ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q should exit with status 0, got $APP_STATUS"
 "$PILOTDECK" check "$file" >/dev/null || fail "the file is not sound after the session"
+
+# A file that cannot be opened: the start screen comes up, stderr says why, the file is untouched.
+printf 'not a workshop' >"$GUI_TEST_WORK/junk.pilotdeck"
+start_app open "$GUI_TEST_WORK/junk.pilotdeck"
+grep -q "^pilotdeck: .*junk.pilotdeck: " "$GUI_TEST_WORK/app.err" || fail "no error line for the junk file: $(cat "$GUI_TEST_WORK/app.err")"
+xdotool key ctrl+q
+wait_exit "$APP_PID"
+[ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q on the start screen should exit with 0, got $APP_STATUS"
+[ "$(cat "$GUI_TEST_WORK/junk.pilotdeck")" = "not a workshop" ] || fail "the junk file was changed"
+echo "ok: a file that cannot be opened is explained and left alone"
+# With no file and no recent one, `pilotdeck` creates and opens the demo workshop; the next
+# start opens the most recent file again.
+rm -f "$XDG_CONFIG_HOME/pilotdeck/settings.json"
+start_app
+demo_file="$XDG_DATA_HOME/pilotdeck/demo.pilotdeck"
+[ -f "$demo_file" ] || fail "no demo workshop at $demo_file"
+"$PILOTDECK" check "$demo_file" >/dev/null || fail "the demo workshop is not sound"
+xdotool key ctrl+q
+wait_exit "$APP_PID"
+grep -qF "$demo_file" "$XDG_CONFIG_HOME/pilotdeck/settings.json" || fail "the demo is not in the recent files"
+echo "ok: demo workshop on first start"
+
 echo "PASS: presenter keys"
