@@ -504,3 +504,34 @@ TEST_CASE("start refuses a missing file and a port in use, naming them", "[serve
     same.bind = "not-an-address";
     CHECK_THROWS_WITH(srv.start(file, same), Catch::Contains("not an IPv4 address"));
 }
+
+TEST_CASE("connections beyond the per-address limit are refused, the others still served", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(1));
+    server::PhoneServer srv;
+    server::ServerOptions o = local();
+    o.per_ip_connection_limit = 3;
+    srv.start(file, o);
+
+    // Three phones that keep their connections open (each has had one answer on it).
+    std::vector<std::unique_ptr<HttpClient>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<HttpClient>(srv.port()));
+        REQUIRE(held.back()->request("GET", "/app.css").status == 200);
+    }
+    // A fourth connection from the same address gets no answer.
+    HttpClient fourth(srv.port());
+    CHECK(fourth.raw("GET /app.css HTTP/1.1\r\nHost: " + fourth.host() + "\r\n\r\n").status == 0);
+    // The held connections still work.
+    for (auto& c : held) CHECK(c->request("GET", "/app.css").status == 200);
+    // One leaves (the server sees the close when it answers "Connection: close"): room again.
+    CHECK(held[0]->request("GET", "/app.css", {}, {}, {"Connection: close"}).status == 200);
+    held.erase(held.begin());
+    bool served = false;
+    for (int i = 0; i < 100 && !served; ++i) {  // the server notices the closed socket asynchronously
+        served = fourth.raw("GET /app.css HTTP/1.1\r\nHost: " + fourth.host() + "\r\n\r\n").status == 200;
+        if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(served);
+}
