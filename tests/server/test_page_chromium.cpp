@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -196,6 +197,32 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(b.eval(session, "document.getElementById('who').textContent") == "You: Dee");
     CHECK(srv.counts().joined == 1);
 
+    // Offline: the vote waits in localStorage, is not shown as saved, and goes out when the
+    // network is back.
+    const std::string second = "document.querySelectorAll('#idea-list .card')[0].querySelectorAll('.crit')[1]";
+    b.call("Network.enable", json::object(), session);
+    const json offline = {{"offline", true}, {"latency", 0}, {"downloadThroughput", -1}, {"uploadThroughput", -1}};
+    b.call("Network.emulateNetworkConditions", offline, session);
+    b.eval(session, second + ".querySelectorAll('.scale button')[1].click(); true");
+    REQUIRE(b.wait_for(session, second + ".querySelector('.mark').textContent.indexOf('Not sent yet') === 0"));
+    CHECK(b.eval(session, "JSON.parse(localStorage.getItem('pilotdeck.queue'))['i1|c2'].value") == 2);
+    CHECK(b.eval(session, second + ".querySelector('.scale button.on').textContent") == "2");
+    {
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+        CHECK(wf->load().scores.size() == 1);
+    }
+    json online = offline;
+    online["offline"] = false;
+    b.call("Network.emulateNetworkConditions", online, session);
+    REQUIRE(b.wait_for(session, second + ".querySelector('.mark').textContent === 'Saved'"));
+    CHECK(b.eval(session, "localStorage.getItem('pilotdeck.queue')") == "{}");
+    {
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+        const auto scores = wf->load().scores;
+        REQUIRE(scores.size() == 2);
+        CHECK(std::count(scores.begin(), scores.end(), core::Score{"i1", "p1", "c2", 2}) == 1);
+    }
+
     // Closing the round: the next poll says so, and a vote is refused, not saved.
     srv.close_round();
     REQUIRE(b.wait_for(session, "document.getElementById('round-msg').textContent.indexOf('closed') >= 0"));
@@ -204,8 +231,8 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     srv.stop();
     auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
     const auto after = wf->load();
-    REQUIRE(after.scores.size() == 1);
-    CHECK(after.scores[0].value == 4);
+    REQUIRE(after.scores.size() == 2);
+    CHECK(std::count(after.scores.begin(), after.scores.end(), core::Score{"i1", "p1", "c1", 4}) == 1);
     CHECK(after.participants.size() == 1);
     CHECK(after.participants[0].name == "Dee");
 }
