@@ -206,7 +206,12 @@ void App::handle_keys() {
     if (!ctrl && !io.KeyAlt && !typing) {
         if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
         if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
+        if (key(GLFW_KEY_T)) toggle_timer();
     }
+}
+
+void App::toggle_timer() {
+    if (core::Countdown* t = current_timer()) t->running() ? t->pause() : t->start();
 }
 
 void App::draw_menu() {
@@ -243,6 +248,13 @@ void App::draw_menu() {
         const int cur = ctx_->session.current_stage();
         if (ImGui::MenuItem("Next stage", "Page Down")) go_to_stage(cur + 1);
         if (ImGui::MenuItem("Previous stage", "Page Up")) go_to_stage(cur - 1);
+        if (core::Countdown* t = current_timer()) {
+            ImGui::Separator();
+            if (ImGui::MenuItem(t->running() ? "Pause the countdown" : "Start the countdown", "T")) toggle_timer();
+            if (ImGui::MenuItem("Reset the countdown")) t->reset();
+            if (ImGui::MenuItem("One more minute")) t->add(std::chrono::minutes(1));
+            ImGui::Separator();
+        }
         if (ImGui::MenuItem("New idea", "Ctrl+N")) {
             if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
                 go_to_stage(ideas);

@@ -56,7 +56,8 @@ private:
     void apply_look();
     void save_settings_now();
     void handle_keys();
-    void step_history(bool forward);  // redo when forward, else undo
+    void step_history(bool forward);
+    void toggle_timer();  // redo when forward, else undo
     void draw_menu();
     void draw_error_banner();
     void draw_workshop();

@@ -70,6 +70,15 @@ sys.exit(0 if abs(s["zoom"] - 1.1) < 1e-6 and s["theme"] == "dark" else 1)' "$se
 wait_until "zoom 1.1 and the dark theme are in $settings" remembered
 echo "ok: zoom and theme remembered"
 
+# T starts the countdown; with no further input the window keeps changing (the loop wakes
+# for every second), and T again pauses it.
+xdotool key t
+snapshot ticking
+ticks() { snapshot probe_tick && ! same_image ticking probe_tick; }
+wait_until "the running countdown redraws without input" ticks
+xdotool key t
+echo "ok: countdown runs and redraws by itself"
+
 # F11 fills the screen, Esc brings the window back.
 geometry() { xdotool getwindowgeometry "$APP_WIN" | sed -n 's/.*Geometry: //p'; }
 windowed=$(geometry)
