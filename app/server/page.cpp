@@ -71,6 +71,7 @@ header{border-bottom:4px solid #000;margin-bottom:1rem}
 h1{font-size:1.5rem;margin:.2rem 0}
 h2{font-size:1.25rem;margin:.6rem 0}
 p{margin:.4rem 0}
+h1,h2,p,li,.choice{overflow-wrap:anywhere}
 label{display:block;font-weight:700;margin:1rem 0 .3rem}
 input,textarea{display:block;width:100%;font:inherit;font-size:1.2rem;padding:.7rem;border:3px solid #000;border-radius:8px;background:#fff;color:#000}
 button{font:inherit;font-weight:700;min-height:3rem;min-width:3rem;border:3px solid #000;border-radius:8px;background:#fff;color:#000;cursor:pointer;touch-action:manipulation}
@@ -78,11 +79,11 @@ button:disabled{opacity:.5}
 button:focus-visible,input:focus-visible,textarea:focus-visible{outline:4px solid #0040c0;outline-offset:2px}
 .primary{display:block;width:100%;margin-top:1rem;background:#000;color:#fff;min-height:3.5rem;font-size:1.2rem}
 .scale{display:flex;gap:.4rem;margin:.4rem 0}
-.scale button{flex:1;font-size:1.4rem;min-height:3.5rem;padding:0}
+.scale button{flex:1 1 0;min-width:0;font-size:1.4rem;min-height:3.5rem;padding:0}
 button.on{background:#000;color:#fff}
 .choice{display:block;width:100%;text-align:left;padding:.8rem 1rem;margin:.6rem 0;font-size:1.1rem}
 .choice.on::before{content:"\2713  "}
-.card{border:3px solid #000;border-radius:10px;padding:1rem;margin:1rem 0}
+.card{border:3px solid #000;border-radius:10px;padding:.8rem;margin:1rem 0}
 .card h2{margin-top:0}
 .crit{border-top:2px solid #000;padding-top:.7rem;margin-top:.7rem}
 .crit-label{font-weight:700;font-size:1.1rem}
@@ -249,6 +250,12 @@ constexpr std::string_view kScript = R"PD('use strict';
     return '';
   }
 
+  // Before a vote: what the two ends of the scale mean.
+  function scaleHint(c) {
+    var low = levelText(c, c.min), high = levelText(c, c.max);
+    return (low && high) ? c.min + ' = ' + low + ' \u2026 ' + c.max + ' = ' + high : '';
+  }
+
   function buildScoring() {
     var list = $('idea-list');
     clear(list);
@@ -304,7 +311,7 @@ constexpr std::string_view kScript = R"PD('use strict';
         b.node.className = on ? 'on' : '';
         b.node.setAttribute('aria-pressed', on ? 'true' : 'false');
       });
-      cell.level.textContent = value !== null ? levelText(cell.criterion, value) : '';
+      cell.level.textContent = value !== null ? levelText(cell.criterion, value) : scaleHint(cell.criterion);
       var m = marks[k];
       if (q[k]) m = m && m.cls === 'wait' ? m : { cls: 'wait', text: 'Sending\u2026' };
       else if (!m && saved !== null) m = { cls: 'ok', text: 'Saved' };

@@ -127,6 +127,27 @@ private:
     std::string buffer_;
 };
 
+std::string base64_decode(const std::string& in) {
+    std::string out;
+    int bits = 0, value = 0;
+    for (char ch : in) {
+        int d = -1;
+        if (ch >= 'A' && ch <= 'Z') d = ch - 'A';
+        else if (ch >= 'a' && ch <= 'z') d = ch - 'a' + 26;
+        else if (ch >= '0' && ch <= '9') d = ch - '0' + 52;
+        else if (ch == '+') d = 62;
+        else if (ch == '/') d = 63;
+        if (d < 0) continue;
+        value = (value << 6) | d;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<char>((value >> bits) & 0xFF));
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participant, text stays text",
@@ -196,6 +217,14 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(b.eval(session, first + ".querySelector('.scale button.on').textContent") == "4");
     CHECK(b.eval(session, "document.getElementById('who').textContent") == "You: Dee");
     CHECK(srv.counts().joined == 1);
+
+    // PILOTDECK_SHOT_DIR=DIR saves what a phone sees (390 px wide) as DIR/phone-scoring.png.
+    if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+        b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 1500}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
+        const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+        test::write_all(std::string(shots) + "/phone-scoring.png", base64_decode(png));
+        b.call("Emulation.clearDeviceMetricsOverride", json::object(), session);
+    }
 
     // Offline: the vote waits in localStorage, is not shown as saved, and goes out when the
     // network is back.
