@@ -17,6 +17,7 @@
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
+#include "storage/backup.hpp"
 #include "storage/workshop_file.hpp"
 #include "version.hpp"
 
@@ -160,6 +161,28 @@ int cmd_check(const std::string& file) {
     return kOk;
 }
 
+struct RestoreArgs { std::string file, from; bool list = false; };
+int cmd_restore(const RestoreArgs& a) {
+    if (a.list) {
+        const auto backups = storage::list_backups(a.file, true);
+        if (backups.empty()) {
+            std::cerr << "No backups of " << a.file << " (looked in " << storage::backup_folder(a.file) << ").\n";
+            return kOk;
+        }
+        std::string text;
+        for (const auto& b : backups)
+            text += b.when + "\t" + std::to_string(b.size) + " bytes\t" + (b.sound ? std::string("sound") : b.problem) +
+                    "\t" + b.path + "\n";
+        write_stdout(text);
+        return kOk;
+    }
+    const storage::RestoreResult r = storage::restore_backup(a.file, a.from);
+    std::cerr << "Restored " << a.file << " from " << r.backup << ".";
+    if (!r.kept_as.empty()) std::cerr << " The previous file is kept as " << r.kept_as << ".";
+    std::cerr << "\n";
+    return kOk;
+}
+
 [[maybe_unused]] bool parse_size(const std::string& s, int& w, int& h) {
     static const std::regex re(R"(^([0-9]{2,5})x([0-9]{2,5})$)");
     std::smatch m;
@@ -241,6 +264,14 @@ int run(int argc, char** argv) {
     auto* ccheck = app.add_subcommand("check", "Verify a workshop file (identity, schema version, integrity)");
     ccheck->add_option("FILE", check_file, "Workshop file")->required();
 
+    RestoreArgs restore_args;
+    auto* crestore = app.add_subcommand("restore", "Restore a workshop file from its automatic backups");
+    crestore->add_option("FILE", restore_args.file, "Workshop file")->required();
+    auto* restore_list = crestore->add_flag("--list", restore_args.list,
+                                            "List the backups, newest first: time, size, whether each is sound");
+    crestore->add_option("--from", restore_args.from, "Restore this backup (default: the newest sound one)")
+        ->excludes(restore_list);
+
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
     auto* cshot = app.add_subcommand("screenshot", "Render the presenter window for a stage into a PNG (needs X)");
     cshot->add_option("FILE", shot_file, "Workshop file")->required();
@@ -287,6 +318,7 @@ int run(int argc, char** argv) {
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
+    if (*crestore) return guarded([&] { return cmd_restore(restore_args); });
     if (*cserve) {
 #ifdef PILOTDECK_HAS_SERVER
         return guarded([&] { return server::run_serve({serve_file, serve_bind, serve_port, serve_stage}); });

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "storage/backup.hpp"
 #include "storage/file_ops.hpp"
 #include "storage/schema.hpp"
 #include "storage/sqlite.hpp"
@@ -120,7 +121,14 @@ std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, cons
 }
 
 std::unique_ptr<WorkshopFile> WorkshopFile::open(const std::string& path, Mode mode) {
-    open_verified(path);
+    try {
+        open_verified(path);
+    } catch (const StorageError& e) {
+        // A damaged file names its newest sound backup (backup.hpp); other refusals unchanged.
+        std::string message = explain_open_failure(path, e.what());
+        if (message != e.what()) throw StorageError(message);
+        throw;
+    }
     if (mode == Mode::ReadOnly)
         return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, open_for_reading(path), true));
     auto db = open_read_write(path);
