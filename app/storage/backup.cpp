@@ -339,6 +339,8 @@ std::vector<BackupInfo> list_backups(const std::string& workshop_path, bool chec
             auto problem = backup_problem(b.path);
             b.sound = !problem;
             if (problem) b.problem = *problem;
+            for (char& c : b.problem)
+                if (c == '\n' || c == '\t') c = ' ';
         }
     return out;
 }

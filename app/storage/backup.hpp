@@ -32,7 +32,7 @@ struct BackupInfo {
     std::string when;   // "YYYY-MM-DD HH:MM" for messages
     std::uintmax_t size = 0;
     bool sound = false;   // a pilotdeck workshop whose quick_check is ok (only when checked)
-    std::string problem;  // why not sound
+    std::string problem;  // why not sound (one line)
 };
 
 struct BackupResult {
