@@ -172,7 +172,6 @@ void App::step_history(bool forward) {
 
 void App::handle_keys() {
     const ImGuiIO& io = ImGui::GetIO();
-    const bool typing = io.WantTextInput;
     const bool ctrl = io.KeyCtrl;
     if (ctrl && key(GLFW_KEY_Q)) window_.request_close();
     if (key(GLFW_KEY_F11) || key(GLFW_KEY_F5)) window_.set_fullscreen(!window_.fullscreen());
@@ -182,6 +181,7 @@ void App::handle_keys() {
     if (key(GLFW_KEY_F9)) toggle_theme();
     if (!ctx_ || start_screen_) return;
     UiState& st = ctx_->state;
+    const bool typing = io.WantTextInput || st.text_focus_pending || st.focus_new_idea;
     if (key(GLFW_KEY_ESCAPE)) {
         if (st.blanked)
             st.blanked = false;
@@ -203,7 +203,7 @@ void App::handle_keys() {
         if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
         if (key_repeat(GLFW_KEY_Y)) step_history(true);
     }
-    if (!ctrl && !io.KeyAlt && !typing) {
+    if (!ctrl && !io.KeyAlt && !typing && !st.focus_new_idea) {
         if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
         if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
         if (key(GLFW_KEY_T)) toggle_timer();
@@ -299,6 +299,7 @@ void App::draw_status() {
 void App::draw_workshop() {
     UiContext& ctx = *ctx_;
     ctx.state.wake_at = 0;  // panels ask again while they need it
+    ctx.state.text_focus_pending = false;
     sync_timers();
     draw_error_banner();
     draw_stepper(ctx);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "ui/panels.hpp"
@@ -26,6 +27,8 @@ struct IdeasState {
     ImVector<ImWchar> typed_ahead;  // typed while the field was asked to take focus
     int focus_wait_frames = 0;
     bool was_active = false;
+    bool enter_after_letters = false;
+    int cancel_focus_frames = 0;  // Esc came before the focus: drop it when it arrives
 };
 
 IdeasState& state() {
@@ -54,23 +57,57 @@ void capture(UiContext& ctx) {
         st.refocus = false;
     }
     // Focus arrives a frame after it is asked for, and the frame the field becomes active it
-    // drops the letters typed: keep them until the field has been active for a frame
-    // (Ctrl+N, then typing at once).
-    if (!st.was_active && st.focus_wait_frames > 0) {
+    // drops the letters typed: keep them until the field has been active for a frame, and an
+    // Enter typed after them waits for them (Ctrl+N, typing and Enter at once).
+    const bool waiting = !st.was_active && st.focus_wait_frames > 0;
+    bool flushed = false;
+    if (waiting) {
         for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
         io.InputQueueCharacters.resize(0);
     } else if (st.was_active && !st.typed_ahead.empty()) {
         for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
         io.InputQueueCharacters.swap(st.typed_ahead);
         st.typed_ahead.clear();
+        flushed = true;
     }
-    const bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopFont();
-    const bool active = ImGui::IsItemActive();
-    if (!active && st.focus_wait_frames > 0 && --st.focus_wait_frames == 0) st.typed_ahead.clear();
+    if (waiting && (enter || enter_key) && !st.typed_ahead.empty()) {
+        st.enter_after_letters = true;
+        st.refocus = enter;  // the field let go of focus on Enter
+        enter = false;
+    }
+    if (flushed && st.enter_after_letters) {
+        st.enter_after_letters = false;
+        ImGui::ClearActiveID();  // the widget's own copy of the text goes with it
+        enter = true;
+    }
+    bool active = ImGui::IsItemActive();
+    // Esc while the focus is on its way: the field does not take it.
+    if (waiting && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        st.focus_wait_frames = 0;
+        st.typed_ahead.clear();
+        st.enter_after_letters = false;
+        st.cancel_focus_frames = kFocusWaitFrames;
+    } else if (st.cancel_focus_frames > 0) {
+        --st.cancel_focus_frames;
+    }
+    if (active && st.cancel_focus_frames > 0) {
+        ImGui::ClearActiveID();
+        active = false;
+        st.cancel_focus_frames = 0;
+    }
+    if (!active && st.focus_wait_frames > 0 && --st.focus_wait_frames == 0) {
+        st.typed_ahead.clear();
+        st.enter_after_letters = false;
+    }
     if (active) st.focus_wait_frames = 0;
-    st.was_active = active;
+    st.was_active = active && !enter;
+    // Letters typed while the field is on its way are text, not presenter keys.
+    if (st.focus_wait_frames > 0 || !st.typed_ahead.empty()) ctx.state.text_focus_pending = true;
     if (!enter) return;
     const std::string title = trim(st.new_title);
     st.refocus = true;  // ready for the next one
@@ -195,7 +232,8 @@ void details(UiContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text)) {
+    const bool delete_key = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
         const std::string title = idea->title;
         if (ctx.run(core::RemoveIdea{idea->id})) {
             ctx.state.selected_idea.clear();

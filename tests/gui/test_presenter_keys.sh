@@ -56,8 +56,25 @@ snapshot typed
 [ "$(colours typed)" -gt 10 ] || fail "typing b in a text field blanked the screen"
 echo "ok: letters in a text field stay text"
 
-# Zoom and theme are remembered in the settings file.
+# Delete removes the selected idea (the one just saved); Ctrl+Z brings it back; Ctrl+Y and
+# Ctrl+Shift+Z redo the removal.
 xdotool key Escape
+xdotool key Delete
+no_idea() { [ "$(sqlite3 "$file" "select count(*) from idea where title='bn'")" = 0 ]; }
+wait_until "Delete removes the idea" no_idea
+xdotool key ctrl+z
+wait_until "Ctrl+Z restores the idea" has_idea
+xdotool key ctrl+y
+wait_until "Ctrl+Y removes it again" no_idea
+xdotool key ctrl+z
+wait_until "Ctrl+Z restores the idea again" has_idea
+xdotool key ctrl+shift+z
+wait_until "Ctrl+Shift+Z redoes the removal" no_idea
+xdotool key ctrl+z
+wait_until "Ctrl+Z restores the idea once more" has_idea
+echo "ok: delete, undo, redo"
+
+# Zoom and theme are remembered in the settings file.
 xdotool key ctrl+equal
 xdotool key F9
 settings="$XDG_CONFIG_HOME/pilotdeck/settings.json"
