@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
 #ifdef PILOTDECK_BENCH_UI
-        if (wanted("ui_frame")) bench::report_ui_frames(ws, runs);
+        if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
 #endif
         nlohmann::ordered_json mem;
         mem["name"] = "peak_rss";

@@ -61,6 +61,6 @@ inline void report(const std::string& name, const Stats& s, std::optional<Stats>
 }
 
 // ui_frames.cpp (only when the GUI is built): one ui_frame.STAGE line per stage kind.
-void report_ui_frames(const core::Workshop& ws, int runs);
+void report_ui_frames(const std::string& workshop_file, int runs);
 
 }  // namespace pilotdeck::bench

@@ -189,6 +189,7 @@ void Window::begin_frame(int display_w, int display_h) {
 
 void Window::render(const float clear[3]) {
     ImGui::Render();
+    if (!gl_draw_) return;
     ImDrawData* dd = ImGui::GetDrawData();
     const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
     const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);

@@ -59,11 +59,16 @@ public:
     // After the font atlas changed (between frames): re-uploads its texture.
     void reload_font_texture();
 
+    // Benchmarks measure building a frame (NewFrame to Render) without the GL draw: with drawing
+    // off, render() ends the ImGui frame and submits nothing to OpenGL.
+    void set_gl_draw(bool on) { gl_draw_ = on; }
+
     GLFWwindow* handle() const { return window_; }
     void mark_activity() { activity_ = true; }
     void queue_key(int key, bool down) { pending_keys_.push_back({key, down}); }
 
 private:
+    bool gl_draw_ = true;
     explicit Window(GLFWwindow* w) : window_(w) {}
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
