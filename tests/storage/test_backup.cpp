@@ -354,3 +354,29 @@ TEST_CASE("restore_backup puts the newest sound backup in place and keeps the da
     const std::string kept = fs::path(r.kept_as).filename().string();
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck", kept, kept + "-wal", kept + "-shm"});
 }
+
+TEST_CASE("opening a workshop file makes no backup by itself, in either mode", "[backup]") {
+    DataHome home;
+    TempDir dir;
+    const std::string path = dir.file("w.pilotdeck");
+    WorkshopFile::create(path, test::sample_workshop());
+    WorkshopFile::open(path)->apply(core::SetCurrentStage{1});
+    WorkshopFile::open(path, WorkshopFile::Mode::ReadOnly)->load();
+    CHECK(listing(home.dir.path()).empty());
+    CHECK(storage::list_backups(path).empty());
+    CHECK_FALSE(storage::newest_sound_backup(path));
+}
+
+TEST_CASE("a clock set back never makes a new backup look older than the others", "[backup]") {
+    DataHome home;
+    TempDir dir;
+    const std::string path = dir.file("w.pilotdeck");
+    WorkshopFile::create(path, test::sample_workshop());
+    REQUIRE(Backups(path).on_open(t0()).made());
+    edit(path, 1);
+    auto r = Backups(path).on_open(t0() - std::chrono::hours(2));
+    REQUIRE(r.made());
+    CHECK(r.path.ends_with("-" + stamp(t0() + std::chrono::seconds(1)) + ".pilotdeck"));
+    CHECK(backup_paths(path).front() == r.path);
+    CHECK(WorkshopFile::open(r.path, WorkshopFile::Mode::ReadOnly)->load() == WorkshopFile::open(path)->load());
+}
