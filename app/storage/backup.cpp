@@ -302,6 +302,24 @@ void remove_stale_temporaries(const std::string& folder) {
     }
 }
 
+// The id of another process that has `path` open through SQLite, or 0. Every connection to a
+// WAL-mode database holds a read lock on the "dead man switch" byte of its -shm file (byte 128 in
+// SQLite's unix VFS) while it is open; F_GETLK asks about it without taking or changing anything.
+// (Locks of this process are not reported: POSIX locks are per process.)
+pid_t other_process_using(const std::string& path) {
+    int fd = ::open((path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 128;
+    fl.l_len = 1;
+    pid_t pid = 0;
+    if (::fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK) pid = fl.l_pid > 0 ? fl.l_pid : -1;
+    ::close(fd);
+    return pid;
+}
+
 }  // namespace
 
 std::string backup_root() { return data_home() + "/pilotdeck/backups"; }
@@ -489,6 +507,11 @@ RestoreResult restore_backup(const std::string& file, const std::string& from) {
         }
         chosen = *it;
     }
+
+    if (pid_t pid = other_process_using(file))
+        throw StorageError(file + ": is open in another program" +
+                           (pid > 0 ? " (process " + std::to_string(pid) + ")" : std::string()) +
+                           "; close it first; nothing was restored");
 
     RestoreResult result;
     result.backup = chosen.path;

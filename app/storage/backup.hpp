@@ -106,7 +106,8 @@ struct RestoreResult {
 // The backup is copied beside FILE into a temporary file, checked, synced; then FILE (and its
 // -wal, -shm) is renamed to FILE.corrupt-YYYYMMDD-HHMMSS (FILE.replaced-... when it was sound),
 // the copy renamed into place and opened to verify it. Throws StorageError naming the file, with
-// nothing changed, when there is no sound backup or `from` is not a sound workshop.
+// nothing changed, when there is no sound backup, `from` is not a sound workshop, or another
+// process has FILE open (SQLite's lock on its -shm; this process's own connections are not seen).
 RestoreResult restore_backup(const std::string& file, const std::string& from = {});
 
 }  // namespace pilotdeck::storage

@@ -234,3 +234,23 @@ TEST_CASE("restore brings back a workshop file that was deleted", "[restore]") {
     CHECK(s.load() == s.second);
     CHECK(listing(s.dir.path()) == std::set<std::string>{"w.pilotdeck"});
 }
+
+TEST_CASE("restore refuses a workshop file that another program has open", "[restore]") {
+    Scene s;
+    auto open = WorkshopFile::open(s.path);  // as the GUI or the phone server would hold it
+    const std::string before = read_all(s.path);
+    const auto files = listing(s.dir.path());
+    auto r = s.pd({"restore", s.path, "--from", s.older});
+    CHECK(r.status == 1);
+    check_one_error_line(r);
+    CHECK(r.err.find(s.path + ": is open in another program") != std::string::npos);
+    CHECK(read_all(s.path) == before);
+    CHECK(listing(s.dir.path()) == files);
+    CHECK(open->load() == s.second);
+
+    open.reset();
+    auto after = s.pd({"restore", s.path, "--from", s.older});
+    INFO(after.err);
+    CHECK(after.status == 0);
+    CHECK(s.load() == s.first);
+}
