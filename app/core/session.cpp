@@ -1,6 +1,7 @@
 #include "core/session.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace pilotdeck::core {
@@ -55,6 +56,13 @@ void check_text(const std::string& what, const std::string& s, std::size_t max) 
 }
 
 }  // namespace
+
+// Every session starts its revisions in a range of its own, so a cache keyed on a revision
+// never mistakes one workshop for another opened later.
+std::uint64_t first_revision() {
+    static std::atomic<std::uint64_t> sessions{0};
+    return (sessions.fetch_add(1) + 1) << 32;
+}
 
 void validate(const Workshop& ws, const Command& command) {
     struct V {
@@ -118,7 +126,7 @@ void validate(const Workshop& ws, const Command& command) {
 }
 
 Session::Session(Workshop ws, int current_stage, Store* store)
-    : ws_(std::move(ws)), current_stage_(current_stage), store_(store) {
+    : ws_(std::move(ws)), current_stage_(current_stage), store_(store), revision_(first_revision()) {
     if (current_stage_ < 0 || static_cast<std::size_t>(current_stage_) >= ws_.stages.size()) current_stage_ = 0;
     agg_ = Aggregates::from_scores(ws_.scores);
     reindex();

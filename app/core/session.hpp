@@ -65,7 +65,8 @@ public:
     const IdeaResult* result_for(const std::string& idea) const;
     const Selection& selection() const;                    // with the workshop's rules
     Selection selection_with(const SelectionRules& rules) const;
-    std::uint64_t revision() const { return revision_; }   // bumps on every change
+    // Bumps on every change; unique across sessions (a cache key that survives reopening).
+    std::uint64_t revision() const { return revision_; }
 
 private:
     struct Entry {

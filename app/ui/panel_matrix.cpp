@@ -118,6 +118,29 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
 
 }  // namespace
 
+namespace {
+
+// What the bubble and label layout was computed from.
+struct ChartLayoutKey {
+    const core::Session* session = nullptr;
+    std::uint64_t revision = 0;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, font_size = 0;
+    const ImFont* font = nullptr;
+    std::string highlight;
+    bool operator==(const ChartLayoutKey&) const = default;
+};
+
+struct ChartLayoutCache {
+    ChartLayoutKey key;
+    std::vector<std::string> unplaced;
+    std::vector<std::size_t> placed_ideas;
+    std::vector<matrix::Circle> circles;
+    std::vector<std::string> label_text, short_text;
+    matrix::LabelLayout labels;
+};
+
+}  // namespace
+
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
                                  float fs, const std::string& highlight) {
     const Palette& pal = ctx.palette;
@@ -204,49 +227,65 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         obstacles.push_back({at.x - fs * 0.15f, at.y, at.x + ts.x + fs * 0.15f, at.y + ts.y});
     }
 
-    // Bubbles: ideas with benefit and risk scores.
-    std::vector<std::string> unplaced;
-    std::vector<std::size_t> placed_ideas;
-    std::vector<matrix::Circle> circles;
-    const float r_min = fs * 0.7f, r_max = fs * 1.6f;
-    for (std::size_t i = 0; i < results.size() && i < ws.ideas.size(); ++i) {
-        const core::IdeaResult& r = results[i];
-        if (!r.benefit || !r.risk || !r.quadrant) {
-            unplaced.push_back(ws.ideas[i].title);
-            continue;
+    // Bubbles and label placement depend only on the workshop and the geometry: they are laid
+    // out again when either changes, not every frame (placing 1,000 labels is quadratic).
+    static thread_local ChartLayoutCache cache;
+    const ChartLayoutKey key{&session, session.revision(), min.x, min.y, max.x, max.y, fs, font, highlight};
+    if (!(cache.key == key)) {
+        cache = ChartLayoutCache{};
+        cache.key = key;
+        std::vector<std::string>& unplaced = cache.unplaced;
+        std::vector<std::size_t>& placed_ideas = cache.placed_ideas;
+        std::vector<matrix::Circle>& circles = cache.circles;
+        std::vector<std::string>& label_text = cache.label_text;
+        std::vector<std::string>& short_text = cache.short_text;
+        // Bubbles: ideas with benefit and risk scores.
+        const float r_min = fs * 0.7f, r_max = fs * 1.6f;
+        for (std::size_t i = 0; i < results.size() && i < ws.ideas.size(); ++i) {
+            const core::IdeaResult& r = results[i];
+            if (!r.benefit || !r.risk || !r.quadrant) {
+                unplaced.push_back(ws.ideas[i].title);
+                continue;
+            }
+            const float radius = r.visibility ? matrix::scale(*r.visibility, vis.lo, vis.hi, r_min, r_max) : r_min;
+            placed_ideas.push_back(i);
+            circles.push_back({x_of(*r.risk), y_of(*r.benefit), radius});
         }
-        const float radius = r.visibility ? matrix::scale(*r.visibility, vis.lo, vis.hi, r_min, r_max) : r_min;
-        placed_ideas.push_back(i);
-        circles.push_back({x_of(*r.risk), y_of(*r.benefit), radius});
-    }
-    circles = matrix::spread_coincident(std::move(circles), fs * 1.4f);
+        circles = matrix::spread_coincident(std::move(circles), fs * 1.4f);
 
-    // Labels: the ranking decides who gets room first, the selected idea before all.
-    matrix::LayoutInput layout;
-    layout.bubbles = circles;
-    layout.bounds = {plot_min.x, plot_min.y, plot_max.x, plot_max.y};
-    layout.obstacles = obstacles;
-    layout.gap = fs * 0.25f;
-    layout.reach = fs * 1.6f;
-    std::vector<std::string> label_text, short_text;
-    const ImVec2 label_pad(fs * 0.25f, fs * 0.08f);
-    auto label_size = [&](const std::string& t) {
-        const ImVec2 ts = pen.measure(t);
-        return matrix::Size{ts.x + 2 * label_pad.x, ts.y + 2 * label_pad.y};
-    };
-    for (std::size_t k = 0; k < placed_ideas.size(); ++k) {
-        label_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 12.f));
-        short_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 6.f));
-        layout.labels.push_back(label_size(label_text.back()));
-        layout.short_labels.push_back(label_size(short_text.back()));
+        // Labels: the ranking decides who gets room first, the selected idea before all.
+        matrix::LayoutInput layout;
+        layout.bubbles = circles;
+        layout.bounds = {plot_min.x, plot_min.y, plot_max.x, plot_max.y};
+        layout.obstacles = obstacles;
+        layout.gap = fs * 0.25f;
+        layout.reach = fs * 1.6f;
+        const ImVec2 label_pad(fs * 0.25f, fs * 0.08f);
+        auto label_size = [&](const std::string& t) {
+            const ImVec2 ts = pen.measure(t);
+            return matrix::Size{ts.x + 2 * label_pad.x, ts.y + 2 * label_pad.y};
+        };
+        for (std::size_t k = 0; k < placed_ideas.size(); ++k) {
+            label_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 12.f));
+            short_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 6.f));
+            layout.labels.push_back(label_size(label_text.back()));
+            layout.short_labels.push_back(label_size(short_text.back()));
+        }
+        std::vector<std::size_t> slot_of(results.size(), SIZE_MAX);
+        for (std::size_t k = 0; k < placed_ideas.size(); ++k) slot_of[placed_ideas[k]] = k;
+        for (std::size_t k = 0; k < placed_ideas.size(); ++k)
+            if (ws.ideas[placed_ideas[k]].id == highlight) layout.order.push_back(k);
+        for (std::size_t idx : core::rank(ws.ideas, results))
+            if (idx < slot_of.size() && slot_of[idx] != SIZE_MAX) layout.order.push_back(slot_of[idx]);
+        cache.labels = matrix::place_labels(layout);
     }
-    std::vector<std::size_t> slot_of(results.size(), SIZE_MAX);
-    for (std::size_t k = 0; k < placed_ideas.size(); ++k) slot_of[placed_ideas[k]] = k;
-    for (std::size_t k = 0; k < placed_ideas.size(); ++k)
-        if (ws.ideas[placed_ideas[k]].id == highlight) layout.order.push_back(k);
-    for (std::size_t idx : core::rank(ws.ideas, results))
-        if (idx < slot_of.size() && slot_of[idx] != SIZE_MAX) layout.order.push_back(slot_of[idx]);
-    const matrix::LabelLayout labels = matrix::place_labels(layout);
+    const std::vector<std::string>& unplaced = cache.unplaced;
+    const std::vector<std::size_t>& placed_ideas = cache.placed_ideas;
+    const std::vector<matrix::Circle>& circles = cache.circles;
+    const std::vector<std::string>& label_text = cache.label_text;
+    const std::vector<std::string>& short_text = cache.short_text;
+    const matrix::LabelLayout& labels = cache.labels;
+    const ImVec2 label_pad(fs * 0.25f, fs * 0.08f);
 
     // Draw big bubbles first so small ones stay visible on top; the highlighted one last.
     std::vector<std::size_t> draw_order(placed_ideas.size());
