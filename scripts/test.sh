@@ -1,22 +1,47 @@
 #!/usr/bin/env bash
 # Set-up command 2: installs what is missing, builds everything and runs every test:
-# the release build with all tests (GUI tests start their own Xvfb), then the core, storage,
-# documents, CLI and server tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
-# PILOTDECK_SKIP_SANITIZERS=1 skips the second pass.
+#  1. the release build with all tests (the GUI tests start their own Xvfb);
+#  2. the core, storage, documents, CLI, reliability and server tests again under
+#     AddressSanitizer and UndefinedBehaviorSanitizer (PILOTDECK_SKIP_SANITIZERS=1 skips);
+#  3. each libFuzzer target for PILOTDECK_FUZZ_SECONDS (default 60; PILOTDECK_SKIP_FUZZ=1 skips).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/deps.sh"
 pilotdeck_install_deps
 jobs="$(nproc)"
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
 
+run_ctest() {  # run_ctest BUILD_DIR LOG: fails when ctest fails (pipefail)
+    ctest --test-dir "$1" --output-on-failure -j"$jobs" 2>&1 | tee "$2"
+}
+
+echo "== release build and every test"
 cmake --preset release -S "$root" >/dev/null
 cmake --build "$root/build/release" -j"$jobs"
-ctest --test-dir "$root/build/release" --output-on-failure -j"$jobs"
+failed=0
+run_ctest "$root/build/release" "$logs/release.log" || failed=1
 
 if [ "${PILOTDECK_SKIP_SANITIZERS:-0}" != "1" ]; then
     echo "== the same tests (without the GUI) under ASan + UBSan"
     cmake --preset debug -S "$root" -DPILOTDECK_BUILD_GUI=OFF >/dev/null
     cmake --build "$root/build/debug" -j"$jobs"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --test-dir "$root/build/debug" --output-on-failure -j"$jobs"
+        run_ctest "$root/build/debug" "$logs/debug.log" || failed=1
 fi
+
+if [ "${PILOTDECK_SKIP_FUZZ:-0}" != "1" ]; then
+    echo "== fuzzing, ${PILOTDECK_FUZZ_SECONDS:-60} s per target"
+    bash "$root/scripts/fuzz.sh" "${PILOTDECK_FUZZ_SECONDS:-60}" || failed=1
+fi
+
+# One closing line over all ctest runs.
+total=0
+bad=0
+for f in "$logs"/*.log; do
+    line=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$f" | tail -1) || continue
+    bad=$((bad + $(sed -E 's/.* ([0-9]+) tests failed out of .*/\1/' <<<"$line")))
+    total=$((total + $(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")))
+done
+echo "tests: $((total - bad)) passed, $bad failed"
+exit $failed
