@@ -199,7 +199,7 @@ void App::handle_keys() {
             st.focus_new_idea = true;
         }
     }
-    if (ctrl && !typing) {
+    if (ctrl && (!typing || st.empty_field_active)) {
         if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
         if (key_repeat(GLFW_KEY_Y)) step_history(true);
     }
@@ -300,6 +300,7 @@ void App::draw_workshop() {
     UiContext& ctx = *ctx_;
     ctx.state.wake_at = 0;  // panels ask again while they need it
     ctx.state.text_focus_pending = false;
+    ctx.state.empty_field_active = false;
     sync_timers();
     draw_error_banner();
     draw_stepper(ctx);

@@ -23,6 +23,8 @@ struct IdeasState {
     bool refocus = false;
     core::Idea draft;             // the selected idea being edited
     std::uint64_t draft_revision = ~0ull;
+    int draft_generation = 0;    // bumps when the draft is replaced from the session
+    int capture_generation = 0;  // bumps when the capture field is emptied after a save
     TypingPause pause;
     ImVector<ImWchar> typed_ahead;  // typed while the field was asked to take focus
     int focus_wait_frames = 0;
@@ -72,8 +74,10 @@ void capture(UiContext& ctx) {
     }
     const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    ImGui::PushID(st.capture_generation);
     bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopID();
     ImGui::PopFont();
     if (waiting && (enter || enter_key) && !st.typed_ahead.empty()) {
         st.enter_after_letters = true;
@@ -106,6 +110,8 @@ void capture(UiContext& ctx) {
     }
     if (active) st.focus_wait_frames = 0;
     st.was_active = active && !enter;
+    // An empty capture field has nothing to undo: Ctrl+Z there undoes the last edit (the idea just saved).
+    if (active && st.new_title.empty()) ctx.state.empty_field_active = true;
     // Letters typed while the field is on its way are text, not presenter keys.
     if (st.focus_wait_frames > 0 || !st.typed_ahead.empty()) ctx.state.text_focus_pending = true;
     if (!enter) return;
@@ -118,6 +124,7 @@ void capture(UiContext& ctx) {
     idea.department = ctx.state.department_filter;
     if (ctx.run(core::PutIdea{idea, std::nullopt})) {
         st.new_title.clear();
+        ++st.capture_generation;
         ctx.state.selected_idea = idea.id;
         ctx.state.status = "Saved idea " + quoted(title);
     }
@@ -198,7 +205,9 @@ void details(UiContext& ctx) {
     if (st.draft.id != idea->id || (st.draft_revision != ctx.session.revision() && !ImGui::IsAnyItemActive())) {
         st.draft = *idea;
         st.draft_revision = ctx.session.revision();
+        ++st.draft_generation;
     }
+    ImGui::PushID(st.draft_generation);
     core::Idea& d = st.draft;
     bool done = false, changed = false;
     done |= edit_field("Title", "##title", d.title, 1, &changed);
@@ -213,6 +222,7 @@ void details(UiContext& ctx) {
         st.draft_revision = ctx.session.revision();
     }
     if (done) st.pause.committed();
+    ImGui::PopID();
 
     ImGui::Spacing();
     const auto& ideas = ctx.session.workshop().ideas;

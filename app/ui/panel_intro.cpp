@@ -19,10 +19,13 @@ void draw_info_editor(UiContext& ctx) {
     static core::WorkshopInfo draft;
     static std::uint64_t seen = ~0ull;
     static TypingPause pause;
+    static int generation = 0;  // bumps when the draft is replaced from the session
     if (seen != ctx.session.revision() && !ImGui::IsAnyItemActive()) {
         draft = ctx.session.workshop().info;
         seen = ctx.session.revision();
+        ++generation;
     }
+    ImGui::PushID(generation);
     bool done = false, changed = false;
     done |= edit_field("Title", "##info_title", draft.title, 1, &changed);
     done |= edit_field("Organisation", "##info_org", draft.organisation, 1, &changed);
@@ -34,6 +37,7 @@ void draw_info_editor(UiContext& ctx) {
         seen = ctx.session.revision();
     }
     if (done) pause.committed();
+    ImGui::PopID();
 }
 
 }  // namespace

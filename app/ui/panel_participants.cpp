@@ -16,6 +16,11 @@ constexpr std::array kRoles{core::Role::User, core::Role::Champion, core::Role::
 
 struct ParticipantsState {
     core::Participant form;  // being added (empty id) or edited
+    int generation = 0;      // bumps when the form is replaced
+    void load(const core::Participant& p) {
+        form = p;
+        ++generation;
+    }
 };
 
 ParticipantsState& state() {
@@ -46,6 +51,7 @@ void draw_participants(UiContext& ctx) {
 
     const bool editing = !f.id.empty() && ctx.session.find_participant(f.id);
     ImGui::TextUnformatted(editing ? "Edit participant" : "Add a participant");
+    ImGui::PushID(st.generation);
     ImGui::TextUnformatted("Name");
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##p_name", &f.name, ImGuiInputTextFlags_EnterReturnsTrue);
@@ -53,19 +59,20 @@ void draw_participants(UiContext& ctx) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##p_department", &f.department);
     role_combo(f.role);
+    ImGui::PopID();
     const bool save = ImGui::Button(editing ? "Save changes" : "Add") || enter;
     if (save && !f.name.empty()) {
         core::Participant p = f;
         if (!editing) p.id = ctx.session.next_participant_id();
-        if (ctx.run(core::PutParticipant{p, std::nullopt})) f = core::Participant{};
+        if (ctx.run(core::PutParticipant{p, std::nullopt})) st.load({});
     }
     if (editing) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) f = core::Participant{};
+        if (ImGui::Button("Cancel")) st.load({});
         ImGui::SameLine();
         if (colour_button("Remove", ctx.palette.danger, ctx.palette.danger_text) &&
             ctx.run(core::RemoveParticipant{f.id}))
-            f = core::Participant{};
+            st.load({});
     }
     ImGui::Separator();
     ImGui::BeginChild("##people", ImVec2(0, 0), false);
@@ -73,7 +80,7 @@ void draw_participants(UiContext& ctx) {
         std::string label = (p.id == f.id ? "\u25B6 " : "") + p.name;
         if (!p.department.empty()) label += " \u2014 " + p.department;
         label += " (" + std::string(core::to_string(p.role)) + ")##" + p.id;
-        if (ImGui::Selectable(label.c_str(), p.id == f.id)) f = p;
+        if (ImGui::Selectable(label.c_str(), p.id == f.id)) st.load(p);
     }
     if (people.empty()) muted(ctx, "Nobody yet. Names let ideas have owners and scores have raters.");
     ImGui::EndChild();

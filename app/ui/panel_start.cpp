@@ -67,10 +67,15 @@ std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
     edit_field("Organisation", "##new_org", f.organisation);
     edit_field("Date (YYYY-MM-DD)", "##new_date", f.date);
     edit_field("Facilitator", "##new_facilitator", f.facilitator);
-    if (!f.path_edited) f.path = default_path(f.title);
+    if (!f.path_edited && f.path != default_path(f.title)) {
+        f.path = default_path(f.title);  // follows the title until edited
+        ++f.path_generation;
+    }
     ImGui::TextUnformatted("Save as");
     ImGui::SetNextItemWidth(-1);
+    ImGui::PushID(f.path_generation);
     if (ImGui::InputText("##new_path", &f.path)) f.path_edited = true;
+    ImGui::PopID();
     if (!ImGui::Button("Create workshop") || f.title.empty()) return std::nullopt;
     StartAction a;
     a.kind = StartAction::Kind::Create;

@@ -17,6 +17,7 @@ struct StartForm {
     std::string title, organisation, date, facilitator;
     std::string path;          // where the new workshop goes
     bool path_edited = false;  // else it follows the title
+    int path_generation = 0;   // bumps when the path follows the title (a fresh text field)
     std::string open_path;
     std::string message;       // why the last attempt failed
 };

@@ -28,6 +28,7 @@ struct UiState {
     bool blanked = false;           // B
     bool focus_new_idea = false;    // Ctrl+N asks the ideas panel to focus its title field
     bool text_focus_pending = false;  // a text field is taking focus: letters are text; reset every frame
+    bool empty_field_active = false;  // the active text field is empty: Ctrl+Z undoes the last edit; reset every frame
     double wake_at = 0;             // ImGui time a panel wants the next frame by (0: none); reset every frame
     std::string status;             // last message (e.g. "Saved", "Undid …")
     std::string error;              // last error, shown as a banner until dismissed

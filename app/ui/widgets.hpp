@@ -32,6 +32,11 @@ struct TypingPause {
     void committed() { last_change = 0; }
 };
 
+// Dear ImGui 1.86 keeps a text field's undo stack when the same field is activated again,
+// even if its text was changed from outside meanwhile; Ctrl+Z then corrupts it (an assertion).
+// Fields whose text can change from outside are drawn inside PushID(generation) with a
+// generation that changes whenever the text is replaced, so they start with a fresh state.
+
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
 

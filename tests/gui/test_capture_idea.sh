@@ -19,6 +19,16 @@ xdotool key Return
 wait_until "the window reacts to Enter" bash -c "import -window $APP_WIN '$GUI_TEST_WORK/after.png' &&
     [ \"\$(compare -metric AE '$GUI_TEST_WORK/before_enter.png' '$GUI_TEST_WORK/after.png' null: 2>&1)\" != 0 ]"
 
+if [ "$mode" = quit ]; then
+    # Straight after saving, the capture field is empty and focused: Ctrl+Z undoes the idea,
+    # Ctrl+Y brings it back.
+    one_idea() { [ "$(sqlite3 "$file" "select count(*) from idea")" = "$1" ]; }
+    xdotool key ctrl+z
+    wait_until "Ctrl+Z in the empty capture field undoes the new idea" one_idea 0
+    xdotool key ctrl+y
+    wait_until "Ctrl+Y brings it back" one_idea 1
+fi
+
 if [ "$mode" = kill ]; then
     # Type in the saved idea's Problem field and never leave it: the words are committed once
     # typing pauses, so a kill loses nothing. The field is clicked where the 1280x720 window
