@@ -81,7 +81,9 @@ public:
     // Whether the address is only reachable from this machine (no LAN address was found).
     bool loopback_only() const;
 
-    // What phones see. All thread-safe; they take effect for the next request.
+    // What phones see. All thread-safe; they take effect for the next request. They belong to
+    // the running server: start() begins with the stage of ServerOptions, all ideas open and
+    // the round open.
     void set_stage(std::optional<core::StageKind> stage);
     // The ideas open for scoring; nullopt: all ideas (the default).
     void set_open_ideas(std::optional<std::vector<std::string>> ideas);
