@@ -181,7 +181,8 @@ void App::handle_keys() {
     if (key(GLFW_KEY_F9)) toggle_theme();
     if (!ctx_ || start_screen_) return;
     UiState& st = ctx_->state;
-    const bool typing = io.WantTextInput || st.text_focus_pending || st.focus_new_idea;
+    // io.WantTextInput describes the last frame; a field let go since (Esc) is no longer active.
+    const bool typing = (io.WantTextInput && ImGui::IsAnyItemActive()) || st.text_focus_pending || st.focus_new_idea;
     if (key(GLFW_KEY_ESCAPE)) {
         if (st.blanked)
             st.blanked = false;

@@ -242,7 +242,8 @@ void details(UiContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    const bool delete_key = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+    const bool delete_key = !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending &&
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
     if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
         const std::string title = idea->title;
         if (ctx.run(core::RemoveIdea{idea->id})) {
