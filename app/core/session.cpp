@@ -51,8 +51,15 @@ std::string next_id(char prefix, const auto& list) {
     return std::string(1, prefix) + std::to_string(best + 1);
 }
 
+// Characters, not bytes: "é" is one character of two bytes in UTF-8.
+std::size_t utf8_length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 void check_text(const std::string& what, const std::string& s, std::size_t max) {
-    if (s.size() > max) fail(what + " is too long (at most " + std::to_string(max) + " characters)");
+    if (utf8_length(s) > max) fail(what + " is too long (at most " + std::to_string(max) + " characters)");
 }
 
 }  // namespace
@@ -287,9 +294,10 @@ void Session::persist_or_revert(const Command& command, const Command& inverse) 
     }
 }
 
-void Session::execute(const Command& c) {
+void Session::execute(const Command& c, bool undoable) {
     Command inverse = apply(c);
     persist_or_revert(c, inverse);
+    if (!undoable) return;
     undo_.push_back({std::move(inverse), describe(c)});
     if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
     redo_.clear();

@@ -44,7 +44,9 @@ public:
 
     // Validate, persist (one transaction), apply, and record the inverse for undo.
     // Throws CommandError (invalid) or whatever the store throws (nothing changed then).
-    void execute(const Command& c);
+    // undoable false: an edit that is not the facilitator's (a phone's vote): it is saved and
+    // applied but not put on the undo stack, and leaves redo as it was.
+    void execute(const Command& c, bool undoable = true);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     std::string undo_label() const;

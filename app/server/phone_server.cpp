@@ -717,13 +717,13 @@ struct PhoneServer::Impl {
         std::optional<Reply> failure;
         try {
             if (batch.size() == 1) {
-                s.execute(batch.front().second);
+                s.execute(batch.front().second, false);
             } else {
                 core::Batch b;
                 b.label = "Votes from phones";
                 b.commands.reserve(batch.size());
                 for (auto& [job, cmd] : batch) b.commands.push_back(cmd);
-                s.execute(b);
+                s.execute(b, false);
             }
         } catch (const core::CommandError& e) {
             failure = error_reply(422, e.what());
@@ -754,7 +754,7 @@ struct PhoneServer::Impl {
             p.name = j.name.empty() ? "Participant " + id.substr(1) : j.name;
             p.department = j.department;
             p.role = core::Role::User;
-            s.execute(core::PutParticipant{p, std::nullopt});
+            s.execute(core::PutParticipant{p, std::nullopt}, false);
             {
                 std::lock_guard l(tmu);
                 tokens[j.token] = id;
@@ -775,7 +775,7 @@ struct PhoneServer::Impl {
                 idea.problem = j.problem;
                 idea.owner = j.participant;
                 if (const auto* p = s.find_participant(j.participant)) idea.department = p->department;
-                s.execute(core::PutIdea{idea, std::nullopt});
+                s.execute(core::PutIdea{idea, std::nullopt}, false);
                 ++sent;
                 return json_reply(201, json{{"idea", idea.id}});
             }
@@ -786,7 +786,7 @@ struct PhoneServer::Impl {
                 if (it == list.end()) return error_reply(404, "unknown concern");
                 auto& mine = ticked[j.token];
                 if (mine.count(j.concern)) return json_reply(200, json{{"counted", false}});
-                s.execute(core::SetConcernCount{j.concern, it->count + 1});
+                s.execute(core::SetConcernCount{j.concern, it->count + 1}, false);
                 mine.insert(j.concern);
                 return json_reply(200, json{{"counted", true}});
             }

@@ -48,6 +48,7 @@ OpenWorkshop open_workshop(const std::string& path, bool read_only) {
     w.file = WorkshopFile::open(path, read_only ? WorkshopFile::Mode::ReadOnly : WorkshopFile::Mode::ReadWrite);
     w.session = std::make_unique<core::Session>(w.file->load(), w.file->current_stage(),
                                                 read_only ? nullptr : w.file.get());
+    if (!read_only) w.backups = std::make_unique<storage::Backups>(path);
     return w;
 }
 
@@ -59,9 +60,11 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
 }
 
 void App::show(OpenWorkshop w) {
+    if (workshop_.backups) workshop_.backups->backup_if_changed();  // the workshop being closed
     ctx_.reset();
     workshop_ = std::move(w);
     ctx_ = std::make_unique<UiContext>(*workshop_.session, fonts_, palette_);
+    ctx_->state.workshop_path = workshop_.file ? workshop_.file->path() : std::string();
     timers_.clear();
     sync_timers();
     const std::string& title = workshop_.session->workshop().info.title;
@@ -402,7 +405,18 @@ void App::run() {
             --follow_up;
         frame();
         window_.swap();
+        tend_backups();
     }
+    if (workshop_.backups) workshop_.backups->backup_if_changed();
+}
+
+// Backups never stand in the way of an edit: a failure is only reported in the status line.
+void App::tend_backups() {
+    if (!workshop_.backups || !ctx_) return;
+    const bool first = !workshop_.backups_started;
+    workshop_.backups_started = true;
+    const storage::BackupResult r = first ? workshop_.backups->on_open() : workshop_.backups->maybe_backup();
+    if (r.failed()) ctx_->state.status = "Backup failed: " + r.error;
 }
 
 }  // namespace pilotdeck::ui

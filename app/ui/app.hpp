@@ -11,6 +11,7 @@
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
 #include "platform/window.hpp"
+#include "storage/backup.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
@@ -24,6 +25,10 @@ namespace pilotdeck::ui {
 struct OpenWorkshop {
     std::unique_ptr<storage::WorkshopFile> file;
     std::unique_ptr<core::Session> session;
+    // Rolling backups of a file opened for editing (null for read-only): the first when the
+    // window is up (when changed since the newest backup), then every 30 minutes of editing.
+    std::unique_ptr<storage::Backups> backups;
+    bool backups_started = false;
 };
 
 // Opens `path`; throws storage::StorageError (one line naming the file) when it cannot.
@@ -66,6 +71,7 @@ private:
     void sync_timers();
     core::Countdown* current_timer();
     double idle_timeout() const;
+    void tend_backups();
 
     platform::Window& window_;
     bool persist_;

@@ -122,6 +122,26 @@ TEST_CASE("undo and redo restore every kind of edit", "[session][undo]") {
     CHECK(s.redo_label() == "Delete idea");
 }
 
+TEST_CASE("edits that are not the facilitator's are saved but not undoable", "[session][undo]") {
+    RecordingStore store;
+    Session s(small_workshop(), 0, &store);
+    s.execute(SetConcernCount{"jobs", 1});
+    s.execute(SetScore{"i1", "p2", "b", 5}, false);  // a phone's vote
+    CHECK(store.applied.size() == 2);
+    CHECK(s.undo_label() == "Count a concern");
+    s.undo();
+    CHECK(s.score("i1", "p2", "b") == 5);  // the vote stays
+    CHECK(s.workshop().concerns[0].count == 0);
+}
+
+TEST_CASE("text limits count characters, not bytes", "[session]") {
+    Session s(small_workshop(), 0, nullptr);
+    const std::string accented_200 = [] { std::string t; for (int i = 0; i < 200; ++i) t += "\xC3\xA9"; return t; }();
+    s.execute(PutIdea{{"i2", accented_200, "", "", "", "", "", std::nullopt}, std::nullopt});  // 200 characters, 400 bytes
+    CHECK(s.find_idea("i2"));
+    CHECK_THROWS_AS(s.execute(PutIdea{{"i3", accented_200 + "x", "", "", "", "", "", std::nullopt}, std::nullopt}), CommandError);
+}
+
 TEST_CASE("a new edit clears redo", "[session][undo]") {
     Session s(small_workshop(), 0, nullptr);
     s.execute(SetConcernCount{"jobs", 1});
