@@ -50,7 +50,7 @@ TEST_CASE("files: a missing file, a folder, and a file over 256 MiB are refused"
 
     const std::string big = dir.file("big.json");
     make_sparse(big, 600LL * 1024 * 1024);
-    CHECK(error_of([&] { docs::load_workshop(big); }) == big + ": is too large (600 MiB); a document may have at most 512 MiB");
+    CHECK(error_of([&] { docs::load_workshop(big); }) == big + ": is too large (600 MiB); a document may have at most 256 MiB");
     make_sparse(big, static_cast<off_t>(docs::kMaxDocumentBytes) + 1);
     CHECK(error_of([&] { docs::load_template(big); }) == big + ": is too large (256 MiB); a document may have at most 256 MiB");
 }
