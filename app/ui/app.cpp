@@ -4,7 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <charconv>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -60,6 +63,7 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
 }
 
 void App::show(OpenWorkshop w) {
+    stop_phones();  // the server serves the session about to go away
     if (workshop_.backups) workshop_.backups->backup_if_changed();  // the workshop being closed
     ctx_.reset();
     workshop_ = std::move(w);
@@ -193,6 +197,7 @@ void App::handle_keys() {
             window_.set_fullscreen(false);
     }
     if (key(GLFW_KEY_F2)) st.participants_visible = !st.participants_visible;
+    if (key(GLFW_KEY_F4)) toggle_phones();
     const int stage = ctx_->session.current_stage();
     if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
     if (key_repeat(GLFW_KEY_PAGE_UP) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
@@ -245,6 +250,9 @@ void App::draw_menu() {
             if (ImGui::MenuItem("Participants", "F2", st.participants_visible))
                 st.participants_visible = !st.participants_visible;
             if (ImGui::MenuItem("Blank the screen", "B")) st.blanked = true;
+            const bool phones_on = phones_ && phones_->running();
+            if (ImGui::MenuItem(phones_on ? "Phones off" : "Phones on", "F4", phones_on, workshop_.backups != nullptr))
+                toggle_phones();
         }
         ImGui::EndMenu();
     }
@@ -306,6 +314,7 @@ void App::draw_workshop() {
     ctx.state.text_focus_pending = false;
     ctx.state.empty_field_active = false;
     sync_timers();
+    sync_phones();
     draw_error_banner();
     draw_stepper(ctx);
     ImGui::Spacing();
@@ -323,11 +332,22 @@ void App::draw_workshop() {
     else if (ctx.state.notes_visible)
         side_w = avail_w * kNotesShare;
     const float gap = side_w > 0 ? em(1) : 0;
+    const bool phones_on = phones_ && phones_->running();
+    const float phones_w = phones_on ? std::min(phones_panel_width(ctx), avail_w * 0.4f) : 0;
+    const float phones_gap = phones_on ? em(1) : 0;
 
-    ImGui::BeginChild("##stage", ImVec2(avail_w - side_w - gap, body_h), false);
+    ImGui::BeginChild("##stage", ImVec2(avail_w - side_w - gap - phones_w - phones_gap, body_h), false);
     if (cur >= 0 && cur < static_cast<int>(stages.size()))
         draw_stage_panel(ctx, stages[static_cast<std::size_t>(cur)].kind);
     ImGui::EndChild();
+    if (phones_on) {
+        ImGui::SameLine(0, phones_gap);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.surface));
+        ImGui::BeginChild("##phones", ImVec2(phones_w, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_phones(ctx, *phones_);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
     if (side_w > 0) {
         ImGui::SameLine(0, gap);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.surface));
@@ -403,11 +423,95 @@ void App::run() {
             follow_up = kFollowUpFrames;
         else if (follow_up > 0)
             --follow_up;
+        if (phones_ && phones_->running()) phones_->pump();  // queued joins and votes, on this thread
         frame();
         window_.swap();
         tend_backups();
     }
+    stop_phones();
     if (workshop_.backups) workshop_.backups->backup_if_changed();
+}
+
+namespace {
+
+// PILOTDECK_PHONE_BIND / PILOTDECK_PHONE_PORT (tests, or a room with several networks).
+// Returns an error line for a port that is not a number from 1 to 65535.
+std::string phone_options_from_env(server::ServerOptions& o) {
+    if (const char* bind = std::getenv("PILOTDECK_PHONE_BIND"); bind && *bind) o.bind = bind;
+    if (const char* port = std::getenv("PILOTDECK_PHONE_PORT"); port && *port) {
+        const std::string text = port;
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > 65535)
+            return "Phones: PILOTDECK_PHONE_PORT is not a port number: " + text;
+        o.port = value;
+    }
+    return {};
+}
+
+}  // namespace
+
+void App::toggle_phones() {
+    if (phones_ && phones_->running()) {
+        stop_phones();
+        if (ctx_) ctx_->state.status = "Phones off";
+    } else {
+        start_phones();
+    }
+}
+
+void App::start_phones() {
+    if (!ctx_) return;
+    // Read-only workshops (screenshots) have no backups and no store: nothing to vote into.
+    if (!workshop_.backups) {
+        ctx_->state.status = "Phones: this workshop is open read-only";
+        return;
+    }
+    server::ServerOptions o;
+    if (const std::string err = phone_options_from_env(o); !err.empty()) {
+        ctx_->state.error = err;
+        return;
+    }
+    o.wake = [] { glfwPostEmptyEvent(); };
+    try {
+        auto phones = std::make_unique<server::PhoneServer>();
+        phones->start(*workshop_.session, o);
+        phones_ = std::move(phones);
+    } catch (const std::exception& e) {
+        phones_.reset();
+        ctx_->state.error = std::string("Phones: ") + e.what();
+        return;
+    }
+    phones_stage_.reset();
+    sync_phones();
+    ctx_->state.status = "Phones on: " + phones_->url();
+    // One line for scripts and tests (like `pilotdeck serve`): the code is otherwise only on screen.
+    std::cout << "phones: url: " << phones_->url() << " code: " << phones_->join_code() << std::endl;
+}
+
+void App::stop_phones() {
+    if (phones_) phones_->stop();
+    phones_.reset();
+    phones_stage_.reset();
+    if (ctx_) ctx_->state.blind_round = false;
+}
+
+void App::sync_phones() {
+    if (!ctx_) return;
+    if (!phones_ || !phones_->running()) {
+        ctx_->state.blind_round = false;
+        return;
+    }
+    const auto& stages = ctx_->session.workshop().stages;
+    const int cur = ctx_->session.current_stage();
+    if (cur >= 0 && cur < static_cast<int>(stages.size())) {
+        const core::StageKind kind = stages[static_cast<std::size_t>(cur)].kind;
+        if (phones_stage_ != kind) {
+            phones_->set_stage(kind);
+            phones_stage_ = kind;
+        }
+    }
+    ctx_->state.blind_round = phones_->round_open();
 }
 
 // Backups never stand in the way of an edit: a failure is only reported in the status line.

@@ -11,6 +11,7 @@
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
 #include "platform/window.hpp"
+#include "server/phone_server.hpp"
 #include "storage/backup.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/panel_start.hpp"
@@ -72,6 +73,11 @@ private:
     core::Countdown* current_timer();
     double idle_timeout() const;
     void tend_backups();
+    // The phone server (F4, View > Phones): only for a workshop opened for editing.
+    void toggle_phones();
+    void start_phones();
+    void stop_phones();
+    void sync_phones();  // stage phones follow, blind round flag
 
     platform::Window& window_;
     bool persist_;
@@ -89,6 +95,9 @@ private:
     StartForm start_form_;
     std::vector<documents::TemplateEntry> templates_;
     bool templates_loaded_ = false;
+    // Declared after the workshop: destroyed (stopped) before the session it serves.
+    std::unique_ptr<server::PhoneServer> phones_;
+    std::optional<core::StageKind> phones_stage_;  // last stage kind given to set_stage()
 };
 
 }  // namespace pilotdeck::ui

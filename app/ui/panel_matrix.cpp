@@ -401,6 +401,7 @@ const MatrixBubble* bubble_at(const MatrixGeometry& geo, ImVec2 m) {
 }  // namespace
 
 void draw_matrix(UiContext& ctx) {
+    if (blind_round_banner(ctx)) return;  // phones are scoring: the matrix waits for the round to close
     walk_by_keyboard(ctx);
     const float strip = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
     const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -113,7 +113,7 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
         ImGui::TextUnformatted(progress.c_str());
         ImGui::PopStyleColor();
-        if (r.contested) {
+        if (r.contested && !ctx.state.blind_round) {
             ImGui::SameLine();
             contested_badge(ctx);
         }
@@ -352,6 +352,10 @@ void draw_scoring(UiContext& ctx) {
 
     heading(ctx, idea->title);
     if (!idea->department.empty()) muted(ctx, idea->department);
+    if (blind_round_banner(ctx)) {  // phones are scoring: no values in the room until the round closes
+        ImGui::EndChild();
+        return;
+    }
 
     if (ImGui::Button("Next unscored idea (F8)")) select_next_unscored(ctx);
     ImGui::SameLine();

@@ -5,6 +5,10 @@
 #include "core/timer.hpp"
 #include "ui/ui_context.hpp"
 
+namespace pilotdeck::server {
+class PhoneServer;
+}
+
 namespace pilotdeck::ui {
 
 void draw_intro(UiContext& ctx);         // panel_intro.cpp
@@ -21,5 +25,13 @@ void draw_stepper(UiContext& ctx);
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
 // The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's answer.
 void draw_notes(UiContext& ctx);
+
+// The phones box beside the stage while the phone server runs (panel_phones.cpp): address,
+// join code, QR code, counts (never values) and the blind round's close/reopen buttons.
+void draw_phones(UiContext& ctx, server::PhoneServer& phones);
+float phones_panel_width(const UiContext& ctx);
+// While ctx.state.blind_round: draws the "scores are hidden" banner and returns true (the
+// scoring and matrix panels then show no values).
+bool blind_round_banner(const UiContext& ctx);
 
 }  // namespace pilotdeck::ui

@@ -1,0 +1,153 @@
+// The "Phones" box beside the stage while the phone server runs (F4): the address, the join
+// code, the QR code, how many phones joined and finished, and the blind round's controls.
+// It shows counts only, never values: the round is blind until the facilitator closes it.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <string>
+
+#include "server/phone_server.hpp"
+#include "server/qr.hpp"
+#include "ui/panels.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+namespace {
+
+constexpr int kQuietZone = 4;          // light modules around the code (the QR standard's minimum)
+constexpr float kModuleEm = 0.32f;     // module size at the current zoom
+constexpr float kMinPanelEm = 16.0f;
+
+// The QR matrix of the last join URL (a new code at every start).
+struct QrCache {
+    std::string text;
+    server::QrMatrix matrix;
+    std::string error;
+};
+QrCache g_qr;
+
+const QrCache& qr_for(const std::string& text) {
+    if (g_qr.text != text) {
+        g_qr = QrCache{text, {}, {}};
+        try {
+            g_qr.matrix = server::qr_matrix(text);
+        } catch (const std::exception& e) {
+            g_qr.error = e.what();
+        }
+    }
+    return g_qr;
+}
+
+// "123456" as "123 456": easier to read out and to type.
+std::string spaced_code(const std::string& code) {
+    if (code.size() != 6) return code;
+    return code.substr(0, 3) + " " + code.substr(3);
+}
+
+void draw_qr(const UiContext& ctx, const server::QrMatrix& m) {
+    const int side = m.size + 2 * kQuietZone;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    // Whole pixels per module keep the edges sharp for the phone cameras.
+    const float module = std::max(1.0f, std::floor(std::min(em(kModuleEm), avail / static_cast<float>(side))));
+    const float total = module * static_cast<float>(side);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p0, ImVec2(p0.x + total, p0.y + total), IM_COL32(255, 255, 255, 255));
+    // Dark modules in the palette's text colour when it is dark enough on white (the projector
+    // theme); the dark theme's light text would not scan, so black then.
+    const Rgba white{1, 1, 1, 1};
+    const ImU32 dark = contrast_ratio(ctx.palette.text, white) >= 7.0 ? u32(ctx.palette.text) : IM_COL32(0, 0, 0, 255);
+    for (int y = 0; y < m.size; ++y)
+        for (int x = 0; x < m.size; ++x) {
+            if (!m.at(x, y)) continue;
+            const float px = p0.x + module * static_cast<float>(x + kQuietZone);
+            const float py = p0.y + module * static_cast<float>(y + kQuietZone);
+            dl->AddRectFilled(ImVec2(px, py), ImVec2(px + module, py + module), dark);
+        }
+    ImGui::Dummy(ImVec2(total, total));
+}
+
+void big_text(ImFont* font, const std::string& text) {
+    if (font) ImGui::PushFont(font);
+    ImGui::TextUnformatted(text.c_str());
+    if (font) ImGui::PopFont();
+}
+
+}  // namespace
+
+float phones_panel_width(const UiContext& ctx) {
+    float code_w = em(kMinPanelEm);
+    if (ctx.fonts.huge) {
+        ImGui::PushFont(ctx.fonts.huge);
+        code_w = ImGui::CalcTextSize("000 000").x;
+        ImGui::PopFont();
+    }
+    return std::max(em(kMinPanelEm), code_w + 2 * ImGui::GetStyle().WindowPadding.x + em(0.5f));
+}
+
+void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
+    heading(ctx, "Join from your phone");
+    ImGui::PushTextWrapPos(0.0f);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextWrapped("%s", phones.url().c_str());
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    muted(ctx, "Code");
+    big_text(ctx.fonts.huge, spaced_code(phones.join_code()));
+    if (phones.loopback_only())
+        muted(ctx, "No network found: only this computer can reach the address.");
+
+    const QrCache& qr = qr_for(phones.join_url());
+    if (qr.error.empty() && qr.matrix.size > 0)
+        draw_qr(ctx, qr.matrix);
+    else
+        muted(ctx, "No QR code: " + qr.error);
+    ImGui::Spacing();
+
+    const server::PhoneCounts c = phones.counts();
+    ImGui::TextWrapped("%d %s joined", c.joined, c.joined == 1 ? "phone" : "phones");
+    const auto& stages = ctx.session.workshop().stages;
+    const int cur = ctx.session.current_stage();
+    const bool scoring = cur >= 0 && cur < static_cast<int>(stages.size()) &&
+                         stages[static_cast<std::size_t>(cur)].kind == core::StageKind::Scoring;
+    if (scoring) {
+        // Counts only: who finished and what they gave stays hidden during the blind round.
+        ImGui::TextWrapped("%d of %d phones have finished", c.finished, c.joined);
+        muted(ctx, std::to_string(c.open_ideas) + (c.open_ideas == 1 ? " idea" : " ideas") + " open for scoring");
+    }
+    // The round controls on every stage: the matrix stays hidden until the round is closed.
+    ImGui::Spacing();
+    if (phones.round_open()) {
+        muted(ctx, "Round open: scores stay hidden until it is closed.");
+        if (ImGui::Button("Close round and reveal")) {
+            phones.close_round();
+            ctx.state.status = "Phone round closed: scores revealed";
+        }
+    } else {
+        muted(ctx, "Round closed: phones cannot change their scores.");
+        if (ImGui::Button("Reopen round")) {
+            phones.open_round();
+            ctx.state.status = "Phone round reopened";
+        }
+    }
+    ImGui::Spacing();
+    muted(ctx, "F4: phones off");
+}
+
+bool blind_round_banner(const UiContext& ctx) {
+    if (!ctx.state.blind_round) return false;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(ctx.palette.warning));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.warning_text));
+    const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + 2 * ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("##blind", ImVec2(0, h), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::TextWrapped("Blind round: scores are hidden until the round is closed.");
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+    return true;
+}
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,115 @@
+#!/bin/bash
+# The GUI's "Phones" switch end to end: on the scoring stage F4 starts the phone server (the
+# app prints `phones: url: ... code: ...`), a phone joins with the code and scores idea i12
+# (200 {"saved": true}), F4 again stops the server (connection refused), F4 once more starts it
+# with a new code, Ctrl+Q stops it and quits; the phone's score is in the file.
+# Usage (under with_xvfb.sh): test_phones.sh PILOTDECK DEMO_JSON
+PILOTDECK=$1
+demo=$2
+source "$(dirname "$0")/lib.sh"
+command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 77; }
+
+file="$GUI_TEST_WORK/phones.pilotdeck"
+"$PILOTDECK" import "$file" --from "$demo" >/dev/null || fail "cannot import the demo workshop"
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+out="$GUI_TEST_WORK/app.out"
+export PILOTDECK_PHONE_BIND=127.0.0.1 PILOTDECK_PHONE_PORT=$port
+start_app open "$file" >"$out"
+
+stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
+for n in 1 2 3 4; do
+    xdotool key Next
+    wait_until "PageDown moves to stage $n" stage_is "$n"
+done
+echo "ok: on the scoring stage"
+
+# phone.py join|score|refused: talks to the server like a phone (contracts.md section 5).
+cat >"$GUI_TEST_WORK/phone.py" <<'EOF'
+import http.client, json, sys
+port, what = int(sys.argv[1]), sys.argv[2]
+host = "127.0.0.1:%d" % port
+
+def call(method, path, body=None, token=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Host": host}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+        headers["Content-Length"] = str(len(data))
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    c.request(method, path, body=data, headers=headers)
+    r = c.getresponse()
+    text = r.read().decode()
+    c.close()
+    return r.status, (json.loads(text) if text else None)
+
+if what == "refused":
+    try:
+        call("GET", "/")
+    except ConnectionRefusedError:
+        sys.exit(0)
+    sys.exit("the server still answers")
+
+code = sys.argv[3]
+status, body = call("POST", "/api/join", {"code": code, "name": "Phone tester"})
+if status != 200 or "token" not in body:
+    sys.exit("join: %d %s" % (status, body))
+token = body["token"]
+status, state = call("GET", "/api/state", token=token)
+if status != 200 or state["stage"]["kind"] != "scoring":
+    sys.exit("state: %d %s" % (status, state))
+if "i12" not in [i["id"] for i in state["ideas"]]:
+    sys.exit("i12 is not open for scoring: %s" % state["ideas"])
+status, body = call("PUT", "/api/score", {"idea": "i12", "criterion": "time_saved", "value": 4}, token)
+if status != 200 or body != {"saved": True}:
+    sys.exit("score: %d %s" % (status, body))
+print(body["saved"] and "saved")
+EOF
+
+# score_in_file: `pilotdeck export` holds the phone's score for i12, given by "Phone tester".
+score_in_file() {
+    "$PILOTDECK" export "$file" --out "$GUI_TEST_WORK/export.json" || return 1
+    python3 - "$GUI_TEST_WORK/export.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+names = {p["id"]: p["name"] for p in d["participants"]}
+hits = [s for s in d["scores"] if s["idea"] == "i12" and s["criterion"] == "time_saved" and s["value"] == 4
+        and names.get(s["rater"]) == "Phone tester"]
+sys.exit(0 if len(hits) == 1 else 1)
+PY
+}
+
+phones_line() { grep -c '^phones: url: http://127.0.0.1:'"$port"'/ code: [0-9]\{6\}$' "$out"; }
+has_lines() { [ "$(phones_line)" -ge "$1" ]; }
+code_of() { grep '^phones: url: ' "$out" | sed -n "$1"'s/.* code: //p'; }
+
+xdotool key F4
+wait_until "F4 starts the phone server (a line on stdout)" has_lines 1
+code=$(code_of 1)
+result=$(python3 "$GUI_TEST_WORK/phone.py" "$port" score "$code" 2>&1) || fail "phone: $result"
+[ "$result" = saved ] || fail "phone: $result"
+score_in_file || fail "the phone's score is not in the file after 200 {\"saved\": true}"
+echo "ok: a phone joined with the code and scored i12"
+
+# F4 again: the server stops and the port is closed.
+xdotool key F4
+refused() { python3 "$GUI_TEST_WORK/phone.py" "$port" refused 2>/dev/null; }
+wait_until "F4 again stops the phone server" refused
+echo "ok: F4 stops the phones"
+
+# F4 once more starts it again with a new code; Ctrl+Q stops it and quits cleanly.
+xdotool key F4
+wait_until "F4 starts the phone server again" has_lines 2
+xdotool key ctrl+q
+wait_exit "$APP_PID"
+[ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q with phones on should exit with 0, got $APP_STATUS"
+refused || fail "the phone server still answers after quitting"
+
+score_in_file || fail "the phone's score is not in the file after quitting"
+"$PILOTDECK" check "$file" >/dev/null || fail "the file is not sound after the session"
+echo "ok: the score is in the file"
+
+echo "PASS: phones"
