@@ -470,6 +470,7 @@ void App::start_phones() {
     server::ServerOptions o;
     if (const std::string err = phone_options_from_env(o); !err.empty()) {
         ctx_->state.error = err;
+        std::cerr << "pilotdeck: " << err << std::endl;
         return;
     }
     o.wake = [] { glfwPostEmptyEvent(); };
@@ -480,6 +481,7 @@ void App::start_phones() {
     } catch (const std::exception& e) {
         phones_.reset();
         ctx_->state.error = std::string("Phones: ") + e.what();
+        std::cerr << "pilotdeck: phones: " << e.what() << std::endl;  // for scripts, like the url line
         return;
     }
     phones_stage_.reset();

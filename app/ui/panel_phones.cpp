@@ -19,7 +19,7 @@ namespace {
 
 constexpr int kQuietZone = 4;          // light modules around the code (the QR standard's minimum)
 constexpr float kModuleEm = 0.32f;     // module size at the current zoom
-constexpr float kMinPanelEm = 16.0f;
+constexpr float kMinPanelEm = 17.0f;
 
 // The QR matrix of the last join URL (a new code at every start).
 struct QrCache {
@@ -47,11 +47,14 @@ std::string spaced_code(const std::string& code) {
     return code.substr(0, 3) + " " + code.substr(3);
 }
 
+// The QR code in what is left of the box: at most kModuleEm per module, smaller when the box is
+// small, so it is never cut off.
 void draw_qr(const UiContext& ctx, const server::QrMatrix& m) {
     const int side = m.size + 2 * kQuietZone;
-    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
     // Whole pixels per module keep the edges sharp for the phone cameras.
-    const float module = std::max(1.0f, std::floor(std::min(em(kModuleEm), avail / static_cast<float>(side))));
+    const float fit = std::min(avail.x, avail.y) / static_cast<float>(side);
+    const float module = std::max(2.0f, std::floor(std::min(em(kModuleEm), fit)));
     const float total = module * static_cast<float>(side);
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -70,6 +73,13 @@ void draw_qr(const UiContext& ctx, const server::QrMatrix& m) {
     ImGui::Dummy(ImVec2(total, total));
 }
 
+// "http://192.168.1.20:8080/" as "192.168.1.20:8080": what people type (browsers add http://).
+std::string typed_address(std::string url) {
+    if (url.rfind("http://", 0) == 0) url.erase(0, 7);
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
 void big_text(ImFont* font, const std::string& text) {
     if (font) ImGui::PushFont(font);
     ImGui::TextUnformatted(text.c_str());
@@ -85,56 +95,51 @@ float phones_panel_width(const UiContext& ctx) {
         code_w = ImGui::CalcTextSize("000 000").x;
         ImGui::PopFont();
     }
-    return std::max(em(kMinPanelEm), code_w + 2 * ImGui::GetStyle().WindowPadding.x + em(0.5f));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(em(kMinPanelEm), code_w + 2 * style.WindowPadding.x + style.ScrollbarSize + em(0.5f));
 }
 
 void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
-    heading(ctx, "Join from your phone");
-    ImGui::PushTextWrapPos(0.0f);
+    muted(ctx, "Join from your phone:");
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
-    ImGui::TextWrapped("%s", phones.url().c_str());
+    ImGui::TextWrapped("%s", typed_address(phones.url()).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
-    ImGui::PopTextWrapPos();
     muted(ctx, "Code");
     big_text(ctx.fonts.huge, spaced_code(phones.join_code()));
-    if (phones.loopback_only())
-        muted(ctx, "No network found: only this computer can reach the address.");
-
-    const QrCache& qr = qr_for(phones.join_url());
-    if (qr.error.empty() && qr.matrix.size > 0)
-        draw_qr(ctx, qr.matrix);
-    else
-        muted(ctx, "No QR code: " + qr.error);
-    ImGui::Spacing();
+    if (phones.loopback_only()) muted(ctx, "No network found: only this computer can reach the address.");
 
     const server::PhoneCounts c = phones.counts();
-    ImGui::TextWrapped("%d %s joined", c.joined, c.joined == 1 ? "phone" : "phones");
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();
     const bool scoring = cur >= 0 && cur < static_cast<int>(stages.size()) &&
                          stages[static_cast<std::size_t>(cur)].kind == core::StageKind::Scoring;
-    if (scoring) {
-        // Counts only: who finished and what they gave stays hidden during the blind round.
-        ImGui::TextWrapped("%d of %d phones have finished", c.finished, c.joined);
-        muted(ctx, std::to_string(c.open_ideas) + (c.open_ideas == 1 ? " idea" : " ideas") + " open for scoring");
-    }
-    // The round controls on every stage: the matrix stays hidden until the round is closed.
-    ImGui::Spacing();
+    // Counts only: who finished and what they gave stays hidden during the blind round.
+    if (scoring)
+        ImGui::TextWrapped("%d of %d %s finished (%d %s open)", c.finished, c.joined,
+                           c.joined == 1 ? "phone has" : "phones have", c.open_ideas,
+                           c.open_ideas == 1 ? "idea" : "ideas");
+    else
+        ImGui::TextWrapped("%d %s joined", c.joined, c.joined == 1 ? "phone" : "phones");
+    // The round controls on every stage: the scores and the matrix stay hidden until it closes.
     if (phones.round_open()) {
-        muted(ctx, "Round open: scores stay hidden until it is closed.");
         if (ImGui::Button("Close round and reveal")) {
             phones.close_round();
             ctx.state.status = "Phone round closed: scores revealed";
         }
     } else {
-        muted(ctx, "Round closed: phones cannot change their scores.");
+        muted(ctx, "Round closed: phones cannot score.");
         if (ImGui::Button("Reopen round")) {
             phones.open_round();
             ctx.state.status = "Phone round reopened";
         }
     }
     ImGui::Spacing();
-    muted(ctx, "F4: phones off");
+
+    const QrCache& qr = qr_for(phones.join_url());
+    if (qr.error.empty() && qr.matrix.size > 0)
+        draw_qr(ctx, qr.matrix);
+    else
+        muted(ctx, "No QR code: " + qr.error);
 }
 
 bool blind_round_banner(const UiContext& ctx) {

@@ -1,8 +1,9 @@
 #!/bin/bash
 # The GUI's "Phones" switch end to end: on the scoring stage F4 starts the phone server (the
 # app prints `phones: url: ... code: ...`), a phone joins with the code and scores idea i12
-# (200 {"saved": true}), F4 again stops the server (connection refused), F4 once more starts it
-# with a new code, Ctrl+Q stops it and quits; the phone's score is in the file.
+# (200 {"saved": true}), F4 again stops the server (connection refused), F4 on a port in use
+# reports it without ending the app, F4 once more starts it, Ctrl+Q stops it and quits; the
+# phone's score is in the file.
 # Usage (under with_xvfb.sh): test_phones.sh PILOTDECK DEMO_JSON
 PILOTDECK=$1
 demo=$2
@@ -86,8 +87,13 @@ phones_line() { grep -c '^phones: url: http://127.0.0.1:'"$port"'/ code: [0-9]\{
 has_lines() { [ "$(phones_line)" -ge "$1" ]; }
 code_of() { grep '^phones: url: ' "$out" | sed -n "$1"'s/.* code: //p'; }
 
+wait_until "the window settles" window_has_content
+snapshot phones_off
 xdotool key F4
 wait_until "F4 starts the phone server (a line on stdout)" has_lines 1
+# The phones box (address, code, QR code) and the blind-round banner change the picture.
+shows_phones() { snapshot phones_on && ! same_image phones_off phones_on; }
+wait_until "the window shows the phones box" shows_phones
 code=$(code_of 1)
 result=$(python3 "$GUI_TEST_WORK/phone.py" "$port" score "$code" 2>&1) || fail "phone: $result"
 [ "$result" = saved ] || fail "phone: $result"
@@ -99,6 +105,24 @@ xdotool key F4
 refused() { python3 "$GUI_TEST_WORK/phone.py" "$port" refused 2>/dev/null; }
 wait_until "F4 again stops the phone server" refused
 echo "ok: F4 stops the phones"
+
+# The port taken by another program: F4 reports it (banner, and one line on stderr) and the
+# app keeps running; once the port is free, F4 starts the phones again.
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+print("ready", flush=True); time.sleep(60)' "$port" >"$GUI_TEST_WORK/holder.out" &
+holder=$!
+holder_ready() { grep -q ready "$GUI_TEST_WORK/holder.out"; }
+wait_until "another program holds port $port" holder_ready
+xdotool key F4
+busy_reported() { grep -q "^pilotdeck: phones: cannot listen on 127.0.0.1:$port: " "$GUI_TEST_WORK/app.err"; }
+wait_until "F4 on a port in use reports it" busy_reported
+kill -0 "$APP_PID" 2>/dev/null || fail "pilotdeck ended when the port was in use"
+[ "$(phones_line)" = 1 ] || fail "a phones line was printed although the port was in use"
+kill "$holder"
+wait "$holder" 2>/dev/null
+echo "ok: a port in use is reported, not fatal"
 
 # F4 once more starts it again with a new code; Ctrl+Q stops it and quits cleanly.
 xdotool key F4
