@@ -1,5 +1,7 @@
 #include "core/session.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -49,13 +51,6 @@ std::string next_id(char prefix, const auto& list) {
         best = std::max(best, std::stoll(x.id.substr(1)));
     }
     return std::string(1, prefix) + std::to_string(best + 1);
-}
-
-// Characters, not bytes: "é" is one character of two bytes in UTF-8.
-std::size_t utf8_length(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 void check_text(const std::string& what, const std::string& s, std::size_t max) {

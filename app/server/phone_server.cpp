@@ -1,3 +1,4 @@
+#include "core/text.hpp"
 #include "server/phone_server.hpp"
 
 #include <arpa/inet.h>
@@ -112,12 +113,7 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
+using core::trim;
 
 // Characters (code points) of valid UTF-8 (the JSON parser has checked it).
 std::size_t characters(const std::string& s) {

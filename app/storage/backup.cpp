@@ -80,22 +80,7 @@ std::string stem_of(const std::string& abs) {
     return stem.empty() ? std::string("workshop") : stem;
 }
 
-std::string uri_path(const std::string& path) {
-    std::string out;
-    for (char c : path) {
-        if (c == '%') out += "%25";
-        else if (c == '?') out += "%3f";
-        else if (c == '#') out += "%23";
-        else out += c;
-    }
-    return out;
-}
-
-// A connection to a file that nobody writes (a backup): immutable, no locks, no side files.
-std::unique_ptr<Database> open_immutable(const std::string& path) {
-    return std::make_unique<Database>("file:" + uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                                      path);
-}
+using sqlite::open_immutable;
 
 // A connection to the live workshop file (the GUI or the phone server may be writing to it).
 // Read-write, as WorkshopFile's, so that closing it leaves no side files behind; it only reads.

@@ -166,4 +166,23 @@ void Transaction::commit() {
     done_ = true;
 }
 
+namespace {
+// A file name as the path of an SQLite URI: '%', '?' and '#' would otherwise end or escape it.
+std::string uri_path(const std::string& path) {
+    std::string out;
+    for (char c : path) {
+        if (c == '%') out += "%25";
+        else if (c == '?') out += "%3f";
+        else if (c == '#') out += "%23";
+        else out += c;
+    }
+    return out;
+}
+}  // namespace
+
+std::unique_ptr<Database> open_immutable(const std::string& path) {
+    return std::make_unique<Database>("file:" + uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                                      path);
+}
+
 }  // namespace pilotdeck::storage::sqlite

@@ -120,4 +120,8 @@ private:
     bool done_ = false;
 };
 
+// A read-only connection to a file that nobody writes (a backup, or a workshop with no -wal):
+// `immutable=1`, so no locks and no side files are made.
+std::unique_ptr<Database> open_immutable(const std::string& path);
+
 }  // namespace pilotdeck::storage::sqlite

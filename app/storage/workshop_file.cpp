@@ -23,25 +23,13 @@ std::unique_ptr<Database> open_read_only(const std::string& path) {
     return db;
 }
 
-std::string uri_path(const std::string& path) {
-    std::string out;
-    for (char c : path) {
-        if (c == '%') out += "%25";
-        else if (c == '?') out += "%3f";
-        else if (c == '#') out += "%23";
-        else out += c;
-    }
-    return out;
-}
-
 // A connection that reads and leaves no trace. A read-only connection to a WAL-mode database
 // creates its -wal and -shm files and cannot remove them again. Without a -wal, no connection
 // is using the file and the main file holds every committed change, so it is opened immutable
 // (no locks, no side files); with one, the side files are there already.
 std::unique_ptr<Database> open_untouched(const std::string& path) {
     if (std::filesystem::exists(path + "-wal")) return open_read_only(path);
-    return std::make_unique<Database>("file:" + uri_path(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                                      path);
+    return sqlite::open_immutable(path);
 }
 
 // Read-write connection settings; journal_mode=WAL is set once at creation and persists.

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "core/text.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -38,12 +39,7 @@ IdeasState& state() {
     return s;
 }
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
+using core::trim;
 
 std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
 
