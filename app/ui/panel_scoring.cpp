@@ -88,16 +88,22 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
     for (std::size_t i = 0; i < ideas.size(); ++i) {
         const Idea& idea = ideas[i];
         if (!ctx.state.department_filter.empty() && idea.department != ctx.state.department_filter) continue;
-        const core::IdeaResult& r = results[i];
-        const bool consensus = consensus_scored(s, idea.id);
-        const int individual = r.raters - (consensus ? 1 : 0);
-        ImGui::PushID(idea.id.c_str());
         const bool selected = idea.id == ctx.state.selected_idea;
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float wrap = ImGui::GetContentRegionAvail().x - em(0.6f);
         const float title_h = ImGui::CalcTextSize(idea.title.c_str(), nullptr, false, wrap).y;
         const float row_h = title_h + line + em(0.2f);
         const ImVec2 top = ImGui::GetCursorPos();
+        // Rows scrolled out of view only take their room (a long list stays cheap per frame);
+        // the selected row is always drawn so it can be scrolled into view.
+        if (!selected && !ImGui::IsRectVisible(ImVec2(wrap + em(0.6f), row_h))) {
+            ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h + ImGui::GetStyle().ItemSpacing.y));
+            continue;
+        }
+        const core::IdeaResult& r = results[i];
+        const bool consensus = consensus_scored(s, idea.id);
+        const int individual = r.raters - (consensus ? 1 : 0);
+        ImGui::PushID(idea.id.c_str());
         if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, row_h))) ctx.state.selected_idea = idea.id;
         if (selected && g_focus.reveal_idea) {
             ImGui::SetScrollHereY(0.5f);
