@@ -192,7 +192,7 @@ int cmd_restore(const RestoreArgs& a) {
     return w >= 320 && h >= 240 && w <= 7680 && h <= 4320;
 }
 
-int not_built(const char* what) {
+[[maybe_unused]] int not_built(const char* what) {
     std::cerr << "pilotdeck: this build has no " << what << " (it was configured without it)\n";
     return kFailed;
 }

@@ -28,27 +28,11 @@ using std::chrono::minutes;
 
 namespace {
 
-std::set<std::string> listing(const fs::path& dir) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
-    return names;
-}
-
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) out.push_back(line);
     return out;
-}
-
-// 64 bytes of 0xff in the middle page of the file.
-void damage_middle_page(const std::string& path) {
-    std::string bytes = read_all(path);
-    std::size_t page = bytes.size() / 4096 / 2;
-    REQUIRE(page > 0);
-    bytes.replace(page * 4096, 64, std::string(64, '\xff'));
-    write_all(path, bytes);
-    REQUIRE(test::raw_quick_check(path) != "ok");
 }
 
 Backups::Clock::time_point t0() {
@@ -96,7 +80,7 @@ struct Scene {
     // The one FILE.corrupt-... in the folder.
     std::string kept(const char* kind = ".corrupt-") const {
         std::string found;
-        for (const auto& name : listing(dir.path()))
+        for (const auto& name : test::listing(dir.path()))
             if (name.starts_with(std::string("w.pilotdeck") + kind) && !name.ends_with("-wal") && !name.ends_with("-shm")) {
                 CHECK(found.empty());
                 found = dir.file(name);
@@ -115,7 +99,7 @@ void check_one_error_line(const RunResult& r) {
 
 TEST_CASE("a damaged file: commands name the backup, restore brings back the newest sound one", "[restore]") {
     Scene s;
-    damage_middle_page(s.path);
+    test::damage_middle_page(s.path);
     const std::string damaged = read_all(s.path);
 
     auto e = s.pd({"export", s.path});
@@ -143,7 +127,7 @@ TEST_CASE("a damaged file: commands name the backup, restore brings back the new
 
 TEST_CASE("restore --list shows the backups newest first with time, size and soundness", "[restore]") {
     Scene s;
-    damage_middle_page(s.older);
+    test::damage_middle_page(s.older);
     auto r = s.pd({"restore", s.path, "--list"});
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -163,7 +147,7 @@ TEST_CASE("restore --list shows the backups newest first with time, size and sou
 
 TEST_CASE("restore --from puts that backup in place", "[restore]") {
     Scene s;
-    damage_middle_page(s.path);
+    test::damage_middle_page(s.path);
     auto r = s.pd({"restore", s.path, "--from", s.older});
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -178,15 +162,15 @@ TEST_CASE("restore --from puts that backup in place", "[restore]") {
         CHECK(WorkshopFile::open(s.kept(".replaced-"), WorkshopFile::Mode::ReadOnly)->load() == s.first);
     }
     SECTION("--from a damaged backup: exit 1, nothing changed") {
-        damage_middle_page(s.newer);
+        test::damage_middle_page(s.newer);
         const std::string before = read_all(s.path);
-        const auto files = listing(s.dir.path());
+        const auto files = test::listing(s.dir.path());
         auto bad = s.pd({"restore", s.path, "--from", s.newer});
         CHECK(bad.status == 1);
         check_one_error_line(bad);
         CHECK(bad.err.find(s.newer + ": damaged") != std::string::npos);
         CHECK(read_all(s.path) == before);
-        CHECK(listing(s.dir.path()) == files);
+        CHECK(test::listing(s.dir.path()) == files);
     }
     SECTION("--from with --list is wrong usage") {
         CHECK(s.pd({"restore", s.path, "--list", "--from", s.older}).status == 2);
@@ -195,8 +179,8 @@ TEST_CASE("restore --from puts that backup in place", "[restore]") {
 
 TEST_CASE("restore passes over a damaged newest backup for an older sound one", "[restore]") {
     Scene s;
-    damage_middle_page(s.newer);
-    damage_middle_page(s.path);
+    test::damage_middle_page(s.newer);
+    test::damage_middle_page(s.path);
     auto r = s.pd({"restore", s.path});
     INFO(r.err);
     REQUIRE(r.status == 0);
@@ -206,23 +190,23 @@ TEST_CASE("restore passes over a damaged newest backup for an older sound one", 
 
 TEST_CASE("restore without a sound backup exits 1 and leaves the file as it was", "[restore]") {
     Scene s;
-    damage_middle_page(s.path);
+    test::damage_middle_page(s.path);
 
     SECTION("all backups damaged") {
-        damage_middle_page(s.older);
-        damage_middle_page(s.newer);
+        test::damage_middle_page(s.older);
+        test::damage_middle_page(s.newer);
     }
     SECTION("no backups at all") {
         fs::remove_all(s.data.path() / "pilotdeck");
     }
     const std::string before = read_all(s.path);
-    const auto files = listing(s.dir.path());
+    const auto files = test::listing(s.dir.path());
     auto r = s.pd({"restore", s.path});
     CHECK(r.status == 1);
     check_one_error_line(r);
     CHECK(r.err.starts_with("pilotdeck: " + s.path + ": no "));
     CHECK(read_all(s.path) == before);
-    CHECK(listing(s.dir.path()) == files);
+    CHECK(test::listing(s.dir.path()) == files);
 }
 
 TEST_CASE("restore brings back a workshop file that was deleted", "[restore]") {
@@ -232,20 +216,20 @@ TEST_CASE("restore brings back a workshop file that was deleted", "[restore]") {
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(s.load() == s.second);
-    CHECK(listing(s.dir.path()) == std::set<std::string>{"w.pilotdeck"});
+    CHECK(test::listing(s.dir.path()) == std::set<std::string>{"w.pilotdeck"});
 }
 
 TEST_CASE("restore refuses a workshop file that another program has open", "[restore]") {
     Scene s;
     auto open = WorkshopFile::open(s.path);  // as the GUI or the phone server would hold it
     const std::string before = read_all(s.path);
-    const auto files = listing(s.dir.path());
+    const auto files = test::listing(s.dir.path());
     auto r = s.pd({"restore", s.path, "--from", s.older});
     CHECK(r.status == 1);
     check_one_error_line(r);
     CHECK(r.err.find(s.path + ": is open in another program") != std::string::npos);
     CHECK(read_all(s.path) == before);
-    CHECK(listing(s.dir.path()) == files);
+    CHECK(test::listing(s.dir.path()) == files);
     CHECK(open->load() == s.second);
 
     open.reset();

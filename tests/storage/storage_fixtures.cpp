@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <stdexcept>
+
+#include "storage/workshop_file.hpp"
 
 namespace pilotdeck::test {
 namespace {
@@ -127,6 +131,36 @@ std::string raw_quick_check(const std::string& path) {
                                           : sqlite3_errstr(rc);
     sqlite3_finalize(st);
     return result;
+}
+
+void damage_middle_page(const std::string& path) {
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        bytes = ss.str();
+    }
+    const std::size_t page = bytes.size() / 4096 / 2;
+    if (page == 0) throw std::runtime_error(path + ": too small to damage a middle page");
+    bytes.replace(page * 4096, 64, std::string(64, '\xff'));
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    if (raw_quick_check(path) == "ok") throw std::runtime_error(path + ": still sound after the damage");
+}
+
+std::string storage_error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const storage::StorageError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+std::set<std::string> listing(const std::filesystem::path& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.insert(entry.path().filename().string());
+    return names;
 }
 
 }  // namespace pilotdeck::test

@@ -2,6 +2,9 @@
 // bypasses the storage layer (to tamper with files or make foreign databases).
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <set>
 #include <string>
 
 #include "core/model.hpp"
@@ -23,5 +26,13 @@ std::string raw_query(const std::string& path, const std::string& sql);
 // What SQLite's own `PRAGMA quick_check(1)` says of a file opened read-only: its first line, or
 // the error that stopped it.
 std::string raw_quick_check(const std::string& path);
+
+// 64 bytes of 0xff in the middle page of the file, as a failing disk or a bad copy would.
+// Throws std::runtime_error when the file is too small or SQLite still finds it sound.
+void damage_middle_page(const std::string& path);
+// What f throws as storage::StorageError, or "(no error)".
+std::string storage_error_of(const std::function<void()>& f);
+// The names of the entries of a folder.
+std::set<std::string> listing(const std::filesystem::path& dir);
 
 }  // namespace pilotdeck::test

@@ -78,31 +78,6 @@ void edit(const std::string& path, int n) {
     file->apply(core::SetInfo{info});
 }
 
-// 64 bytes of 0xff in the middle page of the file, as a failing disk or a bad copy would.
-void damage_middle_page(const std::string& path) {
-    std::string bytes = read_all(path);
-    std::size_t page = bytes.size() / 4096 / 2;
-    REQUIRE(page > 0);
-    bytes.replace(page * 4096, 64, std::string(64, '\xff'));
-    write_all(path, bytes);
-    REQUIRE(test::raw_quick_check(path) != "ok");
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const StorageError& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-
-std::set<std::string> listing(const fs::path& dir) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
-    return names;
-}
-
 }  // namespace
 
 TEST_CASE("backups live in the data folder, one folder per workshop path", "[backup]") {
@@ -130,7 +105,7 @@ TEST_CASE("backups live in the data folder, one folder per workshop path", "[bac
     CHECK(WorkshopFile::open(ra.path, WorkshopFile::Mode::ReadOnly)->load() == test::sample_workshop());
     CHECK(WorkshopFile::open(rb.path, WorkshopFile::Mode::ReadOnly)->load() == test::big_workshop(5, 3, 3));
     // Only the finished backups are in the folder: no temporary or side files.
-    CHECK(listing(fa) == std::set<std::string>{"w-" + stamp(t0()) + ".pilotdeck"});
+    CHECK(test::listing(fa) == std::set<std::string>{"w-" + stamp(t0()) + ".pilotdeck"});
 }
 
 TEST_CASE("on open, a backup is made only when the workshop changed since the newest one", "[backup]") {
@@ -206,7 +181,7 @@ TEST_CASE("only the newest 10 backups are kept", "[backup]") {
     auto kept = backup_paths(path);
     CHECK(kept.size() == 10);
     CHECK(kept == std::vector<std::string>(made.rbegin(), made.rbegin() + 10));
-    CHECK(listing(backups.folder()).size() == 10);
+    CHECK(test::listing(backups.folder()).size() == 10);
     // The newest holds the last change.
     CHECK(WorkshopFile::open(kept.front(), WorkshopFile::Mode::ReadOnly)->load() == file->load());
 }
@@ -283,18 +258,18 @@ TEST_CASE("a damaged workshop file names its newest sound backup and stays byte-
 
     auto require_refused = [&](const std::string& message) {
         const std::string before = read_all(path);
-        const auto files_before = listing(dir.path());
-        const auto backups_before = listing(backups.folder());
+        const auto files_before = test::listing(dir.path());
+        const auto backups_before = test::listing(backups.folder());
         for (auto mode : {WorkshopFile::Mode::ReadWrite, WorkshopFile::Mode::ReadOnly}) {
-            CHECK(error_of([&] { WorkshopFile::open(path, mode); }) == message);
+            CHECK(test::storage_error_of([&] { WorkshopFile::open(path, mode); }) == message);
             REQUIRE(read_all(path) == before);
-            REQUIRE(listing(dir.path()) == files_before);
-            REQUIRE(listing(backups.folder()) == backups_before);
+            REQUIRE(test::listing(dir.path()) == files_before);
+            REQUIRE(test::listing(backups.folder()) == backups_before);
         }
     };
 
     SECTION("bytes overwritten inside a page") {
-        damage_middle_page(path);
+        test::damage_middle_page(path);
         require_refused(path + ": damaged: " + test::raw_quick_check(path) + hint_newest);
     }
     SECTION("the database header overwritten") {
@@ -304,8 +279,8 @@ TEST_CASE("a damaged workshop file names its newest sound backup and stays byte-
         require_refused(path + ": damaged: its header is not readable as an SQLite database" + hint_newest);
     }
     SECTION("a damaged newest backup is passed over for an older sound one") {
-        damage_middle_page(backup_paths(path).front());
-        damage_middle_page(path);
+        test::damage_middle_page(backup_paths(path).front());
+        test::damage_middle_page(path);
         require_refused(path + ": damaged: " + test::raw_quick_check(path) +
                         "; a backup from 2026-11-26 21:40 is available: run pilotdeck restore " + path);
         auto listed = storage::list_backups(path);
@@ -316,8 +291,8 @@ TEST_CASE("a damaged workshop file names its newest sound backup and stays byte-
         CHECK(storage::newest_sound_backup(path)->path == listed[1].path);
     }
     SECTION("no sound backup: the message is the plain one") {
-        for (const auto& b : backup_paths(path)) damage_middle_page(b);
-        damage_middle_page(path);
+        for (const auto& b : backup_paths(path)) test::damage_middle_page(b);
+        test::damage_middle_page(path);
         require_refused(path + ": damaged: " + test::raw_quick_check(path));
     }
     SECTION("a file that is not a workshop is not called damaged") {
@@ -336,7 +311,7 @@ TEST_CASE("restore_backup puts the newest sound backup in place and keeps the da
     edit(path, 9);
     const core::Workshop latest = WorkshopFile::open(path)->load();
     REQUIRE(backups.maybe_backup(t0() + minutes(30)).made());
-    damage_middle_page(path);
+    test::damage_middle_page(path);
     const std::string damaged = read_all(path);
     // raw_quick_check's read-only connection left side files; they go along with the file.
     REQUIRE(fs::exists(path + "-wal"));
@@ -352,7 +327,7 @@ TEST_CASE("restore_backup puts the newest sound backup in place and keeps the da
     CHECK(test::raw_query(path, "PRAGMA journal_mode") == "wal");
     CHECK(read_all(r.kept_as + "-wal") == damaged_wal);
     const std::string kept = fs::path(r.kept_as).filename().string();
-    CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck", kept, kept + "-wal", kept + "-shm"});
+    CHECK(test::listing(dir.path()) == std::set<std::string>{"w.pilotdeck", kept, kept + "-wal", kept + "-shm"});
 }
 
 TEST_CASE("opening a workshop file makes no backup by itself, in either mode", "[backup]") {
@@ -362,7 +337,7 @@ TEST_CASE("opening a workshop file makes no backup by itself, in either mode", "
     WorkshopFile::create(path, test::sample_workshop());
     WorkshopFile::open(path)->apply(core::SetCurrentStage{1});
     WorkshopFile::open(path, WorkshopFile::Mode::ReadOnly)->load();
-    CHECK(listing(home.dir.path()).empty());
+    CHECK(test::listing(home.dir.path()).empty());
     CHECK(storage::list_backups(path).empty());
     CHECK_FALSE(storage::newest_sound_backup(path));
 }

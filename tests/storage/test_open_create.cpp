@@ -20,27 +20,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const StorageError& e) {
-        return e.what();
-    }
-    return "(no error)";
-}
-
-std::set<std::string> listing(const fs::path& dir) {
-    std::set<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
-    return names;
-}
-
 // Opening `path` in either mode fails with exactly `message` and changes nothing in its folder.
 void require_refused(const TempDir& dir, const std::string& path, const std::string& message) {
     std::string before = read_all(path);
     auto files_before = listing(dir.path());
     for (auto mode : {WorkshopFile::Mode::ReadWrite, WorkshopFile::Mode::ReadOnly}) {
-        CHECK(error_of([&] { WorkshopFile::open(path, mode); }) == path + ": " + message);
+        CHECK(storage_error_of([&] { WorkshopFile::open(path, mode); }) == path + ": " + message);
         REQUIRE(read_all(path) == before);
         REQUIRE(listing(dir.path()) == files_before);
     }
@@ -102,7 +87,7 @@ TEST_CASE("create refuses an existing file and leaves it byte-identical") {
     TempDir dir;
     std::string path = dir.file("w.pilotdeck");
     write_all(path, "precious notes");
-    CHECK(error_of([&] { WorkshopFile::create(path, sample_workshop()); }) ==
+    CHECK(storage_error_of([&] { WorkshopFile::create(path, sample_workshop()); }) ==
           path + ": already exists (use --force to replace it)");
     CHECK(read_all(path) == "precious notes");
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
@@ -123,10 +108,10 @@ TEST_CASE("a create that fails leaves the existing file byte-identical and no te
     std::string before = read_all(path);
     auto broken = sample_workshop();
     broken.scores.push_back({"i404", "p1", "quality", 3});
-    CHECK(error_of([&] { WorkshopFile::create(path, broken, true); }) == path + ": score refers to unknown idea 'i404'");
+    CHECK(storage_error_of([&] { WorkshopFile::create(path, broken, true); }) == path + ": score refers to unknown idea 'i404'");
     auto duplicate = sample_workshop();
     duplicate.scores.push_back(duplicate.scores.front());
-    CHECK(error_of([&] { WorkshopFile::create(path, duplicate, true); }) ==
+    CHECK(storage_error_of([&] { WorkshopFile::create(path, duplicate, true); }) ==
           path + ": two scores of rater 'p1' for idea 'i1' on 'time_saved'");
     CHECK(read_all(path) == before);
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
@@ -208,8 +193,8 @@ TEST_CASE("files that are not sound workshops are refused and stay byte-identica
 
 TEST_CASE("a missing file or a folder is refused with its name") {
     TempDir dir;
-    CHECK(error_of([&] { WorkshopFile::open(dir.file("none.pilotdeck")); }) == dir.file("none.pilotdeck") + ": no such file");
-    CHECK(error_of([&] { WorkshopFile::open(dir.path().string()); }) ==
+    CHECK(storage_error_of([&] { WorkshopFile::open(dir.file("none.pilotdeck")); }) == dir.file("none.pilotdeck") + ": no such file");
+    CHECK(storage_error_of([&] { WorkshopFile::open(dir.path().string()); }) ==
           dir.path().string() + ": is a folder, not a workshop file");
     CHECK(listing(dir.path()).empty());
 }
@@ -248,7 +233,7 @@ TEST_CASE("a file that appears while the new one is built is not replaced") {
         pilotdeck::storage::files::TempFile tmp(path);
         write_all(tmp.path(), "new");
         write_all(path, "made meanwhile by someone else");
-        CHECK(error_of([&] { tmp.commit(false); }) == path + ": already exists (use --force to replace it)");
+        CHECK(storage_error_of([&] { tmp.commit(false); }) == path + ": already exists (use --force to replace it)");
     }
     CHECK(read_all(path) == "made meanwhile by someone else");
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
