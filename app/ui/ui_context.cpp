@@ -1,5 +1,6 @@
 #include "ui/ui_context.hpp"
 
+#include <cstdio>
 #include <exception>
 
 #include <imgui.h>
@@ -14,6 +15,7 @@ bool UiContext::run(const core::Command& c) {
         return true;
     } catch (const std::exception& e) {
         state.error = e.what();
+        std::fprintf(stderr, "pilotdeck: %s\n", e.what());  // the banner shows it; the log keeps it
         return false;
     }
 }
