@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "server/phone_server.hpp"
+#include "storage/backup.hpp"
 
 namespace pilotdeck::server {
 
@@ -18,6 +19,12 @@ int fail(const std::string& message, int status) {
     return status;
 }
 
+}  // namespace
+
+namespace {
+void report_backup(const storage::BackupResult& r) {
+    if (r.failed()) std::cerr << "pilotdeck: " << r.error << std::endl;
+}
 }  // namespace
 
 int run_serve(const ServeOptions& o) {
@@ -55,10 +62,18 @@ int run_serve(const ServeOptions& o) {
         std::cout << "url: " << server.url() << "\n"
                   << "code: " << server.join_code() << std::endl;
         std::fflush(stdout);
-        int sig = 0;
-        while (sigwait(&stop_signals, &sig) != 0) {
+        // Rolling backups as in the GUI: now when the file changed since its newest backup, every
+        // 30 minutes of serving, and when stopping. A failed backup is reported, never fatal.
+        storage::Backups backups(o.file);
+        report_backup(backups.on_open());
+        const timespec check_every{60, 0};
+        for (;;) {
+            const int sig = sigtimedwait(&stop_signals, nullptr, &check_every);
+            if (sig == SIGINT || sig == SIGTERM) break;
+            report_backup(backups.maybe_backup());
         }
         server.stop();
+        report_backup(backups.backup_if_changed());
     }
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return status;

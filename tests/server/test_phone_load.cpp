@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -269,6 +271,32 @@ TEST_CASE("serve prints url and code, and stops cleanly on SIGTERM and SIGINT", 
     }
     auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
     CHECK(wf->load().participants.size() == 2);
+}
+
+TEST_CASE("serve makes a backup of the workshop it serves, and one more when stopping after changes", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(2));
+    const std::string data = dir.file("data");
+    const char* old = std::getenv("XDG_DATA_HOME");
+    const std::string saved = old ? old : "";
+    setenv("XDG_DATA_HOME", data.c_str(), 1);
+    {
+        Child child(file, {});
+        REQUIRE(child.port() > 0);
+        HttpClient c(child.port());
+        CHECK(!test::join(c, child.code).empty());  // a new participant: the file changed
+        kill(child.pid, SIGTERM);
+        const int st = child.wait_status();
+        REQUIRE(WIFEXITED(st));
+        CHECK(WEXITSTATUS(st) == 0);
+    }
+    if (old) setenv("XDG_DATA_HOME", saved.c_str(), 1); else unsetenv("XDG_DATA_HOME");
+    std::vector<std::string> backups;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(data))
+        if (e.path().extension() == ".pilotdeck") backups.push_back(e.path().string());
+    REQUIRE(backups.size() == 2);  // on start, and at the stop after the join
+    for (const auto& b : backups) CHECK(storage::WorkshopFile::check(b).ok);
 }
 
 TEST_CASE("serve fails with one line on stderr and exit 1 for a file that is not a workshop", "[server]") {
