@@ -4,6 +4,7 @@
 # (200 {"saved": true}), F4 again stops the server (connection refused), F4 on a port in use
 # reports it without ending the app, F4 once more starts it, Ctrl+Q stops it and quits; the
 # phone's score is in the file.
+# The QR code on screen is decoded with zbarimg and must read the address with the join code.
 # Usage (under with_xvfb.sh): test_phones.sh PILOTDECK DEMO_JSON
 PILOTDECK=$1
 demo=$2
@@ -95,6 +96,12 @@ wait_until "F4 starts the phone server (a line on stdout)" has_lines 1
 shows_phones() { snapshot phones_on && ! same_image phones_off phones_on; }
 wait_until "the window shows the phones box" shows_phones
 code=$(code_of 1)
+# The QR code on screen scans (zbarimg, as a phone's camera would) to the address with the code.
+command -v zbarimg >/dev/null || fail "zbarimg is not installed (Debian package zbar-tools, see scripts/packages.txt)"
+scanned() { zbarimg --quiet --raw "$GUI_TEST_WORK/phones_on.png" 2>/dev/null; }
+qr=$(scanned) || fail "no QR code could be read from the window"
+[ "$qr" = "http://127.0.0.1:$port/#$code" ] || fail "the QR code reads '$qr', expected http://127.0.0.1:$port/#$code"
+echo "ok: the QR code on screen reads $qr"
 result=$(python3 "$GUI_TEST_WORK/phone.py" "$port" score "$code" 2>&1) || fail "phone: $result"
 [ "$result" = saved ] || fail "phone: $result"
 score_in_file || fail "the phone's score is not in the file after 200 {\"saved\": true}"
