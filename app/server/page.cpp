@@ -28,6 +28,8 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 <input id="code" name="code" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="one-time-code" required>
 <label for="name">Your name (optional)</label>
 <input id="name" name="name" maxlength="60" autocomplete="name">
+<label for="department">Your department (optional)</label>
+<input id="department" name="department" maxlength="60" autocomplete="organization-title">
 <button id="join-btn" class="primary" type="submit">Join</button>
 <p id="join-error" class="error" role="alert"></p>
 </form>
@@ -165,8 +167,10 @@ constexpr std::string_view kScript = R"PD('use strict';
     ev.preventDefault();
     var code = $('code').value.replace(/\s+/g, '');
     var name = $('name').value.trim();
+    var department = $('department').value.trim();
     var body = { code: code };
     if (name) body.name = name;
+    if (department) body.department = department;
     $('join-btn').disabled = true;
     $('join-error').textContent = 'Joining\u2026';
     api('POST', '/api/join', body).then(function (res) {

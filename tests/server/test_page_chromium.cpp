@@ -183,7 +183,7 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(b.eval(session, "document.getElementById('code').value") == srv.join_code());
     CHECK(b.eval(session, "document.getElementById('stage-title').textContent") == "Join the workshop");
 
-    b.eval(session, "document.getElementById('name').value = 'Dee'; document.getElementById('join-btn').click(); true");
+    b.eval(session, "document.getElementById('name').value = 'Dee'; document.getElementById('department').value = 'Logistics'; document.getElementById('join-btn').click(); true");
     REQUIRE(b.wait_for(session, "!document.getElementById('scoring').hidden && "
                                 "document.querySelectorAll('#idea-list .card').length === 2"));
     CHECK(b.eval(session, "document.getElementById('stage-title').textContent") == "Stage scoring");
@@ -264,4 +264,5 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(std::count(after.scores.begin(), after.scores.end(), core::Score{"i1", "p1", "c1", 4}) == 1);
     CHECK(after.participants.size() == 1);
     CHECK(after.participants[0].name == "Dee");
+    CHECK(after.participants[0].department == "Logistics");
 }
