@@ -1,5 +1,8 @@
 #include "core/commands.hpp"
 
+#include <set>
+#include <utility>
+
 namespace pilotdeck::core {
 
 namespace {
@@ -25,5 +28,18 @@ struct Describer {
 }  // namespace
 
 std::string describe(const Command& c) { return std::visit(Describer{}, c); }
+
+Batch merge_ideas(const Workshop& ws, const Idea& dropped, const Idea& kept) {
+    Batch b;
+    b.label = "Merge " + quoted(dropped.title) + " into " + quoted(kept.title);
+    std::set<std::pair<std::string, std::string>> own;  // (rater, criterion) the kept idea has
+    for (const auto& sc : ws.scores)
+        if (sc.idea == kept.id) own.emplace(sc.rater, sc.criterion);
+    for (const auto& sc : ws.scores)
+        if (sc.idea == dropped.id && !own.contains({sc.rater, sc.criterion}))
+            b.commands.push_back(SetScore{kept.id, sc.rater, sc.criterion, sc.value});
+    b.commands.push_back(RemoveIdea{dropped.id});
+    return b;
+}
 
 }  // namespace pilotdeck::core

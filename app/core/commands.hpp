@@ -36,4 +36,8 @@ struct Batch { std::vector<Command> commands; std::string label; };
 // A short human description for undo/redo menus, e.g. "Add idea “Invoice triage”".
 std::string describe(const Command& c);
 
+// Merging duplicates: one edit that removes `dropped` and keeps its scores on `kept` where
+// `kept` has none for that rater and criterion (the kept idea's own scores win).
+Batch merge_ideas(const Workshop& ws, const Idea& dropped, const Idea& kept);
+
 }  // namespace pilotdeck::core

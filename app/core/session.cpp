@@ -292,7 +292,24 @@ void Session::persist_or_revert(const Command& command, const Command& inverse) 
 void Session::execute(const Command& c, bool undoable) {
     Command inverse = apply(c);
     persist_or_revert(c, inverse);
-    if (!undoable) return;
+    coalescing_.clear();
+    if (undoable) record(std::move(inverse), c);
+}
+
+void Session::execute_coalescing(const Command& c, const std::string& key) {
+    const bool join = !key.empty() && key == coalescing_ && !undo_.empty();
+    Command inverse = apply(c);
+    persist_or_revert(c, inverse);
+    coalescing_ = key;
+    if (!join) {
+        record(std::move(inverse), c);
+        return;
+    }
+    undo_.back().label = describe(c);  // the inverse of the first edit stays: undo goes back before it
+    redo_.clear();
+}
+
+void Session::record(Command inverse, const Command& c) {
     undo_.push_back({std::move(inverse), describe(c)});
     if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
     redo_.clear();
@@ -305,6 +322,7 @@ bool Session::step(std::vector<Entry>& from, std::vector<Entry>& to) {
     persist_or_revert(e.command, inverse);
     from.pop_back();
     to.push_back({std::move(inverse), e.label});
+    coalescing_.clear();
     return true;
 }
 

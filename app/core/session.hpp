@@ -47,6 +47,11 @@ public:
     // undoable false: an edit that is not the facilitator's (a phone's vote): it is saved and
     // applied but not put on the undo stack, and leaves redo as it was.
     void execute(const Command& c, bool undoable = true);
+    // Like execute(c), but consecutive calls with the same non-empty key and nothing else in
+    // between (no other execute, undo or redo) share one undo step: its undo restores the state
+    // from before the first of them, its redo the last. Each call is still persisted at once.
+    // Meant for one editing session of one text field (key: idea, field and that session).
+    void execute_coalescing(const Command& c, const std::string& key);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     std::string undo_label() const;
@@ -75,6 +80,7 @@ private:
         Command command;
         std::string label;
     };
+    void record(Command inverse, const Command& c);
     Command apply(const Command& c);  // validate and mutate; returns the inverse
     void persist_or_revert(const Command& c, const Command& inverse);
     bool step(std::vector<Entry>& from, std::vector<Entry>& to);
@@ -88,6 +94,7 @@ private:
     std::unordered_map<std::string, std::size_t> score_index_;  // key(idea,rater,criterion) -> index in ws_.scores
     std::unordered_map<std::string, std::size_t> idea_index_;
     std::vector<Entry> undo_, redo_;
+    std::string coalescing_;  // key of the undo step that the next execute_coalescing may join
     std::uint64_t revision_ = 0;
 
     mutable std::vector<IdeaResult> results_;

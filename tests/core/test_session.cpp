@@ -3,6 +3,8 @@
 #include <stdexcept>
 
 #include "core/session.hpp"
+#include "storage/workshop_file.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace pilotdeck::core;
 
@@ -156,16 +158,24 @@ TEST_CASE("a batch is one edit: merge two ideas keeping scores", "[session][undo
     s.execute(PutIdea{{"i2", "Duplicate", "", "", "Ops", "", "", std::nullopt}, std::nullopt});
     s.execute(SetScore{"i2", "p2", "b", 2});
     s.execute(SetScore{"i2", "p1", "b", 5});  // i1 already has p1/b: the kept idea's score wins
-    Batch merge{{SetScore{"i1", "p2", "b", 2}, RemoveIdea{"i2"}}, "Merge ideas"};
+    s.execute(SetScore{"i2", "p2", "r", 3});
+    s.execute(SetScore{"i1", "p2", "r", 1});  // both have p2/r: i1's stays
+    const Batch merge = merge_ideas(s.workshop(), *s.find_idea("i2"), *s.find_idea("i1"));
+    CHECK(merge.commands.size() == 2);  // p2/b moves over, then i2 goes
     s.execute(merge);
     CHECK(s.workshop().ideas.size() == 1);
     CHECK(s.score("i1", "p2", "b") == 2);
     CHECK(s.score("i1", "p1", "b") == 4);
-    CHECK(s.undo_label() == "Merge ideas");
+    CHECK(s.score("i1", "p2", "r") == 1);
+    CHECK(s.workshop().scores.size() == 3);
+    CHECK(s.result_for("i1")->raters == 2);
+    CHECK(s.undo_label() == "Merge \u201CDuplicate\u201D into \u201CFirst\u201D");
     s.undo();
     CHECK(s.workshop().ideas.size() == 2);
     CHECK(s.score("i2", "p1", "b") == 5);
+    CHECK(s.score("i2", "p2", "r") == 3);
     CHECK(s.score("i1", "p2", "b") == std::nullopt);
+    CHECK(s.score("i1", "p2", "r") == 1);
 }
 
 TEST_CASE("a failing batch step leaves nothing applied", "[session]") {
@@ -219,4 +229,146 @@ TEST_CASE("the cached selection follows the rules and the scores", "[session]") 
     s.execute(SetScore{"i1", "p1", "r", 5});
     CHECK(s.selection().pilots.empty());
     CHECK(s.selection().not_selected[0].code == Exclusion::Risk);
+}
+
+namespace {
+
+// A session on a real workshop file, and what the file holds when read again from disk.
+struct OnFile {
+    pilotdeck::test::TempDir dir;
+    std::string path = dir.file("w.pilotdeck");
+    std::unique_ptr<pilotdeck::storage::WorkshopFile> file =
+        pilotdeck::storage::WorkshopFile::create(path, small_workshop());
+    Session s{file->load(), 0, file.get()};
+
+    Workshop on_disk() const {
+        return pilotdeck::storage::WorkshopFile::open(path, pilotdeck::storage::WorkshopFile::Mode::ReadOnly)->load();
+    }
+    // The session and the file agree on the ideas (every save was committed).
+    bool file_matches() const { return on_disk().ideas == s.workshop().ideas; }
+};
+
+// Typing into one field: the idea as it is with `field` of it set to `text`.
+PutIdea typed(const Session& s, const std::string& id, std::string Idea::*field, const std::string& text) {
+    Idea i = *s.find_idea(id);
+    i.*field = text;
+    return PutIdea{i, std::nullopt};
+}
+
+}  // namespace
+
+TEST_CASE("saves of one field editing session are one undo step, each committed", "[session][undo]") {
+    OnFile f;
+    Session& s = f.s;
+    s.execute(PutIdea{{"i2", "Second", "", "", "IT", "", "", std::nullopt}, std::nullopt});
+    const Idea before = *s.find_idea("i1");
+    for (const std::string text : {"Invoices", "Invoices come late", "Invoices come late \u2013 3 \u20AC each"}) {
+        s.execute_coalescing(typed(s, "i1", &Idea::problem, text), "i1/problem/1");
+        CHECK(s.find_idea("i1")->problem == text);
+        CHECK(f.file_matches());  // every save is in the file at once
+    }
+    const Idea after = *s.find_idea("i1");
+
+    // One undo restores the text from before the editing began, in memory and in the file.
+    REQUIRE(s.undo());
+    CHECK(*s.find_idea("i1") == before);
+    CHECK(f.file_matches());
+    CHECK(s.undo_label() == "Save idea \u201CSecond\u201D");  // the edit before the typing
+    // One redo brings the final text back.
+    REQUIRE(s.redo());
+    CHECK(*s.find_idea("i1") == after);
+    CHECK(f.file_matches());
+    CHECK_FALSE(s.can_redo());
+
+    // After an undo and redo the next save with the same key starts a new step.
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "Fresh"), "i1/problem/1");
+    s.undo();
+    CHECK(*s.find_idea("i1") == after);
+    CHECK(f.file_matches());
+}
+
+TEST_CASE("another field, idea, editing session or command starts a new undo step", "[session][undo]") {
+    OnFile f;
+    Session& s = f.s;
+    s.execute(PutIdea{{"i2", "Second", "", "", "IT", "", "", std::nullopt}, std::nullopt});
+    const Workshop start = s.workshop();
+
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "p"), "i1/problem/1");
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "pr"), "i1/problem/1");
+    const Workshop problem_typed = s.workshop();
+    s.execute_coalescing(typed(s, "i1", &Idea::solution, "s"), "i1/solution/2");     // another field
+    s.execute_coalescing(typed(s, "i1", &Idea::solution, "so"), "i1/solution/2");
+    const Workshop solution_typed = s.workshop();
+    s.execute_coalescing(typed(s, "i2", &Idea::solution, "x"), "i2/solution/3");     // another idea
+    const Workshop other_idea = s.workshop();
+    s.execute_coalescing(typed(s, "i2", &Idea::solution, "xy"), "i2/solution/4");    // the field left and entered again
+    s.execute_coalescing(typed(s, "i2", &Idea::solution, "xyz"), "i2/solution/4");
+    const Workshop before_count = s.workshop();
+    s.execute(SetConcernCount{"jobs", 2});                                           // any other command
+    s.execute_coalescing(typed(s, "i2", &Idea::solution, "xyz!"), "i2/solution/4");
+    CHECK(f.file_matches());
+
+    // Undo walks back one step at a time, each restoring the state before that step, on disk too.
+    REQUIRE(s.undo());  // "xyz!" after the count
+    CHECK(s.workshop().ideas == before_count.ideas);
+    CHECK(s.workshop().concerns[0].count == 2);
+    CHECK(f.file_matches());
+    REQUIRE(s.undo());  // the count
+    CHECK(s.workshop() == before_count);
+    CHECK(f.file_matches());
+    REQUIRE(s.undo());  // "xy", "xyz": one step
+    CHECK(s.workshop() == other_idea);
+    CHECK(f.file_matches());
+    REQUIRE(s.undo());  // "x" on i2
+    CHECK(s.workshop() == solution_typed);
+    REQUIRE(s.undo());  // "s", "so" on i1
+    CHECK(s.workshop() == problem_typed);
+    CHECK(f.file_matches());
+    REQUIRE(s.undo());  // "p", "pr"
+    CHECK(s.workshop() == start);
+    CHECK(f.file_matches());
+    REQUIRE(s.undo());  // adding i2
+    CHECK_FALSE(s.can_undo());
+
+    // Redo re-applies each step's final text.
+    s.redo();
+    s.redo();
+    CHECK(s.workshop() == problem_typed);
+    s.redo();
+    CHECK(s.workshop() == solution_typed);
+    CHECK(f.file_matches());
+}
+
+TEST_CASE("an edit that is not the facilitator's ends a coalescing step too", "[session][undo]") {
+    Session s(small_workshop(), 0, nullptr);
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "a"), "k");
+    s.execute(SetScore{"i1", "p2", "b", 5}, false);  // a phone's vote in between
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "ab"), "k");
+    s.undo();
+    CHECK(s.find_idea("i1")->problem == "a");
+    s.undo();
+    CHECK(s.find_idea("i1")->problem.empty());
+    CHECK(s.score("i1", "p2", "b") == 5);
+}
+
+TEST_CASE("an empty coalescing key never joins", "[session][undo]") {
+    Session s(small_workshop(), 0, nullptr);
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "a"), "");
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "ab"), "");
+    s.undo();
+    CHECK(s.find_idea("i1")->problem == "a");
+}
+
+TEST_CASE("a failed save inside a coalescing step keeps the step whole", "[session][undo]") {
+    RecordingStore store;
+    Session s(small_workshop(), 0, &store);
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "a"), "k");
+    store.fail_next = true;
+    CHECK_THROWS(s.execute_coalescing(typed(s, "i1", &Idea::problem, "ab"), "k"));
+    CHECK(s.find_idea("i1")->problem == "a");
+    s.execute_coalescing(typed(s, "i1", &Idea::problem, "abc"), "k");
+    CHECK(store.applied.size() == 2);
+    s.undo();
+    CHECK(s.find_idea("i1")->problem.empty());
+    CHECK_FALSE(s.can_undo());
 }
