@@ -162,6 +162,9 @@ int main(int argc, char** argv) {
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
 #endif
+#ifdef PILOTDECK_BENCH_PHONES
+        if (wanted("phones")) bench::report_phones(dir, 3);  // 3 rounds of 60 phones x 180 votes per mode
+#endif
         nlohmann::ordered_json mem;
         mem["name"] = "peak_rss";
         mem["mb"] = peak_rss_mb();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -62,5 +63,9 @@ inline void report(const std::string& name, const Stats& s, std::optional<Stats>
 
 // ui_frames.cpp (only when the GUI is built): one ui_frame.STAGE line per stage kind.
 void report_ui_frames(const std::string& workshop_file, int runs);
+
+// phones.cpp (when the phone server is built): phones.serve.saved, phones.gui.saved and
+// phones.gui.visible, each over `rounds` rounds of 60 phones voting at once.
+void report_phones(const std::filesystem::path& dir, int rounds);
 
 }  // namespace pilotdeck::bench

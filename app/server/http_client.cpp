@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace pilotdeck::test {
+namespace pilotdeck::server {
 
 std::string HttpResponse::header(const std::string& name) const {
     auto it = headers.find(name);
@@ -27,7 +27,7 @@ bool HttpClient::connect_() {
     close_();
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd_ < 0) return false;
-    // A safety bound so that a broken server cannot hang a test forever (not a timing assertion).
+    // A safety bound so that a broken server cannot hang a test or the bench forever (not a timing assertion).
     timeval tv{60, 0};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
@@ -149,4 +149,4 @@ HttpResponse HttpClient::exchange(const std::string& bytes, bool may_retry) {
     return r;
 }
 
-}  // namespace pilotdeck::test
+}  // namespace pilotdeck::server

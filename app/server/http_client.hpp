@@ -1,11 +1,13 @@
-// A small HTTP/1.1 client over POSIX sockets for the phone server tests: 127.0.0.1 only.
+// A small HTTP/1.1 client over POSIX sockets, 127.0.0.1 only: the phone server's tests and the
+// `phones` measure of pilotdeck-bench talk to the real server through it (library
+// pilotdeck_http_client; not part of pilotdeck itself).
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
-namespace pilotdeck::test {
+namespace pilotdeck::server {
 
 struct HttpResponse {
     int status = 0;  // 0: no complete response (connection failed, reset or closed)
@@ -38,4 +40,4 @@ private:
     int fd_ = -1;
 };
 
-}  // namespace pilotdeck::test
+}  // namespace pilotdeck::server

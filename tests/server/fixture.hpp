@@ -10,6 +10,9 @@
 
 namespace pilotdeck::test {
 
+using server::HttpClient;  // app/server/http_client.hpp
+using server::HttpResponse;
+
 // Stages intro, concerns, ideas, scoring, matrix; concerns "jobs" and "privacy"; `criteria`
 // criteria c1..cN scored 1..5 with level texts; `ideas` ideas i1..iN; no participants.
 core::Workshop phone_workshop(int ideas = 20, int criteria = 9);

@@ -1,0 +1,271 @@
+// phones.*: the phone server under 60 phones voting at once on loopback: the real PhoneServer on
+// a real workshop file, real HTTP, each phone on its own kept-alive connection joining and then
+// scoring 20 ideas x 9 criteria, one request after the other.
+//
+//  - phones.serve.saved: request to "saved" in serve mode (`pilotdeck serve`: the server's own
+//    writer thread owns the file).
+//  - phones.gui.saved: the same in GUI mode, with a thread that behaves like the GUI's main loop
+//    (waits for the server's `wake` callback like glfwWaitEventsTimeout, then pump()).
+//  - phones.gui.visible: in that same run, a 61st phone scores an idea nobody else scores, one
+//    vote after the other, alternating 1 and 5; the time from sending the PUT to the moment the
+//    loop thread, reading the session's cached results as the panels draw them, shows the new
+//    mean. (Drawing and swapping the frame come on top of this in the real window.)
+//
+// One line per measure: name, median_ms (p50), p95_ms, p99_ms, max_ms, runs (votes measured),
+// errors (answers other than 200 {"saved": true}).
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <filesystem>
+#include <iostream>
+#include <latch>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench_util.hpp"
+#include "core/session.hpp"
+#include "server/http_client.hpp"
+#include "server/phone_server.hpp"
+#include "storage/workshop_file.hpp"
+#include "synthetic.hpp"
+
+namespace pilotdeck::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using server::HttpClient;
+using server::HttpResponse;
+
+constexpr int kPhones = 60;
+constexpr int kIdeas = 20;
+constexpr int kCriteria = 9;
+const std::string kProbeIdea = "i" + std::to_string(kIdeas + 1);  // scored by the probe phone only
+const std::string kProbeCriterion = "c1";
+
+double ms_between(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
+
+double percentile(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const auto idx = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size()))) ;
+    return sorted[std::min(sorted.size() - 1, idx == 0 ? 0 : idx - 1)];
+}
+
+void report_latencies(const std::string& name, std::vector<double> ms, int errors) {
+    std::sort(ms.begin(), ms.end());
+    nlohmann::ordered_json j;
+    j["name"] = name;
+    j["median_ms"] = round3(percentile(ms, 0.50));
+    j["p95_ms"] = round3(percentile(ms, 0.95));
+    j["p99_ms"] = round3(percentile(ms, 0.99));
+    j["max_ms"] = round3(ms.empty() ? 0 : ms.back());
+    j["runs"] = ms.size();
+    j["errors"] = errors;
+    std::cout << j.dump() << std::endl;
+}
+
+// 21 ideas (the probe's idea without scores), 9 criteria 1..5, one earlier rater on ideas 1..20.
+std::string make_workshop(const std::filesystem::path& dir, int round) {
+    core::Workshop ws = synthetic_workshop(kIdeas + 1, 1, kCriteria);
+    std::erase_if(ws.scores, [](const core::Score& s) { return s.idea == kProbeIdea; });
+    const std::string file = (dir / ("phones-" + std::to_string(round) + ".pilotdeck")).string();
+    storage::WorkshopFile::create(file, ws, true);
+    return file;
+}
+
+std::string token_of(const HttpResponse& r) {
+    if (r.status != 200) return {};
+    const auto j = nlohmann::json::parse(r.body, nullptr, false);
+    return j.is_object() && j.contains("token") && j["token"].is_string() ? j["token"].get<std::string>() : std::string();
+}
+
+std::string join_body(const std::string& code, const std::string& name) {
+    return nlohmann::json{{"code", code}, {"name", name}}.dump();
+}
+
+std::string score_body(const std::string& idea, const std::string& criterion, int value) {
+    return nlohmann::json{{"idea", idea}, {"criterion", criterion}, {"value", value}}.dump();
+}
+
+bool saved(const HttpResponse& r) { return r.status == 200 && r.body == R"({"saved":true})"; }
+
+struct Load {
+    std::vector<double> saved_ms;
+    int errors = 0;
+};
+
+// The 60 phones, all released at once; returns when every phone has sent every vote.
+Load run_phones(int port, const std::string& code) {
+    Load load;
+    std::mutex mu;
+    std::latch start(kPhones);
+    std::vector<std::thread> phones;
+    for (int p = 0; p < kPhones; ++p) {
+        phones.emplace_back([&, p] {
+            HttpClient c(port);
+            std::vector<double> mine;
+            mine.reserve(kIdeas * kCriteria);
+            int errors = 0;
+            start.arrive_and_wait();
+            const std::string token = token_of(c.request("POST", "/api/join", join_body(code, "Phone " + std::to_string(p))));
+            if (token.empty()) ++errors;
+            for (int i = 1; i <= kIdeas && !token.empty(); ++i)
+                for (int cr = 1; cr <= kCriteria; ++cr) {
+                    const std::string body = score_body("i" + std::to_string(i), "c" + std::to_string(cr), 1 + (p + i + cr) % 5);
+                    const auto t0 = Clock::now();
+                    const HttpResponse r = c.request("PUT", "/api/score", body, token);
+                    const auto t1 = Clock::now();
+                    if (saved(r))
+                        mine.push_back(ms_between(t0, t1));
+                    else
+                        ++errors;
+                }
+            std::lock_guard l(mu);
+            load.saved_ms.insert(load.saved_ms.end(), mine.begin(), mine.end());
+            load.errors += errors;
+        });
+    }
+    for (auto& t : phones) t.join();
+    return load;
+}
+
+// The GUI's main loop as far as the phones are concerned: wait for an event (the server's wake
+// callback stands for glfwPostEmptyEvent) or the idle timeout, pump(), then read the cached
+// results the way the scoring and matrix panels do.
+class GuiLoop {
+public:
+    // The wake callback: thread-safe, like glfwPostEmptyEvent (an event stays queued until taken).
+    void post() {
+        {
+            std::lock_guard l(mu_);
+            posted_ = true;
+        }
+        cv_.notify_one();
+    }
+
+    // The probe phone: expects `value` as the probe idea's mean from now on.
+    void expect(int value) {
+        std::lock_guard l(mu_);
+        expected_ = value;
+        sent_ = Clock::now();
+        seen_ = false;
+    }
+    // Waits until the loop has shown the expected value; false after 10 s (counted as an error).
+    bool wait_seen() {
+        std::unique_lock l(mu_);
+        return seen_cv_.wait_for(l, std::chrono::seconds(10), [&] { return seen_; });
+    }
+
+    void run(server::PhoneServer& srv, const core::Session& session) {
+        for (;;) {
+            {
+                std::unique_lock l(mu_);
+                cv_.wait_for(l, std::chrono::milliseconds(500), [&] { return posted_ || quit_; });
+                if (quit_) return;
+                posted_ = false;
+            }
+            srv.pump();
+            const auto& results = session.results();  // every panel starts here (dirty ideas recomputed)
+            const core::IdeaResult* r = session.result_for(kProbeIdea);
+            double mean = -1;
+            if (r && !results.empty())
+                for (const auto& c : r->criteria)
+                    if (c.criterion == kProbeCriterion) mean = c.mean;
+            const auto now = Clock::now();
+            std::lock_guard l(mu_);
+            if (expected_ && !seen_ && mean == static_cast<double>(expected_)) {
+                visible_ms.push_back(ms_between(sent_, now));
+                seen_ = true;
+                seen_cv_.notify_all();
+            }
+        }
+    }
+    void quit() {
+        {
+            std::lock_guard l(mu_);
+            quit_ = true;
+        }
+        cv_.notify_one();
+    }
+
+    std::vector<double> visible_ms;  // read after run() returned
+
+private:
+    std::mutex mu_;
+    std::condition_variable cv_, seen_cv_;
+    bool posted_ = false, quit_ = false;
+    int expected_ = 0;
+    Clock::time_point sent_;
+    bool seen_ = false;
+};
+
+}  // namespace
+
+void report_phones(const std::filesystem::path& dir, int rounds) {
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Scoring;
+
+    Load serve;
+    for (int round = 0; round < rounds; ++round) {
+        const std::string file = make_workshop(dir, round);
+        server::PhoneServer srv;
+        srv.start(file, o);
+        Load l = run_phones(srv.port(), srv.join_code());
+        srv.stop();
+        serve.saved_ms.insert(serve.saved_ms.end(), l.saved_ms.begin(), l.saved_ms.end());
+        serve.errors += l.errors;
+    }
+    report_latencies("phones.serve.saved", serve.saved_ms, serve.errors);
+
+    Load gui;
+    std::vector<double> visible;
+    int probe_errors = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const std::string file = make_workshop(dir, rounds + round);
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+        core::Session session(wf->load(), wf->current_stage(), wf.get());
+        GuiLoop loop;
+        server::ServerOptions go = o;
+        go.wake = [&loop] { loop.post(); };
+        server::PhoneServer srv;
+        srv.start(session, go);
+        std::thread gui_thread([&] { loop.run(srv, session); });
+
+        std::atomic<bool> load_done{false};
+        std::thread probe([&] {
+            HttpClient c(srv.port());
+            const std::string token = token_of(c.request("POST", "/api/join", join_body(srv.join_code(), "Probe")));
+            if (token.empty()) {
+                ++probe_errors;
+                return;
+            }
+            for (int k = 0; !load_done; ++k) {
+                const int value = k % 2 == 0 ? 5 : 1;
+                loop.expect(value);
+                const HttpResponse r = c.request("PUT", "/api/score", score_body(kProbeIdea, kProbeCriterion, value), token);
+                if (!saved(r) || !loop.wait_seen()) ++probe_errors;
+            }
+        });
+        Load l = run_phones(srv.port(), srv.join_code());
+        load_done = true;
+        probe.join();
+        loop.quit();
+        gui_thread.join();
+        srv.stop();
+        gui.saved_ms.insert(gui.saved_ms.end(), l.saved_ms.begin(), l.saved_ms.end());
+        gui.errors += l.errors;
+        visible.insert(visible.end(), loop.visible_ms.begin(), loop.visible_ms.end());
+    }
+    report_latencies("phones.gui.saved", gui.saved_ms, gui.errors);
+    report_latencies("phones.gui.visible", visible, probe_errors);
+}
+
+}  // namespace pilotdeck::bench
