@@ -10,14 +10,15 @@ work="$(mktemp -d)"
 cleanup() { [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
-    for n in $(seq 90 120); do
-        [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
-        Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-        xvfb_pid=$!
-        export DISPLAY=":$n"
-        sleep 1
-        break
+    # Xvfb picks a free display itself and reports it on fd 3 once it accepts connections.
+    Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
+    xvfb_pid=$!
+    for _ in $(seq 1 200); do
+        [ -s "$work/display" ] && break
+        kill -0 "$xvfb_pid" 2>/dev/null || { echo "screenshots.sh: Xvfb did not start" >&2; exit 1; }
+        sleep 0.1
     done
+    export DISPLAY=":$(tr -dc 0-9 <"$work/display")"
 fi
 "$bin" import "$work/demo.pilotdeck" --from "$root/assets/demo-workshop.json" 2>/dev/null
 for stage in intro concerns ideas scoring matrix shortlist; do

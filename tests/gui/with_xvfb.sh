@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs a GUI test under its own Xvfb: with_xvfb.sh TEST_SCRIPT PILOTDECK_BINARY [ARGS...]
-# Starts `Xvfb :N -screen 0 1920x1080x24` on a free display number (-noreset, so the key
+# Starts `Xvfb -screen 0 1920x1080x24` on a free display number (-noreset, so the key
 # mapping below survives clients coming and going), gives the test private HOME/XDG folders so
 # no real settings are touched, and stops Xvfb afterwards.
 # Exit 77 (skipped) when Xvfb or xdotool is missing or PILOTDECK_SKIP_GUI_TESTS is set.
@@ -19,20 +19,11 @@ for tool in Xvfb xdotool xmodmap identify import; do
     fi
 done
 
-display=""
-for n in $(seq 90 190); do
-    if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-        display=$n
-        break
-    fi
-done
-if [ -z "$display" ]; then
-    echo "FAIL: no free X display number between :90 and :190"
-    exit 1
-fi
-
 work=$(mktemp -d "${TMPDIR:-/tmp}/pilotdeck-gui-test.XXXXXX")
-Xvfb ":$display" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+# -displayfd: Xvfb takes the first display number it can really listen on and writes it to fd 3
+# once it accepts connections. (Checking /tmp/.X11-unix ourselves races with parallel tests and
+# misses servers in other file-system views that share the abstract socket namespace.)
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 cleanup() {
     kill "$xvfb_pid" 2>/dev/null
@@ -41,13 +32,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for _ in $(seq 1 100); do
-    [ -e "/tmp/.X11-unix/X$display" ] && break
+display=""
+for _ in $(seq 1 200); do
+    display=$(tr -dc 0-9 <"$work/display")
+    [ -n "$display" ] && break
     if ! kill -0 "$xvfb_pid" 2>/dev/null; then
-        echo "FAIL: Xvfb :$display did not start"; cat "$work/xvfb.log"; exit 1
+        echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1
     fi
     sleep 0.1
 done
+[ -n "$display" ] || { echo "FAIL: Xvfb did not report its display within 20 s"; cat "$work/xvfb.log"; exit 1; }
 
 export DISPLAY=":$display"
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
