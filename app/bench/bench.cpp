@@ -161,6 +161,7 @@ int main(int argc, char** argv) {
         }
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
+        if (wanted("first_frame")) bench::report_first_frame(file, dir.string(), std::min(runs, 11));
 #endif
 #ifdef PILOTDECK_BENCH_PHONES
         if (wanted("phones")) bench::report_phones(dir, 3);  // 3 rounds of 60 phones x 180 votes per mode

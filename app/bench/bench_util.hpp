@@ -63,6 +63,8 @@ inline void report(const std::string& name, const Stats& s, std::optional<Stats>
 
 // ui_frames.cpp (only when the GUI is built): one ui_frame.STAGE line per stage kind.
 void report_ui_frames(const std::string& workshop_file, int runs);
+// first_frame.cpp (likewise): starts `pilotdeck open` `runs` times, one first_frame line.
+void report_first_frame(const std::string& workshop_file, const std::string& dir, int runs);
 
 // phones.cpp (when the phone server is built): phones.serve.saved, phones.gui.saved and
 // phones.gui.visible, each over `rounds` rounds of 60 phones voting at once.

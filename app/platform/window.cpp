@@ -1,11 +1,14 @@
 #include "platform/window.hpp"
 
 #include <cstdlib>
+#include <optional>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+
+#include "platform/startup_trace.hpp"
 
 namespace pilotdeck::platform {
 
@@ -68,7 +71,9 @@ bool display_available(std::string* why) {
 }
 
 std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& error) {
+    std::optional<startup::Step> step(std::in_place, "glfw init");
     if (!glfw_acquire(error)) return nullptr;
+    step.emplace("window");
     glfwDefaultWindowHints();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -97,6 +102,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwSetFramebufferSizeCallback(w, on_size);
     glfwSetWindowRefreshCallback(w, on_refresh);
 
+    step.emplace("imgui init");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();

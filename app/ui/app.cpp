@@ -12,6 +12,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -389,7 +390,11 @@ void App::draw_start_screen() {
 }
 
 void App::frame(int display_w, int display_h) {
+    namespace startup = platform::startup;
+    std::optional<startup::Step> step;
+    if (!first_frame_done_) step.emplace("fonts");
     ensure_fonts(display_h > 0 ? display_h : window_.height());
+    if (step) step.emplace("frame");
     window_.begin_frame(display_w, display_h);
     handle_keys();
     const ImGuiIO& io = ImGui::GetIO();
@@ -412,7 +417,9 @@ void App::frame(int display_w, int display_h) {
     if (blank) ImGui::PopStyleColor();
     const Rgba& bg = blank ? Rgba{0, 0, 0, 1} : palette_.background;
     const float clear[3] = {bg.r, bg.g, bg.b};
+    if (step) step.emplace("gl draw");
     window_.render(clear);
+    first_frame_done_ = true;
 }
 
 void App::run() {
@@ -424,8 +431,15 @@ void App::run() {
         else if (follow_up > 0)
             --follow_up;
         if (phones_ && phones_->running()) phones_->pump();  // queued joins and votes, on this thread
+        const bool first = !first_swapped_;
         frame();
-        window_.swap();
+        {
+            std::optional<platform::startup::Step> step;
+            if (first) step.emplace("swap");
+            window_.swap();
+        }
+        if (first) platform::startup::first_frame_swapped();
+        first_swapped_ = true;
         tend_backups();
     }
     stop_phones();

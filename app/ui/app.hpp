@@ -87,6 +87,8 @@ private:
     Fonts fonts_;
     float font_px_ = 0;
     bool fonts_dirty_ = true;
+    bool first_frame_done_ = false;  // for the start-up trace
+    bool first_swapped_ = false;
 
     OpenWorkshop workshop_;
     std::unique_ptr<UiContext> ctx_;

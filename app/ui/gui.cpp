@@ -3,11 +3,13 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "core/model.hpp"
 #include "documents/documents.hpp"
 #include "platform/offscreen.hpp"
 #include "platform/paths.hpp"
+#include "platform/startup_trace.hpp"
 #include "platform/window.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/app.hpp"
@@ -50,7 +52,9 @@ int run_gui(const GuiOptions& o) {
     std::string error;
     auto window = platform::Window::create({"pilotdeck", kWindowWidth, kWindowHeight, true}, error);
     if (!window) return fail(error);
+    std::optional<platform::startup::Step> step(std::in_place, "settings");
     App app(*window, true, o.templates_dir);
+    step.emplace("workshop");
 
     if (!o.file.empty()) {
         // On failure the start screen says why too; the file was not touched.
@@ -68,6 +72,7 @@ int run_gui(const GuiOptions& o) {
             }
         }
     }
+    step.reset();
     app.run();
     return 0;
 }
