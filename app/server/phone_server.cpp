@@ -218,8 +218,11 @@ struct PhoneServer::Impl {
     json cached_public;
     std::uint64_t cached_revision = ~0ull, cached_config = 0;
     // Who finished, kept up to date incrementally: only the participants a drain touched are
-    // recounted, unless someone else (the GUI) changed the session or the phones' settings.
-    std::unordered_map<std::string, bool> finished_of;
+    // looked at again, unless someone else (the GUI) changed the session or the phones' settings.
+    // Per participant, a cursor into the cells (open idea x criterion, in order): every cell
+    // before it is scored. Phones only ever add or change scores, so between recounts a cursor
+    // only moves forward, and a vote costs a look at one or two cells, not at all of them.
+    std::unordered_map<std::string, std::size_t> progress_of;
     std::unordered_set<std::string> touched;
     std::uint64_t seen_revision = ~0ull, seen_config = 0;
     std::size_t seen_tokens = ~std::size_t{0};
@@ -840,12 +843,14 @@ struct PhoneServer::Impl {
         return out;
     }
 
-    bool has_finished(const core::Session& s, const std::string& p, const std::vector<const core::Idea*>& ideas) const {
-        if (ideas.empty() || s.workshop().criteria.empty()) return false;
-        for (const auto* i : ideas)
-            for (const auto& cr : s.workshop().criteria)
-                if (!s.score(i->id, p, cr.id)) return false;
-        return true;
+    // Moves the cursor past the cells `p` has scored; whether that was all of them.
+    static bool has_finished(const core::Session& s, const std::string& p, const std::vector<const core::Idea*>& ideas,
+                             std::size_t& cursor) {
+        const auto& criteria = s.workshop().criteria;
+        const std::size_t cells = ideas.size() * criteria.size();
+        while (cursor < cells && s.score(ideas[cursor / criteria.size()]->id, p, criteria[cursor % criteria.size()].id))
+            ++cursor;
+        return cells > 0 && cursor == cells;
     }
 
     void update_counts(const core::Session& s, bool recount_all) {
@@ -859,14 +864,15 @@ struct PhoneServer::Impl {
         std::sort(joined.begin(), joined.end());
         joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
         const auto ideas = scoring_ideas(s);
-        if (recount_all) finished_of.clear();
+        if (recount_all) progress_of.clear();
         PhoneCounts c;
         c.joined = static_cast<int>(joined.size());
         c.open_ideas = static_cast<int>(ideas.size());
+        const std::size_t cells = ideas.size() * s.workshop().criteria.size();
         for (const auto& p : joined) {
-            auto it = finished_of.find(p);
-            if (it == finished_of.end() || touched.count(p)) it = finished_of.insert_or_assign(p, has_finished(s, p, ideas)).first;
-            if (it->second) ++c.finished;
+            auto [it, added] = progress_of.try_emplace(p, 0);
+            const bool finished = (added || touched.count(p)) ? has_finished(s, p, ideas, it->second) : cells > 0 && it->second == cells;
+            if (finished) ++c.finished;
         }
         touched.clear();
         seen_revision = s.revision();
