@@ -204,9 +204,12 @@ struct PhoneServer::Impl {
     bool round = true;
     std::uint64_t config_version = 1;
 
-    // Tokens (memory only, for the server's life): token -> participant id.
+    // Tokens: token -> participant id. Stored in the workshop file with the participant's
+    // creation when the server has the file (serve mode; GUI mode given the file), and read back
+    // at start, so phones stay the same participants when pilotdeck restarts.
     mutable std::mutex tmu;
     std::unordered_map<std::string, std::string> tokens;
+    storage::WorkshopFile* token_file = nullptr;  // the session's store, session thread only
 
     // Wrong join codes per client address.
     std::mutex lmu;
@@ -326,6 +329,8 @@ struct PhoneServer::Impl {
             file = storage::WorkshopFile::open(path, storage::WorkshopFile::Mode::ReadWrite);
             own_session = std::make_unique<core::Session>(file->load(), file->current_stage(), file.get());
             session = own_session.get();
+            token_file = file.get();
+            load_tokens();
             opened.set_value();
         } catch (...) {
             opened.set_exception(std::current_exception());
@@ -344,6 +349,13 @@ struct PhoneServer::Impl {
         session = nullptr;
         own_session.reset();
         file.reset();
+    }
+
+    void load_tokens() {
+        if (!token_file) return;
+        const auto stored = token_file->load_phone_tokens();
+        std::lock_guard l(tmu);
+        for (const auto& t : stored) tokens[t.token] = t.participant;
     }
 
     void stop() {
@@ -659,8 +671,13 @@ struct PhoneServer::Impl {
     void run_jobs(std::vector<Job>& jobs, core::Session& s) {
         std::lock_guard config_lock(cmu);
         const bool recount_all = changed_elsewhere(s);
+        std::vector<Job*> joins;
+        for (auto& j : jobs)
+            if (j.kind == JobKind::Join) joins.push_back(&j);
+        run_joins(joins, s);
         std::vector<std::pair<Job*, core::Command>> batch;
         for (auto& j : jobs) {
+            if (j.kind == JobKind::Join) continue;
             if (j.kind == JobKind::Score) {
                 check_score(j, s, batch);
                 if (batch.size() >= kMaxBatch) flush(batch, s);
@@ -745,22 +762,49 @@ struct PhoneServer::Impl {
         batch.clear();
     }
 
-    Reply run_one(Job& j, core::Session& s) {
-        if (j.kind == JobKind::Join) {
-            const std::string id = s.next_participant_id();
+    // The joins of a drain: their participants and (with the file) their tokens in one
+    // transaction. A batch that fails is retried join by join so each phone gets its own answer.
+    void run_joins(const std::vector<Job*>& joins, core::Session& s) {
+        if (joins.empty()) return;
+        const long long first = std::stoll(s.next_participant_id().substr(1));  // "p<N>": max + 1
+        core::Batch b;
+        b.label = "Phones joined";
+        std::vector<storage::WorkshopFile::PhoneToken> stored;
+        for (std::size_t k = 0; k < joins.size(); ++k) {
             core::Participant p;
-            p.id = id;
-            p.name = j.name.empty() ? "Participant " + id.substr(1) : j.name;
-            p.department = j.department;
+            p.id = "p" + std::to_string(first + static_cast<long long>(k));
+            p.name = joins[k]->name.empty() ? "Participant " + p.id.substr(1) : joins[k]->name;
+            p.department = joins[k]->department;
             p.role = core::Role::User;
-            s.execute(core::PutParticipant{p, std::nullopt}, false);
+            stored.push_back({joins[k]->token, p.id});
+            b.commands.push_back(core::PutParticipant{std::move(p), std::nullopt});
+        }
+        std::optional<Reply> failure;
+        try {
+            if (token_file) token_file->attach_phone_tokens(stored);
+            s.execute(b.commands.size() == 1 ? b.commands.front() : core::Command(b), false);
+        } catch (const core::CommandError& e) {
+            failure = error_reply(422, e.what());
+        } catch (const std::exception& e) {
+            failure = error_reply(500, std::string("could not save: ") + e.what());
+        }
+        if (token_file) token_file->attach_phone_tokens({});  // not left for a later edit when refused before saving
+        if (failure) {
+            if (joins.size() == 1) return complete(*joins.front(), std::move(*failure));
+            for (Job* j : joins) run_joins({j}, s);
+            return;
+        }
+        for (std::size_t k = 0; k < joins.size(); ++k) {
             {
                 std::lock_guard l(tmu);
-                tokens[j.token] = id;
+                tokens[stored[k].token] = stored[k].participant;
             }
-            touched.insert(id);
-            return json_reply(200, json{{"token", j.token}, {"participant", id}});
+            touched.insert(stored[k].participant);
+            complete(*joins[k], json_reply(200, json{{"token", stored[k].token}, {"participant", stored[k].participant}}));
         }
+    }
+
+    Reply run_one(Job& j, core::Session& s) {
         if (auto gone = participant_gone(j, s)) return *gone;
         switch (j.kind) {
             case JobKind::State: return json_reply(200, state_for(j, s));
@@ -912,7 +956,13 @@ void PhoneServer::start(const std::string& file, const ServerOptions& options) {
     }
 }
 
-void PhoneServer::start(core::Session& session, const ServerOptions& options) {
+void PhoneServer::start(core::Session& session, const ServerOptions& options) { start_gui(session, nullptr, options); }
+
+void PhoneServer::start(core::Session& session, storage::WorkshopFile& file, const ServerOptions& options) {
+    start_gui(session, &file, options);
+}
+
+void PhoneServer::start_gui(core::Session& session, storage::WorkshopFile* file, const ServerOptions& options) {
     if (running()) throw ServerError("the phone server is already running");
     impl_ = std::make_unique<Impl>();
     impl_->opts = options;
@@ -920,6 +970,8 @@ void PhoneServer::start(core::Session& session, const ServerOptions& options) {
     impl_->gui_mode = true;
     impl_->session = &session;
     try {
+        impl_->token_file = file;
+        impl_->load_tokens();
         impl_->listen_and_start();
     } catch (...) {
         impl_ = std::make_unique<Impl>();

@@ -22,6 +22,10 @@
 #include "core/model.hpp"
 #include "core/session.hpp"
 
+namespace pilotdeck::storage {
+class WorkshopFile;
+}
+
 namespace pilotdeck::server {
 
 // what() is one line, e.g. "cannot listen on 192.168.1.20:8080: Address already in use".
@@ -47,7 +51,7 @@ struct ServerOptions {
 };
 
 struct PhoneCounts {
-    int joined = 0;    // participants who joined through this server since it started
+    int joined = 0;    // participants with a phone token: joined through this server, or before a restart
     int finished = 0;  // of those: scored every criterion of every idea open for scoring
     int open_ideas = 0;
 };
@@ -63,8 +67,13 @@ public:
     // storage::StorageError ("FILE: reason").
     void start(const std::string& file, const ServerOptions& options);
     // GUI mode: `session` (with its store) stays the caller's; it must outlive the server, and
-    // pump() must be called on the session's thread while the server runs.
+    // pump() must be called on the session's thread while the server runs. Phones' tokens are
+    // then kept in memory only.
     void start(core::Session& session, const ServerOptions& options);
+    // GUI mode with the workshop file that is `session`'s store: phones' tokens are stored in it
+    // with their participants and read back at start (as in serve mode), so a phone stays the
+    // same participant when pilotdeck restarts. Throws also storage::StorageError.
+    void start(core::Session& session, storage::WorkshopFile& file, const ServerOptions& options);
     // GUI mode: runs the queued work (joins, votes, state reads) against the session. Cheap when idle.
     void pump();
     // Stops listening; queued work is finished (serve mode) or refused with 503 (GUI mode).
@@ -99,6 +108,7 @@ public:
     struct Impl;
 
 private:
+    void start_gui(core::Session& session, storage::WorkshopFile* file, const ServerOptions& options);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -114,10 +114,24 @@ CREATE TABLE score_agg (
 ) WITHOUT ROWID;
 )sql";
 
+// Schema version 2: the bearer tokens of the phones that joined through the phone server
+// (contracts.md section 5), so that a phone stays the same participant when pilotdeck is
+// restarted. Written in the transaction that creates the participant; never exported; removed
+// with the participant.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE phone_token (
+    token       TEXT PRIMARY KEY,
+    participant INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX phone_token_participant ON phone_token(participant);
+)sql";
+
 void create_v1(sqlite::Database& db) { db.exec(kSchemaV1); }
+void add_phone_tokens_v2(sqlite::Database& db) { db.exec(kSchemaV2); }
 
 constexpr Migration kMigrations[] = {
     {1, create_v1},
+    {2, add_phone_tokens_v2},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/aggregate.hpp"
@@ -29,6 +30,8 @@ void insert_participant(sqlite::Database& db, const core::Participant& p, std::i
 void update_participant(sqlite::Database& db, const core::Participant& p);
 void insert_idea(sqlite::Database& db, const core::Idea& idea, std::int64_t position);
 void update_idea(sqlite::Database& db, const core::Idea& idea);
+// A phone's bearer token for participant `participant` (its id); throws for an unknown one.
+void insert_phone_token(sqlite::Database& db, const std::string& token, const std::string& participant);
 
 // The rid of `id` in `table` (participant, idea, criterion...); throws "unknown TABLE 'ID'".
 std::int64_t rid_of(sqlite::Database& db, std::string_view table, std::string_view id);
@@ -48,6 +51,8 @@ void apply_command(sqlite::Database& db, const core::Command& c);
 core::Workshop read_workshop(sqlite::Database& db, bool with_scores);
 core::Aggregates read_aggregates(sqlite::Database& db);
 int read_current_stage(sqlite::Database& db);
+// Every phone token with its participant's id.
+std::vector<std::pair<std::string, std::string>> read_phone_tokens(sqlite::Database& db);
 // Lists whose positions are not 0..n-1 (their order would be ambiguous).
 std::vector<std::string> order_problems(sqlite::Database& db);
 // Where score_agg or idea.raters differ from a recomputation from score (at most `limit`).

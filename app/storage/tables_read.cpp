@@ -180,6 +180,13 @@ core::Aggregates read_aggregates(Database& db) {
     return agg;
 }
 
+std::vector<std::pair<std::string, std::string>> read_phone_tokens(Database& db) {
+    std::vector<std::pair<std::string, std::string>> out;
+    sqlite::Statement st(db, "SELECT t.token, p.id FROM phone_token t JOIN participant p ON p.rid = t.participant ORDER BY p.position");
+    while (st.step()) out.emplace_back(st.column_text(0), st.column_text(1));
+    return out;
+}
+
 int read_current_stage(Database& db) {
     auto meta = read_meta(db);
     try {

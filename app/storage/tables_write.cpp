@@ -219,6 +219,10 @@ void insert_participant(Database& db, const core::Participant& p, std::int64_t p
     st.bind(5, position).run();
 }
 
+void insert_phone_token(Database& db, const std::string& token, const std::string& participant) {
+    db.cached("INSERT INTO phone_token (token, participant) VALUES (?, ?)").bind_all(token, rid_of(db, "participant", participant)).run();
+}
+
 void update_participant(Database& db, const core::Participant& p) {
     Statement& st = db.cached("UPDATE participant SET name = ?2, department = ?3, role = ?4 WHERE id = ?1");
     bind_participant(st, p);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "storage/backup.hpp"
 #include "storage/file_ops.hpp"
@@ -169,10 +170,18 @@ core::Aggregates WorkshopFile::load_aggregates() const {
 int WorkshopFile::current_stage() const { return tables::read_current_stage(*db_); }
 
 void WorkshopFile::apply(const core::Command& c) {
+    const std::vector<PhoneToken> tokens = std::exchange(pending_tokens_, {});
     if (read_only_) throw StorageError(path_ + ": opened read-only: the change was not saved");
     sqlite::Transaction tx(*db_);
     tables::apply_command(*db_, c);
+    for (const PhoneToken& t : tokens) tables::insert_phone_token(*db_, t.token, t.participant);
     tx.commit();
+}
+
+std::vector<WorkshopFile::PhoneToken> WorkshopFile::load_phone_tokens() const {
+    std::vector<PhoneToken> out;
+    for (auto& [token, participant] : tables::read_phone_tokens(*db_)) out.push_back({std::move(token), std::move(participant)});
+    return out;
 }
 
 }  // namespace pilotdeck::storage

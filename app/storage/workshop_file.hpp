@@ -24,7 +24,7 @@ public:
 };
 
 inline constexpr int kApplicationId = 0x50494C44;  // "PILD"
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: phone_token
 
 struct CheckReport {
     bool ok = true;
@@ -74,11 +74,25 @@ public:
     // core::Store: one transaction; throws StorageError (and nothing is saved) on failure.
     void apply(const core::Command& c) override;
 
+    // Phone tokens (the phone server): each joined phone's bearer token with its participant's
+    // id, so that a phone stays the same participant when pilotdeck restarts. They live in the
+    // file only for that: never part of core::Workshop, so never exported; a participant's tokens
+    // are removed with it.
+    struct PhoneToken {
+        std::string token, participant;
+    };
+    std::vector<PhoneToken> load_phone_tokens() const;
+    // The next apply() stores these tokens too, in its transaction, after the command (which
+    // creates their participants): saved together or not at all. They are forgotten after that
+    // apply() whether it succeeded or not, and by attaching another list (empty: none).
+    void attach_phone_tokens(std::vector<PhoneToken> tokens) { pending_tokens_ = std::move(tokens); }
+
 private:
     WorkshopFile(std::string path, std::unique_ptr<sqlite::Database> db, bool read_only);
     std::string path_;
     std::unique_ptr<sqlite::Database> db_;
     bool read_only_ = false;
+    std::vector<PhoneToken> pending_tokens_;
 };
 
 }  // namespace pilotdeck::storage

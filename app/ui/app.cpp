@@ -490,7 +490,7 @@ void App::start_phones() {
     o.wake = [] { glfwPostEmptyEvent(); };
     try {
         auto phones = std::make_unique<server::PhoneServer>();
-        phones->start(*workshop_.session, o);
+        phones->start(*workshop_.session, *workshop_.file, o);  // tokens kept in the file: phones stay who they were
         phones_ = std::move(phones);
     } catch (const std::exception& e) {
         phones_.reset();

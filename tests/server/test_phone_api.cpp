@@ -3,18 +3,21 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <functional>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "core/session.hpp"
 #include "server/fixture.hpp"
 #include "server/http_client.hpp"
 #include "server/page.hpp"
 #include "server/phone_server.hpp"
+#include "storage/sqlite.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
 
@@ -534,4 +537,123 @@ TEST_CASE("connections beyond the per-address limit are refused, the others stil
         if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     CHECK(served);
+}
+
+namespace {
+
+// The participant a token stands for, as the server says in /api/state ("" when refused).
+std::string participant_of(int port, const std::string& token) {
+    HttpClient c(port);
+    const HttpResponse r = c.request("GET", "/api/state", {}, token);
+    if (r.status != 200) return {};
+    return body_of(r)["participant"]["id"].get<std::string>();
+}
+
+std::size_t participants_in(const std::string& file) {
+    return storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load().participants.size();
+}
+
+}  // namespace
+
+TEST_CASE("a phone's token survives a restart of the server: the same participant, its votes go on", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(3));
+    std::string ann, bob;
+    {
+        server::PhoneServer srv;
+        srv.start(file, local());
+        HttpClient c(srv.port());
+        ann = test::join(c, srv.join_code(), "Ann");
+        bob = test::join(c, srv.join_code(), "Bob");
+        REQUIRE(!ann.empty());
+        REQUIRE(c.request("PUT", "/api/score", test::score_body("i1", "c1", 2), ann).status == 200);
+        srv.stop();
+    }
+    CHECK(participants_in(file) == 2);
+
+    server::PhoneServer again;
+    again.start(file, local());
+    CHECK(participant_of(again.port(), ann) == "p1");
+    CHECK(participant_of(again.port(), bob) == "p2");
+    CHECK(again.counts().joined == 2);
+    HttpClient c(again.port());
+    const HttpResponse vote = c.request("PUT", "/api/score", test::score_body("i1", "c2", 5), ann);
+    CHECK(vote.status == 200);
+    CHECK(body_of(c.request("GET", "/api/state", {}, ann))["scores"].size() == 2);  // the vote before the restart too
+    CHECK(c.request("GET", "/api/state", {}, "0123456789abcdef0123456789abcdef").status == 401);
+    // A new phone is a new participant after the two.
+    CHECK(body_of(c.request("POST", "/api/join", test::join_body(again.join_code())))["participant"] == "p3");
+    again.stop();
+    CHECK(stored_score(file, "i1", "p1", "c1") == 2);
+    CHECK(stored_score(file, "i1", "p1", "c2") == 5);
+    CHECK(participants_in(file) == 3);
+}
+
+TEST_CASE("GUI mode with the workshop file: tokens are stored and work again after a restart", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(3));
+    // One run of the GUI: the session on the file, the server pumped on this thread.
+    auto gui_run = [&](const std::function<void(server::PhoneServer&)>& phone) {
+        auto wf = storage::WorkshopFile::open(file);
+        core::Session session(wf->load(), wf->current_stage(), wf.get());
+        server::PhoneServer srv;
+        srv.start(session, *wf, local());
+        std::atomic<bool> done{false};
+        std::thread t([&] {
+            phone(srv);
+            done = true;
+        });
+        for (int frame = 0; frame < 100000 && !done; ++frame) {
+            srv.pump();
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        t.join();
+        srv.stop();
+    };
+    std::string token;
+    gui_run([&](server::PhoneServer& srv) {
+        HttpClient c(srv.port());
+        token = test::join(c, srv.join_code(), "Gui");
+    });
+    REQUIRE(!token.empty());
+    std::string who;
+    int status = 0;
+    gui_run([&](server::PhoneServer& srv) {
+        who = participant_of(srv.port(), token);
+        HttpClient c(srv.port());
+        status = c.request("PUT", "/api/score", test::score_body("i3", "c9", 4), token).status;
+    });
+    CHECK(who == "p1");
+    CHECK(status == 200);
+    CHECK(stored_score(file, "i3", "p1", "c9") == 4);
+    CHECK(participants_in(file) == 1);
+}
+
+TEST_CASE("a workshop file of schema 1 is served: it migrates and its phones' tokens survive a restart", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("old.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(2));
+    {
+        // Schema 1 is schema 2 without phone_token.
+        storage::sqlite::Database db(file, SQLITE_OPEN_READWRITE);
+        db.exec("DROP TABLE phone_token; PRAGMA user_version = 1;");
+    }
+    REQUIRE(storage::WorkshopFile::check(file).schema_version == 1);
+    std::string token;
+    {
+        server::PhoneServer srv;
+        srv.start(file, local());
+        HttpClient c(srv.port());
+        token = test::join(c, srv.join_code(), "Old");
+        REQUIRE(!token.empty());
+    }
+    server::PhoneServer again;
+    again.start(file, local());
+    CHECK(participant_of(again.port(), token) == "p1");
+    again.stop();
+    const auto report = storage::WorkshopFile::check(file);
+    CHECK(report.ok);
+    CHECK(report.schema_version == storage::kSchemaVersion);
 }

@@ -327,3 +327,32 @@ TEST_CASE("serve fails with one line on stderr and exit 1 for a file that is not
     REQUIRE(WIFEXITED(st2));
     CHECK(WEXITSTATUS(st2) == 2);
 }
+
+TEST_CASE("serve killed with SIGKILL right after a join: the phone's token works again after restarting", "[server]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(2));
+    std::string token;
+    {
+        Child child(file, {"--stage", "scoring"});
+        REQUIRE(child.port() > 0);
+        HttpClient c(child.port());
+        token = test::join(c, child.code, "Crash");
+        REQUIRE(!token.empty());
+        kill(child.pid, SIGKILL);
+        child.wait_status();
+    }
+    Child again(file, {"--stage", "scoring"});
+    REQUIRE(again.port() > 0);
+    HttpClient c(again.port());
+    const HttpResponse state = c.request("GET", "/api/state", {}, token);
+    REQUIRE(state.status == 200);
+    CHECK(nlohmann::json::parse(state.body)["participant"]["id"] == "p1");
+    CHECK(c.request("PUT", "/api/score", test::score_body("i2", "c4", 3), token).status == 200);
+    kill(again.pid, SIGKILL);
+    again.wait_status();
+    const auto stored = stored_scores(file);
+    CHECK(stored.size() == 1);
+    CHECK(stored.count(Key{"i2", "p1", "c4"}) == 1);
+    CHECK(storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load().participants.size() == 1);
+}

@@ -72,12 +72,12 @@ TEST_CASE("load_aggregates gives the sums and raters the scores give") {
     CHECK(stored.find("i5") == nullptr);  // no scores, no stats
 }
 
-TEST_CASE("a created file is a WAL-mode pilotdeck database of schema 1") {
+TEST_CASE("a created file is a WAL-mode pilotdeck database of the current schema") {
     TempDir dir;
     std::string path = make_workshop_file(dir, "w.pilotdeck", sample_workshop());
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
     CHECK(raw_query(path, "PRAGMA application_id") == std::to_string(pilotdeck::storage::kApplicationId));
-    CHECK(raw_query(path, "PRAGMA user_version") == "1");
+    CHECK(raw_query(path, "PRAGMA user_version") == std::to_string(pilotdeck::storage::kSchemaVersion));
     CHECK(raw_query(path, "SELECT value FROM meta WHERE key = 'created_by'").starts_with("pilotdeck 0."));
     CHECK(raw_query(path, "SELECT count(*) FROM score_agg WHERE n <= 0") == "0");
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});  // no temporary file left
@@ -170,8 +170,9 @@ TEST_CASE("files that are not sound workshops are refused and stay byte-identica
     }
     SECTION("newer schema") {
         make_workshop_file(dir, "f.pilotdeck", sample_workshop());
-        raw_exec(path, "PRAGMA user_version = 3");
-        require_refused(dir, path, "made by a newer pilotdeck (schema 3); this version reads up to 1");
+        raw_exec(path, "PRAGMA user_version = 9");
+        require_refused(dir, path, "made by a newer pilotdeck (schema 9); this version reads up to " +
+                                       std::to_string(pilotdeck::storage::kSchemaVersion));
     }
     SECTION("truncated workshop") {
         std::string whole = read_all(make_workshop_file(dir, "f.pilotdeck", big_workshop(40, 10, 9)));
