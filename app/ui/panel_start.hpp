@@ -12,14 +12,23 @@
 
 namespace pilotdeck::ui {
 
+// The start screen is made for the keyboard: the title field has the focus when the screen
+// appears, Tab and Shift+Tab walk every field of both columns, Enter in a field of the new
+// workshop creates it, Enter in the file field opens it, Up and Down there step through the
+// recent workshops, and in the template field (Shift+Tab from the title) through the
+// templates; Esc goes back to the open workshop.
 struct StartForm {
+    enum class Field { None, Template, Title, Organisation, Date, Facilitator, Path, OpenPath };
     int template_index = 0;
     std::string title, organisation, date, facilitator;
     std::string path;          // where the new workshop goes
     bool path_edited = false;  // else it follows the title
     int path_generation = 0;   // bumps when the path follows the title (a fresh text field)
     std::string open_path;
+    int recent_index = -1;     // the recent workshop Up/Down put in the file field
     std::string message;       // why the last attempt failed
+    Field focus = Field::None;  // the field to give the keyboard focus in the next frame
+    int last_frame = -2;       // ImGui frame the screen was last drawn in (to notice it appear)
 };
 
 struct StartAction {
