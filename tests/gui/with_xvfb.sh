@@ -44,6 +44,9 @@ done
 [ -n "$display" ] || { echo "FAIL: Xvfb did not report its display within 20 s"; cat "$work/xvfb.log"; exit 1; }
 
 export DISPLAY=":$display"
+# xdotool reads the text to type in the locale's encoding: in the C locale (a bare CI or chroot
+# environment) it stops at the first non-ASCII letter. C.UTF-8 is always there on Debian.
+export LC_ALL=C.UTF-8
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
 mkdir -p "$HOME"
 export GUI_TEST_WORK="$work"
