@@ -913,11 +913,16 @@ struct PhoneServer::Impl {
         c.joined = static_cast<int>(joined.size());
         c.open_ideas = static_cast<int>(ideas.size());
         const std::size_t cells = ideas.size() * s.workshop().criteria.size();
+        std::unordered_set<std::string> finished_ids;
         for (const auto& p : joined) {
             auto [it, added] = progress_of.try_emplace(p, 0);
             const bool finished = (added || touched.count(p)) ? has_finished(s, p, ideas, it->second) : cells > 0 && it->second == cells;
-            if (finished) ++c.finished;
+            if (finished) finished_ids.insert(p);
         }
+        c.finished = static_cast<int>(finished_ids.size());
+        if (!finished_ids.empty())
+            for (const auto& p : s.workshop().participants)
+                if (finished_ids.count(p.id)) c.finished_names.push_back(p.name);
         touched.clear();
         seen_revision = s.revision();
         seen_config = config_version;

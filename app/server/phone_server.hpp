@@ -54,6 +54,9 @@ struct PhoneCounts {
     int joined = 0;    // participants with a phone token: joined through this server, or before a restart
     int finished = 0;  // of those: scored every criterion of every idea open for scoring
     int open_ideas = 0;
+    // The names of those who finished, in the workshop's participant order: for the facilitator
+    // notes only (the projected phones box shows the counts).
+    std::vector<std::string> finished_names;
 };
 
 class PhoneServer {

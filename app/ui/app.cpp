@@ -356,7 +356,7 @@ void App::draw_workshop() {
         if (ctx.state.participants_visible)
             draw_participants(ctx);
         else
-            draw_notes(ctx);
+            draw_notes(ctx, phones_on ? phones_.get() : nullptr);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }

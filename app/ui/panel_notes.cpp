@@ -1,14 +1,32 @@
-// The facilitator notes column: the current stage's prompts and the picked concern's answer.
+// The facilitator notes column: the current stage's prompts, the picked concern's answer and,
+// while phones score, who has finished (names only here: N hides them, the projected phones box
+// shows counts).
 #include <string>
 
 #include <imgui.h>
 
+#include "server/phone_server.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 
-void draw_notes(UiContext& ctx) {
+namespace {
+
+void phones_finished(const UiContext& ctx, const server::PhoneServer& phones) {
+    const server::PhoneCounts c = phones.counts();
+    ImGui::Separator();
+    ImGui::TextUnformatted(("Finished on phones: " + std::to_string(c.finished) + " of " + std::to_string(c.joined)).c_str());
+    if (c.finished_names.empty()) muted(ctx, c.joined == 0 ? "No phone has joined yet." : "Nobody has finished yet.");
+    for (const auto& name : c.finished_names) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", name.c_str());
+    }
+}
+
+}  // namespace
+
+void draw_notes(UiContext& ctx, const server::PhoneServer* phones) {
     const auto& ws = ctx.session.workshop();
     const int current = ctx.session.current_stage();
     if (current < 0 || current >= static_cast<int>(ws.stages.size())) return;
@@ -32,6 +50,7 @@ void draw_notes(UiContext& ctx) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", prompt.c_str());
     }
+    if (st.kind == core::StageKind::Scoring && phones && phones->running()) phones_finished(ctx, *phones);
 }
 
 }  // namespace pilotdeck::ui

@@ -23,8 +23,9 @@ void draw_shortlist(UiContext& ctx);     // panel_shortlist.cpp
 // stage's title, goal and countdown.
 void draw_stepper(UiContext& ctx);
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
-// The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's answer.
-void draw_notes(UiContext& ctx);
+// The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's
+// answer; in scoring, with the phone server running, the names of the phones that finished.
+void draw_notes(UiContext& ctx, const server::PhoneServer* phones = nullptr);
 
 // The phones box beside the stage while the phone server runs (panel_phones.cpp): address,
 // join code, QR code, counts (never values) and the blind round's close/reopen buttons.

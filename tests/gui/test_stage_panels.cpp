@@ -248,3 +248,68 @@ TEST_CASE("matrix: Tab and the arrow keys walk the placed ideas in ranking order
         CHECK(h.ctx.state.selected_idea != "i3");
     }
 }
+
+// ---- Phones: who finished (notes only), and the shortlist during a blind round ----
+// (Includes here so that the cases above stay as they are.)
+#include <imgui_internal.h>
+
+#include "server/phone_server.hpp"
+#include "storage/workshop_file.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+// Every text the panel drew this frame (ImGui's log, as "Log to clipboard" would copy it).
+std::string drawn_text(Headless& h, const std::function<void()>& draw) {
+    std::string text;
+    h.frame([&] {
+        ImGui::LogToBuffer();
+        draw();
+        text = GImGui->LogBuffer.c_str();
+        ImGui::LogFinish();
+    });
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("notes: with phones on, the names of those who finished scoring; the phones box shows counts only") {
+    // Ann (p1) scored every idea on every criterion, Bob (p2) not; both joined from phones before
+    // (their tokens are in the file), so the server knows them from its start.
+    core::Workshop ws = small_workshop();
+    ws.scores.clear();
+    for (const auto& idea : ws.ideas)
+        for (const auto& c : ws.criteria) ws.scores.push_back({idea.id, "p1", c.id, 3});
+    ws.scores.push_back({"i1", "p2", "reach", 2});
+    test::TempDir dir;
+    const std::string path = dir.file("w.pilotdeck");
+    storage::WorkshopFile::create(path, ws).reset();
+    auto file = storage::WorkshopFile::open(path);
+    file->attach_phone_tokens({{"0123456789abcdef0123456789abcdef", "p1"}, {"fedcba9876543210fedcba9876543210", "p2"}});
+    file->apply(core::PutParticipant{ws.participants[0], std::nullopt});
+
+    Headless h(small_workshop());  // the ImGui context; the panels below draw the file's session
+    core::Session session(file->load(), 0, file.get());
+    ui::UiContext ctx(session, h.fonts, ui::projector_palette());
+    server::PhoneServer phones;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    phones.start(session, *file, o);
+    phones.pump();
+    REQUIRE(phones.counts().finished == 1);
+    CHECK(phones.counts().finished_names == std::vector<std::string>{"Ann"});
+
+    const std::string notes = drawn_text(h, [&] { ui::draw_notes(ctx, &phones); });
+    CHECK(notes.find("Finished on phones: 1 of 2") != std::string::npos);
+    CHECK(notes.find("Ann") != std::string::npos);
+    CHECK(notes.find("Bob") == std::string::npos);
+
+    const std::string box = drawn_text(h, [&] { ui::draw_phones(ctx, phones); });
+    CHECK(box.find("1 of 2 phones have finished") != std::string::npos);
+    CHECK(box.find("Ann") == std::string::npos);
+
+    // Without the server (phones off) the notes have no such part.
+    CHECK(drawn_text(h, [&] { ui::draw_notes(ctx); }).find("Finished on phones") == std::string::npos);
+    phones.stop();
+}

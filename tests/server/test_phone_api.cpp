@@ -436,6 +436,24 @@ TEST_CASE("counts: joined phones and who finished scoring every open idea", "[se
     CHECK(s.server.counts().finished == 1);
     REQUIRE(b.request("PUT", "/api/score", test::score_body("i1", "c1", 3), tb).status == 200);
     CHECK(s.server.counts().finished == 1);
+    CHECK(s.server.counts().finished_names == std::vector<std::string>{"Participant 1"});  // for the notes
+}
+
+TEST_CASE("counts: the names of those who finished, in the workshop's participant order", "[server]") {
+    Running s(core::StageKind::Scoring, 1);
+    std::vector<std::string> tokens;
+    for (const char* name : {"Zoe", "Ann", "Bob"}) {
+        HttpClient c(s.server.port());
+        tokens.push_back(test::join(c, s.server.join_code(), name));
+    }
+    CHECK(s.server.counts().finished_names.empty());
+    HttpClient c(s.server.port());
+    for (std::size_t who : {2u, 0u})  // Bob, then Zoe
+        for (int cr = 1; cr <= 9; ++cr)
+            REQUIRE(c.request("PUT", "/api/score", test::score_body("i1", "c" + std::to_string(cr), 4), tokens[who]).status == 200);
+    const auto counts = s.server.counts();
+    CHECK(counts.finished == 2);
+    CHECK(counts.finished_names == std::vector<std::string>{"Zoe", "Bob"});
 }
 
 TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[server]") {
