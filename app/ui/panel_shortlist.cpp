@@ -1,6 +1,8 @@
 // Shortlist: the selection rules as controls (applied as one undoable edit per gesture, the
 // list previewed live while dragging), pins with a reason, the chosen pilots with their "why",
-// every other idea with the rule that kept it out, and Export (JSON + matrix PNG).
+// every other idea with the rule that kept it out, and Export (JSON + matrix PNG). While a blind
+// phone round is open it shows the banner only, like the scoring and matrix panels: the pilots,
+// their numbers and the reasons would give the scores away.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -241,6 +243,10 @@ void export_section(UiContext& ctx) {
 }  // namespace
 
 void draw_shortlist(UiContext& ctx) {
+    if (blind_round_banner(ctx)) {  // phones are scoring: no values in the room until the round closes
+        g_state.editing = false;
+        return;
+    }
     const SelectionRules& saved = ctx.session.workshop().selection;
     if (!g_state.editing) g_state.draft = saved;
 

@@ -313,3 +313,20 @@ TEST_CASE("notes: with phones on, the names of those who finished scoring; the p
     CHECK(drawn_text(h, [&] { ui::draw_notes(ctx); }).find("Finished on phones") == std::string::npos);
     phones.stop();
 }
+
+TEST_CASE("shortlist: during a blind round only the banner, no pilots, numbers or reasons") {
+    Headless h(small_workshop());
+    const std::string open = drawn_text(h, [&] { ui::draw_shortlist(h.ctx); });
+    REQUIRE(open.find("Invoice matching") != std::string::npos);  // the pilot, with its numbers
+    REQUIRE(open.find("Not selected") != std::string::npos);
+
+    h.ctx.state.blind_round = true;
+    const std::string blind = drawn_text(h, [&] { ui::draw_shortlist(h.ctx); });
+    CHECK(blind.find("Blind round") != std::string::npos);
+    for (const char* hidden : {"Invoice matching", "Mail triage", "Forecasts", "Pilots", "Not selected", "4.", "5."})
+        CHECK(blind.find(hidden) == std::string::npos);
+    CHECK(h.ctx.state.error.empty());
+
+    h.ctx.state.blind_round = false;  // closed and revealed: all back
+    CHECK(drawn_text(h, [&] { ui::draw_shortlist(h.ctx); }).find("Invoice matching") != std::string::npos);
+}
