@@ -1,9 +1,11 @@
 // The ideas stage: capture an idea in seconds, edit its details, filter by department,
 // delete (undoable) and merge duplicates.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -32,6 +34,10 @@ struct IdeasState {
     bool was_active = false;
     bool enter_after_letters = false;
     int cancel_focus_frames = 0;  // Esc came before the focus: drop it when it arrives
+    std::map<std::string, int> focus_serial;  // detail field id -> the count when it last took focus
+    int focus_count = 0;
+    std::string save_key;  // undo coalescing key of the field edit waiting to be saved
+    int merge_pick = 0;    // the highlighted idea in the merge list
 };
 
 IdeasState& state() {
@@ -145,7 +151,35 @@ void filter_combo(UiContext& ctx) {
     ImGui::EndCombo();
 }
 
+// No text field is being typed in: single keys are commands (Delete, M, Up/Down).
+bool keys_free(const UiContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending && !io.KeyCtrl && !io.KeyAlt;
+}
+
+bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+// Up / Down (while no field is typed in and no list is open) select the previous / next idea shown.
+void list_keys(UiContext& ctx) {
+    if (!keys_free(ctx) || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+    const int step = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))  ? 1
+                     : ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) ? -1
+                                                                                 : 0;
+    if (step == 0) return;
+    std::vector<const core::Idea*> shown;
+    for (const auto& idea : ctx.session.workshop().ideas)
+        if (ctx.state.department_filter.empty() || idea.department == ctx.state.department_filter) shown.push_back(&idea);
+    if (shown.empty()) return;
+    const int n = static_cast<int>(shown.size());
+    int at = -1;
+    for (int i = 0; i < n; ++i)
+        if (shown[static_cast<std::size_t>(i)]->id == ctx.state.selected_idea) at = i;
+    at = at < 0 ? (step > 0 ? 0 : n - 1) : std::clamp(at + step, 0, n - 1);
+    ctx.state.selected_idea = shown[static_cast<std::size_t>(at)]->id;
+}
+
 void idea_list(UiContext& ctx) {
+    list_keys(ctx);
     const auto& ideas = ctx.session.workshop().ideas;
     int shown = 0;
     for (const auto& idea : ideas) {
@@ -158,18 +192,6 @@ void idea_list(UiContext& ctx) {
         if (ImGui::Selectable(label.c_str(), sel)) ctx.state.selected_idea = idea.id;
     }
     if (shown == 0) muted(ctx, ideas.empty() ? "No ideas yet. Ctrl+N starts one." : "No ideas in this department.");
-}
-
-core::Command merge_command(const core::Session& s, const core::Idea& dropped, const core::Idea& kept) {
-    core::Batch b;
-    b.label = "Merge " + quoted(dropped.title) + " into " + quoted(kept.title);
-    for (const auto& sc : s.workshop().scores) {
-        if (sc.idea != dropped.id) continue;
-        if (s.score(kept.id, sc.rater, sc.criterion)) continue;  // the kept idea's own score wins
-        b.commands.push_back(core::SetScore{kept.id, sc.rater, sc.criterion, sc.value});
-    }
-    b.commands.push_back(core::RemoveIdea{dropped.id});
-    return b;
 }
 
 void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
@@ -191,6 +213,47 @@ void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
     ImGui::EndCombo();
 }
 
+// "Merge into…" (button or M): a list of the other ideas; Up/Down and Enter (or a click) merge
+// the selected idea into the chosen one, Esc closes. One undoable edit.
+void merge(UiContext& ctx, const core::Idea& idea) {
+    IdeasState& st = state();
+    const auto& ideas = ctx.session.workshop().ideas;
+    if (ideas.size() < 2) return;
+    const bool m_key = keys_free(ctx) && !ImGui::IsPopupOpen("##merge") && ImGui::IsKeyPressed(GLFW_KEY_M, false);
+    if (ImGui::Button("Merge into\u2026 (M)") || m_key) {
+        ImGui::OpenPopup("##merge");
+        st.merge_pick = 0;
+    }
+    if (!ImGui::BeginPopup("##merge")) return;
+    std::vector<const core::Idea*> others;
+    for (const auto& other : ideas)
+        if (other.id != idea.id) others.push_back(&other);
+    const int n = static_cast<int>(others.size());
+    st.merge_pick = std::clamp(st.merge_pick, 0, n - 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) st.merge_pick = (st.merge_pick + 1) % n;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) st.merge_pick = (st.merge_pick + n - 1) % n;
+    ImGui::TextUnformatted(("Merge " + quoted(idea.title) + " into:").c_str());
+    muted(ctx, "Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along.");
+    const core::Idea* chosen = nullptr;
+    for (int i = 0; i < n; ++i) {
+        const bool picked = i == st.merge_pick;
+        if (ImGui::Selectable(((picked ? "\u25B6 " : "") + others[static_cast<std::size_t>(i)]->title + "##m" +
+                               others[static_cast<std::size_t>(i)]->id).c_str(), picked))
+            chosen = others[static_cast<std::size_t>(i)];
+        if (picked) ImGui::SetScrollHereY();
+    }
+    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) chosen = others[static_cast<std::size_t>(st.merge_pick)];
+    if (chosen) {
+        const std::string kept = chosen->id, title = idea.title;
+        if (ctx.run(core::merge_ideas(ctx.session.workshop(), idea, *chosen))) {
+            ctx.state.selected_idea = kept;
+            ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
+        }
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
 void details(UiContext& ctx) {
     IdeasState& st = state();
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
@@ -206,37 +269,39 @@ void details(UiContext& ctx) {
     ImGui::PushID(st.draft_generation);
     core::Idea& d = st.draft;
     bool done = false, changed = false;
-    done |= edit_field("Title", "##title", d.title, 1, &changed);
-    done |= edit_field("Problem", "##problem", d.problem, 3, &changed);
-    done |= edit_field("Proposed AI solution", "##solution", d.solution, 3, &changed);
-    done |= edit_field("Department", "##department", d.department, 1, &changed);
-    owner_combo(ctx, d, done);
-    done |= edit_field("Success criteria", "##success", d.success_criteria, 2, &changed);
+    // The saves of one field, from the moment it takes focus until it lets go (the pauses in
+    // typing and the leaving), are one undo step: their key names the idea, the field and
+    // that focus. Any other edit (the owner) is a step of its own.
+    auto field = [&](const char* label, const char* id, std::string& value, int lines) {
+        bool edited = false;
+        const bool finished = edit_field(label, id, value, lines, &edited);
+        if (ImGui::IsItemActivated()) st.focus_serial[id] = ++st.focus_count;
+        if (edited || finished) st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
+        changed |= edited;
+        done |= finished;
+    };
+    field("Title", "##title", d.title, 1);
+    field("Problem", "##problem", d.problem, 3);
+    field("Proposed AI solution", "##solution", d.solution, 3);
+    field("Department", "##department", d.department, 1);
+    bool owner_picked = false;
+    owner_combo(ctx, d, owner_picked);
+    if (owner_picked) st.save_key.clear();
+    done |= owner_picked;
+    field("Success criteria", "##success", d.success_criteria, 2);
     done |= st.pause.due(ctx, changed);
     if (done && !trim(d.title).empty() && d != *idea) {  // an idea keeps a title
-        ctx.run(core::PutIdea{d, std::nullopt});
+        ctx.run(core::PutIdea{d, std::nullopt}, st.save_key);
         st.draft_revision = ctx.session.revision();
     }
-    if (done) st.pause.committed();
+    if (done) {
+        st.pause.committed();
+        st.save_key.clear();
+    }
     ImGui::PopID();
 
     ImGui::Spacing();
-    const auto& ideas = ctx.session.workshop().ideas;
-    ImGui::SetNextItemWidth(em(16));
-    if (ideas.size() > 1 && ImGui::BeginCombo("##merge", "Merge into\u2026")) {
-        for (const auto& other : ideas) {
-            if (other.id == idea->id) continue;
-            if (ImGui::Selectable((other.title + "##m" + other.id).c_str())) {
-                const std::string kept = other.id, title = idea->title;
-                if (ctx.run(merge_command(ctx.session, *idea, other))) {
-                    ctx.state.selected_idea = kept;
-                    ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
-                }
-                break;
-            }
-        }
-        ImGui::EndCombo();
-    }
+    merge(ctx, *idea);
     ImGui::SameLine();
     const bool delete_key = !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending &&
                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);

@@ -7,9 +7,12 @@
 
 namespace pilotdeck::ui {
 
-bool UiContext::run(const core::Command& c) {
+bool UiContext::run(const core::Command& c, const std::string& coalesce_key) {
     try {
-        session.execute(c);
+        if (coalesce_key.empty())
+            session.execute(c);
+        else
+            session.execute_coalescing(c, coalesce_key);
         state.status = core::describe(c);
         state.error.clear();
         return true;

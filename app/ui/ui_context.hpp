@@ -41,8 +41,9 @@ public:
     UiContext(core::Session& s, const Fonts& f, const Palette& p) : session(s), fonts(f), palette(p) {}
 
     // Execute a command through the core (validated, committed). Errors land in state.error;
-    // returns false then. Never throws.
-    bool run(const core::Command& c);
+    // returns false then. Never throws. A non-empty coalesce_key joins the undo step of the
+    // previous run with the same key (core::Session::execute_coalescing).
+    bool run(const core::Command& c, const std::string& coalesce_key = {});
 
     core::Session& session;
     const Fonts& fonts;

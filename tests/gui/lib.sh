@@ -62,3 +62,27 @@ current_stage() { sqlite3 "$1" "select value from meta where key='current_stage'
 new_workshop() {
     "$PILOTDECK" new "$1" --template use-case-workshop --title "GUI test" >/dev/null || fail "pilotdeck new failed"
 }
+
+# changed_from NAME: the window's pixels differ from snapshot NAME now.
+changed_from() { snapshot probe_key && ! same_image "$1" probe_key; }
+
+# press KEYS...: presses the keys and waits until the window shows their effect (a field that
+# takes the focus drops letters typed in the same frame, so typing after a focus change waits
+# for this). The platform layer hands ImGui one change per key and frame, in order, so
+# "ctrl+a BackSpace" selects all, then deletes.
+press() {
+    snapshot before_key
+    xdotool key "$@"
+    wait_until "the window reacts to $*" changed_from before_key
+}
+
+# exported FILE: `pilotdeck export FILE` (the workshop document on stdout).
+exported() { "$PILOTDECK" export "$1" || fail "export of $1 failed"; }
+
+# require TOOL...: skips the test (exit 77) when a tool is missing.
+require() {
+    local tool
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
+    done
+}

@@ -9,8 +9,7 @@
 # Usage (under with_xvfb.sh): test_start_screen.sh PILOTDECK
 PILOTDECK=$1
 source "$(dirname "$0")/lib.sh"
-command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
-command -v convert >/dev/null || { echo "SKIP: imagemagick's convert is not installed"; exit 77; }
+require python3 convert
 
 work=$GUI_TEST_WORK
 existing="$work/bestehend.pilotdeck"
@@ -27,14 +26,6 @@ cp "$truncated" "$work/truncated.orig"
 # --- helpers -------------------------------------------------------------------------------
 window_name() { xdotool getwindowname "$APP_WIN"; }
 name_is() { [ "$(window_name)" = "$1" ]; }
-changed_from() { snapshot probe_key && ! same_image "$1" probe_key; }
-# press KEYS...: presses the keys and waits until the window shows their effect (a field that
-# takes the focus drops letters typed in the same frame, so typing waits for this).
-press() {
-    snapshot before_key
-    xdotool key "$@"
-    wait_until "the window reacts to $*" changed_from before_key
-}
 type_text() { xdotool type --delay 30 "$1"; }
 # The start screen's message is drawn in the danger colour (projector theme) after a square.
 shows_message() {
@@ -51,7 +42,6 @@ start_screen_by_keyboard() {
     press space
     press space
 }
-exported() { "$PILOTDECK" export "$1" || fail "export of $1 failed"; }
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 
 # --- a PNG given on the command line: the start screen says why, the file is untouched --------
@@ -78,7 +68,7 @@ press Tab
 press Tab
 type_text "$organisation"
 press Tab
-press ctrl+a BackSpace   # (the platform layer hands ImGui one key change per frame, in order)
+press ctrl+a BackSpace
 type_text "2026-12-03"
 press Tab
 type_text "$facilitator"
