@@ -34,7 +34,7 @@ void report_ui_frames(const std::string& file, int runs) {
         return;
     }
     std::string error;
-    auto window = platform::Window::create({"pilotdeck-bench", kWidth, kHeight, false}, error);
+    auto window = platform::Window::create({"pilotdeck-bench", kWidth, kHeight, false, {}}, error);
     if (!window) {
         std::cerr << "pilotdeck-bench: ui_frame skipped: " << error << "\n";
         return;

@@ -1,13 +1,18 @@
 #include "platform/window.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
+#include <vector>
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "platform/buffer_age.hpp"
 #include "platform/startup_trace.hpp"
 
 namespace pilotdeck::platform {
@@ -102,17 +107,26 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwSetFramebufferSizeCallback(w, on_size);
     glfwSetWindowRefreshCallback(w, on_refresh);
 
+    ImFontAtlas* fonts = nullptr;
+    if (o.shared_fonts) {
+        step.emplace("wait for loader");
+        fonts = o.shared_fonts();
+    }
     step.emplace("imgui init");
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(fonts);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is code, not a file in the working folder
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(w, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    win->keeps_back_buffer_ = renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
     return win;
 }
+
+Window::Window(GLFWwindow* w) : window_(w) {}
 
 Window::~Window() {
     ImGui_ImplOpenGL3_Shutdown();
@@ -140,6 +154,7 @@ void Window::set_fullscreen(bool on) {
         glfwSetWindowMonitor(window_, nullptr, saved_x_, saved_y_, saved_w_, saved_h_, GLFW_DONT_CARE);
     }
     fullscreen_ = on;
+    last_frame_.reset();
     activity_ = true;
 }
 
@@ -183,7 +198,8 @@ bool Window::wait_events(double timeout_seconds) {
 }
 
 void Window::begin_frame(int display_w, int display_h) {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // creates the renderer's objects when still missing
+    gl_objects_ = true;
     ImGui_ImplGlfw_NewFrame();
     if (display_w > 0 && display_h > 0) {
         ImGuiIO& io = ImGui::GetIO();
@@ -193,22 +209,171 @@ void Window::begin_frame(int display_w, int display_h) {
     ImGui::NewFrame();
 }
 
+// ---- partial redraw --------------------------------------------------------------------
+
+bool Window::DrawnCmd::operator==(const DrawnCmd& o) const {
+    return std::memcmp(clip, o.clip, sizeof clip) == 0 && texture == o.texture && vtx_offset == o.vtx_offset &&
+           idx_offset == o.idx_offset && elem_count == o.elem_count && callback == o.callback;
+}
+
+struct Window::DrawnList {
+    std::vector<ImDrawVert> vtx;
+    std::vector<ImDrawIdx> idx;
+    std::vector<DrawnCmd> cmds;
+};
+
+struct Window::DrawnFrame {
+    float display[6];  // pos, size, framebuffer scale
+    float clear[3];
+    std::vector<DrawnList> lists;
+};
+
+namespace {
+
+struct Box {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+    void add(const ImVec2& p) {
+        x0 = std::min(x0, p.x);
+        y0 = std::min(y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
+    }
+    void add(const Box& b) {
+        if (b.empty()) return;
+        x0 = std::min(x0, b.x0);
+        y0 = std::min(y0, b.y0);
+        x1 = std::max(x1, b.x1);
+        y1 = std::max(y1, b.y1);
+    }
+    Box clipped(const ImVec4& c) const {
+        return {std::max(x0, c.x), std::max(y0, c.y), std::min(x1, c.z), std::min(y1, c.w)};
+    }
+};
+
+bool same_vertex(const ImDrawVert& a, const ImDrawVert& b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
+void Window::set_partial_redraw(bool on) {
+    const char* off = std::getenv("PILOTDECK_FULL_REDRAW");
+    partial_redraw_ = on && !(off && *off && std::strcmp(off, "0") != 0);
+    last_frame_.reset();
+}
+
 void Window::render(const float clear[3]) {
     ImGui::Render();
-    if (!gl_draw_) return;
+    if (!gl_draw_) {
+        last_frame_.reset();
+        return;
+    }
     ImDrawData* dd = ImGui::GetDrawData();
     const int fb_w = static_cast<int>(dd->DisplaySize.x * dd->FramebufferScale.x);
     const int fb_h = static_cast<int>(dd->DisplaySize.y * dd->FramebufferScale.y);
+
+    // What this frame draws, to compare with the last one (and to keep for the next).
+    auto frame = std::make_unique<DrawnFrame>();
+    const float display[6] = {dd->DisplayPos.x, dd->DisplayPos.y, dd->DisplaySize.x, dd->DisplaySize.y,
+                              dd->FramebufferScale.x, dd->FramebufferScale.y};
+    std::memcpy(frame->display, display, sizeof display);
+    std::memcpy(frame->clear, clear, sizeof frame->clear);
+    if (partial_redraw_) {
+        frame->lists.resize(static_cast<std::size_t>(dd->CmdListsCount));
+        for (int n = 0; n < dd->CmdListsCount; ++n) {
+            const ImDrawList* l = dd->CmdLists[n];
+            DrawnList& d = frame->lists[static_cast<std::size_t>(n)];
+            d.vtx.assign(l->VtxBuffer.begin(), l->VtxBuffer.end());
+            d.idx.assign(l->IdxBuffer.begin(), l->IdxBuffer.end());
+            for (const ImDrawCmd& c : l->CmdBuffer)
+                d.cmds.push_back({{c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w}, c.TextureId, c.VtxOffset,
+                                  c.IdxOffset, c.ElemCount, c.UserCallback != nullptr});
+        }
+    }
+
+    // The part that changed: the triangles with a changed vertex (where they were and where they
+    // are now), within their clip rectangles. Anything else that differs redraws everything.
+    bool whole = true;
+    Box damage;
+    const DrawnFrame* last = last_frame_.get();
+    const int age = partial_redraw_ && last ? back_buffer_age(window_) : 0;
+    if (last && (age == 1 || (age <= 0 && keeps_back_buffer_)) &&
+        std::memcmp(last->display, frame->display, sizeof display) == 0 &&
+        std::memcmp(last->clear, frame->clear, sizeof frame->clear) == 0 && last->lists.size() == frame->lists.size()) {
+        whole = false;
+        for (std::size_t n = 0; n < frame->lists.size() && !whole; ++n) {
+            const DrawnList& a = last->lists[n];
+            const DrawnList& b = frame->lists[n];
+            if (a.vtx.size() != b.vtx.size() || a.idx != b.idx || a.cmds != b.cmds) {
+                whole = true;
+                break;
+            }
+            for (const DrawnCmd& c : b.cmds) {
+                if (c.callback) {
+                    whole = true;
+                    break;
+                }
+                Box changed;
+                for (unsigned i = c.idx_offset; i + 2 < c.idx_offset + c.elem_count; i += 3) {
+                    const std::size_t v[3] = {c.vtx_offset + b.idx[i], c.vtx_offset + b.idx[i + 1],
+                                              c.vtx_offset + b.idx[i + 2]};
+                    if (same_vertex(a.vtx[v[0]], b.vtx[v[0]]) && same_vertex(a.vtx[v[1]], b.vtx[v[1]]) &&
+                        same_vertex(a.vtx[v[2]], b.vtx[v[2]]))
+                        continue;
+                    for (std::size_t k : v) {
+                        changed.add(a.vtx[k].pos);
+                        changed.add(b.vtx[k].pos);
+                    }
+                }
+                damage.add(changed.clipped(ImVec4(c.clip[0], c.clip[1], c.clip[2], c.clip[3])));
+            }
+        }
+    }
+    if (partial_redraw_) last_frame_ = std::move(frame);
+
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(clear[0], clear[1], clear[2], 1.0f);
+    if (whole) {
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(dd);
+        last_drawn_pixels_ = static_cast<long long>(fb_w) * fb_h;
+        return;
+    }
+    last_drawn_pixels_ = 0;
+    if (damage.empty()) return;  // the back buffer already shows this frame
+    // Whole pixels, a pixel more on each side for anti-aliased edges, within the framebuffer.
+    const ImVec2 scale = dd->FramebufferScale;
+    const ImVec2 origin = dd->DisplayPos;
+    const int x0 = std::max(0, static_cast<int>(std::floor((damage.x0 - origin.x) * scale.x)) - 1);
+    const int y0 = std::max(0, static_cast<int>(std::floor((damage.y0 - origin.y) * scale.y)) - 1);
+    const int x1 = std::min(fb_w, static_cast<int>(std::ceil((damage.x1 - origin.x) * scale.x)) + 1);
+    const int y1 = std::min(fb_h, static_cast<int>(std::ceil((damage.y1 - origin.y) * scale.y)) + 1);
+    if (x1 <= x0 || y1 <= y0) return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, fb_h - y1, x1 - x0, y1 - y0);
     glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    // The backend scissors every command to its clip rectangle: narrow those to the damage.
+    const ImVec4 only(origin.x + static_cast<float>(x0) / scale.x, origin.y + static_cast<float>(y0) / scale.y,
+                      origin.x + static_cast<float>(x1) / scale.x, origin.y + static_cast<float>(y1) / scale.y);
+    for (int n = 0; n < dd->CmdListsCount; ++n)
+        for (ImDrawCmd& c : dd->CmdLists[n]->CmdBuffer) {
+            c.ClipRect = ImVec4(std::max(c.ClipRect.x, only.x), std::max(c.ClipRect.y, only.y),
+                                std::min(c.ClipRect.z, only.z), std::min(c.ClipRect.w, only.w));
+        }
     ImGui_ImplOpenGL3_RenderDrawData(dd);
+    last_drawn_pixels_ = static_cast<long long>(x1 - x0) * (y1 - y0);
 }
 
 void Window::swap() { glfwSwapBuffers(window_); }
 
 
 void Window::reload_font_texture() {
+    last_frame_.reset();  // the same texture name with other glyphs: draw everything again
+    if (!gl_objects_) {
+        gl_objects_ = true;
+        ImGui_ImplOpenGL3_CreateDeviceObjects();  // compiles the shaders, uploads the font texture
+        return;
+    }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }

@@ -4,10 +4,12 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 
 struct GLFWwindow;
+struct ImFontAtlas;
 
 namespace pilotdeck::platform {
 
@@ -19,6 +21,11 @@ struct WindowOptions {
     int width = 1280;
     int height = 720;
     bool visible = true;  // false: a hidden window, for off-screen screenshots
+    // Called on this thread once the window and its GL context exist, just before the ImGui
+    // context is created: returns a font atlas for the context to use (it must outlive the
+    // window), or null for ImGui's own. The start uses it to wait for the fonts a loader thread
+    // built while GLFW and GL started (no ImGui context may exist while that thread builds).
+    std::function<ImFontAtlas*()> shared_fonts;
 };
 
 class Window {
@@ -53,10 +60,23 @@ public:
     // (off-screen rendering) instead of the window's.
     void begin_frame(int display_w = 0, int display_h = 0);
     // Renders the ImGui frame into the bound framebuffer, cleared to `clear` (RGB).
+    // With partial redraw on, only the part of the window whose drawing changed since the last
+    // frame is cleared and drawn again (nothing, when nothing changed).
     void render(const float clear[3]);
+
+    // Partial redraw (for the window's own loop; off by default, so off-screen renders are
+    // always whole). It is used only where the back buffer still holds the last frame after a
+    // swap: when GLX_EXT_buffer_age says so, or with Mesa's software rasterisers (llvmpipe,
+    // softpipe), which present by copying the back buffer to the window and keep it.
+    // PILOTDECK_FULL_REDRAW=1 turns it off.
+    void set_partial_redraw(bool on);
+    // Pixels cleared and drawn by the last render() (the whole framebuffer for a full frame).
+    long long last_drawn_pixels() const { return last_drawn_pixels_; }
     void swap();
 
-    // After the font atlas changed (between frames): re-uploads its texture.
+    // After the font atlas changed (between frames): re-uploads its texture. The first call
+    // also creates the renderer's shaders and buffers (otherwise made, with a second upload of
+    // the texture, by the first frame).
     void reload_font_texture();
 
     // Benchmarks measure building a frame (NewFrame to Render) without the GL draw: with drawing
@@ -69,7 +89,22 @@ public:
 
 private:
     bool gl_draw_ = true;
-    explicit Window(GLFWwindow* w) : window_(w) {}
+    bool gl_objects_ = false;  // the renderer's shaders, buffers and font texture exist
+    // Partial redraw: the last frame as drawn (what the back buffer holds), to compare with.
+    struct DrawnCmd {
+        float clip[4];
+        void* texture;
+        unsigned vtx_offset, idx_offset, elem_count;
+        bool callback;
+        bool operator==(const DrawnCmd& o) const;
+    };
+    struct DrawnList;
+    struct DrawnFrame;
+    bool partial_redraw_ = false;
+    bool keeps_back_buffer_ = false;  // known from the renderer (Mesa's software rasterisers)
+    std::unique_ptr<DrawnFrame> last_frame_;  // null: the next frame is drawn whole
+    long long last_drawn_pixels_ = 0;
+    explicit Window(GLFWwindow* w);
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;

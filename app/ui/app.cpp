@@ -56,9 +56,9 @@ OpenWorkshop open_workshop(const std::string& path, bool read_only) {
     return w;
 }
 
-App::App(platform::Window& window, bool persist_settings, std::string templates_dir)
+App::App(platform::Window& window, bool persist_settings, std::string templates_dir, std::optional<Settings> settings)
     : window_(window), persist_(persist_settings), templates_dir_(std::move(templates_dir)) {
-    if (persist_) settings_ = load_settings();
+    if (persist_) settings_ = settings ? std::move(*settings) : load_settings();
     palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
     ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
 }
@@ -78,7 +78,7 @@ void App::show(OpenWorkshop w) {
     start_form_.message.clear();
     if (persist_ && workshop_.file) {
         remember_recent(settings_, workshop_.file->path());
-        save_settings_now();
+        settings_unsaved_ = true;  // written after the next frame is on screen
     }
 }
 
@@ -123,10 +123,18 @@ double App::idle_timeout() const {
     return std::max(t, 0.001);
 }
 
+void App::use_prebuilt_fonts(const Fonts& fonts, float body_px) {
+    fonts_ = fonts;
+    prebuilt_px_ = body_px;
+}
+
+void App::prepare_gl() { ensure_fonts(window_.height()); }
+
 void App::ensure_fonts(int framebuffer_height) {
     const float px = body_font_px(framebuffer_height, settings_.zoom);
     if (!fonts_dirty_ && px == font_px_) return;
-    build_fonts(fonts_, px);
+    if (px != prebuilt_px_) build_fonts(fonts_, px);
+    prebuilt_px_ = 0;
     window_.reload_font_texture();
     font_px_ = px;
     fonts_dirty_ = false;
@@ -392,7 +400,7 @@ void App::draw_start_screen() {
 void App::frame(int display_w, int display_h) {
     namespace startup = platform::startup;
     std::optional<startup::Step> step;
-    if (!first_frame_done_) step.emplace("fonts");
+    if (!first_frame_done_) step.emplace("font rebuild");
     ensure_fonts(display_h > 0 ? display_h : window_.height());
     if (step) step.emplace("frame");
     window_.begin_frame(display_w, display_h);
@@ -423,6 +431,7 @@ void App::frame(int display_w, int display_h) {
 }
 
 void App::run() {
+    window_.set_partial_redraw(true);  // a countdown tick redraws the countdown, not the window
     int follow_up = kFollowUpFrames;
     while (!window_.should_close()) {
         const bool input = window_.wait_events(follow_up > 0 ? 0.0 : idle_timeout());
@@ -440,9 +449,14 @@ void App::run() {
         }
         if (first) platform::startup::first_frame_swapped();
         first_swapped_ = true;
+        if (settings_unsaved_) {
+            settings_unsaved_ = false;
+            save_settings_now();
+        }
         tend_backups();
     }
     stop_phones();
+    if (settings_unsaved_) save_settings_now();
     if (workshop_.backups) workshop_.backups->backup_if_changed();
 }
 

@@ -38,7 +38,15 @@ OpenWorkshop open_workshop(const std::string& path, bool read_only);
 class App {
 public:
     // persist_settings false: zoom, theme and recent files are neither read nor written.
-    App(platform::Window& window, bool persist_settings, std::string templates_dir);
+    // `settings`: already loaded (the start loads them on its loader thread); else read here.
+    App(platform::Window& window, bool persist_settings, std::string templates_dir,
+        std::optional<Settings> settings = std::nullopt);
+
+    // The fonts are already in the window's atlas, built for a body size of `body_px` (the start
+    // builds them on its loader thread); used when the first frame wants that size.
+    void use_prebuilt_fonts(const Fonts& fonts, float body_px);
+    // Uploads the fonts and creates the renderer's GL objects now, ahead of the first frame.
+    void prepare_gl();
 
     // Shows this workshop (replaces the current one).
     void show(OpenWorkshop w);
@@ -87,8 +95,10 @@ private:
     Fonts fonts_;
     float font_px_ = 0;
     bool fonts_dirty_ = true;
+    float prebuilt_px_ = 0;  // use_prebuilt_fonts(): the atlas holds this size (0: none)
     bool first_frame_done_ = false;  // for the start-up trace
     bool first_swapped_ = false;
+    bool settings_unsaved_ = false;  // the recent files changed: saved after the next swap
 
     OpenWorkshop workshop_;
     std::unique_ptr<UiContext> ctx_;

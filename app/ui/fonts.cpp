@@ -65,8 +65,10 @@ float body_font_px(int framebuffer_height, float zoom) {
     return std::clamp(px, kMinBodyPx, kMaxBodyPx);
 }
 
-bool build_fonts(Fonts& fonts, float body_px) {
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+bool build_fonts(Fonts& fonts, float body_px) { return build_fonts(*ImGui::GetIO().Fonts, fonts, body_px); }
+
+bool build_fonts(ImFontAtlas& atlas_ref, Fonts& fonts, float body_px) {
+    ImFontAtlas* atlas = &atlas_ref;
     atlas->Clear();
     const std::string regular = find_font_file(false);
     const std::string bold = find_font_file(true);

@@ -6,6 +6,8 @@
 
 #include "ui/ui_context.hpp"
 
+struct ImFontAtlas;
+
 namespace pilotdeck::ui {
 
 // The TrueType file used: $PILOTDECK_FONT_DIR, the bundled assets/fonts, then the system's
@@ -16,6 +18,9 @@ std::string find_font_file(bool bold);
 // between frames; afterwards the renderer's font texture must be re-created.
 // Returns false (fonts set to ImGui's default) when no font file was found.
 bool build_fonts(Fonts& fonts, float body_px);
+// The same into a given atlas. Needs no ImGui context: the start builds the fonts on the loader
+// thread while the window opens, before the context (which then shares this atlas) exists.
+bool build_fonts(ImFontAtlas& atlas, Fonts& fonts, float body_px);
 
 // The body size for a framebuffer height and zoom factor (readable from the back row).
 float body_font_px(int framebuffer_height, float zoom);

@@ -2,8 +2,11 @@
 
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <optional>
+
+#include <imgui.h>
 
 #include "core/model.hpp"
 #include "documents/documents.hpp"
@@ -13,6 +16,7 @@
 #include "platform/window.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/app.hpp"
+#include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 
 namespace pilotdeck::ui {
@@ -45,34 +49,96 @@ std::string demo_file(const std::string& demo_document) {
     return path;
 }
 
+// What the loader thread prepares while the main thread starts GLFW and opens the window.
+struct Prepared {
+    Settings settings;
+    Fonts fonts;              // in the shared atlas, built for font_px
+    float font_px = 0;
+    OpenWorkshop workshop;    // no session: none could be opened; the start screen says why
+    std::string error;
+    bool report = false;      // the file named on the command line failed: say so on stderr too
+};
+
+void open_first(const GuiOptions& o, Prepared& p) {
+    auto try_open = [&p](const std::string& path) {
+        try {
+            p.workshop = open_workshop(path, false);
+            p.error.clear();
+            return true;
+        } catch (const std::exception& e) {
+            p.error = e.what();
+            return false;
+        }
+    };
+    if (!o.file.empty()) {
+        p.report = !try_open(o.file);  // the file is not touched on failure
+        return;
+    }
+    std::error_code ec;
+    const auto& recent = p.settings.recent;
+    if (!recent.empty() && std::filesystem::exists(recent.front(), ec) && try_open(recent.front())) return;
+    try {
+        try_open(demo_file(o.demo_document));
+    } catch (const std::exception& e) {
+        p.error = e.what();
+    }
+}
+
 }  // namespace
 
 int run_gui(const GuiOptions& o) {
+    namespace startup = platform::startup;
     if (!check_display()) return 1;
+    // The settings, the fonts and the workshop are made ready on a loader thread while this one
+    // starts GLFW and creates the window and GL context (most of the start). The atlas is
+    // declared first: the ImGui context shares it, and the loader fills it before the context
+    // exists (Window::create waits for it just before creating the context).
+    ImFontAtlas atlas;
+    Prepared prepared;
+    std::promise<void> fonts_built;
+    std::future<void> fonts_ready = fonts_built.get_future();
+    std::future<void> loaded = std::async(std::launch::async, [&] {
+        {
+            startup::Step step("settings", true);
+            prepared.settings = load_settings();
+        }
+        {
+            startup::Step step("fonts", true);
+            prepared.font_px = body_font_px(kWindowHeight, prepared.settings.zoom);
+            build_fonts(atlas, prepared.fonts, prepared.font_px);
+        }
+        fonts_built.set_value();
+        startup::Step step("workshop", true);
+        open_first(o, prepared);
+    });
     std::string error;
-    auto window = platform::Window::create({"pilotdeck", kWindowWidth, kWindowHeight, true}, error);
-    if (!window) return fail(error);
-    std::optional<platform::startup::Step> step(std::in_place, "settings");
-    App app(*window, true, o.templates_dir);
-    step.emplace("workshop");
-
-    if (!o.file.empty()) {
-        // On failure the start screen says why too; the file was not touched.
-        if (const std::string err = app.open(o.file); !err.empty()) std::cerr << "pilotdeck: " << err << "\n";
-    } else {
-        const Settings s = load_settings();
-        std::error_code ec;
-        bool opened = false;
-        if (!s.recent.empty() && std::filesystem::exists(s.recent.front(), ec)) opened = app.open(s.recent.front()).empty();
-        if (!opened) {
-            try {
-                app.open(demo_file(o.demo_document));
-            } catch (const std::exception& e) {
-                app.show_start(e.what());
-            }
+    platform::WindowOptions wo{"pilotdeck", kWindowWidth, kWindowHeight, true, {}};
+    wo.shared_fonts = [&] {
+        fonts_ready.wait();
+        return &atlas;
+    };
+    auto window = platform::Window::create(wo, error);
+    if (!window) {
+        loaded.wait();
+        return fail(error);
+    }
+    App app(*window, true, o.templates_dir, prepared.settings);
+    app.use_prebuilt_fonts(prepared.fonts, prepared.font_px);
+    {
+        startup::Step step("gl objects");
+        app.prepare_gl();  // shaders and the font texture while the loader may still be opening the file
+    }
+    {
+        std::optional<startup::Step> step(std::in_place, "wait for workshop");
+        loaded.get();
+        step.emplace("show");
+        if (prepared.workshop.session) {
+            app.show(std::move(prepared.workshop));
+        } else {
+            app.show_start(prepared.error);
+            if (prepared.report) std::cerr << "pilotdeck: " << prepared.error << "\n";
         }
     }
-    step.reset();
     app.run();
     return 0;
 }
@@ -97,7 +163,7 @@ int take_screenshot(const ScreenshotOptions& o) {
 
     if (!check_display()) return 1;
     std::string error;
-    auto window = platform::Window::create({"pilotdeck screenshot", o.width, o.height, false}, error);
+    auto window = platform::Window::create({"pilotdeck screenshot", o.width, o.height, false, {}}, error);
     if (!window) return fail(error);
     App app(*window, false, {});
     app.show(std::move(w));
