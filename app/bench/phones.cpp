@@ -13,6 +13,8 @@
 //
 // One line per measure: name, median_ms (p50), p95_ms, p99_ms, max_ms, runs (votes measured),
 // errors (answers other than 200 {"saved": true}).
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -108,6 +110,7 @@ Load run_phones(int port, const std::string& code) {
     std::vector<std::thread> phones;
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
+            pthread_setname_np(pthread_self(), "phone");  // for perf: the clients apart from the server
             HttpClient c(port);
             std::vector<double> mine;
             mine.reserve(kIdeas * kCriteria);
@@ -237,7 +240,10 @@ void report_phones(const std::filesystem::path& dir, int rounds) {
         go.wake = [&loop] { loop.post(); };
         server::PhoneServer srv;
         srv.start(session, go);
-        std::thread gui_thread([&] { loop.run(srv, session); });
+        std::thread gui_thread([&] {
+            pthread_setname_np(pthread_self(), "gui-loop");
+            loop.run(srv, session);
+        });
 
         std::atomic<bool> load_done{false};
         std::thread probe([&] {
