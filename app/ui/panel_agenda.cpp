@@ -105,6 +105,7 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
     ImGui::PushFont(ctx.fonts.huge);
     const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
     dl->AddText(ImVec2(p0.x + (box.x - ts.x) * 0.5f, p0.y + (box.y - ts.y) * 0.5f), u32(*text), t.c_str());
+    ImGui::LogText("%s", t.c_str());  // drawn by hand, so logged by hand ("Log to clipboard", tests)
     ImGui::PopFont();
     ImGui::Dummy(box);
 

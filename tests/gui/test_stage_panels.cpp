@@ -330,3 +330,139 @@ TEST_CASE("shortlist: during a blind round only the banner, no pilots, numbers o
     h.ctx.state.blind_round = false;  // closed and revealed: all back
     CHECK(drawn_text(h, [&] { ui::draw_shortlist(h.ctx); }).find("Invoice matching") != std::string::npos);
 }
+
+// ---- The agenda countdown: amber, red with "over time", a pulse at zero ----
+#include "ui/widgets.hpp"
+
+namespace {
+
+// The largest triangle drawn this frame whose three corners have exactly `colour` (a filled
+// box has large ones; text, outlines and the anti-aliased fringes only small ones). 0 if none.
+float largest_area(const ui::Rgba& colour) {
+    const ImU32 c = ui::u32(colour);
+    float best = 0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int l = 0; l < dd->CmdListsCount; ++l) {
+        const ImDrawList* list = dd->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImDrawVert& a = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])];
+                const ImDrawVert& b = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 1)])];
+                const ImDrawVert& d = list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 2)])];
+                if (a.col != c || b.col != c || d.col != c) continue;
+                const float area = std::abs((b.pos.x - a.pos.x) * (d.pos.y - a.pos.y) - (d.pos.x - a.pos.x) * (b.pos.y - a.pos.y)) / 2;
+                best = std::max(best, area);
+            }
+    }
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("countdown: amber in the last 2 minutes, red and \"over time\" after zero, a pulse at zero") {
+    Headless h(small_workshop());
+    std::chrono::steady_clock::time_point now{};
+    core::Countdown countdown([&] { return now; });
+    countdown.set_duration(std::chrono::minutes(5));
+    countdown.start();
+    const ui::Palette& p = ui::projector_palette();
+    auto draw = [&] { ui::draw_stage_header(h.ctx, countdown); };
+    // A filled box is at least as large as a few letters of the digits' font.
+    const float box = 4 * ImGui::GetFontSize() * ImGui::GetFontSize();
+
+    std::string text = drawn_text(h, draw);
+    CHECK(text.find("05:00") != std::string::npos);
+    CHECK(text.find("running") != std::string::npos);
+    CHECK(largest_area(p.warning) == 0);
+    CHECK(largest_area(p.danger) == 0);
+
+    now += std::chrono::seconds(3 * 60 + 30);  // 01:30 left: amber, said in words with a triangle
+    text = drawn_text(h, draw);
+    CHECK(text.find("01:30") != std::string::npos);
+    CHECK(text.find("\u25B2 less than 2 minutes left") != std::string::npos);
+    CHECK(largest_area(p.warning) > box);
+    CHECK(largest_area(p.danger) == 0);
+
+    now += std::chrono::seconds(90);  // zero: red, "over time" with a square
+    text = drawn_text(h, draw);
+    CHECK(text.find("00:00") != std::string::npos);
+    CHECK(text.find("\u25A0 over time") != std::string::npos);
+    CHECK(largest_area(p.warning) == 0);
+    const float red_box = largest_area(p.danger);
+    CHECK(red_box > box);
+
+    // The pulse: for ten seconds after zero the red box goes off and on each second (the
+    // outline, the digits in red and the words stay, so it never relies on colour alone).
+    now += std::chrono::seconds(1);
+    text = drawn_text(h, draw);
+    CHECK(text.find("+00:01") != std::string::npos);
+    CHECK(text.find("over time") != std::string::npos);
+    CHECK(largest_area(p.danger) < red_box / 4);
+    now += std::chrono::seconds(1);
+    drawn_text(h, draw);
+    CHECK(largest_area(p.danger) == red_box);
+    // After the pulse, steady red.
+    now += std::chrono::seconds(20);
+    text = drawn_text(h, draw);
+    CHECK(text.find("+00:22") != std::string::npos);
+    CHECK(largest_area(p.danger) == red_box);
+    now += std::chrono::seconds(1);
+    drawn_text(h, draw);
+    CHECK(largest_area(p.danger) == red_box);
+}
+
+TEST_CASE("countdown: the Start, Reset and +1 min buttons") {
+    Headless h(small_workshop());
+    // The digits in a font four times the body size, as in the window (the column is as wide as they are).
+    ImFontConfig huge;
+    huge.SizePixels = 4 * 13.0f;  // the default font is 13 px
+    h.fonts.huge = ImGui::GetIO().Fonts->AddFontDefault(&huge);
+    ImGui::GetIO().Fonts->Build();
+    std::chrono::steady_clock::time_point now{};
+    core::Countdown countdown([&] { return now; });
+    countdown.set_duration(std::chrono::minutes(5));
+    auto draw = [&] { ui::draw_stage_header(h.ctx, countdown); };
+    // Clicks a button of the row under the countdown (Start/Pause, Reset, +1 min) with the
+    // mouse, at the place the header table lays it out: the second column, below the digits'
+    // box and the line of words.
+    auto click = [&](int index) {
+        ImVec2 at;
+        h.frame(draw);  // a table settles its column widths over its first frames
+        h.frame([&] {
+            draw();
+            ImGuiTable* t = ImGui::TableFindByID(ImGui::GetCurrentWindow()->GetID("##stage_header"));
+            REQUIRE(t != nullptr);
+            const ImGuiStyle& st = ImGui::GetStyle();
+            const float fs = ImGui::GetFontSize();
+            ImGui::PushFont(h.fonts.huge);
+            const float digits = ImGui::CalcTextSize("+00:00").y;
+            ImGui::PopFont();
+            const float y = t->OuterRect.Min.y + st.CellPadding.y + digits + fs * 0.4f + st.ItemSpacing.y + fs +
+                            st.ItemSpacing.y + ImGui::GetFrameHeight() / 2;
+            const char* labels[] = {countdown.running() ? "Pause" : "Start", "Reset", "+1 min"};
+            float x = t->Columns[1].WorkMinX;
+            for (int i = 0; i < index; ++i) x += ImGui::CalcTextSize(labels[i]).x + st.FramePadding.x * 2 + st.ItemSpacing.x;
+            at = ImVec2(x + ImGui::CalcTextSize(labels[index]).x / 2 + st.FramePadding.x, y);
+        });
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        h.frame(draw);
+        io.MouseDown[0] = true;
+        h.frame(draw);
+        io.MouseDown[0] = false;
+        h.frame(draw);
+        io.MousePos = ImVec2(-1, -1);
+    };
+    enum { kStart = 0, kReset = 1, kPlus = 2 };
+    click(kStart);
+    CHECK(countdown.running());
+    now += std::chrono::seconds(30);
+    CHECK(drawn_text(h, draw).find("04:30") != std::string::npos);
+    click(kStart);  // now "Pause"
+    CHECK_FALSE(countdown.running());
+    click(kPlus);
+    CHECK(drawn_text(h, draw).find("05:30") != std::string::npos);
+    click(kReset);
+    CHECK(drawn_text(h, draw).find("06:00") != std::string::npos);  // the full, extended time
+    CHECK_FALSE(countdown.running());
+}
