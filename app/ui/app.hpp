@@ -98,6 +98,9 @@ private:
     float prebuilt_px_ = 0;  // use_prebuilt_fonts(): the atlas holds this size (0: none)
     bool first_frame_done_ = false;  // for the start-up trace
     bool first_swapped_ = false;
+    bool layout_pass_ = false;  // run(): the frame built before the first one drawn
+    int frames_after_first_ = 0;  // the start-up trace: the follow-up frames after the first
+    long long redrawn_after_first_ = 0;
     bool settings_unsaved_ = false;  // the recent files changed: saved after the next swap
 
     OpenWorkshop workshop_;
