@@ -86,3 +86,13 @@ require() {
         command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
     done
 }
+
+# menu_bar: Alt moves keyboard navigation to the menu bar ("File" highlighted; Right moves on,
+# Space opens). Alt is held a moment so the window sees it go down and up.
+menu_bar() {
+    snapshot before_alt
+    xdotool keydown alt
+    sleep 0.3
+    xdotool keyup alt
+    wait_until "Alt highlights the menu bar" changed_from before_alt
+}
