@@ -273,8 +273,13 @@ void details(UiContext& ctx) {
     // typing and the leaving), are one undo step: their key names the idea, the field and
     // that focus. Any other edit (the owner) is a step of its own.
     auto field = [&](const char* label, const char* id, std::string& value, int lines) {
+        // Esc leaves the field keeping its text (ImGui would put back the text from when the
+        // field took the focus: with saves already made, that would throw the typing away).
+        const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+                           ImGui::GetActiveID() == ImGui::GetID(id);
+        if (leave) ImGui::ClearActiveID();
         bool edited = false;
-        const bool finished = edit_field(label, id, value, lines, &edited);
+        const bool finished = edit_field(label, id, value, lines, &edited) || leave;
         if (ImGui::IsItemActivated()) st.focus_serial[id] = ++st.focus_count;
         if (edited || finished) st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
         changed |= edited;
