@@ -96,3 +96,14 @@ menu_bar() {
     xdotool keyup alt
     wait_until "Alt highlights the menu bar" changed_from before_alt
 }
+
+# quit_app [FILE...]: Ctrl+Q must end pilotdeck with status 0, and each FILE pass `pilotdeck check`.
+quit_app() {
+    xdotool key --clearmodifiers ctrl+q
+    wait_exit "$APP_PID"
+    [ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q should exit with 0, got $APP_STATUS"
+    local f
+    for f in "$@"; do
+        "$PILOTDECK" check "$f" >/dev/null || fail "$f is not sound"
+    done
+}

@@ -61,7 +61,5 @@ back_to_full() { mouse_snapshot probe_reset && same_image extended probe_reset; 
 wait_until "Reset brings back the full (extended) time, paused" back_to_full
 echo "ok: one more minute and reset"
 
-xdotool key ctrl+q
-wait_exit "$APP_PID"
-[ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q should exit with 0, got $APP_STATUS"
+quit_app "$file"
 echo "PASS: countdown keys"

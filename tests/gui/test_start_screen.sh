@@ -138,12 +138,7 @@ xdotool key Return
 wait_until "the second recent workshop opens" name_is "pilotdeck — $title"
 echo "ok: Up/Down in the file field pick a recent workshop"
 
-xdotool key --clearmodifiers ctrl+q
-wait_exit "$APP_PID"
-[ "$APP_STATUS" -eq 0 ] || fail "Ctrl+Q should exit with 0, got $APP_STATUS"
-for f in "$new_file" "$existing"; do
-    "$PILOTDECK" check "$f" >/dev/null || fail "$f is not sound"
-done
+quit_app "$new_file" "$existing"
 python3 -c '
 import json, sys
 recent = json.load(open(sys.argv[1]))["recent"]
