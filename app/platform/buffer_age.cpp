@@ -16,12 +16,12 @@ namespace pilotdeck::platform {
 int back_buffer_age(GLFWwindow* window) {
     // Asked once, with the first window's context current; the answer is the driver's.
     static const bool supported = glfwExtensionSupported("GLX_EXT_buffer_age") == GLFW_TRUE;
-    if (!supported) return 0;
+    if (!supported) return -1;
     using QueryDrawable = void (*)(Display*, GLXDrawable, int, unsigned int*);
     static const auto query = reinterpret_cast<QueryDrawable>(glfwGetProcAddress("glXQueryDrawable"));
     Display* display = glfwGetX11Display();
     const GLXWindow drawable = glfwGetGLXWindow(window);
-    if (!query || !display || !drawable) return 0;
+    if (!query || !display || !drawable) return -1;
     unsigned int age = 0;
     query(display, drawable, GLX_BACK_BUFFER_AGE_EXT, &age);
     return static_cast<int>(age);

@@ -28,8 +28,23 @@ void on_key(GLFWwindow* w, int key, int, int action, int) {
     owner(w)->mark_activity();
     if (action != GLFW_REPEAT && key >= 0 && key < kKeyCount) owner(w)->queue_key(key, action == GLFW_PRESS);
 }
-void on_char(GLFWwindow* w, unsigned int) { owner(w)->mark_activity(); }
-void on_button(GLFWwindow* w, int, int, int) { owner(w)->mark_activity(); }
+// Replaces ImGui's character callback (see create): text joins the ordered input queue.
+void on_char(GLFWwindow* w, unsigned int c) {
+    owner(w)->mark_activity();
+    owner(w)->queue_char(c);
+}
+void on_button(GLFWwindow* w, int, int action, int) {
+    owner(w)->mark_activity();
+    if (action == GLFW_PRESS) owner(w)->queue_click();
+}
+
+// Keys that type text (letters, digits, punctuation, space) and Shift: their changes may share a
+// frame with the characters they produce. Any other key (Enter, Tab, arrows, Ctrl...) changing
+// in a frame holds the characters after it for the next frame, and the other way round.
+bool text_key(int key) {
+    return (key >= GLFW_KEY_SPACE && key <= GLFW_KEY_GRAVE_ACCENT) || key == GLFW_KEY_WORLD_1 ||
+           key == GLFW_KEY_WORLD_2 || key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT;
+}
 void on_scroll(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
 void on_cursor(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
 void on_focus(GLFWwindow* w, int) { owner(w)->mark_activity(); }
@@ -120,6 +135,9 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(w, true);
+    // ImGui's backend would add every character to the frame at once; ours queues it in order
+    // with the keys (its Shutdown puts ours back, which is the same).
+    glfwSetCharCallback(w, on_char);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     win->keeps_back_buffer_ = renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
@@ -171,27 +189,42 @@ int Window::height() const {
 }
 
 bool Window::wait_events(double timeout_seconds) {
-    if (timeout_seconds <= 0 || !pending_keys_.empty())
+    if (timeout_seconds <= 0 || !pending_.empty())
         glfwPollEvents();
     else
         glfwWaitEventsTimeout(timeout_seconds);
-    // ImGui's callback wrote every change at once; replay them, one change per key per frame,
-    // and releases only in a frame after the presses before them (xdotool's ctrl+q arrives as
-    // ctrl down, q down, ctrl up, q up: the frame must see q with ctrl still down).
+    // The callbacks queued every change in order; replay them, one change per key per frame,
+    // releases only in a frame after the presses before them (xdotool's ctrl+q arrives as ctrl
+    // down, q down, ctrl up, q up: the frame must see q with ctrl still down), and characters
+    // never in the frame of a click or of a non-text key before them, nor such a key in the frame
+    // of characters before it: Ctrl+N and the title typed straight after it, or a title and its
+    // Enter, reach the app in their order, so no letter lands in the wrong field or is lost.
     std::array<bool, kKeyCount> touched{};
-    bool pressed = false;
-    while (!pending_keys_.empty()) {
-        const KeyEvent e = pending_keys_.front();
-        if (touched[static_cast<std::size_t>(e.key)] || (!e.down && pressed)) break;  // next frame
-        pressed |= e.down;
-        touched[static_cast<std::size_t>(e.key)] = true;
-        keys_down_[static_cast<std::size_t>(e.key)] = e.down;
-        pending_keys_.pop_front();
-    }
+    bool pressed = false, control_changed = false, clicked = false, typed = false;
     ImGuiIO& io = ImGui::GetIO();
+    while (!pending_.empty()) {
+        const InputEvent e = pending_.front();
+        if (e.kind == InputEvent::Click) {
+            if (typed) break;
+            clicked = true;
+        } else if (e.kind == InputEvent::Char) {
+            if (control_changed || clicked) break;
+            io.AddInputCharacter(e.value);
+            typed = true;
+        } else {
+            const auto k = static_cast<std::size_t>(e.value);
+            const bool text = text_key(static_cast<int>(e.value));
+            if (touched[k] || (!e.down && pressed) || (typed && !text)) break;  // next frame
+            pressed |= e.down;
+            touched[k] = true;
+            control_changed |= !text;
+            keys_down_[k] = e.down;
+        }
+        pending_.pop_front();
+    }
     for (int k = 0; k < kKeyCount; ++k) io.KeysDown[k] = keys_down_[static_cast<std::size_t>(k)];
     update_modifiers(io);
-    if (!pending_keys_.empty()) activity_ = true;
+    if (!pending_.empty()) activity_ = true;
     const bool had = activity_;
     activity_ = false;
     return had;
@@ -296,7 +329,7 @@ void Window::render(const float clear[3]) {
     Box damage;
     const DrawnFrame* last = last_frame_.get();
     const int age = partial_redraw_ && last ? back_buffer_age(window_) : 0;
-    if (last && (age == 1 || (age <= 0 && keeps_back_buffer_)) &&
+    if (last && (age == 1 || (age < 0 && keeps_back_buffer_)) &&
         std::memcmp(last->display, frame->display, sizeof display) == 0 &&
         std::memcmp(last->clear, frame->clear, sizeof frame->clear) == 0 && last->lists.size() == frame->lists.size()) {
         whole = false;

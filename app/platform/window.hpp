@@ -52,8 +52,8 @@ public:
     // Returns true when some input or window event happened since the last call.
     // Key events are handed to ImGui one change per key per frame, releases after presses,
     // so a key pressed and released between two frames is still seen down, with its
-    // modifiers, by one frame (ImGui 1.86 has no input queue). While events are pending it
-    // does not wait.
+    // modifiers, by one frame (ImGui 1.86 has no input queue); characters keep their order
+    // with keys and clicks (see wait_events). While events are pending it does not wait.
     bool wait_events(double timeout_seconds);
 
     // Starts an ImGui frame. When display_w/h are > 0 the frame is laid out for that size
@@ -66,9 +66,12 @@ public:
 
     // Partial redraw (for the window's own loop; off by default, so off-screen renders are
     // always whole). It is used only where the back buffer still holds the last frame after a
-    // swap: when GLX_EXT_buffer_age says so, or with Mesa's software rasterisers (llvmpipe,
-    // softpipe), which present by copying the back buffer to the window and keep it.
-    // PILOTDECK_FULL_REDRAW=1 turns it off.
+    // swap: when GLX_EXT_buffer_age says so (age 1), or, where the driver does not report the
+    // age, with Mesa's software rasterisers (llvmpipe, softpipe), which present by copying the
+    // back buffer to the window (XPutImage) and keep it.
+    // PILOTDECK_FULL_REDRAW=1 turns it off. Textures are compared by id: one whose pixels change
+    // under the same id must come with reload_font_texture() or set_partial_redraw() (both start
+    // again from a whole frame); today the font atlas is the only texture.
     void set_partial_redraw(bool on);
     // Pixels cleared and drawn by the last render() (the whole framebuffer for a full frame).
     long long last_drawn_pixels() const { return last_drawn_pixels_; }
@@ -85,7 +88,10 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     void mark_activity() { activity_ = true; }
-    void queue_key(int key, bool down) { pending_keys_.push_back({key, down}); }
+    // Input as it arrives, for wait_events to hand to ImGui in order.
+    void queue_key(int key, bool down) { pending_.push_back({InputEvent::Key, static_cast<unsigned>(key), down}); }
+    void queue_char(unsigned codepoint) { pending_.push_back({InputEvent::Char, codepoint, false}); }
+    void queue_click() { pending_.push_back({InputEvent::Click, 0, true}); }
 
 private:
     bool gl_draw_ = true;
@@ -108,8 +114,12 @@ private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;
-    struct KeyEvent { int key; bool down; };
-    std::deque<KeyEvent> pending_keys_;
+    struct InputEvent {
+        enum Kind { Key, Char, Click } kind;
+        unsigned value;  // the GLFW key, or the character's code point
+        bool down;
+    };
+    std::deque<InputEvent> pending_;
     std::array<bool, 512> keys_down_{};  // ImGuiIO::KeysDown has 512  // as the frames have seen them
     int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;
 };

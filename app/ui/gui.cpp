@@ -102,10 +102,13 @@ int run_gui(const GuiOptions& o) {
             startup::Step step("settings", true);
             prepared.settings = load_settings();
         }
-        {
+        try {
             startup::Step step("fonts", true);
             prepared.font_px = body_font_px(kWindowHeight, prepared.settings.zoom);
             build_fonts(atlas, prepared.fonts, prepared.font_px);
+        } catch (...) {
+            fonts_built.set_value();  // the window goes on; loaded.get() below rethrows this
+            throw;
         }
         fonts_built.set_value();
         startup::Step step("workshop", true);
