@@ -234,14 +234,19 @@ std::optional<StartAction> draw_start(StartForm& form, const Fonts& fonts, const
                                       const std::vector<documents::TemplateEntry>& templates, bool can_go_back) {
     std::optional<StartAction> action;
     // Appearing (first frame, or back from a workshop): the title field takes the keyboard.
-    if (ImGui::GetFrameCount() != form.last_frame + 1) form.focus = StartForm::Field::Title;
+    if (ImGui::GetFrameCount() != form.last_frame + 1) {
+        form.focus = StartForm::Field::Title;
+        form.popup_was_open = false;
+    }
     form.last_frame = ImGui::GetFrameCount();
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("pilotdeck \u2014 AI use-case workshops");
     ImGui::PopFont();
     if (can_go_back) {
         ImGui::SameLine();
-        if (ImGui::Button("Back to the workshop (Esc)") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        // Esc closes an open list or menu first (ImGui closes it before this frame is drawn).
+        const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !form.popup_was_open;
+        if (ImGui::Button("Back to the workshop (Esc)") || esc)
             action = StartAction{StartAction::Kind::Back, {}, {}};
     }
     if (!form.message.empty()) {
@@ -261,6 +266,7 @@ std::optional<StartAction> draw_start(StartForm& form, const Fonts& fonts, const
         ImGui::EndTable();
     }
     ImGui::PopStyleVar();
+    form.popup_was_open = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
     return action;
 }
 

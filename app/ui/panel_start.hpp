@@ -29,6 +29,7 @@ struct StartForm {
     std::string message;       // why the last attempt failed
     Field focus = Field::None;  // the field to give the keyboard focus in the next frame
     int last_frame = -2;       // ImGui frame the screen was last drawn in (to notice it appear)
+    bool popup_was_open = false;  // a list or menu was open last frame (Esc closes it, not the screen)
 };
 
 struct StartAction {
