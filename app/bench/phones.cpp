@@ -12,7 +12,7 @@
 //    mean. (Drawing and swapping the frame come on top of this in the real window.)
 //
 // One line per measure: name, median_ms (p50), p95_ms, p99_ms, max_ms, runs (votes measured),
-// errors (answers other than 200 {"saved": true}).
+// errors (answers other than 200 {"saved": true}); phones.gui.saved also counts the wakes.
 #include <pthread.h>
 
 #include <algorithm>
@@ -59,7 +59,7 @@ double percentile(const std::vector<double>& sorted, double p) {
     return sorted[std::min(sorted.size() - 1, idx == 0 ? 0 : idx - 1)];
 }
 
-void report_latencies(const std::string& name, std::vector<double> ms, int errors) {
+void report_latencies(const std::string& name, std::vector<double> ms, int errors, long wakes = -1) {
     std::sort(ms.begin(), ms.end());
     nlohmann::ordered_json j;
     j["name"] = name;
@@ -69,6 +69,7 @@ void report_latencies(const std::string& name, std::vector<double> ms, int error
     j["max_ms"] = round3(ms.empty() ? 0 : ms.back());
     j["runs"] = ms.size();
     j["errors"] = errors;
+    if (wakes >= 0) j["wakes"] = wakes;  // calls of the wake callback (glfwPostEmptyEvent in the GUI)
     std::cout << j.dump() << std::endl;
 }
 
@@ -145,6 +146,7 @@ class GuiLoop {
 public:
     // The wake callback: thread-safe, like glfwPostEmptyEvent (an event stays queued until taken).
     void post() {
+        ++wakes;
         {
             std::lock_guard l(mu_);
             posted_ = true;
@@ -198,6 +200,7 @@ public:
     }
 
     std::vector<double> visible_ms;  // read after run() returned
+    std::atomic<long> wakes{0};
 
 private:
     std::mutex mu_;
@@ -231,6 +234,7 @@ void report_phones(const std::filesystem::path& dir, int rounds) {
     Load gui;
     std::vector<double> visible;
     int probe_errors = 0;
+    long wakes = 0;
     for (int round = 0; round < rounds; ++round) {
         const std::string file = make_workshop(dir, rounds + round);
         auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
@@ -269,8 +273,9 @@ void report_phones(const std::filesystem::path& dir, int rounds) {
         gui.saved_ms.insert(gui.saved_ms.end(), l.saved_ms.begin(), l.saved_ms.end());
         gui.errors += l.errors;
         visible.insert(visible.end(), loop.visible_ms.begin(), loop.visible_ms.end());
+        wakes += loop.wakes;
     }
-    report_latencies("phones.gui.saved", gui.saved_ms, gui.errors);
+    report_latencies("phones.gui.saved", gui.saved_ms, gui.errors, wakes);
     report_latencies("phones.gui.visible", visible, probe_errors);
 }
 

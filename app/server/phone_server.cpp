@@ -601,17 +601,22 @@ struct PhoneServer::Impl {
             default: return error_reply(404, "not found");
         }
         MHD_suspend_connection(r.conn);
-        bool queued = false;
+        bool queued = false, first = false;
         {
             std::lock_guard l(qmu);
             if (accepting) {
+                first = queue.empty();
                 queue.push_back(std::move(job));
                 queued = true;
             }
         }
         if (queued) {
-            qcv.notify_one();
-            if (gui_mode && opts.wake) opts.wake();
+            // The session's thread takes the whole queue at once: it needs waking only when the
+            // queue was empty (one glfwPostEmptyEvent per batch of votes, not one per vote).
+            if (first) {
+                qcv.notify_one();
+                if (gui_mode && opts.wake) opts.wake();
+            }
         } else {
             resume_with(r, error_reply(503, "the server is stopping"));
         }
