@@ -11,6 +11,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
@@ -197,6 +198,12 @@ void App::handle_keys() {
     if (ctrl && (key(GLFW_KEY_0) || key(GLFW_KEY_KP_0))) set_zoom(1.0f);
     if (key(GLFW_KEY_F9)) toggle_theme();
     if (!ctx_ || start_screen_) return;
+    // Ctrl+O, File > New or open, from anywhere: a field being typed in lets go first, so its
+    // panel saves it in this frame (as a click on the menu would); the start screen follows.
+    if (ctrl && key(GLFW_KEY_O)) {
+        ImGui::ClearActiveID();
+        start_after_frame_ = true;
+    }
     UiState& st = ctx_->state;
     // io.WantTextInput describes the last frame; a field let go since (Esc) is no longer active.
     const bool typing = (io.WantTextInput && ImGui::IsAnyItemActive()) || st.text_focus_pending || st.focus_new_idea;
@@ -236,7 +243,7 @@ void App::toggle_timer() {
 void App::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New or open workshop\u2026")) show_start({});
+        if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) show_start({});
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
         ImGui::EndMenu();
     }
@@ -424,6 +431,10 @@ void App::frame(int display_w, int display_h) {
     }
     ImGui::End();
     if (blank) ImGui::PopStyleColor();
+    if (start_after_frame_) {
+        start_after_frame_ = false;
+        show_start({});
+    }
     const Rgba& bg = blank ? Rgba{0, 0, 0, 1} : palette_.background;
     const float clear[3] = {bg.r, bg.g, bg.b};
     if (step) step.emplace("gl draw");

@@ -107,6 +107,7 @@ private:
     std::unique_ptr<UiContext> ctx_;
     std::vector<core::Countdown> timers_;
     bool start_screen_ = false;
+    bool start_after_frame_ = false;  // Ctrl+O: the start screen comes after this frame (a field let go saves first)
     StartForm start_form_;
     std::vector<documents::TemplateEntry> templates_;
     bool templates_loaded_ = false;

@@ -2,10 +2,11 @@
 # The start screen driven by keyboard only: a file that cannot be opened brings it up with the
 # reason and stays byte-identical; a workshop is created from a chosen template (title with
 # non-ASCII letters, organisation, date, facilitator, path) and checked with `pilotdeck export`;
-# File > New or open (Alt, Space, Space) comes back to it, Esc leaves it; an existing workshop is
-# opened through the file field (window title, and an idea typed into it lands in its file); a
-# truncated file and a PNG opened there show why and stay byte-identical; Up/Down in the file
-# field pick a recent workshop.
+# File > New or open (Alt, Space, Space) comes back to it, Esc leaves it; an existing workshop
+# is opened through the file field (window title, and an idea typed into it lands in its file);
+# Ctrl+O brings the start screen up from the focused idea field; a truncated file and a PNG
+# opened there show why and stay byte-identical; Up/Down in the file field pick a recent
+# workshop.
 # Usage (under with_xvfb.sh): test_start_screen.sh PILOTDECK
 PILOTDECK=$1
 source "$(dirname "$0")/lib.sh"
@@ -109,7 +110,9 @@ exported "$new_file" | grep -qF "\"title\": \"$idea\"" && fail "the idea went in
 echo "ok: an existing workshop opened from the file field is the one edited"
 
 # --- files that cannot be opened, from the file field -------------------------------------
-start_screen_by_keyboard
+# Ctrl+O opens the start screen from anywhere: here the idea field has the focus again.
+press ctrl+o
+shows_message && fail "the start screen (by Ctrl+O) still shows an old message"
 press shift+Tab
 press shift+Tab
 type_text "$truncated"
