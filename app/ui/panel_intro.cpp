@@ -1,7 +1,10 @@
 // The intro stage: who, when, why, and the agenda of the day.
+#include <cstdint>
+#include <map>
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -15,28 +18,55 @@ std::string clock_text(int minutes) {
     return std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
 }
 
+struct InfoEditor {
+    core::WorkshopInfo draft;
+    std::uint64_t seen = ~0ull;
+    const core::Session* session = nullptr;  // the draft's session (a workshop opened since starts afresh)
+    TypingPause pause;
+    int generation = 0;  // bumps when the draft is replaced from the session
+    std::map<std::string, int> focus_serial;  // field id -> the count when it last took focus
+    int focus_count = 0;
+    std::string save_key;  // undo coalescing key of the field edit waiting to be saved
+};
+
 void draw_info_editor(UiContext& ctx) {
-    static core::WorkshopInfo draft;
-    static std::uint64_t seen = ~0ull;
-    static TypingPause pause;
-    static int generation = 0;  // bumps when the draft is replaced from the session
-    if (seen != ctx.session.revision() && !ImGui::IsAnyItemActive()) {
-        draft = ctx.session.workshop().info;
-        seen = ctx.session.revision();
-        ++generation;
+    static InfoEditor e;
+    if ((e.session != &ctx.session || e.seen != ctx.session.revision()) && !ImGui::IsAnyItemActive()) {
+        e.draft = ctx.session.workshop().info;
+        e.seen = ctx.session.revision();
+        e.session = &ctx.session;
+        ++e.generation;
     }
-    ImGui::PushID(generation);
+    ImGui::PushID(e.generation);
     bool done = false, changed = false;
-    done |= edit_field("Title", "##info_title", draft.title, 1, &changed);
-    done |= edit_field("Organisation", "##info_org", draft.organisation, 1, &changed);
-    done |= edit_field("Date (YYYY-MM-DD)", "##info_date", draft.date, 1, &changed);
-    done |= edit_field("Facilitator", "##info_facilitator", draft.facilitator, 1, &changed);
-    done |= pause.due(ctx, changed);
-    if (done && draft != ctx.session.workshop().info) {
-        ctx.run(core::SetInfo{draft});
-        seen = ctx.session.revision();
+    // The saves of one field, from the moment it takes focus until it lets go (the pauses in
+    // typing and the leaving), are one undo step: their key names the field and that focus.
+    auto field = [&](const char* label, const char* id, std::string& value) {
+        // Esc leaves the field keeping its text (ImGui would put back the text from when the
+        // field took the focus: with saves already made, that would throw the typing away).
+        const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+                           ImGui::GetActiveID() == ImGui::GetID(id);
+        if (leave) ImGui::ClearActiveID();
+        bool edited = false;
+        const bool finished = edit_field(label, id, value, 1, &edited) || leave;
+        if (ImGui::IsItemActivated()) e.focus_serial[id] = ++e.focus_count;
+        if (edited || finished) e.save_key = std::string("info\x1f") + id + '\x1f' + std::to_string(e.focus_serial[id]);
+        changed |= edited;
+        done |= finished;
+    };
+    field("Title", "##info_title", e.draft.title);
+    field("Organisation", "##info_org", e.draft.organisation);
+    field("Date (YYYY-MM-DD)", "##info_date", e.draft.date);
+    field("Facilitator", "##info_facilitator", e.draft.facilitator);
+    done |= e.pause.due(ctx, changed);
+    if (done && e.draft != ctx.session.workshop().info) {
+        ctx.run(core::SetInfo{e.draft}, e.save_key);
+        e.seen = ctx.session.revision();
     }
-    if (done) pause.committed();
+    if (done) {
+        e.pause.committed();
+        e.save_key.clear();
+    }
     ImGui::PopID();
 }
 

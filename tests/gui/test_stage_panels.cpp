@@ -5,7 +5,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <functional>
+#include <string>
 
 #include "core/session.hpp"
 #include "ui/matrix_chart.hpp"
@@ -465,4 +467,70 @@ TEST_CASE("countdown: the Start, Reset and +1 min buttons") {
     click(kReset);
     CHECK(drawn_text(h, draw).find("06:00") != std::string::npos);  // the full, extended time
     CHECK_FALSE(countdown.running());
+}
+
+TEST_CASE("workshop details: one field editing session is one undo step, Esc leaves keeping the text") {
+    core::Workshop ws = small_workshop();
+    ws.stages = {{"w", core::StageKind::Intro, "Welcome", 15, "Find pilots", {}}};
+    ws.info.title = "Panel test";
+    Headless h(std::move(ws));
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
+    io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+    auto draw = [&] {
+        ImGui::GetStateStorage()->SetInt(ImGui::GetID("Edit workshop details"), 1);  // the header open
+        ui::draw_intro(h.ctx);
+    };
+    auto organisation = [&] { return h.session.workshop().info.organisation; };
+    // Typing pauses for longer than the save delay: one frame 1.5 s later.
+    auto pause = [&] {
+        io.DeltaTime = 1.5f;
+        h.frame(draw);
+        io.DeltaTime = 1.0f / 60.0f;
+        h.frame(draw);
+    };
+    auto type = [&](const char* text) {
+        io.AddInputCharactersUTF8(text);
+        h.frame(draw);
+    };
+    h.frame(draw);
+    h.frame(draw);
+    h.press(GLFW_KEY_TAB, draw);  // the title field
+    h.press(GLFW_KEY_TAB, draw);  // the organisation
+    h.frame(draw);
+    REQUIRE(ImGui::GetActiveID() != 0);
+
+    // Two pauses in typing: each save is committed at once, in the same undo step.
+    type("M\u00FCller");
+    pause();
+    CHECK(organisation() == "M\u00FCller");
+    type(" & S\u00F6hne");
+    pause();
+    CHECK(organisation() == "M\u00FCller & S\u00F6hne");
+    // Esc before the pause: the field lets go keeping its text, which is saved.
+    type(" GmbH");
+    h.press(GLFW_KEY_ESCAPE, draw);
+    CHECK(ImGui::GetActiveID() == 0);
+    CHECK(organisation() == "M\u00FCller & S\u00F6hne GmbH");
+    CHECK(h.ctx.state.error.empty());
+
+    // One undo goes back to before the session; the title stays.
+    REQUIRE(h.session.can_undo());
+    h.session.undo();
+    CHECK(organisation().empty());
+    CHECK(h.session.workshop().info.title == "Panel test");
+    CHECK_FALSE(h.session.can_undo());
+    h.session.redo();
+    CHECK(organisation() == "M\u00FCller & S\u00F6hne GmbH");
+    h.frame(draw);
+
+    // A second session in the same field is a step of its own.
+    h.press(GLFW_KEY_TAB, draw);
+    h.press(GLFW_KEY_TAB, draw);
+    h.frame(draw);
+    type("X");
+    h.press(GLFW_KEY_ESCAPE, draw);
+    CHECK(organisation() != "M\u00FCller & S\u00F6hne GmbH");
+    h.session.undo();
+    CHECK(organisation() == "M\u00FCller & S\u00F6hne GmbH");
 }
