@@ -18,7 +18,10 @@ namespace pilotdeck::ui {
 
 namespace {
 
-constexpr float kListShare = 0.45f;
+constexpr float kListShare = 0.65f;        // of the stage's width: the list is what the room reads
+constexpr float kMinDetailsEm = 16.0f;     // the details column keeps room for its fields
+constexpr float kMinListShare = 0.5f;      // ... but never at the cost of the list
+constexpr float kMaxDepartmentShare = 0.4f;  // of the list's width; longer departments wrap
 constexpr int kFocusWaitFrames = 5;
 
 struct IdeasState {
@@ -178,20 +181,41 @@ void list_keys(UiContext& ctx) {
     ctx.state.selected_idea = shown[static_cast<std::size_t>(at)]->id;
 }
 
+// One row per idea: the title wraps (never cut), the department stands whole in a column of
+// its own on the right, in the muted colour; the row is one selectable.
 void idea_list(UiContext& ctx) {
     list_keys(ctx);
     const auto& ideas = ctx.session.workshop().ideas;
-    int shown = 0;
-    for (const auto& idea : ideas) {
-        if (!ctx.state.department_filter.empty() && idea.department != ctx.state.department_filter) continue;
-        ++shown;
-        const bool sel = idea.id == ctx.state.selected_idea;
-        std::string label = (sel ? "\u25B6 " : "") + idea.title;
-        if (!idea.department.empty()) label += "  \u2014 " + idea.department;
-        label += "##" + idea.id;
-        if (ImGui::Selectable(label.c_str(), sel)) ctx.state.selected_idea = idea.id;
+    std::vector<const core::Idea*> shown;
+    for (const auto& idea : ideas)
+        if (ctx.state.department_filter.empty() || idea.department == ctx.state.department_filter) shown.push_back(&idea);
+    if (shown.empty()) {
+        muted(ctx, ideas.empty() ? "No ideas yet. Ctrl+N starts one." : "No ideas in this department.");
+        return;
     }
-    if (shown == 0) muted(ctx, ideas.empty() ? "No ideas yet. Ctrl+N starts one." : "No ideas in this department.");
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float gap = em(1);
+    float dept_w = 0;
+    for (const auto* idea : shown) dept_w = std::max(dept_w, ImGui::CalcTextSize(idea->department.c_str()).x);
+    dept_w = std::min(dept_w, width * kMaxDepartmentShare);
+    const float title_w = std::max(width - dept_w - (dept_w > 0 ? gap : 0), em(4));
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 dim = u32(ctx.palette.text_muted);
+    for (const auto* idea : shown) {
+        const bool sel = idea->id == ctx.state.selected_idea;
+        const std::string title = (sel ? "\u25B6 " : "") + idea->title;
+        const float h = std::max(ImGui::CalcTextSize(title.c_str(), nullptr, false, title_w).y,
+                                 ImGui::CalcTextSize(idea->department.c_str(), nullptr, false, dept_w).y);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(("##" + idea->id).c_str(), sel, 0, ImVec2(width, h))) ctx.state.selected_idea = idea->id;
+        if (!ImGui::IsItemVisible()) continue;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(font, size, at, text, title.c_str(), nullptr, title_w);
+        if (!idea->department.empty())
+            dl->AddText(font, size, ImVec2(at.x + width - dept_w, at.y), dim, idea->department.c_str(), nullptr, dept_w);
+    }
 }
 
 void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
@@ -258,7 +282,7 @@ void details(UiContext& ctx) {
     IdeasState& st = state();
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
     if (!idea) {
-        muted(ctx, "Pick an idea to see and edit its details.");
+        muted(ctx, "Pick an idea (Up / Down, or a click) to see and edit its details.");
         return;
     }
     if (st.draft.id != idea->id || (st.draft_revision != ctx.session.revision() && !ImGui::IsAnyItemActive())) {
@@ -323,7 +347,7 @@ void details(UiContext& ctx) {
 
 void draw_ideas(UiContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float list_w = avail.x * kListShare;
+    const float list_w = std::max(std::min(avail.x * kListShare, avail.x - em(kMinDetailsEm)), avail.x * kMinListShare);
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
     capture(ctx);
     filter_combo(ctx);

@@ -534,3 +534,36 @@ TEST_CASE("workshop details: one field editing session is one undo step, Esc lea
     h.session.undo();
     CHECK(organisation() == "M\u00FCller & S\u00F6hne GmbH");
 }
+
+TEST_CASE("ideas: every letter of every title and department in the list is drawn (wrapped, never cut)") {
+    core::Workshop ws = small_workshop();
+    ws.stages = {{"c", core::StageKind::Ideas, "Collect", 45, "", {}}};
+    ws.ideas[0].title = "Draft replies to routine customer e-mails from the order history, the delivery status "
+                        "and the standard texts of the service team";
+    ws.ideas[0].department = "Warehouse Operations and Logistics";
+    ws.ideas[1].title = "Translate transport and customs documents Dutch-German for the drivers at the border";
+    Headless h(std::move(ws));
+    ImGui::GetIO().DisplaySize = ImVec2(1000, 700);  // narrow: the old list cut these titles
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    h.frame(draw);
+    h.frame(draw);
+    std::size_t letters = 0;
+    for (const auto& idea : h.session.workshop().ideas)
+        for (const std::string* s : {&idea.title, &idea.department})
+            letters += static_cast<std::size_t>(std::count_if(s->begin(), s->end(), [](char c) { return c != ' '; }));
+    // The list's own draw list holds one quad (6 indices) per visible glyph: no selection, no
+    // hover, no scrollbar with three ideas.
+    const ImDrawData* data = ImGui::GetDrawData();
+    REQUIRE(data != nullptr);
+    const ImDrawList* list = nullptr;
+    for (int i = 0; i < data->CmdListsCount; ++i)
+        if (std::string(data->CmdLists[i]->_OwnerName).find("##ideas_scroll") != std::string::npos) list = data->CmdLists[i];
+    REQUIRE(list != nullptr);
+    CHECK(static_cast<std::size_t>(list->IdxBuffer.Size) == letters * 6);
+    // Every glyph lies inside the list's clip rectangle (nothing hidden past its right edge).
+    float right = -1e9f, clip_right = 1e9f;
+    for (const ImDrawVert& v : list->VtxBuffer) right = std::max(right, v.pos.x);
+    for (const ImDrawCmd& c : list->CmdBuffer) clip_right = std::min(clip_right, c.ClipRect.z);
+    CHECK(right <= clip_right);
+}
