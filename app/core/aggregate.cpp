@@ -33,8 +33,28 @@ double CriterionStats::sd() const {
 }
 
 Aggregates Aggregates::from_scores(const std::vector<Score>& scores) {
+    // add() for each score, but consecutive scores of the same idea (and rater) find its entry
+    // once: a loaded workshop lists its scores by idea, then rater, then criterion.
     Aggregates agg;
-    for (const auto& s : scores) agg.add(s);
+    const std::string *idea_id = nullptr, *rater_id = nullptr;
+    IdeaStats* idea = nullptr;
+    int* rater_scores = nullptr;
+    for (const auto& s : scores) {
+        if (!idea_id || s.idea != *idea_id) {
+            idea = &agg.ideas_[s.idea];
+            idea_id = &s.idea;
+            rater_id = nullptr;
+        }
+        if (!rater_id || s.rater != *rater_id) {
+            rater_scores = &idea->scores_by_rater[s.rater];
+            rater_id = &s.rater;
+        }
+        CriterionStats& st = idea->by_criterion[s.criterion];
+        st.n += 1;
+        st.sum += s.value;
+        st.sumsq += static_cast<std::int64_t>(s.value) * s.value;
+        if ((*rater_scores)++ == 0) idea->raters += 1;
+    }
     return agg;
 }
 

@@ -14,15 +14,6 @@ constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxText = 10000;
 constexpr std::size_t kMaxUndo = 1000;
 
-std::string score_key(const std::string& idea, const std::string& rater, const std::string& criterion) {
-    std::string k;
-    k.reserve(idea.size() + rater.size() + criterion.size() + 2);
-    k.append(idea).push_back('\x1f');
-    k.append(rater).push_back('\x1f');
-    k.append(criterion);
-    return k;
-}
-
 [[noreturn]] void fail(const std::string& what) { throw CommandError(what); }
 
 template <typename T>
@@ -51,6 +42,14 @@ std::string next_id(char prefix, const auto& list) {
         best = std::max(best, std::stoll(x.id.substr(1)));
     }
     return std::string(1, prefix) + std::to_string(best + 1);
+}
+
+// Where the score of (rater, criterion) is, or would be inserted, in an idea's sorted refs.
+template <class Refs>
+auto position(Refs& refs, std::uint32_t rater, std::uint32_t criterion) {
+    return std::lower_bound(refs.begin(), refs.end(), std::pair{rater, criterion}, [](const auto& r, const auto& key) {
+        return std::pair{r.rater, r.criterion} < key;
+    });
 }
 
 void check_text(const std::string& what, const std::string& s, std::size_t max) {
@@ -134,15 +133,77 @@ Session::Session(Workshop ws, int current_stage, Store* store)
     reindex();
 }
 
+std::uint32_t Session::Slots::intern(const std::string& id) {
+    return of_.try_emplace(id, static_cast<std::uint32_t>(of_.size())).first->second;
+}
+
+std::optional<std::uint32_t> Session::Slots::find(const std::string& id) const {
+    auto it = of_.find(id);
+    if (it == of_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<Session::ScoreRef>& Session::refs_of(std::uint32_t idea_slot) {
+    if (idea_slot >= scores_of_idea_.size()) scores_of_idea_.resize(idea_slot + 1);
+    return scores_of_idea_[idea_slot];
+}
+
+const Session::ScoreRef* Session::find_ref(const std::string& idea, const std::string& rater,
+                                           const std::string& criterion) const {
+    const auto i = idea_slots_.find(idea);
+    if (!i || *i >= scores_of_idea_.size()) return nullptr;
+    const auto r = rater_slots_.find(rater), c = criterion_slots_.find(criterion);
+    if (!r || !c) return nullptr;
+    const auto& refs = scores_of_idea_[*i];
+    auto it = position(refs, *r, *c);
+    return it != refs.end() && it->rater == *r && it->criterion == *c ? &*it : nullptr;
+}
+
 void Session::reindex() {
-    score_index_.clear();
-    score_index_.reserve(ws_.scores.size());
+    // Slots in list order, so that scores in list order (as the file loads them) are sorted.
+    idea_slots_.clear();
+    rater_slots_.clear();
+    criterion_slots_.clear();
+    idea_index_.clear();
+    for (std::size_t i = 0; i < ws_.ideas.size(); ++i) {
+        idea_index_[ws_.ideas[i].id] = i;
+        idea_slots_.intern(ws_.ideas[i].id);
+    }
+    for (const auto& p : ws_.participants) rater_slots_.intern(p.id);
+    for (const auto& c : ws_.criteria) criterion_slots_.intern(c.id);
+    scores_of_idea_.clear();
+    scores_of_idea_.resize(idea_slots_.size());
+
+    // Consecutive scores mostly share their idea and rater: those are looked up once per run.
+    const std::string *last_idea = nullptr, *last_rater = nullptr;
+    std::vector<ScoreRef>* refs = nullptr;
+    std::uint32_t rater = 0;
     for (std::size_t i = 0; i < ws_.scores.size(); ++i) {
         const Score& s = ws_.scores[i];
-        score_index_[score_key(s.idea, s.rater, s.criterion)] = i;
+        if (!last_idea || s.idea != *last_idea) {
+            refs = &refs_of(idea_slots_.intern(s.idea));
+            last_idea = &s.idea;
+        }
+        if (!last_rater || s.rater != *last_rater) {
+            rater = rater_slots_.intern(s.rater);
+            last_rater = &s.rater;
+        }
+        refs->push_back({rater, criterion_slots_.intern(s.criterion), static_cast<std::uint32_t>(i)});
     }
-    idea_index_.clear();
-    for (std::size_t i = 0; i < ws_.ideas.size(); ++i) idea_index_[ws_.ideas[i].id] = i;
+    auto key_less = [](const ScoreRef& a, const ScoreRef& b) {
+        return std::pair{a.rater, a.criterion} < std::pair{b.rater, b.criterion};
+    };
+    for (auto& list : scores_of_idea_) {
+        if (!std::is_sorted(list.begin(), list.end(), key_less)) std::stable_sort(list.begin(), list.end(), key_less);
+        // A workshop that names a score twice: the index keeps the last one, as a map would.
+        auto same = [](const ScoreRef& a, const ScoreRef& b) { return a.rater == b.rater && a.criterion == b.criterion; };
+        if (std::adjacent_find(list.begin(), list.end(), same) != list.end()) {
+            std::vector<ScoreRef> unique;
+            for (std::size_t k = 0; k < list.size(); ++k)
+                if (k + 1 == list.size() || !same(list[k], list[k + 1])) unique.push_back(list[k]);
+            list = std::move(unique);
+        }
+    }
     all_dirty_ = true;
     selection_.reset();
 }
@@ -229,31 +290,37 @@ Command Session::apply(const Command& command) {
             return inv;
         }
         Command operator()(const SetScore& c) {
-            const std::string key = score_key(c.idea, c.rater, c.criterion);
-            auto found = s.score_index_.find(key);
+            // validate() made sure that the idea, the rater and the criterion exist.
+            auto& refs = s.refs_of(s.idea_slots_.intern(c.idea));
+            const std::uint32_t rater = s.rater_slots_.intern(c.rater), criterion = s.criterion_slots_.intern(c.criterion);
+            auto found = position(refs, rater, criterion);
+            const bool exists = found != refs.end() && found->rater == rater && found->criterion == criterion;
             auto& scores = s.ws_.scores;
             SetScore inv{c.idea, c.rater, c.criterion, std::nullopt};
-            if (found != s.score_index_.end()) {
-                Score& existing = scores[found->second];
+            if (exists) {
+                const std::size_t idx = found->index;
+                Score& existing = scores[idx];
                 inv.value = existing.value;
                 if (c.value) {
                     s.agg_.change(existing, *c.value);
                     existing.value = *c.value;
                 } else {
                     s.agg_.remove(existing);
-                    const std::size_t idx = found->second;
-                    s.score_index_.erase(found);
-                    if (idx + 1 != scores.size()) {
+                    refs.erase(found);
+                    if (idx + 1 != scores.size()) {  // the last score moves into the gap
                         scores[idx] = std::move(scores.back());
                         const Score& moved = scores[idx];
-                        s.score_index_[score_key(moved.idea, moved.rater, moved.criterion)] = idx;
+                        auto& moved_refs = s.refs_of(s.idea_slots_.intern(moved.idea));
+                        auto m = position(moved_refs, s.rater_slots_.intern(moved.rater),
+                                          s.criterion_slots_.intern(moved.criterion));
+                        if (m != moved_refs.end() && m->index == scores.size() - 1) m->index = static_cast<std::uint32_t>(idx);
                     }
                     scores.pop_back();
                 }
             } else if (c.value) {
                 Score sc{c.idea, c.rater, c.criterion, *c.value};
                 s.agg_.add(sc);
-                s.score_index_[key] = scores.size();
+                refs.insert(found, {rater, criterion, static_cast<std::uint32_t>(scores.size())});
                 scores.push_back(std::move(sc));
             }
             s.mark_dirty(c.idea);
@@ -347,9 +414,9 @@ const Criterion* Session::find_criterion(const std::string& id) const {
 }
 
 std::optional<int> Session::score(const std::string& idea, const std::string& rater, const std::string& criterion) const {
-    auto it = score_index_.find(score_key(idea, rater, criterion));
-    if (it == score_index_.end()) return std::nullopt;
-    return ws_.scores[it->second].value;
+    const ScoreRef* ref = find_ref(idea, rater, criterion);
+    if (!ref) return std::nullopt;
+    return ws_.scores[ref->index].value;
 }
 
 std::string Session::next_idea_id() const { return next_id('i', ws_.ideas); }

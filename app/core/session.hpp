@@ -2,6 +2,7 @@
 // and cached aggregates that one changed score updates incrementally.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -84,14 +85,35 @@ private:
     Command apply(const Command& c);  // validate and mutate; returns the inverse
     void persist_or_revert(const Command& c, const Command& inverse);
     bool step(std::vector<Entry>& from, std::vector<Entry>& to);
+    // The score index: ids as small integers (slots), and per idea slot its scores sorted by
+    // (rater slot, criterion slot), each with its index in ws_.scores. One pass over the scores
+    // builds it (they come in list order from the file, which is already the sorted order), and
+    // a lookup costs three small hash lookups and a binary search, with no key string built.
+    struct ScoreRef {
+        std::uint32_t rater = 0, criterion = 0;  // slots
+        std::uint32_t index = 0;                 // in ws_.scores
+    };
+    class Slots {
+    public:
+        std::uint32_t intern(const std::string& id);  // a new id gets the next slot
+        std::optional<std::uint32_t> find(const std::string& id) const;
+        std::size_t size() const { return of_.size(); }
+        void clear() { of_.clear(); }
+
+    private:
+        std::unordered_map<std::string, std::uint32_t> of_;
+    };
     void reindex();
     void mark_dirty(const std::string& idea);
+    std::vector<ScoreRef>& refs_of(std::uint32_t idea_slot);  // grows the index for a new idea
+    const ScoreRef* find_ref(const std::string& idea, const std::string& rater, const std::string& criterion) const;
 
     Workshop ws_;
     int current_stage_ = 0;
     Store* store_ = nullptr;
     Aggregates agg_;
-    std::unordered_map<std::string, std::size_t> score_index_;  // key(idea,rater,criterion) -> index in ws_.scores
+    Slots idea_slots_, rater_slots_, criterion_slots_;
+    std::vector<std::vector<ScoreRef>> scores_of_idea_;  // by idea slot
     std::unordered_map<std::string, std::size_t> idea_index_;
     std::vector<Entry> undo_, redo_;
     std::string coalescing_;  // key of the undo step that the next execute_coalescing may join

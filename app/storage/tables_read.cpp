@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <string>
 #include <tuple>
 #include <unordered_map>
 
@@ -101,35 +102,67 @@ std::vector<core::Idea> read_ideas(Database& db) {
     return ideas;
 }
 
-// rid -> index in the list's order.
-std::unordered_map<std::int64_t, std::uint32_t> list_index(Database& db, std::string_view table) {
-    std::unordered_map<std::int64_t, std::uint32_t> index;
-    Statement st(db, "SELECT rid FROM " + std::string(table) + " ORDER BY position");
-    while (st.step()) index.emplace(st.column_int64(0), static_cast<std::uint32_t>(index.size()));
-    return index;
-}
+// rid -> index in the list's order, for the scores' references (looked up once per row).
+class ListIndex {
+public:
+    ListIndex(Database& db, std::string_view table) : table_(table) {
+        Statement st(db, "SELECT rid FROM " + std::string(table) + " ORDER BY position");
+        while (st.step()) by_rid_.push_back({st.column_int64(0), static_cast<std::uint32_t>(by_rid_.size())});
+        std::sort(by_rid_.begin(), by_rid_.end());
+    }
+    std::size_t size() const { return by_rid_.size(); }
+    std::uint32_t at(const Database& db, std::int64_t rid) const {
+        auto it = std::lower_bound(by_rid_.begin(), by_rid_.end(), std::pair{rid, std::uint32_t{0}});
+        if (it == by_rid_.end() || it->first != rid)
+            throw StorageError(db.name() + ": damaged: a score refers to a missing " + table_ + " (#" + std::to_string(rid) + ")");
+        return it->second;
+    }
+
+private:
+    std::string table_;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> by_rid_;
+};
 
 // Scores in list order (idea, then rater, then criterion, each as its list is ordered): the
-// same file always loads the same way, whatever order the scores were written in.
+// same file always loads the same way, whatever order the scores were written in. The table is
+// read in its primary key order (idea, rater, criterion rids), so consecutive rows mostly share
+// their idea and rater, which are then looked up once.
 std::vector<core::Score> read_scores(Database& db, const core::Workshop& ws) {
-    auto ideas = list_index(db, "idea"), raters = list_index(db, "participant"), criteria = list_index(db, "criterion");
+    const ListIndex ideas(db, "idea"), raters(db, "participant"), criteria(db, "criterion");
     struct Row {
         std::uint32_t idea, rater, criterion;
         int value;
         auto key() const { return std::tie(idea, rater, criterion); }
     };
     std::vector<Row> rows;
+    // The stored sums say how many scores there are: a hint only, bounded by what the key allows.
+    // (total(), unlike sum(), cannot fail on an overflow.)
+    Statement count(db, "SELECT total(n) FROM score_agg");
+    const double hint = count.step() ? count.column_double(0) : 0.0;
+    const double most = static_cast<double>(ideas.size()) * static_cast<double>(raters.size()) * static_cast<double>(criteria.size());
+    if (hint > 0) rows.reserve(static_cast<std::size_t>(std::min(hint, most)));
+
     Statement st(db, "SELECT idea, rater, criterion, value FROM score");
-    while (st.step())
-        rows.push_back({ideas.at(st.column_int64(0)), raters.at(st.column_int64(1)), criteria.at(st.column_int64(2)),
-                        st.column_int(3)});
+    std::int64_t idea_rid = 0, rater_rid = 0;  // rids start at 1
+    std::uint32_t idea = 0, rater = 0;
+    while (st.step()) {
+        if (const std::int64_t rid = st.column_int64(0); rid != idea_rid || idea_rid == 0) {
+            idea = ideas.at(db, rid);
+            idea_rid = rid;
+        }
+        if (const std::int64_t rid = st.column_int64(1); rid != rater_rid || rater_rid == 0) {
+            rater = raters.at(db, rid);
+            rater_rid = rid;
+        }
+        rows.push_back({idea, rater, criteria.at(db, st.column_int64(2)), st.column_int(3)});
+    }
     auto by_key = [](const Row& a, const Row& b) { return a.key() < b.key(); };
     if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
 
     std::vector<core::Score> scores;
     scores.reserve(rows.size());
     for (const Row& r : rows)
-        scores.push_back({ws.ideas[r.idea].id, ws.participants[r.rater].id, ws.criteria[r.criterion].id, r.value});
+        scores.emplace_back(ws.ideas[r.idea].id, ws.participants[r.rater].id, ws.criteria[r.criterion].id, r.value);
     return scores;
 }
 

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <random>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/session.hpp"
 #include "storage/workshop_file.hpp"
@@ -371,4 +375,90 @@ TEST_CASE("a failed save inside a coalescing step keeps the step whole", "[sessi
     s.undo();
     CHECK(s.find_idea("i1")->problem.empty());
     CHECK_FALSE(s.can_undo());
+}
+
+TEST_CASE("the score index and the aggregates follow random edits, deletes and undo", "[session]") {
+    // Scores are set, changed and cleared (clearing moves the last score into the gap), ideas
+    // are added in the middle and deleted, participants added; after every step each score the
+    // session answers is the one a plain map holds, and the cached aggregates equal a
+    // recomputation from the scores.
+    std::mt19937 rng(11);
+    Workshop ws = small_workshop();
+    ws.scores.clear();
+    Session s(ws, 0, nullptr);
+    const std::vector<std::string> criteria = {"b", "r", "v"};
+    std::map<std::tuple<std::string, std::string, std::string>, int> truth;
+    int next_idea = 2, next_participant = 3;
+    auto pick = [&](const auto& list) { return list[rng() % list.size()].id; };
+    for (int step = 0; step < 3000; ++step) {
+        const unsigned what = rng() % 100;
+        if (what < 4) {
+            const std::string id = "i" + std::to_string(next_idea++);
+            const std::size_t at = rng() % (s.workshop().ideas.size() + 1);
+            s.execute(PutIdea{{id, "Idea " + id, "", "", "Ops", "", "", std::nullopt}, at});
+        } else if (what < 6 && s.workshop().ideas.size() > 1) {
+            const std::string id = pick(s.workshop().ideas);
+            s.execute(RemoveIdea{id});
+            std::erase_if(truth, [&](const auto& e) { return std::get<0>(e.first) == id; });
+        } else if (what < 8) {
+            const std::string id = "p" + std::to_string(next_participant++);
+            s.execute(PutParticipant{{id, "Person " + id, "IT", Role::User}, rng() % (s.workshop().participants.size() + 1)});
+        } else {
+            const auto key = std::make_tuple(pick(s.workshop().ideas), pick(s.workshop().participants), criteria[rng() % 3]);
+            const int v = static_cast<int>(rng() % 6);  // 0: clear
+            s.execute(SetScore{std::get<0>(key), std::get<1>(key), std::get<2>(key), v ? std::optional<int>(v) : std::nullopt});
+            if (v) truth[key] = v;
+            else truth.erase(key);
+        }
+        if (step % 50 == 49) {  // undo a few steps and redo them: the index follows both ways
+            for (int k = 0; k < 3; ++k) s.undo();
+            for (int k = 0; k < 3; ++k) s.redo();
+        }
+        REQUIRE(s.workshop().scores.size() == truth.size());
+        if (step % 10 != 0) continue;
+        for (const auto& idea : s.workshop().ideas)
+            for (const auto& p : s.workshop().participants)
+                for (const auto& c : criteria) {
+                    auto it = truth.find({idea.id, p.id, c});
+                    REQUIRE(s.score(idea.id, p.id, c) == (it == truth.end() ? std::nullopt : std::optional<int>(it->second)));
+                }
+        const Aggregates fresh = Aggregates::from_scores(s.workshop().scores);
+        REQUIRE(fresh.all().size() == s.aggregates().all().size());
+        for (const auto& [idea, st] : fresh.all()) {
+            const IdeaStats* mine = s.aggregates().find(idea);
+            REQUIRE(mine);
+            CHECK(mine->raters == st.raters);
+            CHECK(mine->by_criterion == st.by_criterion);
+            CHECK(mine->scores_by_rater == st.scores_by_rater);
+        }
+    }
+    // A session made from the edited scores, in their (no longer sorted) order, answers the same.
+    Session reopened(s.workshop(), 0, nullptr);
+    for (const auto& [key, v] : truth) CHECK(reopened.score(std::get<0>(key), std::get<1>(key), std::get<2>(key)) == v);
+    CHECK(reopened.score("i1", "nobody", "b") == std::nullopt);
+    CHECK(reopened.score("nothing", "p1", "b") == std::nullopt);
+}
+
+TEST_CASE("aggregates from scores in any order are the same", "[aggregate]") {
+    std::vector<Score> scores;
+    for (int i = 0; i < 6; ++i)
+        for (int r = 0; r < 5; ++r)
+            for (const char* c : {"b", "r", "v"})
+                if ((i + r) % 4 != 0) scores.push_back({"i" + std::to_string(i), "p" + std::to_string(r), c, 1 + (i * r) % 5});
+    const Aggregates sorted = Aggregates::from_scores(scores);
+    Aggregates one_by_one;
+    for (const auto& sc : scores) one_by_one.add(sc);
+    std::mt19937 rng(3);
+    std::shuffle(scores.begin(), scores.end(), rng);
+    const Aggregates shuffled = Aggregates::from_scores(scores);
+    for (const Aggregates* other : {static_cast<const Aggregates*>(&one_by_one), &shuffled}) {
+        REQUIRE(other->all().size() == sorted.all().size());
+        for (const auto& [idea, st] : sorted.all()) {
+            const IdeaStats* o = other->find(idea);
+            REQUIRE(o);
+            CHECK(o->raters == st.raters);
+            CHECK(o->by_criterion == st.by_criterion);
+            CHECK(o->scores_by_rater == st.scores_by_rater);
+        }
+    }
 }

@@ -239,3 +239,15 @@ TEST_CASE("a file that appears while the new one is built is not replaced") {
     CHECK(read_all(path) == "made meanwhile by someone else");
     CHECK(listing(dir.path()) == std::set<std::string>{"w.pilotdeck"});
 }
+
+TEST_CASE("a score that refers to a missing row is named as damage, not loaded half") {
+    TempDir dir;
+    const std::string path = dir.file("w.pilotdeck");
+    WorkshopFile::create(path, sample_workshop()).reset();
+    // Foreign keys are off in a plain connection: the idea goes, its scores stay.
+    raw_exec(path, "DELETE FROM idea WHERE id = 'i2'");
+    auto file = WorkshopFile::open(path, WorkshopFile::Mode::ReadOnly);
+    const std::string error = storage_error_of([&] { file->load(); });
+    CHECK(error.find("damaged: a score refers to a missing idea") != std::string::npos);
+    CHECK(file->load_without_scores().ideas.size() == sample_workshop().ideas.size() - 1);
+}
