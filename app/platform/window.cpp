@@ -20,6 +20,7 @@ namespace pilotdeck::platform {
 namespace {
 
 constexpr int kKeyCount = static_cast<int>(sizeof(ImGuiIO::KeysDown) / sizeof(bool));
+constexpr int kMouseButtons = 5;  // ImGuiIO::MouseDown
 
 Window* owner(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
 
@@ -33,9 +34,11 @@ void on_char(GLFWwindow* w, unsigned int c) {
     owner(w)->mark_activity();
     owner(w)->queue_char(c);
 }
-void on_button(GLFWwindow* w, int, int action, int) {
+// Replaces ImGui's mouse button callback (see create): clicks join the ordered input queue.
+void on_button(GLFWwindow* w, int button, int action, int) {
     owner(w)->mark_activity();
-    if (action == GLFW_PRESS) owner(w)->queue_click();
+    if (button >= 0 && button < kMouseButtons && action != GLFW_REPEAT)
+        owner(w)->queue_button(button, action == GLFW_PRESS);
 }
 
 // Keys that type text (letters, digits, punctuation, space) and Shift: their changes may share a
@@ -114,7 +117,6 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwSwapInterval(1);
     glfwSetKeyCallback(w, on_key);
     glfwSetCharCallback(w, on_char);
-    glfwSetMouseButtonCallback(w, on_button);
     glfwSetScrollCallback(w, on_scroll);
     glfwSetCursorPosCallback(w, on_cursor);
     glfwSetWindowFocusCallback(w, on_focus);
@@ -138,6 +140,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     // ImGui's backend would add every character to the frame at once; ours queues it in order
     // with the keys (its Shutdown puts ours back, which is the same).
     glfwSetCharCallback(w, on_char);
+    glfwSetMouseButtonCallback(w, on_button);  // likewise mouse buttons: a click after Esc comes after it
     ImGui_ImplOpenGL3_Init("#version 330 core");
     const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     win->keeps_back_buffer_ = renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
@@ -199,14 +202,18 @@ bool Window::wait_events(double timeout_seconds) {
     // never in the frame of a click or of a non-text key before them, nor such a key in the frame
     // of characters before it: Ctrl+N and the title typed straight after it, or a title and its
     // Enter, reach the app in their order, so no letter lands in the wrong field or is lost.
+    // Mouse buttons likewise: a button changes in a frame of its own after any key or text
+    // before it (Esc, then a click into another field: the click is not undone by the Esc), and
+    // once per frame, so a quick click is still seen down by one frame.
     std::array<bool, kKeyCount> touched{};
-    bool pressed = false, control_changed = false, clicked = false, typed = false;
+    bool pressed = false, control_changed = false, clicked = false, typed = false, keyed = false;
     ImGuiIO& io = ImGui::GetIO();
     while (!pending_.empty()) {
         const InputEvent e = pending_.front();
-        if (e.kind == InputEvent::Click) {
-            if (typed) break;
+        if (e.kind == InputEvent::Button) {
+            if (typed || keyed || clicked) break;
             clicked = true;
+            mouse_down_[e.value] = e.down;
         } else if (e.kind == InputEvent::Char) {
             if (control_changed || clicked) break;
             io.AddInputCharacter(e.value);
@@ -214,7 +221,8 @@ bool Window::wait_events(double timeout_seconds) {
         } else {
             const auto k = static_cast<std::size_t>(e.value);
             const bool text = text_key(static_cast<int>(e.value));
-            if (touched[k] || (!e.down && pressed) || (typed && !text)) break;  // next frame
+            if (touched[k] || (!e.down && pressed) || (typed && !text) || clicked) break;  // next frame
+            keyed = true;
             pressed |= e.down;
             touched[k] = true;
             control_changed |= !text;
@@ -234,6 +242,9 @@ void Window::begin_frame(int display_w, int display_h) {
     ImGui_ImplOpenGL3_NewFrame();  // creates the renderer's objects when still missing
     gl_objects_ = true;
     ImGui_ImplGlfw_NewFrame();
+    // The backend read the buttons' live state; the frame sees them as replayed (wait_events).
+    ImGuiIO& mouse_io = ImGui::GetIO();
+    for (int b = 0; b < kMouseButtons; ++b) mouse_io.MouseDown[b] = mouse_down_[static_cast<std::size_t>(b)];
     if (display_w > 0 && display_h > 0) {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(display_w), static_cast<float>(display_h));

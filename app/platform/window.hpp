@@ -91,7 +91,7 @@ public:
     // Input as it arrives, for wait_events to hand to ImGui in order.
     void queue_key(int key, bool down) { pending_.push_back({InputEvent::Key, static_cast<unsigned>(key), down}); }
     void queue_char(unsigned codepoint) { pending_.push_back({InputEvent::Char, codepoint, false}); }
-    void queue_click() { pending_.push_back({InputEvent::Click, 0, true}); }
+    void queue_button(int button, bool down) { pending_.push_back({InputEvent::Button, static_cast<unsigned>(button), down}); }
 
 private:
     bool gl_draw_ = true;
@@ -115,11 +115,12 @@ private:
     bool fullscreen_ = false;
     bool activity_ = true;
     struct InputEvent {
-        enum Kind { Key, Char, Click } kind;
-        unsigned value;  // the GLFW key, or the character's code point
+        enum Kind { Key, Char, Button } kind;
+        unsigned value;  // the GLFW key or mouse button, or the character's code point
         bool down;
     };
     std::deque<InputEvent> pending_;
+    std::array<bool, 5> mouse_down_{};  // ImGuiIO::MouseDown, as the frames have seen them
     std::array<bool, 512> keys_down_{};  // ImGuiIO::KeysDown has 512  // as the frames have seen them
     int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;
 };
