@@ -162,7 +162,7 @@ std::vector<core::Score> read_scores(Database& db, const core::Workshop& ws) {
     std::vector<core::Score> scores;
     scores.reserve(rows.size());
     for (const Row& r : rows)
-        scores.emplace_back(ws.ideas[r.idea].id, ws.participants[r.rater].id, ws.criteria[r.criterion].id, r.value);
+        scores.push_back(core::Score{ws.ideas[r.idea].id, ws.participants[r.rater].id, ws.criteria[r.criterion].id, r.value});
     return scores;
 }
 
