@@ -50,7 +50,10 @@ bool text_key(int key) {
 }
 void on_scroll(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
 void on_cursor(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
-void on_focus(GLFWwindow* w, int) { owner(w)->mark_activity(); }
+void on_focus(GLFWwindow* w, int focused) {
+    owner(w)->mark_activity();
+    owner(w)->note_focus(focused == GLFW_TRUE);
+}
 void on_enter(GLFWwindow* w, int) { owner(w)->mark_activity(); }
 void on_size(GLFWwindow* w, int, int) { owner(w)->mark_activity(); }
 void on_refresh(GLFWwindow* w) { owner(w)->mark_activity(); }

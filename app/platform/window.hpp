@@ -88,6 +88,15 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     void mark_activity() { activity_ = true; }
+    // The window lost the keyboard focus since the last call (the app then commits what is typed).
+    bool take_focus_lost() {
+        const bool lost = focus_lost_;
+        focus_lost_ = false;
+        return lost;
+    }
+    void note_focus(bool focused) {
+        if (!focused) focus_lost_ = true;
+    }
     // Input as it arrives, for wait_events to hand to ImGui in order.
     void queue_key(int key, bool down) { pending_.push_back({InputEvent::Key, static_cast<unsigned>(key), down}); }
     void queue_char(unsigned codepoint) { pending_.push_back({InputEvent::Char, codepoint, false}); }
@@ -114,6 +123,7 @@ private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;
+    bool focus_lost_ = false;
     struct InputEvent {
         enum Kind { Key, Char, Button } kind;
         unsigned value;  // the GLFW key or mouse button, or the character's code point

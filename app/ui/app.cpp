@@ -66,6 +66,7 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
 }
 
 void App::show(OpenWorkshop w) {
+    if (ctx_) ctx_->commit_edits();  // the workshop being closed keeps what was typed
     stop_phones();  // the server serves the session about to go away
     if (workshop_.backups) workshop_.backups->backup_if_changed();  // the workshop being closed
     ctx_.reset();
@@ -169,14 +170,16 @@ void App::toggle_theme() {
 }
 
 void App::go_to_stage(int index) {
-    if (!ctx_) return;
-    const int n = static_cast<int>(ctx_->session.workshop().stages.size());
-    index = std::clamp(index, 0, std::max(n - 1, 0));
-    if (index != ctx_->session.current_stage()) ctx_->run(core::SetCurrentStage{index});
+    if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
 
 void App::step_history(bool forward) {
     if (!ctx_) return;
+    if (!forward && ctx_->restore_cleared_title()) {  // Esc cleared a new idea's title just now
+        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) go_to_stage(ideas);
+        return;
+    }
+    ctx_->commit_edits();  // an undo comes after what was typed, never in the middle of it
     core::Session& s = ctx_->session;
     if (forward ? !s.can_redo() : !s.can_undo()) return;
     const std::string label = forward ? s.redo_label() : s.undo_label();
@@ -201,19 +204,19 @@ void App::handle_keys() {
     // Ctrl+O, File > New or open, from anywhere: a field being typed in lets go first, so its
     // panel saves it in this frame (as a click on the menu would); the start screen follows.
     if (ctrl && key(GLFW_KEY_O)) {
-        ImGui::ClearActiveID();
+        ctx_->commit_edits();
         start_after_frame_ = true;
     }
     UiState& st = ctx_->state;
-    // io.WantTextInput describes the last frame; a field let go since (Esc) is no longer active.
-    const bool typing = (io.WantTextInput && ImGui::IsAnyItemActive()) || st.text_focus_pending || st.focus_new_idea;
+    const bool typing = ctx_->text_field_active();  // Ctrl shortcuts
+    const bool letters_are_text = ctx_->text_input_active();  // single keys
     if (key(GLFW_KEY_ESCAPE)) {
         if (st.blanked)
             st.blanked = false;
         else if (window_.fullscreen())
             window_.set_fullscreen(false);
     }
-    if (key(GLFW_KEY_F2)) st.participants_visible = !st.participants_visible;
+    if (key(GLFW_KEY_F2)) toggle_participants();
     if (key(GLFW_KEY_F4)) toggle_phones();
     const int stage = ctx_->session.current_stage();
     if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
@@ -229,11 +232,17 @@ void App::handle_keys() {
         if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
         if (key_repeat(GLFW_KEY_Y)) step_history(true);
     }
-    if (!ctrl && !io.KeyAlt && !typing && !st.focus_new_idea) {
+    if (!ctrl && !io.KeyAlt && !letters_are_text) {
         if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
         if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
         if (key(GLFW_KEY_T)) toggle_timer();
     }
+}
+
+void App::toggle_participants() {
+    if (!ctx_) return;
+    ctx_->commit_edits();  // a name typed and not added yet is added
+    ctx_->state.participants_visible = !ctx_->state.participants_visible;
 }
 
 void App::toggle_timer() {
@@ -243,7 +252,10 @@ void App::toggle_timer() {
 void App::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) show_start({});
+        if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) {
+            if (ctx_) ctx_->commit_edits();
+            show_start({});
+        }
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
         ImGui::EndMenu();
     }
@@ -264,8 +276,7 @@ void App::draw_menu() {
         if (ctx_ && !start_screen_) {
             UiState& st = ctx_->state;
             if (ImGui::MenuItem("Facilitator notes", "N", st.notes_visible)) st.notes_visible = !st.notes_visible;
-            if (ImGui::MenuItem("Participants", "F2", st.participants_visible))
-                st.participants_visible = !st.participants_visible;
+            if (ImGui::MenuItem("Participants", "F2", st.participants_visible)) toggle_participants();
             if (ImGui::MenuItem("Blank the screen", "B")) st.blanked = true;
             const bool phones_on = phones_ && phones_->running();
             if (ImGui::MenuItem(phones_on ? "Phones off" : "Phones on", "F4", phones_on, workshop_.backups != nullptr))
@@ -330,6 +341,7 @@ void App::draw_workshop() {
     ctx.state.wake_at = 0;  // panels ask again while they need it
     ctx.state.text_focus_pending = false;
     ctx.state.empty_field_active = false;
+    ctx.state.text_dialog_open = false;
     sync_timers();
     sync_phones();
     draw_error_banner();
@@ -412,6 +424,8 @@ void App::frame(int display_w, int display_h) {
     ensure_fonts(display_h > 0 ? display_h : window_.height());
     if (step) step.emplace("frame");
     window_.begin_frame(display_w, display_h);
+    // The window lost the focus (another window, the desktop): what is being typed is committed.
+    if (window_.take_focus_lost() && ctx_) ctx_->commit_edits();
     handle_keys();
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -486,6 +500,8 @@ void App::run() {
         }
         tend_backups();
     }
+    // Ctrl+Q, File > Quit or the window closed: what is being typed is committed first.
+    if (ctx_) ctx_->commit_edits();
     stop_phones();
     if (settings_unsaved_) save_settings_now();
     if (workshop_.backups) workshop_.backups->backup_if_changed();

@@ -71,7 +71,8 @@ private:
     void save_settings_now();
     void handle_keys();
     void step_history(bool forward);
-    void toggle_timer();  // redo when forward, else undo
+    void toggle_timer();
+    void toggle_participants();
     void draw_menu();
     void draw_error_banner();
     void draw_workshop();

@@ -39,7 +39,7 @@ void draw_stepper(UiContext& ctx) {
         ImGui::PushID(static_cast<int>(i));
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##step", ImVec2(cell, h)) && static_cast<int>(i) != current)
-            ctx.run(core::SetCurrentStage{static_cast<int>(i)});
+            ctx.go_to_stage(static_cast<int>(i));
         const bool hovered = ImGui::IsItemHovered();
         const ImVec2 p1(p0.x + cell, p0.y + h);
         const bool is_current = static_cast<int>(i) == current;

@@ -52,11 +52,35 @@ using core::trim;
 
 std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
 
+// The capture field's title as a new idea (in the department filtered on); `select`: the new
+// idea becomes the selected one (Enter; not when a stage change or quit saves it).
+void save_new_idea(UiContext& ctx, bool select) {
+    IdeasState& st = state();
+    ctx.release_edit("new idea");
+    const std::string title = trim(st.new_title);
+    if (title.empty()) return;
+    core::Idea idea;
+    idea.id = ctx.session.next_idea_id();
+    idea.title = title;
+    idea.department = ctx.state.department_filter;
+    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
+        st.new_title.clear();
+        ++st.capture_generation;
+        if (select) ctx.state.selected_idea = idea.id;
+        ctx.state.status = "Saved idea " + quoted(title);
+    }
+}
+
 void capture(UiContext& ctx) {
     IdeasState& st = state();
     ImGui::PushFont(ctx.fonts.large);
     ImGui::SetNextItemWidth(-1);
     ImGuiIO& io = ImGui::GetIO();
+    if (!ctx.state.restore_title.empty()) {  // Ctrl+Z after Esc cleared the title: it comes back
+        st.new_title = std::move(ctx.state.restore_title);
+        ctx.state.restore_title.clear();
+        ++st.capture_generation;
+    }
     if (ctx.state.focus_new_idea || st.refocus) {
         ImGui::SetKeyboardFocusHere();
         st.focus_wait_frames = kFocusWaitFrames;
@@ -80,6 +104,15 @@ void capture(UiContext& ctx) {
     const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
     ImGui::PushID(st.capture_generation);
+    // Esc clears a typed title (ImGui would too); Ctrl+Z puts it back (UiContext::restore_cleared_title).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        ImGui::GetActiveID() == ImGui::GetID("##new_idea") && !trim(st.new_title).empty()) {
+        ImGui::ClearActiveID();
+        ctx.state.cleared_title = st.new_title;
+        ctx.state.cleared_at = ctx.session.revision();
+        ctx.state.status = "Cleared " + quoted(trim(st.new_title)) + ". Ctrl+Z brings it back.";
+        st.new_title.clear();
+    }
     bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopID();
@@ -119,20 +152,14 @@ void capture(UiContext& ctx) {
     if (active && st.new_title.empty()) ctx.state.empty_field_active = true;
     // Letters typed while the field is on its way are text, not presenter keys.
     if (st.focus_wait_frames > 0 || !st.typed_ahead.empty()) ctx.state.text_focus_pending = true;
+    // A title typed and not yet entered is saved as an idea by whatever ends the typing.
+    if (trim(st.new_title).empty())
+        ctx.release_edit("new idea");
+    else
+        ctx.hold_edit("new idea", [&ctx] { save_new_idea(ctx, false); });
     if (!enter) return;
-    const std::string title = trim(st.new_title);
     st.refocus = true;  // ready for the next one
-    if (title.empty()) return;
-    core::Idea idea;
-    idea.id = ctx.session.next_idea_id();
-    idea.title = title;
-    idea.department = ctx.state.department_filter;
-    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
-        st.new_title.clear();
-        ++st.capture_generation;
-        ctx.state.selected_idea = idea.id;
-        ctx.state.status = "Saved idea " + quoted(title);
-    }
+    save_new_idea(ctx, true);
 }
 
 std::vector<std::string> departments(const core::Workshop& ws) {
@@ -157,7 +184,7 @@ void filter_combo(UiContext& ctx) {
 // No text field is being typed in: single keys are commands (Delete, M, Up/Down).
 bool keys_free(const UiContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
-    return !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending && !io.KeyCtrl && !io.KeyAlt;
+    return !ImGui::IsAnyItemActive() && !ctx.text_input_active() && !io.KeyCtrl && !io.KeyAlt;
 }
 
 bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
@@ -178,7 +205,7 @@ void list_keys(UiContext& ctx) {
     for (int i = 0; i < n; ++i)
         if (shown[static_cast<std::size_t>(i)]->id == ctx.state.selected_idea) at = i;
     at = at < 0 ? (step > 0 ? 0 : n - 1) : std::clamp(at + step, 0, n - 1);
-    ctx.state.selected_idea = shown[static_cast<std::size_t>(at)]->id;
+    ctx.select_idea(shown[static_cast<std::size_t>(at)]->id);
 }
 
 // One row per idea: the title wraps (never cut), the department stands whole in a column of
@@ -209,7 +236,7 @@ void idea_list(UiContext& ctx) {
         const float h = std::max(ImGui::CalcTextSize(title.c_str(), nullptr, false, title_w).y,
                                  ImGui::CalcTextSize(idea->department.c_str(), nullptr, false, dept_w).y);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable(("##" + idea->id).c_str(), sel, 0, ImVec2(width, h))) ctx.state.selected_idea = idea->id;
+        if (ImGui::Selectable(("##" + idea->id).c_str(), sel, 0, ImVec2(width, h))) ctx.select_idea(idea->id);
         if (!ImGui::IsItemVisible()) continue;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddText(font, size, at, text, title.c_str(), nullptr, title_w);
@@ -278,6 +305,20 @@ void merge(UiContext& ctx, const core::Idea& idea) {
     ImGui::EndPopup();
 }
 
+// The draft of the selected idea's details into the session, in the undo step of the field
+// session it came from.
+void commit_details(UiContext& ctx) {
+    IdeasState& st = state();
+    ctx.release_edit("idea details");
+    const core::Idea* idea = ctx.session.find_idea(st.draft.id);
+    if (idea && !trim(st.draft.title).empty() && st.draft != *idea) {  // an idea keeps a title
+        ctx.run(core::PutIdea{st.draft, std::nullopt}, st.save_key);
+        st.draft_revision = ctx.session.revision();
+    }
+    st.pause.committed();
+    st.save_key.clear();
+}
+
 void details(UiContext& ctx) {
     IdeasState& st = state();
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
@@ -319,21 +360,16 @@ void details(UiContext& ctx) {
     done |= owner_picked;
     field("Success criteria", "##success", d.success_criteria, 2);
     done |= st.pause.due(ctx, changed);
-    if (done && !trim(d.title).empty() && d != *idea) {  // an idea keeps a title
-        ctx.run(core::PutIdea{d, std::nullopt}, st.save_key);
-        st.draft_revision = ctx.session.revision();
-    }
-    if (done) {
-        st.pause.committed();
-        st.save_key.clear();
-    }
+    if (done)
+        commit_details(ctx);
+    else if (changed)
+        ctx.hold_edit("idea details", [&ctx] { commit_details(ctx); });
     ImGui::PopID();
 
     ImGui::Spacing();
     merge(ctx, *idea);
     ImGui::SameLine();
-    const bool delete_key = !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending &&
-                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+    const bool delete_key = keys_free(ctx) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
     if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
         const std::string title = idea->title;
         if (ctx.run(core::RemoveIdea{idea->id})) {

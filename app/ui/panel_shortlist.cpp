@@ -91,6 +91,7 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
 
 void pin_popup(UiContext& ctx) {
     if (!ImGui::BeginPopup("pin")) return;
+    ctx.state.text_dialog_open = true;  // the reason is typed here: letters are text
     const core::Idea* idea = ctx.session.find_idea(g_state.pin_idea);
     if (!idea) {
         ImGui::CloseCurrentPopup();
@@ -150,7 +151,7 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
 void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, const core::Idea& idea) {
     ImGui::BeginGroup();
     heading(ctx, std::to_string(p.rank) + "  " + idea.title);
-    if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+    if (ImGui::IsItemClicked()) ctx.select_idea(idea.id);
     ImGui::Indent(em(1.5f));
     if (!idea.department.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
@@ -197,7 +198,7 @@ void rejected_table(UiContext& ctx, const core::Selection& sel) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextWrapped("%s", idea.title.c_str());
-        if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+        if (ImGui::IsItemClicked()) ctx.select_idea(idea.id);
         ImGui::TableSetColumnIndex(1);
         ImGui::TextWrapped("%s", rj.reason.c_str());
         ImGui::TableSetColumnIndex(2);
@@ -240,6 +241,13 @@ void export_section(UiContext& ctx) {
     }
 }
 
+void apply_rules(UiContext& ctx) {
+    ctx.release_edit("selection rules");
+    if (!g_state.editing) return;
+    g_state.editing = false;
+    if (g_state.draft != ctx.session.workshop().selection) ctx.run(core::SetSelection{g_state.draft});
+}
+
 }  // namespace
 
 void draw_shortlist(UiContext& ctx) {
@@ -251,12 +259,12 @@ void draw_shortlist(UiContext& ctx) {
     if (!g_state.editing) g_state.draft = saved;
 
     heading(ctx, "Selection rules");
-    if (rule_controls(ctx, g_state.draft)) g_state.editing = true;
-    // One edit per gesture: applied when the slider is let go or the field is left.
-    if (g_state.editing && !ImGui::IsAnyItemActive()) {
-        g_state.editing = false;
-        if (g_state.draft != saved) ctx.run(core::SetSelection{g_state.draft});
+    if (rule_controls(ctx, g_state.draft)) {
+        g_state.editing = true;
+        ctx.hold_edit("selection rules", [&ctx] { apply_rules(ctx); });  // a stage change or quit applies them
     }
+    // One edit per gesture: applied when the slider is let go or the field is left.
+    if (g_state.editing && !ImGui::IsAnyItemActive()) apply_rules(ctx);
     const core::Selection preview =
         g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
     const core::Selection& sel = g_state.editing ? preview : ctx.session.selection();
