@@ -25,15 +25,12 @@ namespace {
 constexpr int kFollowUpFrames = 3;       // frames drawn after input so ImGui settles
 constexpr int kLayoutPasses = 2;         // frames built, not drawn, before the first one shown
 constexpr double kIdleWaitSeconds = 3600; // nothing to animate: sleep until input
-constexpr float kZoomStep = 0.1f;
 constexpr float kNotesShare = 0.28f;
 constexpr float kParticipantsWidthEm = 24.0f;
 constexpr float kBaseStyleFontPx = 13.0f;  // ImGui's default sizes are made for a 13 px font
 
 using Clock = std::chrono::steady_clock;
 
-bool key(int k) { return ImGui::IsKeyPressed(k, false); }
-bool key_repeat(int k) { return ImGui::IsKeyPressed(k, true); }
 
 void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     switch (kind) {
@@ -112,6 +109,10 @@ void App::sync_timers() {
 }
 
 core::Countdown* App::current_timer() {
+    return const_cast<core::Countdown*>(static_cast<const App&>(*this).current_timer());
+}
+
+const core::Countdown* App::current_timer() const {
     if (!ctx_) return nullptr;
     const int i = ctx_->session.current_stage();
     if (i < 0 || i >= static_cast<int>(timers_.size())) return nullptr;
@@ -191,54 +192,6 @@ void App::step_history(bool forward) {
     }
 }
 
-void App::handle_keys() {
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool ctrl = io.KeyCtrl;
-    if (ctrl && key(GLFW_KEY_Q)) window_.request_close();
-    if (key(GLFW_KEY_F11) || key(GLFW_KEY_F5)) window_.set_fullscreen(!window_.fullscreen());
-    if (ctrl && (key(GLFW_KEY_EQUAL) || key(GLFW_KEY_KP_ADD))) set_zoom(settings_.zoom + kZoomStep);
-    if (ctrl && (key(GLFW_KEY_MINUS) || key(GLFW_KEY_KP_SUBTRACT))) set_zoom(settings_.zoom - kZoomStep);
-    if (ctrl && (key(GLFW_KEY_0) || key(GLFW_KEY_KP_0))) set_zoom(1.0f);
-    if (key(GLFW_KEY_F9)) toggle_theme();
-    if (!ctx_ || start_screen_) return;
-    // Ctrl+O, File > New or open, from anywhere: a field being typed in lets go first, so its
-    // panel saves it in this frame (as a click on the menu would); the start screen follows.
-    if (ctrl && key(GLFW_KEY_O)) {
-        ctx_->commit_edits();
-        start_after_frame_ = true;
-    }
-    UiState& st = ctx_->state;
-    const bool typing = ctx_->text_field_active();  // Ctrl shortcuts
-    const bool letters_are_text = ctx_->text_input_active();  // single keys
-    if (key(GLFW_KEY_ESCAPE)) {
-        if (st.blanked)
-            st.blanked = false;
-        else if (window_.fullscreen())
-            window_.set_fullscreen(false);
-    }
-    if (key(GLFW_KEY_F2)) toggle_participants();
-    if (key(GLFW_KEY_F4)) toggle_phones();
-    const int stage = ctx_->session.current_stage();
-    if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
-    if (key_repeat(GLFW_KEY_PAGE_UP) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
-    if (ctrl && key(GLFW_KEY_N)) {
-        st.blanked = false;
-        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
-            go_to_stage(ideas);
-            st.focus_new_idea = true;
-        }
-    }
-    if (ctrl && (!typing || st.empty_field_active)) {
-        if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
-        if (key_repeat(GLFW_KEY_Y)) step_history(true);
-    }
-    if (!ctrl && !io.KeyAlt && !letters_are_text) {
-        if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
-        if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
-        if (key(GLFW_KEY_T)) toggle_timer();
-    }
-}
-
 void App::toggle_participants() {
     if (!ctx_) return;
     ctx_->commit_edits();  // a name typed and not added yet is added
@@ -249,61 +202,13 @@ void App::toggle_timer() {
     if (core::Countdown* t = current_timer()) t->running() ? t->pause() : t->start();
 }
 
-void App::draw_menu() {
-    if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) {
-            if (ctx_) ctx_->commit_edits();
-            show_start({});
-        }
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
-        ImGui::EndMenu();
+void App::new_idea() {
+    if (!ctx_) return;
+    ctx_->state.blanked = false;
+    if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
+        go_to_stage(ideas);
+        ctx_->state.focus_new_idea = true;
     }
-    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Edit")) {
-        auto& s = ctx_->session;
-        if (ImGui::MenuItem(s.can_undo() ? ("Undo " + s.undo_label()).c_str() : "Undo", "Ctrl+Z", false, s.can_undo()))
-            step_history(false);
-        if (ImGui::MenuItem(s.can_redo() ? ("Redo " + s.redo_label()).c_str() : "Redo", "Ctrl+Y", false, s.can_redo()))
-            step_history(true);
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Zoom in", "Ctrl+=")) set_zoom(settings_.zoom + kZoomStep);
-        if (ImGui::MenuItem("Zoom out", "Ctrl+-")) set_zoom(settings_.zoom - kZoomStep);
-        if (ImGui::MenuItem("Actual size", "Ctrl+0")) set_zoom(1.0f);
-        if (ImGui::MenuItem("Dark theme", "F9", settings_.theme == "dark")) toggle_theme();
-        if (ImGui::MenuItem("Full screen", "F11", window_.fullscreen())) window_.set_fullscreen(!window_.fullscreen());
-        if (ctx_ && !start_screen_) {
-            UiState& st = ctx_->state;
-            if (ImGui::MenuItem("Facilitator notes", "N", st.notes_visible)) st.notes_visible = !st.notes_visible;
-            if (ImGui::MenuItem("Participants", "F2", st.participants_visible)) toggle_participants();
-            if (ImGui::MenuItem("Blank the screen", "B")) st.blanked = true;
-            const bool phones_on = phones_ && phones_->running();
-            if (ImGui::MenuItem(phones_on ? "Phones off" : "Phones on", "F4", phones_on, workshop_.backups != nullptr))
-                toggle_phones();
-        }
-        ImGui::EndMenu();
-    }
-    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Go")) {
-        const int cur = ctx_->session.current_stage();
-        if (ImGui::MenuItem("Next stage", "Page Down")) go_to_stage(cur + 1);
-        if (ImGui::MenuItem("Previous stage", "Page Up")) go_to_stage(cur - 1);
-        if (core::Countdown* t = current_timer()) {
-            ImGui::Separator();
-            if (ImGui::MenuItem(t->running() ? "Pause the countdown" : "Start the countdown", "T")) toggle_timer();
-            if (ImGui::MenuItem("Reset the countdown")) t->reset();
-            if (ImGui::MenuItem("One more minute")) t->add(std::chrono::minutes(1));
-            ImGui::Separator();
-        }
-        if (ImGui::MenuItem("New idea", "Ctrl+N")) {
-            if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
-                go_to_stage(ideas);
-                ctx_->state.focus_new_idea = true;
-            }
-        }
-        ImGui::EndMenu();
-    }
-    ImGui::EndMenuBar();
 }
 
 void App::draw_error_banner() {
@@ -445,6 +350,7 @@ void App::frame(int display_w, int display_h) {
     }
     ImGui::End();
     if (blank) ImGui::PopStyleColor();
+    if (help_open_) draw_help();
     if (start_after_frame_) {
         start_after_frame_ = false;
         show_start({});
