@@ -213,6 +213,13 @@ bool Window::wait_events(double timeout_seconds) {
     ImGuiIO& io = ImGui::GetIO();
     while (!pending_.empty()) {
         const InputEvent e = pending_.front();
+        if (e.kind == InputEvent::FocusLost) {
+            // A frame of its own, after the input before it (the app commits what was typed).
+            if (typed || keyed || clicked) break;
+            focus_lost_ = true;
+            pending_.pop_front();
+            break;
+        }
         if (e.kind == InputEvent::Button) {
             if (typed || keyed || clicked) break;
             clicked = true;

@@ -376,7 +376,7 @@ void App::run() {
         window_.set_gl_draw(true);
     }
     int follow_up = kFollowUpFrames;
-    while (!window_.should_close()) {
+    while (!window_.should_close() || window_.has_pending_input()) {
         const bool input = window_.wait_events(follow_up > 0 ? 0.0 : idle_timeout());
         if (input)
             follow_up = kFollowUpFrames;

@@ -128,7 +128,7 @@ focus)
     other_pid=$!
     other=$(timeout 10 xdotool search --sync --onlyvisible --name '^xmessage') || fail "no other window"
     xdotool windowfocus "$other"
-    wait_until "losing the focus commits the department" department_is Inkoop
+    wait_until "losing the focus commits the department (it is '$(q "select department from idea")')" department_is Inkoop
     kill "$other_pid"
     killed
     export_has 'any(i["department"] == "Inkoop" for i in doc["ideas"])'
