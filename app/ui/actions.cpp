@@ -1,6 +1,7 @@
 #include "ui/actions.hpp"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
 
 namespace pilotdeck::ui {
 
@@ -40,6 +41,12 @@ std::string chord_text(const Chord& c) {
 }
 
 }  // namespace
+
+void reserve_stage_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_PageUp] = -1;
+    io.KeyMap[ImGuiKey_PageDown] = -1;
+}
 
 std::string keys_text(const Action& a) {
     if (a.keys_text) return a.keys_text;

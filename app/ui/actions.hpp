@@ -44,6 +44,11 @@ struct Action {
     void (*run)(App&) = nullptr;  // null: its panel handles the keys (listed for help and README)
 };
 
+// Page Up / Page Down are the stage keys (clickers send them): ImGui is told not to use them
+// too (it would move the keyboard focus to a button of the new stage, or scroll). Called once
+// after the ImGui context has its key map.
+void reserve_stage_keys();
+
 // The keys of an action as people read them: "Page Down or Ctrl+→".
 std::string keys_text(const Action& a);
 // The first listed chord, for a menu ("Ctrl+Z"), or "".

@@ -60,6 +60,7 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
     if (persist_) settings_ = settings ? std::move(*settings) : load_settings();
     palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
     ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
+    reserve_stage_keys();
 }
 
 void App::show(OpenWorkshop w) {
@@ -251,6 +252,7 @@ void App::draw_workshop() {
     sync_phones();
     draw_error_banner();
     draw_stepper(ctx);
+    draw_demo_note(ctx);
     ImGui::Spacing();
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();

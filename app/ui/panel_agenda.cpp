@@ -1,10 +1,13 @@
 // The agenda: the stepper across the top, and the current stage's title, goal and countdown.
 #include <algorithm>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "platform/paths.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -54,9 +57,21 @@ void draw_stepper(UiContext& ctx) {
         ImGui::RenderTextEllipsis(dl, ImVec2(p0.x + pad, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
                                   label.c_str(), nullptr, nullptr);
         ImGui::PopStyleColor();
-        if (hovered) ImGui::SetTooltip("%s (%d min)", stages[i].title.c_str(), stages[i].minutes);
+        if (hovered && ctx.tooltips_allowed()) ImGui::SetTooltip("%s (%d min)", stages[i].title.c_str(), stages[i].minutes);
         ImGui::PopID();
     }
+}
+
+std::string demo_workshop_path() { return platform::data_dir() + "/demo.pilotdeck"; }
+
+void draw_demo_note(UiContext& ctx) {
+    if (ctx.state.workshop_path.empty()) return;
+    std::error_code ec;
+    if (!std::filesystem::equivalent(ctx.state.workshop_path, demo_workshop_path(), ec) || ec) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent));
+    ImGui::TextWrapped("%s", "This is the demo workshop: try anything here. Ctrl+O (File \u2192 New or open "
+                             "workshop) starts your own.");
+    ImGui::PopStyleColor();
 }
 
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {

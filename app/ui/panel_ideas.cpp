@@ -305,6 +305,9 @@ void merge(UiContext& ctx, const core::Idea& idea) {
     ImGui::EndPopup();
 }
 
+void delete_idea(UiContext& ctx, const core::Idea& idea);
+void confirm_delete(UiContext& ctx, const core::Idea& idea);
+
 // The draft of the selected idea's details into the session, in the undo step of the field
 // session it came from.
 void commit_details(UiContext& ctx) {
@@ -369,14 +372,42 @@ void details(UiContext& ctx) {
     ImGui::Spacing();
     merge(ctx, *idea);
     ImGui::SameLine();
-    const bool delete_key = keys_free(ctx) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+    const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
     if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
-        const std::string title = idea->title;
-        if (ctx.run(core::RemoveIdea{idea->id})) {
-            ctx.state.selected_idea.clear();
-            ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
-        }
+        if (idea->decision)
+            ImGui::OpenPopup("##confirm_delete");  // a pinned idea: a decision the room made, asked first
+        else
+            delete_idea(ctx, *idea);
     }
+    confirm_delete(ctx, *idea);
+}
+
+void delete_idea(UiContext& ctx, const core::Idea& idea) {
+    const std::string title = idea.title;
+    if (ctx.run(core::RemoveIdea{idea.id})) {
+        ctx.state.selected_idea.clear();
+        ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
+    }
+}
+
+// Deleting a pinned idea asks first: Enter or "Delete" deletes, Esc or "Keep it" keeps it.
+void confirm_delete(UiContext& ctx, const core::Idea& idea) {
+    if (!ImGui::BeginPopup("##confirm_delete")) return;
+    const bool include = idea.decision && idea.decision->pin == core::Pin::Include;
+    ImGui::PushTextWrapPos(em(28));
+    ImGui::TextWrapped("%s is pinned %s%s. Delete it anyway?", quoted(idea.title).c_str(),
+                       include ? "as a pilot" : "out of the pilots",
+                       idea.decision && !idea.decision->reason.empty() ? (" (" + idea.decision->reason + ")").c_str() : "");
+    ImGui::PopTextWrapPos();
+    const bool enter = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
+    if (colour_button("Delete", ctx.palette.danger, ctx.palette.danger_text) || enter) {
+        delete_idea(ctx, idea);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -32,6 +33,7 @@ struct ShortlistState {
     std::string export_path;    // the JSON path field
     std::string export_for;     // the workshop the default path was made for
     std::string export_result;  // "Exported to …"
+    std::uint64_t exported_at = 0;  // the session's revision the export was made from
     std::string pin_idea;       // the idea the pin popup edits
     int pin_choice = 0;         // 0 include, 1 exclude
     std::string pin_reason;
@@ -147,6 +149,21 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
     ImGui::PopID();
 }
 
+// What a pilot still lacks: an owner, a success criterion, a number to measure it by ("" when none).
+std::string pilot_gaps(const UiContext& ctx, const core::Idea& idea) {
+    std::string gaps;
+    auto add = [&gaps](const char* gap) { gaps += (gaps.empty() ? "" : "; ") + std::string(gap); };
+    if (idea.owner.empty() || !ctx.session.find_participant(idea.owner)) add("no owner yet");
+    const std::string& success = idea.success_criteria;
+    if (success.find_first_not_of(" \t\r\n") == std::string::npos)
+        add("no success criterion yet");
+    else if (std::none_of(success.begin(), success.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        add("the success criterion has no number to measure it by");
+    if (gaps.empty()) return gaps;
+    gaps[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(gaps[0])));
+    return gaps + " (ideas stage)";
+}
+
 // One pilot as a card: rank and title, the numbers, the quadrant, and the "why".
 void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, const core::Idea& idea) {
     ImGui::BeginGroup();
@@ -163,6 +180,9 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     ImGui::TextWrapped("%s", p.why.c_str());
+    // A pilot needs someone to carry it and a way to tell whether it worked.
+    const std::string gaps = pilot_gaps(ctx, idea);
+    if (!gaps.empty()) ImGui::TextWrapped("\u25B2 %s", gaps.c_str());
     ImGui::Unindent(em(1.5f));
     ImGui::EndGroup();
 }
@@ -215,6 +235,8 @@ void export_section(UiContext& ctx) {
         g_state.export_path = default_export_path(ctx);
         g_state.export_result.clear();
     }
+    // "Exported to …" holds only while the workshop is as it was exported.
+    if (s.revision() != g_state.exported_at) g_state.export_result.clear();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export to");
     ImGui::SameLine();
@@ -224,6 +246,7 @@ void export_section(UiContext& ctx) {
     if (ImGui::Button("Export")) {
         const ExportResult r = export_shortlist(ctx, g_state.export_path);
         g_state.export_result.clear();
+        g_state.exported_at = s.revision();
         if (r.json_written && r.png_written) {
             g_state.export_result = "Exported to " + g_state.export_path + " and " + r.png_path;
             ctx.state.status = "Shortlist exported";

@@ -2,6 +2,8 @@
 // window region, reads from ctx.session and changes things only through ctx.run(command).
 #pragma once
 
+#include <string>
+
 #include "core/timer.hpp"
 #include "ui/ui_context.hpp"
 
@@ -22,6 +24,10 @@ void draw_shortlist(UiContext& ctx);     // panel_shortlist.cpp
 // The agenda (panel_agenda.cpp): the stages as a stepper across the top, and the current
 // stage's title, goal and countdown.
 void draw_stepper(UiContext& ctx);
+// The demo workshop's own file (created on the first run): while it is open, a line says it is
+// the demo and how to start one's own (Ctrl+O). Draws nothing for any other workshop.
+std::string demo_workshop_path();
+void draw_demo_note(UiContext& ctx);
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
 // The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's
 // answer; in scoring, with the phone server running, the names of the phones that finished.

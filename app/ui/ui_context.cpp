@@ -45,7 +45,27 @@ void UiContext::go_to_stage(int index) {
     const int n = static_cast<int>(session.workshop().stages.size());
     index = std::clamp(index, 0, std::max(n - 1, 0));
     commit_edits();
-    if (index != session.current_stage()) run(core::SetCurrentStage{index});
+    if (index == session.current_stage()) return;
+    run(core::SetCurrentStage{index});
+    if (!ImGui::GetCurrentContext()) return;
+    // The new stage starts calm: no button keeps the keyboard focus (ImGui moves it with Page Up /
+    // Down) and no tooltip of the stepper stays under a mouse that did not move.
+    ImGuiContext& g = *GImGui;
+    if (g.NavMoveSubmitted || g.NavMoveScoringItems) ImGui::NavMoveRequestCancel();  // Page Up / Down's own move
+    g.NavInitRequest = false;
+    ImGui::SetNavID(0, ImGuiNavLayer_Main, 0, ImRect());
+    g.NavDisableHighlight = true;
+    state.quiet_tooltips = true;
+    state.quiet_mouse_x = g.IO.MousePos.x;
+    state.quiet_mouse_y = g.IO.MousePos.y;
+}
+
+bool UiContext::tooltips_allowed() {
+    if (!state.quiet_tooltips) return true;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (m.x == state.quiet_mouse_x && m.y == state.quiet_mouse_y) return false;
+    state.quiet_tooltips = false;
+    return true;
 }
 
 void UiContext::select_idea(const std::string& id) {

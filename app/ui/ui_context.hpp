@@ -37,6 +37,8 @@ struct UiState {
     std::string cleared_title;      // a new-idea title Esc cleared: Ctrl+Z puts it back (until the next edit)
     std::uint64_t cleared_at = 0;   // the session's revision when it was cleared
     std::string restore_title;      // Ctrl+Z asks the ideas panel to put this title back into its field
+    bool quiet_tooltips = false;    // after a stage change: no tooltip until the mouse moves
+    float quiet_mouse_x = 0, quiet_mouse_y = 0;  // where the mouse was then
     double wake_at = 0;             // ImGui time a panel wants the next frame by (0: none); reset every frame
     std::string status;             // last message (e.g. "Saved", "Undid …")
     std::string error;              // last error, shown as a banner until dismissed
@@ -64,6 +66,8 @@ public:
     void commit_edits();
     bool holds_edits() const { return !held_.empty(); }
     void go_to_stage(int index);
+    // False after a stage change until the mouse moves (panels ask before showing a tooltip).
+    bool tooltips_allowed();
     void select_idea(const std::string& id);
 
     // Letters are text, not presenter keys: a text field is being typed in or taking the focus,
