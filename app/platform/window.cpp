@@ -66,6 +66,20 @@ void update_modifiers(ImGuiIO& io) {
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
 }
 
+// A window never opens larger than the screen it opens on (the primary monitor's work area,
+// less room for a title bar): on a 1024x768 projector the countdown and the notes stay in view.
+constexpr int kTitleBarAllowance = 32;
+
+void fit_to_screen(int& width, int& height) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!monitor) return;
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+    if (w <= 0 || h <= 0) return;
+    width = std::min(width, w);
+    if (height > h - kTitleBarAllowance) height = std::max(h - kTitleBarAllowance, h / 2);
+}
+
 int g_glfw_users = 0;
 
 bool glfw_acquire(std::string& error) {
@@ -106,7 +120,9 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, o.visible ? GLFW_TRUE : GLFW_FALSE);
-    GLFWwindow* w = glfwCreateWindow(o.width, o.height, o.title.c_str(), nullptr, nullptr);
+    int width = o.width, height = o.height;
+    if (o.visible) fit_to_screen(width, height);
+    GLFWwindow* w = glfwCreateWindow(width, height, o.title.c_str(), nullptr, nullptr);
     if (!w) {
         const char* desc = nullptr;
         glfwGetError(&desc);
