@@ -40,6 +40,7 @@ struct IdeasState {
     std::map<std::string, int> focus_serial;  // detail field id -> the count when it last took focus
     int focus_count = 0;
     std::string save_key;  // undo coalescing key of the field edit waiting to be saved
+    std::string save_what;  // what that edit changes, for the undo label ("department")
     int merge_pick = 0;    // the highlighted idea in the merge list
 };
 
@@ -315,11 +316,15 @@ void commit_details(UiContext& ctx) {
     ctx.release_edit("idea details");
     const core::Idea* idea = ctx.session.find_idea(st.draft.id);
     if (idea && !trim(st.draft.title).empty() && st.draft != *idea) {  // an idea keeps a title
-        ctx.run(core::PutIdea{st.draft, std::nullopt}, st.save_key);
+        // The undo label names the change: "Edit the department of “Invoices”".
+        const std::string label = st.save_what.empty() ? "Edit " + quoted(idea->title)
+                                                       : "Edit the " + st.save_what + " of " + quoted(idea->title);
+        ctx.run(core::Batch{{core::PutIdea{st.draft, std::nullopt}}, label}, st.save_key);
         st.draft_revision = ctx.session.revision();
     }
     st.pause.committed();
     st.save_key.clear();
+    st.save_what.clear();
 }
 
 void details(UiContext& ctx) {
@@ -340,7 +345,7 @@ void details(UiContext& ctx) {
     // The saves of one field, from the moment it takes focus until it lets go (the pauses in
     // typing and the leaving), are one undo step: their key names the idea, the field and
     // that focus. Any other edit (the owner) is a step of its own.
-    auto field = [&](const char* label, const char* id, std::string& value, int lines) {
+    auto field = [&](const char* label, const char* id, std::string& value, int lines, const char* what) {
         // Esc leaves the field keeping its text (ImGui would put back the text from when the
         // field took the focus: with saves already made, that would throw the typing away).
         const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
@@ -349,19 +354,25 @@ void details(UiContext& ctx) {
         bool edited = false;
         const bool finished = edit_field(label, id, value, lines, &edited) || leave;
         if (ImGui::IsItemActivated()) st.focus_serial[id] = ++st.focus_count;
-        if (edited || finished) st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
+        if (edited || finished) {
+            st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
+            st.save_what = what;
+        }
         changed |= edited;
         done |= finished;
     };
-    field("Title", "##title", d.title, 1);
-    field("Problem", "##problem", d.problem, 3);
-    field("Proposed AI solution", "##solution", d.solution, 3);
-    field("Department", "##department", d.department, 1);
+    field("Title", "##title", d.title, 1, "title");
+    field("Problem", "##problem", d.problem, 3, "problem");
+    field("Proposed AI solution", "##solution", d.solution, 3, "proposed solution");
+    field("Department", "##department", d.department, 1, "department");
     bool owner_picked = false;
     owner_combo(ctx, d, owner_picked);
-    if (owner_picked) st.save_key.clear();
+    if (owner_picked) {
+        st.save_key.clear();
+        st.save_what = "owner";
+    }
     done |= owner_picked;
-    field("Success criteria", "##success", d.success_criteria, 2);
+    field("Success criteria", "##success", d.success_criteria, 2, "success criteria");
     done |= st.pause.due(ctx, changed);
     if (done)
         commit_details(ctx);
@@ -385,7 +396,7 @@ void details(UiContext& ctx) {
 
 void delete_idea(UiContext& ctx, const core::Idea& idea) {
     const std::string title = idea.title;
-    if (ctx.run(core::RemoveIdea{idea.id})) {
+    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, "Delete " + quoted(title)})) {
         ctx.state.selected_idea.clear();
         ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
     }
@@ -418,7 +429,7 @@ void draw_ideas(UiContext& ctx) {
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
     capture(ctx);
     filter_combo(ctx);
-    heading(ctx, std::to_string(ctx.session.workshop().ideas.size()) + " ideas");
+    heading(ctx, count_of(ctx.session.workshop().ideas.size(), "idea", "ideas"));
     ImGui::BeginChild("##ideas_scroll", ImVec2(0, 0), false);
     idea_list(ctx);
     ImGui::EndChild();

@@ -116,7 +116,9 @@ void pin_popup(UiContext& ctx) {
         core::Idea changed = *idea;
         changed.decision = core::Decision{g_state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
                                           g_state.pin_reason};
-        ctx.run(core::PutIdea{changed, std::nullopt});
+        const std::string label = "Pin \u201C" + idea->title + "\u201D " +
+                                  (g_state.pin_choice == 0 ? "as a pilot" : "out of the pilots");
+        ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
@@ -137,7 +139,7 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
         if (ImGui::SmallButton("Unpin")) {
             core::Idea changed = idea;
             changed.decision.reset();
-            ctx.run(core::PutIdea{changed, std::nullopt});
+            ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, "Unpin \u201C" + idea.title + "\u201D"});
         }
     } else if (ImGui::SmallButton("Pin…")) {
         g_state.pin_idea = idea.id;

@@ -53,7 +53,7 @@ void UiContext::go_to_stage(int index) {
     ImGuiContext& g = *GImGui;
     if (g.NavMoveSubmitted || g.NavMoveScoringItems) ImGui::NavMoveRequestCancel();  // Page Up / Down's own move
     g.NavInitRequest = false;
-    ImGui::SetNavID(0, ImGuiNavLayer_Main, 0, ImRect());
+    if (g.NavWindow) ImGui::SetNavID(0, ImGuiNavLayer_Main, 0, ImRect());
     g.NavDisableHighlight = true;
     state.quiet_tooltips = true;
     state.quiet_mouse_x = g.IO.MousePos.x;

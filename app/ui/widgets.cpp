@@ -47,6 +47,10 @@ bool TypingPause::due(UiContext& ctx, bool changed) {
     return false;
 }
 
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Button, vec4(fill));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, vec4(fill));

@@ -37,6 +37,9 @@ struct TypingPause {
 // Fields whose text can change from outside are drawn inside PushID(generation) with a
 // generation that changes whenever the text is replaced, so they start with a fresh state.
 
+// "1 idea", "3 ideas": a count with the noun in the right number.
+std::string count_of(std::size_t n, const char* one, const char* many);
+
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
 

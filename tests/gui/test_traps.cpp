@@ -18,6 +18,7 @@
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
+#include "headless.hpp"
 #include "ui/actions.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
@@ -47,75 +48,6 @@ core::Workshop workshop() {
     return ws;
 }
 
-// One ImGui context with the GLFW key map (as the backend sets it), no ini file and no window.
-struct Headless {
-    ImGuiContext* context = ImGui::CreateContext();
-    core::Session session;
-    ui::Fonts fonts;
-    ui::UiContext ctx;
-
-    explicit Headless(core::Workshop ws, storage::WorkshopFile* store = nullptr)
-        : session(std::move(ws), 0, store), ctx(session, fonts, ui::projector_palette()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1600, 900);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
-        io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
-        io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
-        io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
-        io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
-        io.KeyMap[ImGuiKey_PageUp] = GLFW_KEY_PAGE_UP;
-        io.KeyMap[ImGuiKey_PageDown] = GLFW_KEY_PAGE_DOWN;
-        io.KeyMap[ImGuiKey_Delete] = GLFW_KEY_DELETE;
-        io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
-        io.KeyMap[ImGuiKey_KeyPadEnter] = GLFW_KEY_KP_ENTER;
-        io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
-        io.KeyMap[ImGuiKey_Space] = GLFW_KEY_SPACE;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(context); }
-
-    void frame(const std::function<void()>& draw) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("stage", nullptr, ImGuiWindowFlags_NoDecoration);
-        draw();
-        ImGui::End();
-        ImGui::Render();
-    }
-    void press(int key, const std::function<void()>& draw) {
-        ImGui::GetIO().KeysDown[key] = true;
-        frame(draw);
-        ImGui::GetIO().KeysDown[key] = false;
-        frame(draw);
-    }
-    void click(ImVec2 at, const std::function<void()>& draw) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        frame(draw);
-        io.MouseDown[0] = true;
-        frame(draw);
-        io.MouseDown[0] = false;
-        frame(draw);
-    }
-    // Every text drawn this frame (ImGui's log, as "Log to clipboard" would copy it).
-    std::string text(const std::function<void()>& draw) {
-        std::string out;
-        frame([&] {
-            ImGui::LogToBuffer();
-            draw();
-            out = GImGui->LogBuffer.c_str();
-            ImGui::LogFinish();
-        });
-        return out;
-    }
-};
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 bool tooltip_shown() {
@@ -128,7 +60,7 @@ bool tooltip_shown() {
 TEST_CASE("ideas: Delete on a pinned idea asks first; Enter then deletes; an idea not pinned goes at once") {
     core::Workshop ws = workshop();
     ws.ideas[0].decision = core::Decision{core::Pin::Include, "the CFO wants it"};
-    Headless h(ws);
+    test::Headless h(ws);
     h.ctx.state.selected_idea = "i1";
     auto draw = [&] { ui::draw_ideas(h.ctx); };
     h.frame(draw);
@@ -153,7 +85,7 @@ TEST_CASE("phones: the round's close and reopen buttons only on the stages with 
     const std::string path = dir.file("w.pilotdeck");
     storage::WorkshopFile::create(path, workshop()).reset();
     auto file = storage::WorkshopFile::open(path);
-    Headless h(file->load(), file.get());
+    test::Headless h(file->load(), file.get());
     server::PhoneServer phones;
     server::ServerOptions o;
     o.bind = "127.0.0.1";
@@ -174,7 +106,7 @@ TEST_CASE("phones: the round's close and reopen buttons only on the stages with 
 
 TEST_CASE("shortlist: \"Exported to\" goes once the workshop changes after the export") {
     test::TempDir dir;
-    Headless h(workshop());
+    test::Headless h(workshop());
     h.ctx.state.workshop_path = dir.file("traps.pilotdeck");  // the export goes beside it
     auto draw = [&] { ui::draw_shortlist(h.ctx); };
     h.frame(draw);
@@ -209,7 +141,7 @@ TEST_CASE("shortlist: a pilot without an owner or a measurable success criterion
     ws.ideas[1].owner = "p1";
     ws.ideas[1].success_criteria = "Answers within 4 hours instead of 2 days";
     ws.ideas[0].success_criteria = "Happier staff";
-    Headless h(ws);
+    test::Headless h(ws);
     const std::string text = h.text([&] { ui::draw_shortlist(h.ctx); });
     REQUIRE(has(text, "Pilots"));
     CHECK(has(text, "No owner yet; the success criterion has no number to measure it by"));
@@ -220,7 +152,7 @@ TEST_CASE("shortlist: a pilot without an owner or a measurable success criterion
 
     ws.ideas[0].owner = "p1";
     ws.ideas[0].success_criteria = "";
-    Headless h2(ws);
+    test::Headless h2(ws);
     CHECK(has(h2.text([&] { ui::draw_shortlist(h2.ctx); }), "No success criterion yet"));
 }
 
@@ -230,7 +162,7 @@ TEST_CASE("demo: the demo workshop says it is the demo and how to start one's ow
     std::filesystem::create_directories(platform::data_dir());
     storage::WorkshopFile::create(ui::demo_workshop_path(), workshop()).reset();
     storage::WorkshopFile::create(dir.file("own.pilotdeck"), workshop()).reset();
-    Headless h(workshop());
+    test::Headless h(workshop());
     h.ctx.state.workshop_path = ui::demo_workshop_path();
     const std::string demo = h.text([&] { ui::draw_demo_note(h.ctx); });
     CHECK(has(demo, "demo workshop"));
@@ -241,7 +173,7 @@ TEST_CASE("demo: the demo workshop says it is the demo and how to start one's ow
 }
 
 TEST_CASE("stage change: no stepper tooltip stays under a still mouse, no item keeps the keyboard focus") {
-    Headless h(workshop());
+    test::Headless h(workshop());
     ui::reserve_stage_keys();  // as the app does
     h.ctx.state.selected_idea = "i1";
     // The stepper over the ideas panel, as the window draws them; Page Down moves on, as the app does.
