@@ -118,12 +118,13 @@ void capture(UiContext& ctx) {
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopID();
     ImGui::PopFont();
-    if (waiting && (enter || enter_key) && !st.typed_ahead.empty()) {
+    // (Also an Enter typed while a title put back by Ctrl+Z waits for the focus.)
+    if (waiting && (enter || enter_key) && (!st.typed_ahead.empty() || !trim(st.new_title).empty())) {
         st.enter_after_letters = true;
         st.refocus = enter;  // the field let go of focus on Enter
         enter = false;
     }
-    if (flushed && st.enter_after_letters) {
+    if (st.enter_after_letters && (flushed || (st.was_active && st.typed_ahead.empty()))) {
         st.enter_after_letters = false;
         ImGui::ClearActiveID();  // the widget's own copy of the text goes with it
         enter = true;
