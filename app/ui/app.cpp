@@ -229,17 +229,10 @@ void App::draw_error_banner() {
 
 void App::draw_status() {
     const UiState& st = ctx_->state;
-    std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
-    std::string right = workshop_.file ? workshop_.file->path() : "";
-    if (ctx_->session.can_undo()) right = "Ctrl+Z: undo " + ctx_->session.undo_label() + "   " + right;
+    const std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
+    const std::string undo = ctx_->session.can_undo() ? "Ctrl+Z: undo " + ctx_->session.undo_label() : "";
     ImGui::Separator();
-    ImGui::TextUnformatted(left.c_str());
-    const float w = ImGui::CalcTextSize(right.c_str()).x;
-    const float x = ImGui::GetWindowContentRegionMax().x - w;
-    ImGui::SameLine(std::max(x, ImGui::GetCursorPosX() + em(2)));
-    ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.text_muted));
-    ImGui::TextUnformatted(right.c_str());
-    ImGui::PopStyleColor();
+    status_line(*ctx_, left, undo, workshop_.file ? workshop_.file->path() : "");
 }
 
 void App::draw_workshop() {
@@ -435,6 +428,7 @@ std::string phone_options_from_env(server::ServerOptions& o) {
 }  // namespace
 
 void App::toggle_phones() {
+    if (ctx_) ctx_->commit_edits();  // the phones box takes its place beside the stage: typing ends first
     if (phones_ && phones_->running()) {
         stop_phones();
         if (ctx_) ctx_->state.status = "Phones off";

@@ -6,6 +6,7 @@
 
 #include "headless.hpp"
 #include "ui/panels.hpp"
+#include "ui/widgets.hpp"
 
 using namespace pilotdeck;
 
@@ -69,4 +70,25 @@ TEST_CASE("undo labels name the action: deleting an idea") {
     h.press(GLFW_KEY_DELETE, draw);
     REQUIRE_FALSE(h.session.find_idea("i1"));
     CHECK(h.session.undo_label() == "Delete \u201CInvoice matching\u201D");
+}
+
+TEST_CASE("status line: never overlaps itself; the path goes first, then the undo hint") {
+    test::Headless h(workshop());
+    const std::string left = "Saved idea \u201CLieferscheine f\u00FCr das Lager\u201D";
+    const std::string undo = "Ctrl+Z: undo Edit the department of \u201CLieferscheine f\u00FCr das Lager\u201D";
+    const std::string path = "/home/facilitator/Documents/workshops/2026-12-01-very-long-name.pilotdeck";
+    auto line = [&] { return h.text([&] { ui::status_line(h.ctx, left, undo, path); }); };
+    const std::string wide = line();
+    CHECK(wide.find(left) != std::string::npos);
+    CHECK(wide.find(undo) != std::string::npos);
+    CHECK(wide.find(path) != std::string::npos);
+    ImGui::GetIO().DisplaySize = ImVec2(800, 600);
+    const std::string middle = line();
+    CHECK(middle.find(left) != std::string::npos);
+    CHECK(middle.find(undo) != std::string::npos);
+    CHECK(middle.find(path) == std::string::npos);
+    ImGui::GetIO().DisplaySize = ImVec2(400, 600);
+    const std::string narrow = line();
+    CHECK(narrow.find(undo) == std::string::npos);
+    CHECK(narrow.find(path) == std::string::npos);
 }
