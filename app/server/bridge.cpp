@@ -14,6 +14,8 @@ using json = nlohmann::json;
 
 constexpr std::size_t kMaxBatch = 4096;
 constexpr int kMaxIdeasPerParticipant = 30;
+constexpr int kMaxIdeasPerAddress = 60;          // per stage
+constexpr std::size_t kMaxParticipants = 500;    // per workshop
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -39,12 +41,26 @@ std::string TokenTable::participant_of(const std::string& token) const {
 
 void TokenTable::add(const std::string& token, const std::string& participant) {
     std::lock_guard l(mu_);
-    of_[token] = participant;
+    auto [it, added] = of_.try_emplace(token, participant);
+    if (!added) {
+        if (it->second == participant) return;
+        if (--tokens_of_[it->second] == 0) tokens_of_.erase(it->second);
+        it->second = participant;
+    }
+    ++tokens_of_[participant];
 }
 
 void TokenTable::erase(const std::string& token) {
     std::lock_guard l(mu_);
-    of_.erase(token);
+    auto it = of_.find(token);
+    if (it == of_.end()) return;
+    if (--tokens_of_[it->second] == 0) tokens_of_.erase(it->second);
+    of_.erase(it);
+}
+
+std::size_t TokenTable::joined() const {
+    std::lock_guard l(mu_);
+    return tokens_of_.size();
 }
 
 std::size_t TokenTable::size() const {
@@ -55,8 +71,8 @@ std::size_t TokenTable::size() const {
 std::vector<std::string> TokenTable::participants() const {
     std::lock_guard l(mu_);
     std::vector<std::string> out;
-    out.reserve(of_.size());
-    for (const auto& [t, p] : of_) out.push_back(p);
+    out.reserve(tokens_of_.size());
+    for (const auto& [p, n] : tokens_of_) out.push_back(p);
     return out;
 }
 
@@ -215,7 +231,17 @@ void Bridge::flush(Batch& batch, core::Session& s) {
 
 // The joins of a drain: their participants and (with the file) their tokens in one
 // transaction. A batch that fails is retried join by join so each phone gets its own answer.
-void Bridge::run_joins(const std::vector<Job*>& joins, core::Session& s) {
+void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
+    std::vector<Job*> joins;
+    std::size_t room = kMaxParticipants > s.workshop().participants.size() ? kMaxParticipants - s.workshop().participants.size() : 0;
+    for (Job* j : all) {
+        if (room == 0) {
+            j->reply = error_reply(409, "the workshop is full: 500 participants");
+            continue;
+        }
+        --room;
+        joins.push_back(j);
+    }
     if (joins.empty()) return;
     const long long first = std::stoll(s.next_participant_id().substr(1));  // "p<N>": max + 1
     core::Batch b;
@@ -259,7 +285,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
     if (auto gone = participant_gone(j, s)) return *gone;
     switch (j.kind) {
         case JobKind::State: {
-            StateRequest r{j.participant, j.token, nullptr};
+            StateRequest r{j.participant, j.token, nullptr, j.page};
             if (auto it = ticked_.find(j.token); it != ticked_.end()) r.ticked = &it->second;
             return json_reply(200, view_.state_for(r, s, settings_));
         }
@@ -267,6 +293,11 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, "ideas are not being collected now");
             int& sent = ideas_sent_[j.token];
             if (sent >= kMaxIdeasPerParticipant) return error_reply(429, "that is a lot of ideas: talk to the facilitator");
+            const std::string stage_key = std::string(core::to_string(phone_stage(s, settings_))) + "/" +
+                                          (settings_.stage ? std::string("set") : std::to_string(s.current_stage()));
+            int& from_address = ideas_from_[j.address + " " + stage_key];
+            if (from_address >= kMaxIdeasPerAddress)
+                return error_reply(429, "that is a lot of ideas from this network address: talk to the facilitator");
             core::Idea idea;
             idea.id = s.next_idea_id();
             idea.title = j.title;
@@ -275,6 +306,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             if (const auto* p = s.find_participant(j.participant)) idea.department = p->department;
             s.execute(core::PutIdea{idea, std::nullopt}, false);
             ++sent;
+            ++from_address;
             return json_reply(201, dump(json{{"idea", idea.id}}));
         }
         case JobKind::Concern: {
@@ -295,7 +327,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
 void Bridge::update_counts(const core::Session& s, bool recount_all) {
     if (!recount_all && touched_.empty() && seen_tokens_ == tokens_.size()) return;
     seen_tokens_ = tokens_.size();
-    view_.update_counts(s, settings_, tokens_.participants(), touched_, recount_all);
+    view_.update_counts(s, settings_, tokens_, touched_, recount_all);
     seen_revision_ = s.revision();
     seen_version_ = settings_.version;
     std::lock_guard l(count_mu_);

@@ -31,12 +31,14 @@ public:
     std::string participant_of(const std::string& token) const;  // "" when unknown
     void add(const std::string& token, const std::string& participant);
     void erase(const std::string& token);
-    std::size_t size() const;
-    std::vector<std::string> participants() const;  // one per token
+    std::size_t size() const;                       // tokens
+    std::size_t joined() const;                     // participants with at least one token
+    std::vector<std::string> participants() const;  // those participants, each once
 
 private:
     mutable std::mutex mu_;
     std::unordered_map<std::string, std::string> of_;
+    std::unordered_map<std::string, int> tokens_of_;  // participant -> how many tokens
 };
 
 class Bridge {
@@ -74,6 +76,8 @@ private:
 
     TokenTable& tokens_;
     storage::WorkshopFile* token_file_ = nullptr;
+    // Ideas per client address and stage (rejoining does not lift the limit).
+    std::unordered_map<std::string, int> ideas_from_;
 
     mutable std::mutex settings_mu_;  // held by the session's thread while it runs jobs
     PhoneSettings settings_;

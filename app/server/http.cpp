@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 
 #include "core/text.hpp"
 #include "server/bridge.hpp"
+#include "server/front.hpp"
 #include "server/net.hpp"
 #include "server/routes.hpp"
 
@@ -23,10 +25,6 @@ namespace pilotdeck::server {
 namespace {
 
 constexpr std::size_t kMaxBody = 16 * 1024;
-
-constexpr const char* kCsp =
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 std::string lower(std::string s) {
     for (char& c : s)
@@ -53,19 +51,58 @@ MHD_Response* make_response(const Reply& r) {
         MHD_create_response_from_buffer(r.body.size(), const_cast<char*>(r.body.data()), MHD_RESPMEM_MUST_COPY);
     if (!resp) return nullptr;
     MHD_add_response_header(resp, "Content-Type", r.content_type.c_str());
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-    MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin");
-    MHD_add_response_header(resp, "Content-Security-Policy", kCsp);
+    for (const auto& [k, v] : security_headers()) MHD_add_response_header(resp, k, v);
     for (const auto& [k, v] : r.headers) MHD_add_response_header(resp, k.c_str(), v.c_str());
     return resp;
+}
+
+int socket_of(MHD_Connection* c) {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
+}
+
+// The checks of front.hpp on the headers libmicrohttpd parsed (requests after the first on a
+// kept-alive connection never pass the front): a repeated Host or Content-Length, a NUL (the
+// value is shorter than its size) or another control byte, an invalid Content-Length.
+struct ParsedCheck {
+    int hosts = 0, lengths = 0;
+    const char* problem = nullptr;
+};
+
+MHD_Result count_header(void* cls, MHD_ValueKind, const char* key, size_t key_size, const char* value, size_t value_size) {
+    auto* check = static_cast<ParsedCheck*>(cls);
+    const std::string name = lower(std::string(key ? key : "", key_size));
+    if (!value) value_size = 0;
+    if (value && std::strlen(value) != value_size) check->problem = "a NUL byte in a header";
+    for (std::size_t i = 0; i < value_size; ++i) {
+        const auto ch = static_cast<unsigned char>(value[i]);
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7F) check->problem = "a control character in a header";
+    }
+    if (name == "host") ++check->hosts;
+    if (name == "content-length") {
+        ++check->lengths;
+        const std::string v = core::trim(std::string(value ? value : "", value_size));
+        if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char d) { return d >= '0' && d <= '9'; }))
+            check->problem = "an invalid Content-Length";
+    }
+    return MHD_YES;
+}
+
+std::optional<Reply> check_parsed_headers(MHD_Connection* c) {
+    ParsedCheck check;
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, &count_header, &check);
+    if (check.hosts > 1) check.problem = "a repeated Host header";
+    if (check.lengths > 1) check.problem = "a repeated Content-Length header";
+    if (!check.problem) return std::nullopt;
+    Reply r = error_reply(400, check.problem);
+    r.headers.emplace_back("Connection", "close");
+    return r;
 }
 
 // One HTTP request, kept by MHD in its per-request slot until it completes.
 struct Request {
     MHD_Connection* conn = nullptr;
+    int fd = -1;
     const RouteInfo* route = nullptr;
     Caller caller;
     std::string body;
@@ -84,6 +121,7 @@ struct HttpServer::Impl {
     std::vector<std::string> hosts;  // accepted Host header values
     std::vector<std::string> origins;
     MHD_Daemon* daemon = nullptr;
+    std::unique_ptr<Front> front;
     // 200 {"saved": true}, the answer to almost every request under load: made once.
     MHD_Response* saved_response = make_response(saved_reply());
 
@@ -110,9 +148,13 @@ struct HttpServer::Impl {
         if (!r) {
             r = new Request;
             r->conn = c;
+            r->fd = socket_of(c);
             *slot = r;
-            if (auto early = self->precheck(c, url, method, *r)) {
+            std::optional<Reply> early = check_parsed_headers(c);
+            if (!early) early = self->precheck(c, url, method, *r);
+            if (early) {
                 r->answered = true;
+                self->front->request_whole(r->fd);
                 return self->send(c, *early);
             }
             return MHD_YES;
@@ -133,6 +175,7 @@ struct HttpServer::Impl {
             r->answered = true;
             return self->send(c, r->reply);
         }
+        self->front->request_whole(r->fd);  // whole: no longer timed
         if (r->too_big) {
             r->answered = true;
             return self->send(c, error_reply(413, "the body is larger than 16 KiB"));
@@ -144,9 +187,14 @@ struct HttpServer::Impl {
         return MHD_YES;  // suspended until the session's thread answers
     }
 
-    static void on_completed(void*, MHD_Connection*, void** slot, MHD_RequestTerminationCode) {
+    static void on_completed(void* cls, MHD_Connection* c, void** slot, MHD_RequestTerminationCode) {
         delete static_cast<Request*>(*slot);
         *slot = nullptr;
+        static_cast<Impl*>(cls)->front->request_done(socket_of(c));
+    }
+
+    static void on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
+        if (code == MHD_CONNECTION_NOTIFY_CLOSED) static_cast<Impl*>(cls)->front->closed(socket_of(c));
     }
 
     std::optional<Reply> precheck(MHD_Connection* c, const char* url, const char* method, Request& r) {
@@ -211,6 +259,12 @@ struct HttpServer::Impl {
 
     // The whole request is in: answer at once, or hand a job over and suspend the connection.
     std::optional<Reply> dispatch(Request& r) {
+        if (const char* from = MHD_lookup_connection_value(r.conn, MHD_GET_ARGUMENT_KIND, "from")) {
+            const std::string f = from;
+            if (f.empty() || f.size() > 9 || !std::all_of(f.begin(), f.end(), [](char d) { return d >= '0' && d <= '9'; }))
+                return error_reply(400, "from is a whole number");
+            r.caller.from = static_cast<std::size_t>(std::stoul(f));
+        }
         auto routed = route_request(*r.route, r.body, r.caller, guard);
         if (auto* now = std::get_if<Reply>(&routed)) return std::move(*now);
         Job& job = std::get<Job>(routed);
@@ -236,6 +290,7 @@ void HttpServer::resume(void* origin, Reply reply) {
 }
 
 void HttpServer::stop() {
+    if (impl_->front) impl_->front->stop();  // no new connections first
     if (impl_->daemon) {
         MHD_stop_daemon(impl_->daemon);
         impl_->daemon = nullptr;
@@ -265,7 +320,7 @@ void HttpServer::start(const ServerOptions& opts) {
     sa.sin_family = AF_INET;
     sa.sin_addr = in;
     sa.sin_port = htons(static_cast<std::uint16_t>(opts.port));
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0 || ::listen(fd, 128) != 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) != 0 || ::listen(fd, 1024) != 0) {
         const int err = errno;
         ::close(fd);
         throw ServerError("cannot listen on " + addr + ":" + std::to_string(opts.port) + ": " + std::strerror(err));
@@ -291,31 +346,39 @@ void HttpServer::start(const ServerOptions& opts) {
             impl_->origins.push_back("http://" + n);
         }
     }
+    // 1,024 connections and the library's own descriptors need more than the usual soft limit.
+    rlimit nofile{};
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < 4096) {
+        nofile.rlim_cur = std::min<rlim_t>(nofile.rlim_max, 4096);
+        setrlimit(RLIMIT_NOFILE, &nofile);
+    }
+    FrontLimits limits;
+    limits.per_address = opts.per_ip_connection_limit;
+    limits.total = opts.connection_limit;
+    limits.deadline = std::chrono::milliseconds(opts.request_deadline_ms);
+    // The front accepts (front.hpp); libmicrohttpd gets each connection once its first header
+    // block passed, and has no listening socket of its own.
     impl_->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME, 0, nullptr, nullptr,
-        &Impl::on_request, impl_.get(),
-        MHD_OPTION_LISTEN_SOCKET, static_cast<MHD_socket>(fd),
-        MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(opts.connection_limit),
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned>(opts.per_ip_connection_limit),
-        MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(opts.connection_timeout_seconds),
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
+        0, nullptr, nullptr, &Impl::on_request, impl_.get(),
+        MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(opts.connection_limit + 64),
+        // Idle or a slow reader of an answer: the front's deadline covers requests coming in.
+        MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>((opts.request_deadline_ms + 999) / 1000),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(opts.connection_memory_limit),
         MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(std::max(1u, opts.threads)),
         MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, impl_.get(),
+        MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, impl_.get(),
         MHD_OPTION_STRICT_FOR_CLIENT, 1,
         MHD_OPTION_END);
     if (!impl_->daemon) {
-        // Whether MHD closed the socket on failure differs between versions: close it only
-        // when this descriptor is still our listening socket on that very address.
-        sockaddr_in now{};
-        socklen_t now_len = sizeof now;
-        int listening = 0;
-        socklen_t opt_len = sizeof listening;
-        if (getsockname(fd, reinterpret_cast<sockaddr*>(&now), &now_len) == 0 && now.sin_family == AF_INET &&
-            now.sin_port == sa.sin_port && now.sin_addr.s_addr == sa.sin_addr.s_addr &&
-            getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &opt_len) == 0 && listening)
-            ::close(fd);
+        ::close(fd);
         throw ServerError("cannot start the HTTP server on " + address_ + ":" + std::to_string(port_));
     }
+    MHD_Daemon* daemon = impl_->daemon;
+    impl_->front = std::make_unique<Front>(fd, limits, [daemon](int client, const sockaddr_in& peer) {
+        return MHD_add_connection(daemon, client, reinterpret_cast<const sockaddr*>(&peer), sizeof peer) == MHD_YES;
+    });
+    impl_->front->start();
 }
 
 }  // namespace pilotdeck::server

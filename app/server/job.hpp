@@ -34,7 +34,7 @@ struct Job {
     long long value = 0;
     std::string title, problem;  // idea
     std::string concern;         // concern
-    std::size_t page = 0;        // state: the first open idea listed
+    std::size_t page = 0;        // state: the first open idea listed (?from=N)
     Reply reply;
 };
 

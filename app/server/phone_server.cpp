@@ -201,6 +201,8 @@ std::string PhoneServer::address() const { return impl_->http.address(); }
 int PhoneServer::port() const { return impl_->http.port(); }
 std::string PhoneServer::url() const { return "http://" + impl_->http.public_address() + ":" + std::to_string(port()) + "/"; }
 std::string PhoneServer::join_code() const { return impl_->guard.code(); }
+bool PhoneServer::join_code_spent() const { return impl_->guard.spent(); }
+std::string PhoneServer::new_join_code() { return impl_->guard.new_code(); }
 std::string PhoneServer::join_url() const { return url() + "#" + join_code(); }
 bool PhoneServer::loopback_only() const { return impl_->http.loopback_only(); }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "server/bridge.hpp"
+
 namespace pilotdeck::server {
 
 namespace {
@@ -50,12 +52,13 @@ std::vector<const core::Idea*> scoring_ideas(const core::Session& s, const Phone
     return out;
 }
 
-const json& PhoneView::public_state(const core::Session& s, const PhoneSettings& settings) {
-    if (cached_revision_ == s.revision() && cached_version_ == settings.version) return cached_public_;
+void PhoneView::refresh_public(const core::Session& s, const PhoneSettings& settings) {
+    if (cached_revision_ == s.revision() && cached_version_ == settings.version) return;
     std::string title;
     const core::StageKind kind = phone_stage(s, settings, &title);
-    json ideas = json::array();
-    for (const auto* i : scoring_ideas(s, settings)) ideas.push_back({{"id", i->id}, {"title", i->title}, {"problem", i->problem}});
+    cached_open_ = scoring_ideas(s, settings);
+    cached_ideas_.clear();
+    for (const auto* i : cached_open_) cached_ideas_.push_back({{"id", i->id}, {"title", i->title}, {"problem", i->problem}});
     json criteria = json::array();
     for (const auto& c : s.workshop().criteria) {
         json levels = json::array();
@@ -72,57 +75,75 @@ const json& PhoneView::public_state(const core::Session& s, const PhoneSettings&
     for (const auto& c : s.workshop().concerns) concerns.push_back({{"id", c.id}, {"label", c.label}});
     cached_public_ = json{{"stage", {{"kind", std::string(core::to_string(kind))}, {"title", title}}},
                           {"round_open", settings.round},
-                          {"ideas", ideas},
                           {"criteria", criteria},
                           {"concerns", concerns}};
     cached_revision_ = s.revision();
     cached_version_ = settings.version;
-    return cached_public_;
 }
 
 std::string PhoneView::state_for(const StateRequest& r, const core::Session& s, const PhoneSettings& settings) {
-    json out = public_state(s, settings);
+    refresh_public(s, settings);
+    json out = cached_public_;
+    const std::size_t total = cached_open_.size();
+    const std::size_t from = std::min(r.from, total);
+    const std::size_t to = std::min(total, from + kIdeasPerPage);
+    json ideas = json::array();
+    for (std::size_t k = from; k < to; ++k) ideas.push_back(cached_ideas_[k]);
+    out["ideas"] = std::move(ideas);
+    out["ideas_from"] = from;
+    out["ideas_total"] = total;
     const core::Participant* p = s.find_participant(r.participant);
     out["participant"] = {{"id", r.participant}, {"name", p ? p->name : std::string()}};
     json scores = json::array();
-    for (const auto* i : scoring_ideas(s, settings))
+    for (std::size_t k = from; k < to; ++k)
         for (const auto& c : s.workshop().criteria)
-            if (auto v = s.score(i->id, r.participant, c.id)) scores.push_back({{"idea", i->id}, {"criterion", c.id}, {"value", *v}});
-    out["scores"] = scores;
+            if (auto v = s.score(cached_open_[k]->id, r.participant, c.id))
+                scores.push_back({{"idea", cached_open_[k]->id}, {"criterion", c.id}, {"value", *v}});
+    out["scores"] = std::move(scores);
     json ticked = json::array();
     if (r.ticked)
         for (const auto& c : *r.ticked) ticked.push_back(c);
-    out["ticked"] = ticked;
+    out["ticked"] = std::move(ticked);
     json mine = json::array();
-    for (const auto& i : s.workshop().ideas)
-        if (i.owner == r.participant) mine.push_back({{"id", i.id}, {"title", i.title}});
-    out["my_ideas"] = mine;
+    if (phone_stage(s, settings) == core::StageKind::Ideas)
+        for (const auto& i : s.workshop().ideas)
+            if (i.owner == r.participant && mine.size() < kMaxOwnIdeasListed) mine.push_back({{"id", i.id}, {"title", i.title}});
+    out["my_ideas"] = std::move(mine);
     return dump(out);
 }
 
-void PhoneView::update_counts(const core::Session& s, const PhoneSettings& settings, const std::vector<std::string>& joined_in,
+void PhoneView::update_counts(const core::Session& s, const PhoneSettings& settings, const TokenTable& tokens,
                               std::unordered_set<std::string>& touched, bool recount_all) {
-    std::vector<std::string> joined = joined_in;
-    std::sort(joined.begin(), joined.end());
-    joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
-    const auto ideas = scoring_ideas(s, settings);
-    if (recount_all) progress_of_.clear();
-    PhoneCounts c;
-    c.joined = static_cast<int>(joined.size());
-    c.open_ideas = static_cast<int>(ideas.size());
-    const std::size_t cells = ideas.size() * s.workshop().criteria.size();
-    std::unordered_set<std::string> finished_ids;
-    for (const auto& p : joined) {
-        auto [it, added] = progress_of_.try_emplace(p, 0);
-        const bool finished = (added || touched.count(p)) ? has_finished(s, p, ideas, it->second) : cells > 0 && it->second == cells;
-        if (finished) finished_ids.insert(p);
+    const std::size_t cells_before = ideas_.size();
+    bool names_changed = false;
+    if (recount_all) {
+        ideas_ = scoring_ideas(s, settings);
+        progress_of_.clear();
+        const std::size_t before = finished_.size();
+        finished_.clear();
+        for (const auto& p : tokens.participants()) touched.insert(p);
+        names_changed = before > 0 || cells_before != ideas_.size();
     }
-    c.finished = static_cast<int>(finished_ids.size());
-    if (!finished_ids.empty())
-        for (const auto& p : s.workshop().participants)
-            if (finished_ids.count(p.id)) c.finished_names.push_back(p.name);
+    for (const auto& p : touched) {
+        auto& cursor = progress_of_[p];
+        const bool done = has_finished(s, p, ideas_, cursor);
+        if (done ? finished_.insert(p).second : finished_.erase(p) > 0) names_changed = true;
+    }
     touched.clear();
-    counts_ = std::move(c);
+    counts_.joined = static_cast<int>(tokens.joined());
+    counts_.open_ideas = static_cast<int>(ideas_.size());
+    // A participant removed in the GUI comes with a recount; one still finished but without a
+    // token (a phone's token forgotten) no longer counts.
+    if (names_changed || counts_.finished != static_cast<int>(finished_.size())) {
+        counts_.finished_names.clear();
+        int finished = 0;
+        for (const auto& p : s.workshop().participants)
+            if (finished_.count(p.id)) {
+                counts_.finished_names.push_back(p.name);
+                ++finished;
+            }
+        counts_.finished = finished;
+    }
 }
 
 }  // namespace pilotdeck::server

@@ -172,3 +172,29 @@ TEST_CASE("bridge: at most 30 ideas per phone", "[server][bridge]") {
     CHECK(jobs[30].reply.status == 429);
     CHECK(b.session->workshop().ideas.size() == 31);
 }
+
+TEST_CASE("bridge: a vote that cannot be saved gets 500 without the laptop's path or the system's words", "[server][bridge]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(2));
+    {
+        auto rw = storage::WorkshopFile::open(file);
+        core::Session s(rw->load(), rw->current_stage(), rw.get());
+        s.execute(core::PutParticipant{core::Participant{"p1", "Ann", {}, core::Role::User}, std::nullopt}, false);
+    }
+    // The store refuses every write (opened read-only), as a full or broken disk would.
+    auto ro = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+    core::Session session(ro->load(), ro->current_stage(), ro.get());
+    server::TokenTable tokens;
+    server::Bridge bridge(tokens);
+    bridge.set_stage(core::StageKind::Scoring);
+    std::vector<Job> jobs{vote("p1", "i1", "c1", 3), vote("p1", "i2", "c1", 4)};
+    bridge.run(jobs, session);
+    for (const auto& j : jobs) {
+        CHECK(j.reply.status == 500);
+        CHECK(j.reply.body.find(dir.path().string()) == std::string::npos);
+        CHECK(j.reply.body.find("w.pilotdeck") == std::string::npos);
+        CHECK(j.reply.body.find("/") == std::string::npos);
+    }
+    CHECK_FALSE(session.score("i1", "p1", "c1"));
+}

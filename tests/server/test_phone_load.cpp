@@ -63,7 +63,7 @@ LoadResult run_phones(int port, const std::string& code, const std::function<voi
     std::vector<std::thread> phones;
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
-            HttpClient c(port);
+            HttpClient c(port, test::phone_address(p));
             start.arrive_and_wait();  // all at once
             HttpResponse j = c.request("POST", "/api/join", test::join_body(code, "Phone " + std::to_string(p)));
             if (j.status != 200) {
