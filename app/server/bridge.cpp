@@ -126,6 +126,10 @@ void Bridge::idle(core::Session& s) {
 void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
     std::lock_guard l(settings_mu_);
     const bool recount_all = changed_elsewhere(s);
+    if (recount_all) {
+        alive_.clear();
+        for (const auto& p : s.workshop().participants) alive_.insert(p.id);
+    }
     std::vector<Job*> joins;
     for (auto& j : jobs)
         if (j.kind == JobKind::Join) joins.push_back(&j);
@@ -153,7 +157,11 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
 
 // The GUI may have removed the participant: the token is then forgotten.
 std::optional<Reply> Bridge::participant_gone(const Job& j, const core::Session& s) {
-    if (s.find_participant(j.participant)) return std::nullopt;
+    if (alive_.count(j.participant)) return std::nullopt;
+    if (s.find_participant(j.participant)) {
+        alive_.insert(j.participant);
+        return std::nullopt;
+    }
     tokens_.erase(j.token);
     return error_reply(401, "this participant was removed: join again");
 }
@@ -276,6 +284,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
     }
     for (std::size_t k = 0; k < joins.size(); ++k) {
         tokens_.add(stored[k].token, stored[k].participant);
+        alive_.insert(stored[k].participant);
         touched_.insert(stored[k].participant);
         joins[k]->reply = json_reply(200, dump(json{{"token", stored[k].token}, {"participant", stored[k].participant}}));
     }

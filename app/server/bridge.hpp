@@ -87,6 +87,9 @@ private:
     std::unordered_map<std::string, std::set<std::string>> ticked_;  // token -> concerns (memory only)
     std::unordered_map<std::string, int> ideas_sent_;                // token -> ideas
     std::unordered_set<std::string> touched_;                         // participants whose scores changed
+    // The workshop's participants, for a vote's check at the cost of a hash lookup (the core's
+    // lookup walks the list): rebuilt when the session changed elsewhere, grown by joins.
+    std::unordered_set<std::string> alive_;
     std::uint64_t seen_revision_ = ~0ull, seen_version_ = 0;
     std::size_t seen_tokens_ = ~std::size_t{0};
 
