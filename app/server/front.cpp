@@ -82,8 +82,8 @@ RawCheck check_raw_head(std::string_view head, const FrontLimits& limits) {
     const std::size_t eol = head.find("\r\n");
     const std::string_view request_line = head.substr(0, eol);
     if (request_line.size() > limits.max_request_line) return {414, "the request line is too long"};
-    for (unsigned char c : request_line)
-        if (c < 0x20 || c == 0x7F) return {400, "a control character in the request line"};
+    for (char ch : request_line)
+        if (const auto c = static_cast<unsigned char>(ch); c < 0x20 || c == 0x7F) return {400, "a control character in the request line"};
     if (head.size() > limits.max_header_block) return {431, "the headers are too large"};
     int hosts = 0, lengths = 0;
     std::size_t pos = eol == std::string_view::npos ? head.size() : eol + 2;
@@ -97,11 +97,11 @@ RawCheck check_raw_head(std::string_view head, const FrontLimits& limits) {
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) return {400, "a header line without a name"};
         const std::string_view name = line.substr(0, colon);
-        for (unsigned char c : name)
-            if (!tchar(c)) return {400, "a header name with a character that is not allowed"};
+        for (char c : name)
+            if (!tchar(static_cast<unsigned char>(c))) return {400, "a header name with a character that is not allowed"};
         const std::string_view value = line.substr(colon + 1);
-        for (unsigned char c : value)
-            if (control(c)) return {400, "a control character in a header"};
+        for (char c : value)
+            if (control(static_cast<unsigned char>(c))) return {400, "a control character in a header"};
         if (iequals(name, "host")) ++hosts;
         if (iequals(name, "content-length")) {
             ++lengths;

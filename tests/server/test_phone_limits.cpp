@@ -328,10 +328,10 @@ TEST_CASE("titles and names refuse control and bidirectional characters (422)", 
         CHECK(c.request("POST", "/api/join", test::join_body(s.server.join_code(), name)).status == 422);
     const std::string token = test::join(c, s.server.join_code(), "Plain");
     REQUIRE(!token.empty());
-    for (const std::string& bidi : {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE", "\xE2\x81\xA6",
+    for (const char* bidi : {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE", "\xE2\x81\xA6",
                                     "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9", "\xE2\x80\x8F"}) {
-        CHECK(c.request("POST", "/api/idea", json{{"title", "abc" + bidi + "def"}}.dump(), token).status == 422);
-        CHECK(c.request("POST", "/api/idea", json{{"title", "ok"}, {"problem", "abc" + bidi + "def"}}.dump(), token).status == 422);
+        CHECK(c.request("POST", "/api/idea", json{{"title", std::string("abc") + bidi + "def"}}.dump(), token).status == 422);
+        CHECK(c.request("POST", "/api/idea", json{{"title", "ok"}, {"problem", std::string("abc") + bidi + "def"}}.dump(), token).status == 422);
     }
     CHECK(c.request("POST", "/api/idea", json{{"title", "tab\there"}}.dump(), token).status == 422);
     CHECK(c.request("POST", "/api/idea", json{{"title", "Ünïcödé → fine ✓"}}.dump(), token).status == 201);
