@@ -108,6 +108,9 @@ std::string score_body(const std::string& idea, const std::string& criterion, in
 
 bool saved(const HttpResponse& r) { return r.status == 200 && r.body == R"({"saved":true})"; }
 
+// A loopback address of its own for phone `p` (the server allows 16 connections per address).
+std::string phone_address(int p) { return "127.77." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10); }
+
 struct Load {
     std::vector<double> saved_ms;
     int errors = 0;
@@ -122,7 +125,7 @@ Load run_phones(int port, const std::string& code) {
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
             pthread_setname_np(pthread_self(), "phone");  // for perf: the clients apart from the server
-            HttpClient c(port);
+            HttpClient c(port, phone_address(p));
             std::vector<double> mine;
             mine.reserve(kIdeas * kCriteria);
             int errors = 0;
@@ -220,9 +223,6 @@ private:
     Clock::time_point sent_;
     bool seen_ = false;
 };
-
-// A loopback address of its own for phone `p`.
-std::string phone_address(int p) { return "127.77." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10); }
 
 struct Scale {
     std::vector<double> saved_ms;
@@ -392,7 +392,7 @@ void report_phones(const std::filesystem::path& dir, int rounds) {
 
         std::atomic<bool> load_done{false};
         std::thread probe([&] {
-            HttpClient c(srv.port());
+            HttpClient c(srv.port(), "127.78.0.1");  // the probe: an address of its own
             const std::string token = token_of(c.request("POST", "/api/join", join_body(srv.join_code(), "Probe")));
             if (token.empty()) {
                 ++probe_errors;
