@@ -69,5 +69,7 @@ void report_first_frame(const std::string& workshop_file, const std::string& dir
 // phones.cpp (when the phone server is built): phones.serve.saved, phones.gui.saved and
 // phones.gui.visible, each over `rounds` rounds of 60 phones voting at once.
 void report_phones(const std::filesystem::path& dir, int rounds);
+// portfolio.cpp: `pilotdeck portfolio` over 50 workshop files of 100 ideas (portfolio.50x100).
+void report_portfolio(const std::filesystem::path& dir, int runs);
 
 }  // namespace pilotdeck::bench

@@ -13,6 +13,7 @@
 #include <regex>
 #include <string>
 
+#include "cli/portfolio.hpp"
 #include "cli/resources.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -256,6 +257,9 @@ int run(int argc, char** argv) {
     cshort->add_option("--max-per-department", sl.max_per_department, "Most pilots from one department")
         ->check(CLI::PositiveNumber);
 
+    PortfolioArgs portfolio_args;
+    auto* cportfolio = add_portfolio_command(app, portfolio_args);
+
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
     ctemplates->add_option("--dir", templates_dir, "Folder with templates (default: the shipped ones)");
@@ -316,6 +320,7 @@ int run(int argc, char** argv) {
     if (*cimport) return guarded([&] { return cmd_import(import_args); });
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
+    if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });
