@@ -15,6 +15,7 @@
 
 #include "cli/portfolio.hpp"
 #include "cli/resources.hpp"
+#include "core/carry_over.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -79,8 +80,30 @@ core::Template find_template(const std::string& dir, const std::string& id) {
 
 // ---- subcommands -------------------------------------------------------------------------
 
-struct NewArgs { std::string file, template_id, title, dir; };
+struct NewArgs { std::string file, template_id, title, dir, from; };
+
+// `new FILE --from EARLIER`: the follow-up meeting (contracts 12), by default from the
+// pilot-review template in the earlier workshop's language.
+int cmd_new_from(const NewArgs& a) {
+    const core::Workshop earlier = WorkshopFile::open(a.from, WorkshopFile::Mode::ReadOnly)->load();
+    std::string id = a.template_id;
+    if (id.empty()) {
+        const std::string lang = earlier.info.language.substr(0, earlier.info.language.find('-'));
+        id = lang == "nl" || lang == "de" ? "pilot-review-" + lang : "pilot-review";
+    }
+    const core::Template t = find_template(a.dir.empty() ? default_templates_dir() : a.dir, id);
+    const core::Workshop ws = core::carry_over(earlier, t, a.title, today());
+    WorkshopFile::create(a.file, ws);
+    std::size_t pilots = 0;
+    for (const core::Idea& i : ws.ideas) pilots += i.status != core::IdeaStatus::Proposed;
+    std::cerr << "Created " << a.file << " from template \"" << t.id << "\" with " << ws.participants.size()
+              << " participants, " << pilots << " pilots to review and " << ws.ideas.size() - pilots
+              << " open ideas from " << a.from << ".\n";
+    return kOk;
+}
+
 int cmd_new(const NewArgs& a) {
+    if (!a.from.empty()) return cmd_new_from(a);
     const core::Template t = find_template(a.dir.empty() ? default_templates_dir() : a.dir, a.template_id);
     core::Workshop ws = core::workshop_from_template(t, a.title);
     ws.info.date = today();
@@ -229,7 +252,10 @@ int run(int argc, char** argv) {
     NewArgs new_args;
     auto* cnew = app.add_subcommand("new", "Create a workshop file from a template");
     cnew->add_option("FILE", new_args.file, "The new workshop file")->required();
-    cnew->add_option("--template", new_args.template_id, "Template id (see `pilotdeck templates`)")->required();
+    cnew->add_option("--template", new_args.template_id, "Template id (see `pilotdeck templates`)");
+    cnew->add_option("--from", new_args.from,
+                     "Follow-up of this earlier workshop file: its participants, open ideas and pilots come along "
+                     "(template default: pilot-review in its language)");
     cnew->add_option("--title", new_args.title, "Workshop title (default: the template's name)");
     cnew->add_option("--dir", new_args.dir, "Folder with templates (default: the shipped ones)");
 
@@ -307,6 +333,11 @@ int run(int argc, char** argv) {
         for (char& c : msg)
             if (c == '\n') c = ' ';
         std::cerr << "pilotdeck: " << msg << " (see `pilotdeck --help`)\n";
+        return kUsage;
+    }
+
+    if (*cnew && new_args.template_id.empty() && new_args.from.empty()) {
+        std::cerr << "pilotdeck: new: --template or --from is required (see `pilotdeck new --help`)\n";
         return kUsage;
     }
 

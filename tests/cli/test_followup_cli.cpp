@@ -175,3 +175,75 @@ TEST_CASE("portfolio: bad input is one line naming the file, and nothing is writ
     CHECK(read_all(file) == before);
     CHECK(pd({"portfolio"}).status == 2);
 }
+
+TEST_CASE("new --from: participants, open ideas and pilots for review come along", "[followup][carry-over]") {
+    TempDir dir;
+    const std::string earlier = dir.file("november.pilotdeck");
+    REQUIRE(pd({"import", earlier, "--from", kFollowup}).status == 0);
+    const std::string before = read_all(earlier);
+    const std::string review = dir.file("february.pilotdeck");
+    const RunResult r = pd({"new", review, "--from", earlier, "--title", "Pilot review February"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(read_all(earlier) == before);  // the earlier workshop is only read
+    const RunResult exported = pd({"export", review});
+    REQUIRE(exported.status == 0);
+    const json ws = json::parse(exported.out);
+    const json src = json::parse(read_all(kFollowup));
+    CHECK(ws["template"] == "pilot-review");
+    CHECK(ws["title"] == "Pilot review February");
+    CHECK(ws["organisation"] == src["organisation"]);
+    CHECK(ws["participants"] == src["participants"]);
+    CHECK(ws["scores"].empty());
+    std::vector<std::string> kinds;
+    for (const auto& s : ws["stages"]) kinds.push_back(s["kind"]);
+    CHECK(std::find(kinds.begin(), kinds.end(), "review") != kinds.end());
+    CHECK(std::find(kinds.begin(), kinds.end(), "concerns") != kinds.end());  // the pulse-check
+    // Concern ids stay those of the use-case workshop, so the portfolio's trend matches them.
+    CHECK(ws["concerns"].size() == src["concerns"].size());
+    CHECK(ws["concerns"][0]["id"] == "jobs");
+    CHECK(ws["concerns"][0]["count"] == 0);
+    // i1 (pilot) comes with its measures and history; i2 (scaled) stays behind; i3 and i4 open.
+    REQUIRE(ws["ideas"].size() == 3);
+    CHECK(ws["ideas"][0]["id"] == "i1");
+    CHECK(ws["ideas"][0]["status"] == "pilot");
+    CHECK(ws["ideas"][0]["measures"] == src["ideas"][0]["measures"]);
+    CHECK(ws["ideas"][0]["status_history"] == src["ideas"][0]["status_history"]);
+    CHECK(ws["ideas"][1]["id"] == "i3");
+    CHECK(ws["ideas"][1]["status"] == "proposed");
+    CHECK(ws["ideas"][2]["id"] == "i4");
+    CHECK(ws["ideas"][2]["decision"].is_null());  // the old pin is not carried
+}
+
+TEST_CASE("new --from: the shortlist's choice becomes the pilots when nobody set a status", "[followup][carry-over]") {
+    TempDir dir;
+    const std::string earlier = dir.file("small.pilotdeck");
+    REQUIRE(pd({"import", earlier, "--from", std::string(PILOTDECK_TEST_DATA) + "/small-workshop.json"}).status == 0);
+    const std::string review = dir.file("review.pilotdeck");
+    REQUIRE(pd({"new", review, "--from", earlier, "--template", "pilot-review-de"}).status == 0);
+    const json ws = json::parse(pd({"export", review}).out);
+    CHECK(ws["language"] == "de");
+    // small-workshop's shortlist: i2 (pinned) and i1.
+    std::vector<std::string> pilots;
+    for (const auto& i : ws["ideas"])
+        if (i["status"] == "pilot") {
+            pilots.push_back(i["id"]);
+            CHECK(i["status_history"][0]["date"] == "2026-11-02");
+        }
+    CHECK(pilots == std::vector<std::string>{"i1", "i2"});
+    CHECK(ws["ideas"].size() == 4);
+}
+
+TEST_CASE("new --from: bad input changes nothing", "[followup][carry-over]") {
+    TempDir dir;
+    const std::string earlier = dir.file("november.pilotdeck");
+    REQUIRE(pd({"import", earlier, "--from", kFollowup}).status == 0);
+    const std::string review = dir.file("review.pilotdeck");
+    check_one_error_line(pd({"new", review, "--from", dir.file("nope.pilotdeck")}), dir.file("nope.pilotdeck"));
+    check_one_error_line(pd({"new", review, "--from", kFollowup}), kFollowup + ": not a pilotdeck workshop");
+    check_one_error_line(pd({"new", review, "--from", earlier, "--template", "nope"}), "no template with id \"nope\"");
+    CHECK_FALSE(fs::exists(review));
+    const RunResult usage = pd({"new", review});
+    CHECK(usage.status == 2);
+    CHECK(usage.err.rfind("pilotdeck: new: --template or --from is required", 0) == 0);
+}
