@@ -43,6 +43,7 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     case core::StageKind::Scoring: draw_scoring(ctx); break;
     case core::StageKind::Matrix: draw_matrix(ctx); break;
     case core::StageKind::Shortlist: draw_shortlist(ctx); break;
+    case core::StageKind::Review: draw_review(ctx); break;
     }
 }
 
