@@ -15,6 +15,7 @@
 
 #include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
+#include "ui/panel_portfolio.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -245,6 +246,7 @@ void App::draw_menu() {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) show_start({});
+        if (ImGui::MenuItem("Portfolio\u2026")) open_portfolio_view(portfolio_default_folder(ctx_ ? ctx_->state.workshop_path : ""));
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
         ImGui::EndMenu();
     }
@@ -425,7 +427,9 @@ void App::frame(int display_w, int display_h) {
     ImGui::Begin("##pilotdeck", nullptr, flags);
     if (!blank) {
         draw_menu();
-        if (start_screen_ || !ctx_)
+        if (portfolio_view_open())
+            draw_portfolio_view(fonts_, palette_);
+        else if (start_screen_ || !ctx_)
             draw_start_screen();
         else
             draw_workshop();
