@@ -18,6 +18,7 @@
 #include "core/followup.hpp"
 #include "core/progress.hpp"
 #include "ui/panels.hpp"
+#include "ui/pilot_measures.hpp"
 #include "ui/review_chart.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -40,8 +41,6 @@ struct ReviewState {
     core::IdeaStatus decision = core::IdeaStatus::Scaled;
     std::string reason;
     bool open_decision = false;
-    int preset = 0;
-    std::string baseline, target;
 };
 
 ReviewState& state() {
@@ -56,20 +55,6 @@ std::string today() {
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
-}
-
-// "22", "22.5" or "22,5" (decimal comma): the number, or nullopt.
-std::optional<double> parse_number(std::string text) {
-    for (char& c : text)
-        if (c == ',') c = '.';
-    const auto first = text.find_first_not_of(" \t"), last = text.find_last_not_of(" \t");
-    if (first == std::string::npos) return std::nullopt;
-    double v = 0;
-    const char* begin = text.data() + first;
-    const char* end = text.data() + last + 1;
-    const auto [ptr, ec] = std::from_chars(begin, end, v);
-    if (ec != std::errc() || ptr != end) return std::nullopt;
-    return v;
 }
 
 const char* verb(core::IdeaStatus s) {
@@ -181,42 +166,6 @@ void measure_block(UiContext& ctx, const core::Idea& pilot, std::size_t index) {
     ImGui::Spacing();
 }
 
-void add_measure_row(UiContext& ctx, const core::Idea& pilot) {
-    ReviewState& st = state();
-    const auto presets = core::measure_presets();
-    ImGui::TextUnformatted(pilot.measures.empty() ? "This pilot has no measure yet. Add one:" : "Add a measure:");
-    ImGui::SetNextItemWidth(em(16.0f));
-    const std::string current(presets[static_cast<std::size_t>(st.preset)].label);
-    if (ImGui::BeginCombo("##preset", current.c_str())) {
-        for (std::size_t i = 0; i < presets.size(); ++i)
-            if (ImGui::Selectable(std::string(presets[i].label).c_str(), static_cast<int>(i) == st.preset)) st.preset = static_cast<int>(i);
-        ImGui::EndCombo();
-    }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputTextWithHint("##baseline", "Baseline", &st.baseline);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputTextWithHint("##target", "Target", &st.target);
-    ImGui::SameLine();
-    if (!ImGui::Button("Add measure")) return;
-    const core::MeasurePreset& p = presets[static_cast<std::size_t>(st.preset)];
-    core::Measure m = core::measure_from_preset(p);
-    const auto baseline = parse_number(st.baseline), target = parse_number(st.target);
-    if (!baseline || !target) {
-        ctx.state.error = "Give the measure a baseline and a target (numbers)";
-        return;
-    }
-    m.baseline = *baseline;
-    m.target = *target;
-    m.up = *target > *baseline;
-    for (int n = 2; std::any_of(pilot.measures.begin(), pilot.measures.end(), [&](const auto& x) { return x.id == m.id; }); ++n)
-        m.id = std::string(p.id) + "_" + std::to_string(n);
-    core::Idea changed = pilot;
-    changed.measures.push_back(m);
-    if (ctx.run(core::PutIdea{changed, std::nullopt})) st.baseline.clear(), st.target.clear();
-}
-
 void decision_popup(UiContext& ctx, const core::Idea& pilot) {
     ReviewState& st = state();
     if (st.open_decision) {
@@ -290,6 +239,7 @@ void pilot_details(UiContext& ctx, const core::Idea& pilot) {
     st.value_text.resize(pilot.measures.size());
     for (std::size_t i = 0; i < pilot.measures.size(); ++i) measure_block(ctx, pilot, i);
     ImGui::Separator();
+    ImGui::TextUnformatted(pilot.measures.empty() ? "This pilot has no measure yet. Add one:" : "Add a measure:");
     add_measure_row(ctx, pilot);
 }
 

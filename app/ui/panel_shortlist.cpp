@@ -16,6 +16,7 @@
 #include "platform/paths.hpp"
 #include "ui/export_png.hpp"
 #include "ui/panels.hpp"
+#include "ui/pilot_measures.hpp"
 #include "ui/score_display.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -162,6 +163,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     ImGui::TextWrapped("%s", p.why.c_str());
+    measure_flag(ctx, idea);  // contracts 12: a pilot without a measure is flagged
     ImGui::Unindent(em(1.5f));
     ImGui::EndGroup();
 }
