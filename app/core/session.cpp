@@ -1,5 +1,6 @@
 #include "core/session.hpp"
 
+#include "core/followup.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -102,6 +103,7 @@ void validate(const Workshop& ws, const Command& command) {
             if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
                 fail("unknown owner \"" + i.owner + "\"");
             if (c.position && *c.position > ws.ideas.size()) fail("idea position out of range");
+            if (auto problem = followup_problem(i, ws.info.date)) fail(*problem);
         }
         void operator()(const RemoveIdea& c) const {
             if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail("unknown idea \"" + c.id + "\"");

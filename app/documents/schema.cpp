@@ -238,12 +238,13 @@ void read_format(JsonReader& r, std::string_view expected) {
     if (found != expected) r.fail("must be " + quoted(expected) + ", found " + quoted(found));
 }
 
-void read_version(JsonReader& r) {
+void read_version(JsonReader& r, std::int64_t newest) {
     const std::int64_t version =
         r.integer(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
-    if (version > 1)
-        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads version 1");
-    if (version != 1) r.fail("must be 1, found " + std::to_string(version));
+    const std::string readable = newest == 1 ? "1" : "1 to " + std::to_string(newest);
+    if (version > newest)
+        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads version " + readable);
+    if (version < 1) r.fail("must be " + (newest == 1 ? readable : "from " + readable) + ", found " + std::to_string(version));
 }
 
 std::string read_language(JsonReader& r) {
@@ -307,7 +308,7 @@ void parse_document(std::string_view text, const std::string& name, std::string_
             JsonReader header(text, name);
             header.object([&](std::string_view key) {
                 if (key == "format") read_format(header, format);
-                if (key == "version") read_version(header);
+                if (key == "version") read_version(header, format == "pilotdeck-workshop" ? 2 : 1);
             });
         } catch (const DocumentError& e) {
             if (e.path == "format" || e.path == "version") throw;

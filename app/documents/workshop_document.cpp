@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "documents/documents.hpp"
+#include "documents/followup_document.hpp"
 #include "documents/json_writer.hpp"
 #include "documents/schema.hpp"
 
@@ -31,7 +32,8 @@ constexpr Field kWorkshopFields[] = {
 constexpr Field kParticipantFields[] = {{"id"}, {"name"}, {"department", false}, {"role", false}};
 constexpr Field kIdeaFields[] = {{"id"},           {"title"},        {"problem", false},
                                  {"solution", false}, {"department", false}, {"owner", false},
-                                 {"success_criteria", false}, {"decision", false}};
+                                 {"success_criteria", false}, {"decision", false},
+                                 {"status", false}, {"status_history", false}, {"measures", false}};
 constexpr Field kDecisionFields[] = {{"pin"}, {"reason", false}};
 constexpr Field kScoreFields[] = {{"idea"}, {"rater"}, {"criterion"}, {"value"}};
 
@@ -49,6 +51,7 @@ public:
         read_top();
         resolve_owners();
         resolve_scores();
+        followup_.check_dates(r_, ws_);
         return std::move(ws_);
     }
 
@@ -57,7 +60,7 @@ private:
         schema::read_fields(r_, kWorkshopFields, [&](std::string_view key) {
             core::WorkshopInfo& info = ws_.info;
             if (key == "format") schema::read_format(r_, "pilotdeck-workshop");
-            else if (key == "version") schema::read_version(r_);
+            else if (key == "version") schema::read_version(r_, 2);
             else if (key == "title") info.title = r_.string();
             else if (key == "organisation") info.organisation = r_.string();
             else if (key == "date") info.date = schema::read_date(r_);
@@ -102,6 +105,7 @@ private:
                 else if (key == "owner") idea.owner = r_.string();  // resolved once participants are known
                 else if (key == "success_criteria") idea.success_criteria = r_.string();
                 else if (key == "decision") idea.decision = read_decision();
+                else if (followup::is_idea_key(key)) followup_.read(r_, key, idea, ws_.ideas.size());
             }));
             ws_.ideas.push_back(std::move(idea));
         });
@@ -250,6 +254,7 @@ private:
     core::Workshop ws_;
     schema::IdIndex participant_ids_, idea_ids_, criterion_ids_;
     std::vector<std::size_t> idea_offsets_;
+    followup::Reader followup_;
     std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
 };
 
@@ -301,6 +306,7 @@ void write_ideas(JsonWriter& w, const std::vector<core::Idea>& ideas) {
             w.begin_object(JsonWriter::Layout::Inline).field("pin", core::to_string(i.decision->pin)).field("reason", i.decision->reason).end_object();
         else
             w.null();
+        followup::write_idea_fields(w, i);
         w.end_object();
     }
     w.end_array();
@@ -321,7 +327,7 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
     JsonWriter w(65536 + ws.scores.size() * kBytesPerScore + ws.ideas.size() * kBytesPerIdea,
                  compact ? JsonWriter::Style::Compact : JsonWriter::Style::Pretty);
     const core::WorkshopInfo& info = ws.info;
-    w.begin_object().field("format", "pilotdeck-workshop").field("version", 1);
+    w.begin_object().field("format", "pilotdeck-workshop").field("version", 2);
     w.field("title", info.title).field("organisation", info.organisation).field("date", info.date);
     w.field("facilitator", info.facilitator).field("language", info.language).field("template", info.template_id);
     write_stages(w, ws.stages);

@@ -161,8 +161,41 @@ constexpr const char* kSchemaV5 = R"sql(
 SELECT 1;
 )sql";
 // Schema version 6: the follow-up of pilots (contracts 12): status, its history, measures.
+// An idea without a row in idea_status has no status (proposed); lists keep their order in
+// `position` per idea; a measure's values go with it, and everything goes with its idea.
 constexpr const char* kSchemaV6 = R"sql(
-SELECT 1;
+CREATE TABLE IF NOT EXISTS idea_status (
+    idea   INTEGER PRIMARY KEY REFERENCES idea(rid) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'pilot', 'scaled', 'adjusted', 'stopped'))
+);
+CREATE TABLE IF NOT EXISTS status_change (
+    idea     INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    status   TEXT NOT NULL CHECK (status IN ('proposed', 'pilot', 'scaled', 'adjusted', 'stopped')),
+    date     TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    PRIMARY KEY (idea, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS measure (
+    rid       INTEGER PRIMARY KEY,
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    id        TEXT NOT NULL,
+    label     TEXT NOT NULL,
+    unit      TEXT NOT NULL,
+    baseline  REAL NOT NULL,
+    target    REAL NOT NULL CHECK (target <> baseline),
+    direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+    UNIQUE (idea, id),
+    UNIQUE (idea, position)
+);
+CREATE TABLE IF NOT EXISTS measure_value (
+    measure  INTEGER NOT NULL REFERENCES measure(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date     TEXT NOT NULL,
+    value    REAL NOT NULL,
+    PRIMARY KEY (measure, position)
+) WITHOUT ROWID;
 )sql";
 void hackathon_v4(sqlite::Database& db) { db.exec(kSchemaV4); }
 void screening_v5(sqlite::Database& db) { db.exec(kSchemaV5); }

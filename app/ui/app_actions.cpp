@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/panel_portfolio.hpp"
 #include "ui/actions.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -147,6 +148,13 @@ const std::vector<Action>& App::actions() {
                  if (!a.workshop_shown()) return;  // already there
                  a.ctx_->commit_edits();  // what is typed is saved before the screen changes
                  a.start_after_frame_ = true;
+             }});
+        add({.id = "portfolio", .menu = "File", .label = "Portfolio\u2026",
+             .what = "the portfolio of the workshops in this folder: worries over time, pilots' progress",
+             .needs_workshop = false,
+             .run = [](App& a) {
+                 if (a.ctx_) a.ctx_->commit_edits();
+                 open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
              }});
         add({.id = "quit", .menu = "File", .label = "Quit", .what = "quit (what is being typed is saved first)",
              .chords = {{GLFW_KEY_Q, true}}, .needs_workshop = false,

@@ -22,6 +22,7 @@ void draw_participants(UiContext& ctx);  // panel_participants.cpp
 void draw_scoring(UiContext& ctx);       // panel_scoring.cpp
 void draw_matrix(UiContext& ctx);        // panel_matrix.cpp
 void draw_shortlist(UiContext& ctx);     // panel_shortlist.cpp
+void draw_review(UiContext& ctx);        // panel_review.cpp (contracts 12)
 
 // The agenda (panel_agenda.cpp): the stages as a stepper across the top, and the current
 // stage's title, goal and countdown.
