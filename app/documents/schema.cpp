@@ -112,7 +112,10 @@ core::Stage read_stage(JsonReader& r, IdIndex& ids) {
         if (key == "id") s.id = ids.read(r);
         else if (key == "kind") s.kind = read_enum(r, {core::StageKind::Intro, core::StageKind::Concerns,
                                                        core::StageKind::Ideas, core::StageKind::Scoring,
-                                                       core::StageKind::Matrix, core::StageKind::Shortlist},
+                                                       core::StageKind::Matrix, core::StageKind::Shortlist,
+                                                       core::StageKind::Teams, core::StageKind::Work,
+                                                       core::StageKind::Pitches, core::StageKind::Judging,
+                                                       core::StageKind::Awards, core::StageKind::Review},
                                                    core::stage_kind_from);
         else if (key == "title") s.title = r.string();
         else if (key == "minutes") s.minutes = static_cast<int>(r.integer(0, kMaxMinutes));
@@ -241,9 +244,9 @@ void read_format(JsonReader& r, std::string_view expected) {
 void read_version(JsonReader& r) {
     const std::int64_t version =
         r.integer(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
-    if (version > 1)
-        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads version 1");
-    if (version != 1) r.fail("must be 1, found " + std::to_string(version));
+    if (version > 2)
+        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads versions 1 and 2");
+    if (version < 1) r.fail("must be 1 or 2, found " + std::to_string(version));
 }
 
 std::string read_language(JsonReader& r) {

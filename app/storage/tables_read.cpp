@@ -203,6 +203,7 @@ core::Workshop read_workshop(Database& db, bool with_scores) {
     ws.participants = read_participants(db);
     ws.ideas = read_ideas(db);
     if (with_scores) ws.scores = read_scores(db, ws);
+    read_hackathon(db, ws);
     return ws;
 }
 
