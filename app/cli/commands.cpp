@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cli/resources.hpp"
+#include "cli/results_command.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -256,6 +257,11 @@ int run(int argc, char** argv) {
     cshort->add_option("--max-per-department", sl.max_per_department, "Most pilots from one department")
         ->check(CLI::PositiveNumber);
 
+    std::string results_file, results_out;
+    auto* cresults = app.add_subcommand("results", "Write a hackathon's results: ranking, awards, recusals (JSON)");
+    cresults->add_option("FILE", results_file, "Workshop file or workshop document (JSON)")->required();
+    cresults->add_option("--out", results_out, "Output file (default: standard output)");
+
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
     ctemplates->add_option("--dir", templates_dir, "Folder with templates (default: the shipped ones)");
@@ -316,6 +322,7 @@ int run(int argc, char** argv) {
     if (*cimport) return guarded([&] { return cmd_import(import_args); });
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
+    if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });

@@ -88,3 +88,55 @@ TEST_CASE("hackathon import refuses each bad input with one line and its path, w
         CHECK(read_all(file) == before);
     }
 }
+
+TEST_CASE("pilotdeck results writes the results document from a workshop file or document", "[cli][hackathon]") {
+    TempDir dir;
+    const std::string expected = read_all(std::string(PILOTDECK_TEST_DATA) + "/hackathon-results.json");
+    // The figures in hackathon-results.json were checked against 40-digit arithmetic of Gavel's
+    // formulas (t2 mu 0.89646, sigma_sq 0.61818; t1 -0.02358; t4 -0.41969; t3 -0.46053).
+    const RunResult from_document = pd({"results", kHackathon});
+    INFO(from_document.err);
+    REQUIRE(from_document.status == 0);
+    CHECK(from_document.out == expected);
+
+    const std::string file = dir.file("h.pilotdeck"), out = dir.file("results.json");
+    REQUIRE(pd({"import", file, "--from", kHackathon}).status == 0);
+    const RunResult from_file = pd({"results", file, "--out", out});
+    INFO(from_file.err);
+    REQUIRE(from_file.status == 0);
+    CHECK(from_file.out.empty());
+    CHECK(read_all(out) == expected);
+
+    const json doc = json::parse(expected);
+    CHECK(doc["format"] == "pilotdeck-results");
+    CHECK(doc["awards"][1]["tied_with"] == json::array({"t3"}));
+    // No judge names, no individual comparisons or scores.
+    for (const char* name : {"Gert Bos", "Hanna Meijer", "Iris Vos", "2026-12-01T15", "winner", "\"value\""})
+        CHECK(expected.find(name) == std::string::npos);
+}
+
+TEST_CASE("pilotdeck results refuses bad input with one line and writes nothing", "[cli][hackathon]") {
+    TempDir dir;
+    const std::string out = dir.file("results.json");
+    SECTION("a document with a recused judge's comparison") {
+        const std::string doc = dir.file("bad.json");
+        write_all(doc, edited(R"("judge": "p9", "winner": "t4")", R"("judge": "p9", "winner": "t1")"));
+        check_one_error_line(pd({"results", doc, "--out", out}), "bad.json:");
+        check_one_error_line(pd({"results", doc, "--out", out}), "comparisons[4].winner: judge \"p9\" is recused");
+    }
+    SECTION("a document with a syntax error") {
+        const std::string doc = dir.file("bad.json");
+        write_all(doc, edited(R"("teams": [)", R"("teams": [[)"));
+        check_one_error_line(pd({"results", doc, "--out", out}), "bad.json:");
+    }
+    SECTION("a workshop without teams") {
+        check_one_error_line(pd({"results", std::string(PILOTDECK_TEST_DATA) + "/small-workshop.json", "--out", out}),
+                             "has no teams");
+    }
+    SECTION("a file that is not there") {
+        check_one_error_line(pd({"results", dir.file("missing.pilotdeck"), "--out", out}), "missing.pilotdeck");
+    }
+    CHECK_FALSE(fs::exists(out));
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        CHECK(entry.path().filename().string().find("results") == std::string::npos);
+}
