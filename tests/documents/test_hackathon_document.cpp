@@ -173,3 +173,34 @@ TEST_CASE("hackathon: a template carries mode, pitching, judging and awards", "[
     CHECK(error_of([&] { docs::parse_template(bad, "t.json"); }) ==
           pilotdeck::test::fault("t.json", bad, R"("criterion:d")", 0, "awards[0].rule: no criterion has id \"d\""));
 }
+
+TEST_CASE("hackathon: the shipped hackathon templates in three languages run the hackathon flow", "[hackathon]") {
+    using K = core::StageKind;
+    const std::vector<K> flow = {K::Intro,   K::Concerns, K::Teams,  K::Work,     K::Pitches,
+                                 K::Judging, K::Matrix,   K::Awards, K::Shortlist};
+    const core::Template en = docs::load_template(std::string(PILOTDECK_SOURCE_DIR) + "/workshop_templates/hackathon.json");
+    for (const char* id : {"hackathon", "hackathon-nl", "hackathon-de"}) {
+        INFO(id);
+        const core::Template t =
+            docs::load_template(std::string(PILOTDECK_SOURCE_DIR) + "/workshop_templates/" + id + ".json");
+        CHECK(t.id == id);
+        CHECK(t.mode == core::Mode::Hackathon);
+        std::vector<K> kinds;
+        for (const core::Stage& s : t.stages) kinds.push_back(s.kind);
+        CHECK(kinds == flow);
+        REQUIRE(t.criteria.size() == en.criteria.size());
+        for (std::size_t i = 0; i < t.criteria.size(); ++i) {
+            CHECK(t.criteria[i].id == en.criteria[i].id);
+            CHECK(t.criteria[i].weight == en.criteria[i].weight);
+            CHECK(t.criteria[i].levels.size() == 5);
+        }
+        REQUIRE(t.awards.size() == 4);
+        CHECK(t.awards[0].rule == "overall");
+        CHECK(t.awards[2].rule == "audience");
+        CHECK(t.pitching == en.pitching);
+        CHECK(t.judging == en.judging);
+        CHECK(t.selection == en.selection);
+    }
+    CHECK(docs::load_template(std::string(PILOTDECK_SOURCE_DIR) + "/workshop_templates/hackathon-nl.json").language == "nl");
+    CHECK(docs::load_template(std::string(PILOTDECK_SOURCE_DIR) + "/workshop_templates/hackathon-de.json").language == "de");
+}
