@@ -70,4 +70,8 @@ void report_first_frame(const std::string& workshop_file, const std::string& dir
 // phones.gui.visible, each over `rounds` rounds of 60 phones voting at once.
 void report_phones(const std::filesystem::path& dir, int rounds);
 
+// crowd_bt.cpp: crowd_bt.next_pair (300 teams), crowd_bt.update and crowd_bt.replay (10,000
+// comparisons after undoing an early one).
+void report_crowd_bt(int runs);
+
 }  // namespace pilotdeck::bench

@@ -47,9 +47,12 @@ Pairwise::Judge& Pairwise::judge_state(const std::string& id) {
 }
 
 bool Pairwise::apply(const Comparison& c) {
-    const auto w = team_index(c.winner), l = team_index(c.loser);
-    if (!w || !l || *w == *l || !person_department_.count(c.judge)) return false;
-    Judge& j = judge_state(c.judge);
+    const auto wi_it = team_index_.find(c.winner), li_it = team_index_.find(c.loser);
+    if (wi_it == team_index_.end() || li_it == team_index_.end() || wi_it == li_it) return false;
+    const std::optional<std::size_t> w = wi_it->second, l = li_it->second;
+    const auto found = judges_.find(c.judge);
+    if (found == judges_.end() && !person_department_.count(c.judge)) return false;
+    Judge& j = found != judges_.end() ? found->second : judge_state(c.judge);
     if (j.recused[*w] || j.recused[*l]) return false;
     TeamRating& winner = ratings_[*w];
     TeamRating& loser = ratings_[*l];
