@@ -281,9 +281,10 @@ int run(int argc, char** argv) {
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
     auto* cshot = app.add_subcommand("screenshot", "Render the presenter window for a stage into a PNG (needs X)");
     cshot->add_option("FILE", shot_file, "Workshop file")->required();
-    cshot->add_option("--stage", shot_stage, "intro, concerns, ideas, scoring, matrix or shortlist")
+    cshot->add_option("--stage", shot_stage, "intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging or awards")
         ->required()
-        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist"}));
+        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "teams", "work", "pitches",
+                               "judging", "awards"}));
     cshot->add_option("--out", shot_out, "PNG file to write")->required();
     cshot->add_option("--size", shot_size, "Window size WxH (default 1920x1080)");
 

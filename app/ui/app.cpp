@@ -43,6 +43,12 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     case core::StageKind::Scoring: draw_scoring(ctx); break;
     case core::StageKind::Matrix: draw_matrix(ctx); break;
     case core::StageKind::Shortlist: draw_shortlist(ctx); break;
+    case core::StageKind::Teams: draw_teams(ctx); break;
+    case core::StageKind::Work: draw_work(ctx); break;
+    case core::StageKind::Pitches: draw_pitches(ctx); break;
+    case core::StageKind::Judging: draw_judging(ctx); break;
+    case core::StageKind::Awards: draw_awards(ctx); break;
+    case core::StageKind::Review: break;
     }
 }
 
@@ -216,8 +222,9 @@ void App::handle_keys() {
     if (key(GLFW_KEY_F2)) st.participants_visible = !st.participants_visible;
     if (key(GLFW_KEY_F4)) toggle_phones();
     const int stage = ctx_->session.current_stage();
-    if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
-    if (key_repeat(GLFW_KEY_PAGE_UP) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
+    // PageDown / PageUp step within a hackathon's pitches and awards first (hackathon_page).
+    if ((key_repeat(GLFW_KEY_PAGE_DOWN) && !hackathon_page(*ctx_, 1)) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
+    if ((key_repeat(GLFW_KEY_PAGE_UP) && !hackathon_page(*ctx_, -1)) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
     if (ctrl && key(GLFW_KEY_N)) {
         st.blanked = false;
         if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
