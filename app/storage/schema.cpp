@@ -153,7 +153,7 @@ UPDATE sqlite_schema SET sql = replace(sql,
 // Schema version 4: hackathons (contracts 6). Mode, pitching and judging settings live in meta
 // (mode, pitch_minutes, qa_minutes, judging_method, recuse_same_department). A team has one idea
 // and an idea at most one team; a participant is in at most one team. Comparisons keep the
-// document's order in rid (Crowd-BT replays them in that order); a participant's comparisons
+// document's order in position (Crowd-BT replays them in that order); a participant's comparisons
 // and audience vote go with the participant.
 constexpr const char* kSchemaV4 = R"sql(
 CREATE TABLE team (
@@ -172,13 +172,15 @@ CREATE TABLE team_member (
     PRIMARY KEY (team, position)
 ) WITHOUT ROWID;
 CREATE TABLE comparison (
-    rid    INTEGER PRIMARY KEY,
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
     judge  INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE,
     winner INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
     loser  INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE CHECK (loser <> winner),
     at     TEXT NOT NULL
 );
 CREATE INDEX comparison_judge ON comparison(judge);
+CREATE INDEX comparison_position ON comparison(position);
 CREATE TABLE award (
     rid      INTEGER PRIMARY KEY,
     position INTEGER NOT NULL,

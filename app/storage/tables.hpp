@@ -46,6 +46,12 @@ std::int64_t find_rid(sqlite::Database& db, std::string_view table, std::string_
 // participants and ideas are in; read_hackathon fills the same parts of `ws`.
 void insert_hackathon(sqlite::Database& db, const core::Workshop& ws);
 void read_hackathon(sqlite::Database& db, core::Workshop& ws);
+// The hackathon commands (core/hackathon_commands.hpp), inside the caller's transaction.
+void persist_hackathon(sqlite::Database& db, const core::PutTeam& c);
+void persist_hackathon(sqlite::Database& db, const core::RemoveTeam& c);
+void persist_hackathon(sqlite::Database& db, const core::AddComparison& c);
+void persist_hackathon(sqlite::Database& db, const core::RemoveComparison& c);
+void persist_hackathon(sqlite::Database& db, const core::SetAudienceVote& c);
 
 // --- commands (commands.cpp) ---
 

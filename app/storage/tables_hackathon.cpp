@@ -1,5 +1,6 @@
 // The hackathon tables of schema 4 (contracts 6): teams and their members, comparisons, awards,
 // audience votes; mode, pitching and judging in meta.
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -25,7 +26,82 @@ std::int64_t resolve(const Database& db, const std::unordered_map<std::string, s
     return it->second;
 }
 
+void insert_team(Database& db, const core::Team& t, std::int64_t position) {
+    db.cached("INSERT INTO team (position, id, name, idea, table_label, pitch_order) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind_all(position, t.id, t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order)
+        .run();
+}
+
+void write_members(Database& db, const core::Team& t) {
+    const std::int64_t team = rid_of(db, "team", t.id);
+    db.cached("DELETE FROM team_member WHERE team = ?").bind_all(team).run();
+    for (std::size_t k = 0; k < t.members.size(); ++k)
+        db.cached("INSERT INTO team_member (team, position, participant) VALUES (?, ?, ?)")
+            .bind_all(team, static_cast<std::int64_t>(k), rid_of(db, "participant", t.members[k]))
+            .run();
+}
+
+std::int64_t count_of(Database& db, const char* table) {
+    return db.cached(std::string("SELECT count(*) FROM ") + table).one_int64().value_or(0);
+}
+
 }  // namespace
+
+void persist_hackathon(Database& db, const core::PutTeam& c) {
+    const core::Team& t = c.team;
+    if (find_rid(db, "team", t.id)) {
+        db.cached("UPDATE team SET name = ?, idea = ?, table_label = ?, pitch_order = ? WHERE id = ?")
+            .bind_all(t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order, t.id)
+            .run();
+    } else {
+        const std::int64_t count = count_of(db, "team");
+        const std::int64_t at = c.position ? std::min(static_cast<std::int64_t>(*c.position), count) : count;
+        db.cached("UPDATE team SET position = position + 1 WHERE position >= ?").bind_all(at).run();
+        insert_team(db, t, at);
+    }
+    write_members(db, t);
+}
+
+void persist_hackathon(Database& db, const core::RemoveTeam& c) {
+    const auto position = db.cached("SELECT position FROM team WHERE id = ?").bind_all(c.id).one_int64();
+    if (!position) throw StorageError(db.name() + ": unknown team '" + c.id + "'");
+    db.cached("DELETE FROM team WHERE id = ?").bind_all(c.id).run();
+    db.cached("UPDATE team SET position = position - 1 WHERE position > ?").bind_all(*position).run();
+}
+
+void persist_hackathon(Database& db, const core::AddComparison& c) {
+    const std::int64_t count = count_of(db, "comparison");
+    const std::int64_t at = c.position ? std::min(static_cast<std::int64_t>(*c.position), count) : count;
+    if (at < count) db.cached("UPDATE comparison SET position = position + 1 WHERE position >= ?").bind_all(at).run();
+    const core::Comparison& x = c.comparison;
+    db.cached("INSERT INTO comparison (position, judge, winner, loser, at) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(at, rid_of(db, "participant", x.judge), rid_of(db, "team", x.winner), rid_of(db, "team", x.loser), x.at)
+        .run();
+}
+
+void persist_hackathon(Database& db, const core::RemoveComparison& c) {
+    const auto at = static_cast<std::int64_t>(c.index);
+    db.cached("DELETE FROM comparison WHERE position = ?").bind_all(at).run();
+    if (db.changes() == 0) throw StorageError(db.name() + ": no comparison at position " + std::to_string(at));
+    db.cached("UPDATE comparison SET position = position - 1 WHERE position > ?").bind_all(at).run();
+}
+
+void persist_hackathon(Database& db, const core::SetAudienceVote& c) {
+    const std::int64_t voter = rid_of(db, "participant", c.voter);
+    if (!c.team) {
+        const auto position = db.cached("SELECT position FROM audience_vote WHERE voter = ?").bind_all(voter).one_int64();
+        if (!position) return;
+        db.cached("DELETE FROM audience_vote WHERE voter = ?").bind_all(voter).run();
+        db.cached("UPDATE audience_vote SET position = position - 1 WHERE position > ?").bind_all(*position).run();
+        return;
+    }
+    const std::int64_t team = rid_of(db, "team", *c.team);
+    db.cached("UPDATE audience_vote SET team = ? WHERE voter = ?").bind_all(team, voter).run();
+    if (db.changes() == 0)
+        db.cached("INSERT INTO audience_vote (voter, team, position) VALUES (?, ?, ?)")
+            .bind_all(voter, team, count_of(db, "audience_vote"))
+            .run();
+}
 
 void insert_hackathon(Database& db, const core::Workshop& ws) {
     write_meta(db, "mode", core::to_string(ws.mode));
@@ -48,11 +124,13 @@ void insert_hackathon(Database& db, const core::Workshop& ws) {
                 .bind_all(rid, static_cast<std::int64_t>(k), resolve(db, people, t.members[k], "participant"))
                 .run();
     }
-    for (const core::Comparison& c : ws.comparisons)
-        db.cached("INSERT INTO comparison (judge, winner, loser, at) VALUES (?, ?, ?, ?)")
-            .bind_all(resolve(db, people, c.judge, "participant"), resolve(db, teams, c.winner, "team"),
-                      resolve(db, teams, c.loser, "team"), c.at)
+    for (std::size_t i = 0; i < ws.comparisons.size(); ++i) {
+        const core::Comparison& c = ws.comparisons[i];
+        db.cached("INSERT INTO comparison (position, judge, winner, loser, at) VALUES (?, ?, ?, ?, ?)")
+            .bind_all(static_cast<std::int64_t>(i), resolve(db, people, c.judge, "participant"),
+                      resolve(db, teams, c.winner, "team"), resolve(db, teams, c.loser, "team"), c.at)
             .run();
+    }
     for (std::size_t i = 0; i < ws.awards.size(); ++i)
         db.cached("INSERT INTO award (position, id, label, rule) VALUES (?, ?, ?, ?)")
             .bind_all(static_cast<std::int64_t>(i), ws.awards[i].id, ws.awards[i].label, ws.awards[i].rule)
@@ -113,7 +191,7 @@ void read_hackathon(Database& db, core::Workshop& ws) {
                           "ORDER BY m.team, m.position");
     while (members.step()) ws.teams.at(team_index.at(members.column_int64(0))).members.push_back(members.column_text(1));
     Statement comparisons(db, "SELECT j.id, w.id, l.id, c.at FROM comparison c JOIN participant j ON j.rid = c.judge "
-                              "JOIN team w ON w.rid = c.winner JOIN team l ON l.rid = c.loser ORDER BY c.rid");
+                              "JOIN team w ON w.rid = c.winner JOIN team l ON l.rid = c.loser ORDER BY c.position");
     while (comparisons.step())
         ws.comparisons.push_back({comparisons.column_text(0), comparisons.column_text(1), comparisons.column_text(2),
                                   comparisons.column_text(3)});
