@@ -28,6 +28,9 @@ const char* kAbsent = "absent";
 const char* kMarkAbsent = "Absent: move to the end";
 const char* kBack = "Back in line";
 const char* kKeys = "PageDown: next phase or team \u00B7 PageUp: back";
+const char* kEarlier = "Earlier";
+const char* kLater = "Later";
+const char* kReorder = "Change the pitch order";
 std::string first_up(const std::string& name) { return "First up: " + name; }
 }  // namespace text
 
@@ -175,6 +178,26 @@ void draw_pitches(UiContext& ctx) {
             if (ImGui::SmallButton(absent ? text::kBack : text::kMarkAbsent)) {
                 if (absent) s.absent.erase(t.id);
                 else s.absent.insert(t.id);
+            }
+            // Swap places with the neighbour that has not pitched yet (saved as the pitch order).
+            const auto swap_with = [&](std::size_t other) {
+                core::Team a = t, b = ws.teams[lineup[other]];
+                std::swap(a.pitch_order, b.pitch_order);
+                if (a.pitch_order == b.pitch_order) a.pitch_order += other < i ? -1 : 1;
+                if (a.pitch_order < 0) {
+                    ++a.pitch_order;
+                    ++b.pitch_order;
+                }
+                ctx.run(core::Batch{{core::PutTeam{a, std::nullopt}, core::PutTeam{b, std::nullopt}}, text::kReorder});
+            };
+            const std::size_t first_waiting = on ? current + 1 : 0;
+            if (!absent && i > first_waiting) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton(text::kEarlier)) swap_with(i - 1);
+            }
+            if (!absent && i + 1 < lineup.size() && !s.absent.count(ws.teams[lineup[i + 1]].id)) {
+                ImGui::SameLine();
+                if (ImGui::SmallButton(text::kLater)) swap_with(i + 1);
             }
         }
         ImGui::PopID();

@@ -23,7 +23,74 @@ std::string teams(std::size_t n) { return std::to_string(n) + (n == 1 ? " team" 
 std::string departments(std::size_t n) { return std::to_string(n) + " departments"; }
 std::string table(const std::string& t) { return t.empty() ? std::string("no table") : "table " + t; }
 const char* kWorkHint = "Build sprint: the countdown above runs for the whole sprint. Teams at their tables:";
+const char* kRegister = "Register a team";
+const char* kName = "Team name";
+const char* kTable = "Table";
+const char* kChallenge = "Challenge (an idea without a team)";
+const char* kPick = "Pick an idea";
+const char* kMembers = "Members (people not yet in a team; the jury is not listed)";
+const char* kSave = "Register team";
+const char* kNoFreeIdeas = "Every idea has a team: add the challenge on the ideas stage first.";
 }  // namespace text
+
+struct Draft {
+    const core::Session* session = nullptr;
+    std::string name, table, idea;
+    std::set<std::string> members;
+};
+
+std::string next_team_id(const core::Workshop& ws) {
+    long long best = 0;
+    for (const core::Team& t : ws.teams)
+        if (t.id.size() > 1 && t.id[0] == 't' && t.id.size() < 18 &&
+            t.id.find_first_not_of("0123456789", 1) == std::string::npos)
+            best = std::max(best, std::stoll(t.id.substr(1)));
+    return "t" + std::to_string(best + 1);
+}
+
+void draw_registration(UiContext& ctx) {
+    static Draft d;
+    if (d.session != &ctx.session) d = Draft{&ctx.session, {}, {}, {}, {}};
+    const core::Workshop& ws = ctx.session.workshop();
+    std::set<std::string> taken_ideas, taken_people;
+    int last_order = 0;
+    for (const core::Team& t : ws.teams) {
+        taken_ideas.insert(t.idea);
+        taken_people.insert(t.members.begin(), t.members.end());
+        last_order = std::max(last_order, t.pitch_order);
+    }
+    edit_field(text::kName, "##team_name", d.name);
+    edit_field(text::kTable, "##team_table", d.table);
+    const core::Idea* picked = nullptr;
+    for (const core::Idea& i : ws.ideas)
+        if (i.id == d.idea) picked = &i;
+    ImGui::TextUnformatted(text::kChallenge);
+    if (ImGui::BeginCombo("##team_idea", picked ? picked->title.c_str() : text::kPick)) {
+        for (const core::Idea& i : ws.ideas)
+            if (!taken_ideas.count(i.id) && ImGui::Selectable(i.title.c_str(), i.id == d.idea)) d.idea = i.id;
+        ImGui::EndCombo();
+    }
+    if (taken_ideas.size() >= ws.ideas.size()) muted(ctx, text::kNoFreeIdeas);
+    ImGui::TextUnformatted(text::kMembers);
+    for (const core::Participant& p : ws.participants) {
+        if (taken_people.count(p.id) || p.role == core::Role::Jury) continue;  // the jury judges, never joins
+        bool on = d.members.count(p.id) > 0;
+        const std::string label = p.name + (p.department.empty() ? "" : " (" + p.department + ")") + "##m" + p.id;
+        if (ImGui::Checkbox(label.c_str(), &on)) {
+            if (on) d.members.insert(p.id);
+            else d.members.erase(p.id);
+        }
+    }
+    const bool ready = !d.name.empty() && !d.idea.empty() && !taken_ideas.count(d.idea);
+    if (!ready) ImGui::BeginDisabled();
+    if (ImGui::Button(text::kSave)) {
+        core::Team t{next_team_id(ws), d.name, d.idea, {}, d.table, last_order + 1};
+        for (const core::Participant& p : ws.participants)  // in participant order
+            if (d.members.count(p.id)) t.members.push_back(p.id);
+        if (ctx.run(core::PutTeam{t, std::nullopt})) d = Draft{&ctx.session, {}, {}, {}, {}};
+    }
+    if (!ready) ImGui::EndDisabled();
+}
 
 struct TeamView {
     const core::Team* team;
@@ -56,6 +123,8 @@ std::vector<TeamView> team_views(const core::Workshop& ws) {
 void draw_teams(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
     heading(ctx, text::teams(ws.teams.size()));
+    if (ImGui::CollapsingHeader(text::kRegister, ws.teams.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+        draw_registration(ctx);
     if (ws.teams.empty()) {
         muted(ctx, text::kNoTeams);
         return;
@@ -63,8 +132,8 @@ void draw_teams(UiContext& ctx) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##teams", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Challenge", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Challenge", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("Mix", ImGuiTableColumnFlags_WidthFixed, em(9));
     ImGui::TableHeadersRow();
