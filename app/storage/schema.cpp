@@ -154,9 +154,10 @@ UPDATE sqlite_schema SET sql = replace(sql,
 // (mode, pitch_minutes, qa_minutes, judging_method, recuse_same_department). A team has one idea
 // and an idea at most one team; a participant is in at most one team. Comparisons keep the
 // document's order in position (Crowd-BT replays them in that order); a participant's comparisons
-// and audience vote go with the participant.
+// and audience vote go with the participant. IF NOT EXISTS: a file whose version number was set
+// back by hand (as tests of older schemas do) migrates again without failing.
 constexpr const char* kSchemaV4 = R"sql(
-CREATE TABLE team (
+CREATE TABLE IF NOT EXISTS team (
     rid         INTEGER PRIMARY KEY,
     position    INTEGER NOT NULL,
     id          TEXT NOT NULL UNIQUE,
@@ -165,13 +166,13 @@ CREATE TABLE team (
     table_label TEXT NOT NULL,
     pitch_order INTEGER NOT NULL CHECK (pitch_order >= 0)
 );
-CREATE TABLE team_member (
+CREATE TABLE IF NOT EXISTS team_member (
     team        INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
     participant INTEGER NOT NULL UNIQUE REFERENCES participant(rid) ON DELETE CASCADE,
     PRIMARY KEY (team, position)
 ) WITHOUT ROWID;
-CREATE TABLE comparison (
+CREATE TABLE IF NOT EXISTS comparison (
     rid      INTEGER PRIMARY KEY,
     position INTEGER NOT NULL,
     judge  INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE,
@@ -179,16 +180,16 @@ CREATE TABLE comparison (
     loser  INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE CHECK (loser <> winner),
     at     TEXT NOT NULL
 );
-CREATE INDEX comparison_judge ON comparison(judge);
-CREATE INDEX comparison_position ON comparison(position);
-CREATE TABLE award (
+CREATE INDEX IF NOT EXISTS comparison_judge ON comparison(judge);
+CREATE INDEX IF NOT EXISTS comparison_position ON comparison(position);
+CREATE TABLE IF NOT EXISTS award (
     rid      INTEGER PRIMARY KEY,
     position INTEGER NOT NULL,
     id       TEXT NOT NULL UNIQUE,
     label    TEXT NOT NULL,
     rule     TEXT NOT NULL
 );
-CREATE TABLE audience_vote (
+CREATE TABLE IF NOT EXISTS audience_vote (
     voter    INTEGER PRIMARY KEY REFERENCES participant(rid) ON DELETE CASCADE,
     team     INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
     position INTEGER NOT NULL
