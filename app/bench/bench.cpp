@@ -164,6 +164,7 @@ int main(int argc, char** argv) {
             }
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
+        if (wanted("crowd_bt")) bench::report_crowd_bt(runs);
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
         if (wanted("first_frame")) bench::report_first_frame(file, dir.string(), std::min(runs, 11));

@@ -17,6 +17,7 @@
 #include "cli/portfolio.hpp"
 #include "cli/resources.hpp"
 #include "core/carry_over.hpp"
+#include "cli/results_command.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -279,6 +280,10 @@ int run(int argc, char** argv) {
 
     PortfolioArgs portfolio_args;
     auto* cportfolio = add_portfolio_command(app, portfolio_args);
+    std::string results_file, results_out;
+    auto* cresults = app.add_subcommand("results", "Write a hackathon's results: ranking, awards, recusals (JSON)");
+    cresults->add_option("FILE", results_file, "Workshop file or workshop document (JSON)")->required();
+    cresults->add_option("--out", results_out, "Output file (default: standard output)");
 
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
@@ -299,9 +304,10 @@ int run(int argc, char** argv) {
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
     auto* cshot = app.add_subcommand("screenshot", "Render the presenter window for a stage into a PNG (needs X)");
     cshot->add_option("FILE", shot_file, "Workshop file")->required();
-    cshot->add_option("--stage", shot_stage, "intro, concerns, ideas, scoring, matrix, shortlist or review")
+    cshot->add_option("--stage", shot_stage, "intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards or review")
         ->required()
-        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "review"}));
+        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "teams", "work", "pitches",
+                               "judging", "awards", "review"}));
     cshot->add_option("--out", shot_out, "PNG file to write")->required();
     cshot->add_option("--size", shot_size, "Window size WxH (default 1920x1080)");
 
@@ -346,6 +352,7 @@ int run(int argc, char** argv) {
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
+    if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });

@@ -11,6 +11,7 @@
 
 #include "documents/documents.hpp"
 #include "documents/followup_document.hpp"
+#include "documents/hackathon_document.hpp"
 #include "documents/json_writer.hpp"
 #include "documents/schema.hpp"
 
@@ -28,7 +29,10 @@ constexpr std::size_t kMinScoreBytes = 48;
 constexpr Field kWorkshopFields[] = {
     {"format"},          {"version"},          {"title"},        {"organisation", false}, {"date", false},
     {"facilitator", false}, {"language"},      {"template", false}, {"stages"},            {"concerns", false},
-    {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false}};
+    {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false},
+    // contracts 6 (hackathon_document.cpp)
+    {"mode", false}, {"teams", false}, {"pitching", false}, {"judging", false}, {"comparisons", false}, {"awards", false},
+    {"audience_votes", false}};
 constexpr Field kParticipantFields[] = {{"id"}, {"name"}, {"department", false}, {"role", false}};
 constexpr Field kIdeaFields[] = {{"id"},           {"title"},        {"problem", false},
                                  {"solution", false}, {"department", false}, {"owner", false},
@@ -52,6 +56,7 @@ public:
         resolve_owners();
         resolve_scores();
         followup_.check_dates(r_, ws_);
+        hackathon::check_workshop(r_, ws_, hackathon_at_, score_offsets_);
         return std::move(ws_);
     }
 
@@ -74,6 +79,7 @@ private:
             else if (key == "participants") r_.array([&](std::size_t) { ws_.participants.push_back(read_participant()); });
             else if (key == "ideas") read_ideas();
             else if (key == "scores") read_scores();
+            else hackathon::read_workshop_field(r_, key, ws_, hackathon_at_);
         });
     }
 
@@ -256,6 +262,7 @@ private:
     std::vector<std::size_t> idea_offsets_;
     followup::Reader followup_;
     std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
+    hackathon::Offsets hackathon_at_;  // documents are far below 4 GiB (kMaxDocumentBytes)
 };
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -330,6 +337,7 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
     w.begin_object().field("format", "pilotdeck-workshop").field("version", 2);
     w.field("title", info.title).field("organisation", info.organisation).field("date", info.date);
     w.field("facilitator", info.facilitator).field("language", info.language).field("template", info.template_id);
+    hackathon::write_mode(w, ws);
     write_stages(w, ws.stages);
     write_concerns(w, ws.concerns);
     write_criteria(w, ws.criteria);
@@ -344,7 +352,9 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
         w.begin_object(JsonWriter::Layout::Inline).field("idea", s.idea).field("rater", s.rater);
         w.field("criterion", s.criterion).field("value", s.value).end_object();
     }
-    w.end_array().end_object();
+    w.end_array();
+    hackathon::write_workshop_parts(w, ws);
+    w.end_object();
     return w.finish();
 }
 

@@ -132,6 +132,8 @@ struct Persist {
     void operator()(const core::RemoveIdea& c) { remove_positioned(db, "idea", c.id); }
     void operator()(const core::SetScore& c) { set_score(db, c); }
     void operator()(const core::SetSelection& c) { write_selection(db, c.rules); }
+    template <core::HackathonCommand H>
+    void operator()(const H& c) { persist_hackathon(db, c); }
     void operator()(const core::Batch& b) {
         for (const core::Command& c : b.commands) std::visit(*this, c);
     }

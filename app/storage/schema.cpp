@@ -151,10 +151,50 @@ UPDATE sqlite_schema SET sql = replace(sql,
     db.exec("PRAGMA writable_schema = OFF");
 }
 
-// Schema version 4: hackathons (contracts 6): mode, teams, pitching, judging, comparisons,
-// awards, audience votes. Filled by the hackathon work.
+// Schema version 4: hackathons (contracts 6). Mode, pitching and judging settings live in meta
+// (mode, pitch_minutes, qa_minutes, judging_method, recuse_same_department). A team has one idea
+// and an idea at most one team; a participant is in at most one team. Comparisons keep the
+// document's order in position (Crowd-BT replays them in that order); a participant's comparisons
+// and audience vote go with the participant. IF NOT EXISTS: a file whose version number was set
+// back by hand (as tests of older schemas do) migrates again without failing.
 constexpr const char* kSchemaV4 = R"sql(
-SELECT 1;
+CREATE TABLE IF NOT EXISTS team (
+    rid         INTEGER PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    id          TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    idea        INTEGER NOT NULL UNIQUE REFERENCES idea(rid),
+    table_label TEXT NOT NULL,
+    pitch_order INTEGER NOT NULL CHECK (pitch_order >= 0)
+);
+CREATE TABLE IF NOT EXISTS team_member (
+    team        INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    participant INTEGER NOT NULL UNIQUE REFERENCES participant(rid) ON DELETE CASCADE,
+    PRIMARY KEY (team, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS comparison (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    judge  INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE,
+    winner INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    loser  INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE CHECK (loser <> winner),
+    at     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS comparison_judge ON comparison(judge);
+CREATE INDEX IF NOT EXISTS comparison_position ON comparison(position);
+CREATE TABLE IF NOT EXISTS award (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    id       TEXT NOT NULL UNIQUE,
+    label    TEXT NOT NULL,
+    rule     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audience_vote (
+    voter    INTEGER PRIMARY KEY REFERENCES participant(rid) ON DELETE CASCADE,
+    team     INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL
+);
 )sql";
 // Schema version 5: screening (contracts 7), consensus scores (5b), re-vote rounds (9).
 constexpr const char* kSchemaV5 = R"sql(

@@ -205,6 +205,7 @@ core::Workshop read_workshop(Database& db, bool with_scores) {
     ws.ideas = read_ideas(db);
     read_followups(db, ws.ideas);
     if (with_scores) ws.scores = read_scores(db, ws);
+    read_hackathon(db, ws);
     return ws;
 }
 

@@ -270,6 +270,7 @@ void insert_workshop(Database& db, const core::Workshop& ws) {
     require_unique(db, rows);
     insert_scores(db, rows);
     insert_aggregates(db, rows);
+    insert_hackathon(db, ws);
 }
 
 }  // namespace pilotdeck::storage::tables

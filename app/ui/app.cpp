@@ -41,6 +41,11 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     case core::StageKind::Scoring: draw_scoring(ctx); break;
     case core::StageKind::Matrix: draw_matrix(ctx); break;
     case core::StageKind::Shortlist: draw_shortlist(ctx); break;
+    case core::StageKind::Teams: draw_teams(ctx); break;
+    case core::StageKind::Work: draw_work(ctx); break;
+    case core::StageKind::Pitches: draw_pitches(ctx); break;
+    case core::StageKind::Judging: draw_judging(ctx); break;
+    case core::StageKind::Awards: draw_awards(ctx); break;
     case core::StageKind::Review: draw_review(ctx); break;
     }
 }

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/panels.hpp"
 #include "ui/panel_portfolio.hpp"
 #include "ui/actions.hpp"
 #include "ui/app.hpp"
@@ -35,12 +36,16 @@ const std::vector<Action>& App::actions() {
         std::vector<Action> list;
         auto add = [&list](Action a) { list.push_back(std::move(a)); };
         // Presenting (the order of the help and the README; each menu keeps its items in this order)
-        add({.id = "next_stage", .menu = "Go", .label = "Next stage", .what = "next stage (clickers send Page Down)",
+        add({.id = "next_stage", .menu = "Go", .label = "Next stage", .what = "next stage (clickers send Page Down); in a hackathon's pitches and awards first the next pitch, Q&A or award",
              .chords = {{GLFW_KEY_PAGE_DOWN, false, -1}, {GLFW_KEY_RIGHT, true, 0, G::NoTextField}},
-             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() + 1); }});
-        add({.id = "previous_stage", .menu = "Go", .label = "Previous stage", .what = "previous stage",
+             .repeat = true, .run = [](App& a) {
+                 if (!hackathon_page(*a.ctx_, 1)) a.go_to_stage(a.ctx_->session.current_stage() + 1);
+             }});
+        add({.id = "previous_stage", .menu = "Go", .label = "Previous stage", .what = "previous stage (in a hackathon's pitches and awards first the previous step)",
              .chords = {{GLFW_KEY_PAGE_UP, false, -1}, {GLFW_KEY_LEFT, true, 0, G::NoTextField}},
-             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() - 1); }});
+             .repeat = true, .run = [](App& a) {
+                 if (!hackathon_page(*a.ctx_, -1)) a.go_to_stage(a.ctx_->session.current_stage() - 1);
+             }});
         add({.id = "countdown", .menu = "Go", .label = "Start the countdown", .what = "start or pause the stage countdown",
              .chords = {{GLFW_KEY_T, false, 0, G::NoTextInput}}, .separator_before = true,
              .shown = [](const App& a) { return a.current_timer() != nullptr; },

@@ -69,7 +69,7 @@ TEST_CASE("followup: version 1 documents with and without the new fields are rea
     const std::string v1 = replace_once(source_file(kFollowup), "\"version\": 2", "\"version\": 1");
     CHECK(docs::parse_workshop(v1, "v1.json") == docs::parse_workshop(source_file(kFollowup), "v2.json"));
     CHECK(error(replace_once(v1, "\"version\": 1", "\"version\": 0")) ==
-          at(v1, "\"version\": 1", 11, "version: must be from 1 to 2, found 0"));
+          at(v1, "\"version\": 1", 11, "version: must be 1 or 2, found 0"));
 }
 
 TEST_CASE("followup: faults are named with their JSON path", "[followup]") {
