@@ -166,3 +166,31 @@ TEST_CASE("matrix: every bubble at its true position; labels are whole titles, w
     }
 }
 
+// What the stage gets of a screen (the menu, stepper, stage title and status line take the rest;
+// measured on the screenshots) and the screen height the fonts are sized for.
+struct Screen {
+    int height;
+    ImVec2 stage;
+};
+const Screen kScreens[] = {{1080, ImVec2(1900, 660)}, {720, ImVec2(1270, 440)}, {768, ImVec2(1004, 480)}};
+
+TEST_CASE("worries: all of a template's worries fit without scrolling at 1920x1080 and 1280x720") {
+    const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
+    REQUIRE(demo.concerns.size() >= 5);
+    for (const Screen& screen : kScreens) {
+        test::Headless h(demo);
+        room_fonts(h, screen.height, screen.stage);
+        auto draw = [&] { ui::draw_concerns(h.ctx); };
+        h.frame(draw);
+        h.frame(draw);
+        const std::string text = h.text(draw);
+        INFO("screen height " << screen.height);
+        const ImGuiWindow* tiles = window_named("##tiles");
+        REQUIRE(tiles != nullptr);
+        CHECK(tiles->ScrollMax.y == 0);
+        for (const auto& c : demo.concerns) {
+            // Each label's first word is drawn (the whole label, wrapped in its tile).
+            CHECK(has(text, c.label.substr(0, c.label.find(' '))));
+        }
+    }
+}
