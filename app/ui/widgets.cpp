@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -72,6 +73,26 @@ void status_line(const UiContext& ctx, const std::string& left, const std::strin
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
     ImGui::TextUnformatted(right.c_str());
     ImGui::PopStyleColor();
+}
+
+std::string zoom_text(float zoom) {
+    return "Zoom " + std::to_string(static_cast<int>(std::lround(zoom * 100.0f))) + "%";
+}
+
+void zoom_badge(const UiContext& ctx, float zoom) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.12f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, vec4(ctx.palette.text));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.background));
+    ImGui::Begin("##zoom", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextUnformatted(zoom_text(zoom).c_str());
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
 }
 
 std::string count_of(std::size_t n, const char* one, const char* many) {

@@ -194,3 +194,49 @@ TEST_CASE("worries: all of a template's worries fit without scrolling at 1920x10
         }
     }
 }
+
+TEST_CASE("shortlist: the pilots come first and in view, at 1280x720 and zoomed in") {
+    core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
+    for (const float zoom : {1.0f, 1.5f, 2.5f}) {
+        test::Headless h(demo);
+        room_fonts(h, 720, ImVec2(1260, 540), zoom);
+        const core::Selection& sel = h.session.selection();
+        REQUIRE(!sel.pilots.empty());
+        REQUIRE(!sel.not_selected.empty());
+        auto draw = [&] { ui::draw_shortlist(h.ctx); };
+        h.frame(draw);
+        h.frame(draw);
+        const std::string text = h.text(draw);  // only what is in view is drawn (and logged)
+        INFO("zoom " << zoom << "\n" << text);
+        const std::string first = "1  " + h.session.workshop().ideas[h.session.results()[sel.pilots[0].result].idea].title;
+        const auto at = text.find(first.substr(0, 20));
+        REQUIRE(at != std::string::npos);
+        CHECK(text.find("Pilots") < at);
+        const auto not_selected = text.find("Not selected");
+        if (not_selected != std::string::npos) CHECK(at < not_selected);
+        if (zoom == 1.0f)  // at 1280x720 every pilot is in view, before any idea kept out
+            for (const core::Pick& p : sel.pilots) {
+                const std::string t = h.session.workshop().ideas[h.session.results()[p.result].idea].title;
+                const auto pos = text.find(t.substr(0, 20));
+                CHECK(pos != std::string::npos);
+                if (not_selected != std::string::npos) CHECK(pos < not_selected);
+            }
+    }
+}
+
+TEST_CASE("zoom: the level shows in a box when it changes") {
+    test::Headless h(risk_edge_workshop(2.5));
+    CHECK(ui::zoom_text(1.5f) == "Zoom 150%");
+    CHECK(ui::zoom_text(0.6f) == "Zoom 60%");
+    float text_w = 0;
+    auto draw = [&] {
+        ui::zoom_badge(h.ctx, 1.3f);
+        text_w = ImGui::CalcTextSize("Zoom 130%").x;
+    };
+    h.frame(draw);
+    h.frame(draw);
+    const ImGuiWindow* badge = window_named("##zoom");
+    REQUIRE(badge != nullptr);  // drawn over the stage, as wide as its words
+    CHECK(badge->Size.x >= text_w);
+    CHECK(badge->Pos.y >= 0);
+}
