@@ -17,6 +17,7 @@
 #include "documents/documents.hpp"
 #include "headless.hpp"
 #include "ui/fonts.hpp"
+#include "ui/grid_columns.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
@@ -173,6 +174,61 @@ struct Screen {
     ImVec2 stage;
 };
 const Screen kScreens[] = {{1080, ImVec2(1900, 660)}, {720, ImVec2(1270, 440)}, {768, ImVec2(1004, 480)}};
+
+TEST_CASE("scoring: the whole grid of 10 raters x 10 criteria fits, and every level text of the focused criterion") {
+    const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
+    REQUIRE(demo.criteria.size() == 10);
+    REQUIRE(demo.participants.size() >= 10);
+    for (const Screen& screen : {kScreens[0], kScreens[1]}) {
+        test::Headless h(demo);
+        room_fonts(h, screen.height, screen.stage);
+        h.ctx.state.selected_idea = demo.ideas.front().id;
+        h.ctx.state.notes_visible = false;  // projected: raters by number, the notes hidden
+        auto draw = [&] { ui::draw_scoring(h.ctx); };
+        h.frame(draw);
+        h.frame(draw);
+        const std::string text = h.text(draw);
+        INFO("screen height " << screen.height);
+        const ImGuiWindow* grid = window_named("grid");
+        REQUIRE(grid != nullptr);
+        CHECK(grid->ScrollMax.x == 0);  // every criterion column in view
+        CHECK(grid->ScrollMax.y == 0);  // every rater row and the aggregates in view
+        CHECK(has(text, "Rater 10"));
+        CHECK(has(text, "Agreement"));
+        // The focused criterion (the first) by its whole name, with all its level texts.
+        const core::Criterion* first = nullptr;
+        for (const auto& c : demo.criteria)
+            if (c.axis == core::Axis::Benefit) {
+                first = &c;
+                break;
+            }
+        REQUIRE(first != nullptr);
+        CHECK(has(text, first->label));
+        for (const auto& [level, words] : first->levels) {
+            INFO("level " << level);
+            CHECK(has(text, std::to_string(level) + " \u2014 "));
+        }
+        const ImGuiWindow* levels = window_named("levels");
+        REQUIRE(levels != nullptr);
+        CHECK(levels->ScrollMax.y == 0);
+    }
+}
+
+TEST_CASE("scoring: a criterion name is abbreviated to its column, never cut mid-word without a mark") {
+    test::Headless h(risk_edge_workshop(2.5));
+    room_fonts(h, 720, ImVec2(1260, 540));
+    h.frame([&] {
+        const std::string name = "Relief from routine work";
+        CHECK(ui::abbreviate(name, 1000) == name);
+        const float narrow = ImGui::CalcTextSize("0.00").x + ui::em(0.4f);
+        const std::string a = ui::abbreviate(name, narrow);
+        CHECK(ImGui::CalcTextSize(a.c_str()).x <= narrow);
+        CHECK(a.rfind("R", 0) == 0);
+        const ui::GridColumns gc = ui::grid_columns({"Rater 1", "Rater 10"}, std::vector<std::string>(10, name), 900);
+        REQUIRE(gc.width.size() == 10);
+        for (float w : gc.width) CHECK(w >= ImGui::CalcTextSize("0.00").x);
+    });
+}
 
 TEST_CASE("worries: all of a template's worries fit without scrolling at 1920x1080 and 1280x720") {
     const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
