@@ -296,3 +296,39 @@ TEST_CASE("zoom: the level shows in a box when it changes") {
     CHECK(badge->Size.x >= text_w);
     CHECK(badge->Pos.y >= 0);
 }
+
+TEST_CASE("multi-line fields wrap their text inside the field; a click hands the keyboard to the editor") {
+    test::Headless h(risk_edge_workshop(2.5));
+    room_fonts(h, 720, ImVec2(500, 600));
+    std::string problem =
+        "Customers ask the same questions about their policy terms every day and the answers are spread "
+        "over three systems, so each reply takes a quarter of an hour, and new colleagues need months before "
+        "they know where to look for the clause that applies to the customer on the phone";
+    ImVec2 min, max;
+    float content_right = 0;
+    auto draw = [&] {
+        content_right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+        ui::edit_field("Problem", "##problem", problem, 3);
+        min = ImGui::GetItemRectMin();
+        max = ImGui::GetItemRectMax();
+    };
+    h.frame(draw);
+    h.frame(draw);
+    // Every glyph of the text inside the field's frame: wrapped, not running off to the right.
+    const std::string text = h.text(draw);
+    CHECK(has(text, "a quarter of an hour"));
+    const float line = ImGui::GetFontSize();
+    CHECK(max.x <= content_right + 1);
+    CHECK(max.y - min.y >= 4 * line);  // as tall as the wrapped text (more than the 3 lines asked for)
+    float right = 0;
+    h.frame([&] {
+        draw();
+        for (const ImDrawVert& v : ImGui::GetWindowDrawList()->VtxBuffer)
+            if (v.pos.y > min.y && v.pos.y < max.y) right = std::max(right, v.pos.x);
+    });
+    CHECK(right <= max.x + 1);
+    // A click on it: the editor has the keyboard.
+    h.click(ImVec2(min.x + 20, min.y + 10), draw);
+    h.frame(draw);
+    CHECK(ImGui::GetIO().WantTextInput);
+}
