@@ -130,6 +130,7 @@ const core::Countdown* App::current_timer() const {
 double App::idle_timeout() const {
     double t = kIdleWaitSeconds;
     if (ctx_ && ctx_->state.wake_at > 0) t = std::min(t, ctx_->state.wake_at - ImGui::GetTime());
+    if (zoom_shown_until_ > ImGui::GetTime()) t = std::min(t, zoom_shown_until_ - ImGui::GetTime());
     for (const auto& timer : timers_)
         if (timer.running()) t = std::min(t, static_cast<double>(timer.until_next_tick().count()) / 1000.0);
     return std::max(t, 0.001);
@@ -168,6 +169,7 @@ void App::save_settings_now() {
 void App::set_zoom(float zoom) {
     settings_.zoom = std::clamp(std::round(zoom * 10.0f) / 10.0f, kMinZoom, kMaxZoom);
     fonts_dirty_ = true;  // rebuilt before the next frame
+    zoom_shown_until_ = ImGui::GetTime() + kZoomShownSeconds;  // the level shows for a moment
     save_settings_now();
 }
 
@@ -355,6 +357,7 @@ void App::frame(int display_w, int display_h) {
     ImGui::End();
     if (blank) ImGui::PopStyleColor();
     if (help_open_) draw_help();
+    if (ctx_ && ImGui::GetTime() < zoom_shown_until_) zoom_badge(*ctx_, settings_.zoom);
     if (start_after_frame_) {
         start_after_frame_ = false;
         show_start({});

@@ -76,6 +76,8 @@ private:
     void save_settings_now();
     void handle_keys();
     bool workshop_shown() const;
+    static constexpr double kZoomShownSeconds = 1.5;
+    double zoom_shown_until_ = 0;  // ImGui time until which the zoom level shows (set_zoom)
     bool action_shown(const Action& a) const;
     void draw_help();
     void new_idea();

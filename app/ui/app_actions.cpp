@@ -146,6 +146,14 @@ const std::vector<Action>& App::actions() {
                  return std::string(a.phones_ && a.phones_->running() ? "Phones off" : "Phones on");
              },
              .run = [](App& a) { a.toggle_phones(); }});
+        add({.id = "new_join_code", .menu = "View", .label = "New join code",
+             .what = "phones: a new join code (when the code was spent by guessing; phones that joined stay)",
+             .chords = {{GLFW_KEY_F6}},
+             .shown = [](const App& a) { return a.phones_ && a.phones_->running(); },
+             .run = [](App& a) {
+                 if (!a.phones_ || !a.phones_->running()) return;
+                 a.ctx_->state.status = "New join code: " + a.phones_->new_join_code();
+             }});
         add({.id = "open", .menu = "File", .label = "New or open workshop\u2026",
              .what = "the start screen: a new workshop, or open one",
              .chords = {{GLFW_KEY_O, true}}, .needs_workshop = false,

@@ -64,14 +64,14 @@ LabelLayout place_labels(const LayoutInput& in) {
     // Ways to place a label, best first: full label near, full far, short near, short far.
     std::vector<Rect> placed;
     placed.reserve(n);
-    const auto try_way = [&](std::size_t i, int way) {
-        const bool short_form = way >= 2, far = way % 2 == 1;
-        if (far && in.reach <= 0) return false;
+    const int steps = in.reach > 0 ? std::max(1, in.reach_steps) : 0;
+    const auto try_way = [&](std::size_t i, bool short_form, int step) {
+        const bool far = step > 0;
         if (short_form && i >= in.short_labels.size()) return false;
         const Size size = short_form ? in.short_labels[i] : (i < in.labels.size() ? in.labels[i] : Size{});
         for (int s = 0; s < kSpotCount; ++s) {
             const Spot spot = static_cast<Spot>(s);
-            const Rect r = candidate(in.bubbles[i], size, spot, in.gap + (far ? in.reach : 0.f));
+            const Rect r = candidate(in.bubbles[i], size, spot, in.gap + in.reach * static_cast<float>(step));
             if (fits(r, in, placed)) {
                 out.labels[i] = {true, r, spot, short_form, far, 0};
                 placed.push_back(r);
@@ -82,8 +82,9 @@ LabelLayout place_labels(const LayoutInput& in) {
     };
     // In priority order (the ranking: the likely pilots get their names written out first).
     for (std::size_t i : queue) {
-        for (int way = 0; way < 4; ++way)
-            if (try_way(i, way)) break;
+        bool done = false;
+        for (int form = 0; form < 2 && !done; ++form)
+            for (int step = 0; step <= steps && !done; ++step) done = try_way(i, form == 1, step);
     }
     for (auto& l : out.labels)
         if (!l.placed) l.number = ++out.numbered;

@@ -55,13 +55,14 @@ struct LayoutInput {
     std::vector<Rect> obstacles;     // fixed text already drawn (quadrant names, limit label)
     float gap = 4;                   // distance between a bubble and its label, and between labels
     float reach = 0;                 // > 0: also try the 8 spots this much further out (with a leader line)
+    int reach_steps = 1;             // ... and 2, 3... times `reach` out, up to this many steps
     std::vector<std::size_t> order;  // placement priority (first placed first); empty = index order
 };
 
 // Greedy placement in priority order. A label takes the first of its 8 spots that stays in
 // bounds and overlaps no placed label (with `gap` to spare), no bubble and no obstacle, trying
-// in turn: full text beside its bubble, full text `reach` further out (drawn with a leader line),
-// short text beside, short text further out. Labels that fit nowhere get numbers 1..k in
+// in turn: full text beside its bubble, full text `reach` (then 2, 3... `reach_steps` times
+// `reach`) further out (drawn with a leader line), short text beside, short text further out. Labels that fit nowhere get numbers 1..k in
 // bubble-index order.
 LabelLayout place_labels(const LayoutInput& in);
 

@@ -1,5 +1,7 @@
 // The concerns stage: the template's worries as large tiles with counts, and a bar chart.
 #include <algorithm>
+#include <cfloat>
+#include <vector>
 #include <string>
 
 #include <imgui.h>
@@ -11,14 +13,61 @@ namespace pilotdeck::ui {
 
 namespace {
 
-constexpr float kTileLines = 2.6f;  // label lines a tile has room for, in the large font
-constexpr float kTileMinWidthEm = 16.0f;
+constexpr float kTileMinWidthEm = 12.0f;
 constexpr float kCountButtonEm = 2.6f;
 
-void draw_tile(UiContext& ctx, const core::Concern& c, float width) {
+// How the tiles share the room: columns, the tile height and the label font.
+struct TileLayout {
+    int columns = 1;
+    float tile_w = 0, tile_h = 0;
+    ImFont* font = nullptr;
+};
+
+// The label's width in a tile `width` wide (the count and its buttons take the right end).
+float label_width(ImFont* font, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushFont(font);
+    const float count_w = ImGui::CalcTextSize("000").x;
+    ImGui::PopFont();
+    const float inner = width - 2 * style.WindowPadding.x;
+    return std::max(inner - em(kCountButtonEm) * 2 - style.ItemSpacing.x - count_w - em(1.0f), em(1));
+}
+
+// All of the worries in `avail` without scrolling: the fewest columns (the widest tiles) whose
+// rows fit, the large font first; tiles as tall as their longest label needs.
+TileLayout tile_layout(const UiContext& ctx, const std::vector<core::Concern>& concerns, ImVec2 avail) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    TileLayout best;
+    float best_overflow = -1;
+    ImFont* fonts[] = {ctx.fonts.large ? ctx.fonts.large : ImGui::GetFont(), ImGui::GetFont()};
+    for (ImFont* font : fonts) {
+        for (int columns = 1; columns <= 3; ++columns) {
+            const float spacing = style.ItemSpacing.x;
+            const float tile_w = (avail.x - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+            if (columns > 1 && tile_w < em(kTileMinWidthEm)) break;
+            const float text_w = label_width(font, tile_w);
+            float label_h = 0;
+            for (const auto& c : concerns)
+                label_h = std::max(label_h, font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, ("\u25B6 " + c.label).c_str()).y);
+            const float tile_h = std::max(label_h, em(kCountButtonEm)) + style.WindowPadding.y * 2;
+            const int rows = (static_cast<int>(concerns.size()) + columns - 1) / columns;
+            const float total = static_cast<float>(rows) * tile_h + static_cast<float>(rows - 1) * style.ItemSpacing.y;
+            const float overflow = total - avail.y;
+            if (overflow <= 0) return {columns, tile_w, tile_h, font};
+            if (best_overflow < 0 || overflow < best_overflow) {
+                best_overflow = overflow;
+                best = {columns, tile_w, tile_h, font};
+            }
+        }
+    }
+    return best;
+}
+
+void draw_tile(UiContext& ctx, const core::Concern& c, const TileLayout& layout) {
+    const float width = layout.tile_w;
     const bool selected = ctx.state.selected_concern == c.id;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float tile_h = ctx.fonts.large->FontSize * kTileLines + style.WindowPadding.y * 2;
+    const float tile_h = layout.tile_h;
     ImGui::PushID(c.id.c_str());
     ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(ctx.palette.surface));
     ImGui::PushStyleColor(ImGuiCol_Border, vec4(selected ? ctx.palette.accent : ctx.palette.grid));
@@ -28,18 +77,18 @@ void draw_tile(UiContext& ctx, const core::Concern& c, float width) {
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float button = em(kCountButtonEm);
     const float buttons_x = right - button * 2 - style.ItemSpacing.x;
-    ImGui::PushFont(ctx.fonts.large);
+    ImGui::PushFont(layout.font);
     const float count_w = ImGui::CalcTextSize("000").x;
     ImGui::PopFont();
     const float count_x = buttons_x - count_w - em(0.5f);
-    const float text_w = std::max(count_x - start.x - em(0.5f), em(1));
+    const float text_w = label_width(layout.font, width);
 
     // The label: a click picks the concern (its answer appears in the notes).
     if (ImGui::InvisibleButton("##pick", ImVec2(text_w, tile_h - style.WindowPadding.y * 2)))
         ctx.state.selected_concern = selected ? std::string() : c.id;
     ImGui::SetCursorPos(start);
     ImGui::PushTextWrapPos(start.x + text_w);
-    ImGui::PushFont(ctx.fonts.large);
+    ImGui::PushFont(layout.font);
     ImGui::TextWrapped("%s%s", selected ? "\u25B6 " : "", c.label.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SetCursorPos(ImVec2(count_x, start.y));
@@ -99,13 +148,10 @@ void draw_concerns(UiContext& ctx) {
     const float tiles_w = avail.x - chart_w - em(1);
 
     ImGui::BeginChild("##tiles", ImVec2(tiles_w, avail.y), false);
-    const float inner_w = ImGui::GetContentRegionAvail().x;  // without the scrollbar
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const int columns = std::max(1, std::min(2, static_cast<int>((inner_w + spacing) / (em(kTileMinWidthEm) + spacing))));
-    const float tile_w = (inner_w - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const TileLayout layout = tile_layout(ctx, concerns, ImGui::GetContentRegionAvail());
     for (std::size_t i = 0; i < concerns.size(); ++i) {
-        if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
-        draw_tile(ctx, concerns[i], tile_w);
+        if (i % static_cast<std::size_t>(layout.columns) != 0) ImGui::SameLine();
+        draw_tile(ctx, concerns[i], layout);
     }
     ImGui::EndChild();
     ImGui::SameLine(0, em(1));

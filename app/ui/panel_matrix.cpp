@@ -45,20 +45,66 @@ struct Pen {
     void text(ImVec2 p, const Rgba& c, const std::string& t, float scale = 1) const {
         dl->AddText(font, size * scale, p, u32(c), t.c_str());
     }
+    // Wrapped at `wrap` wide; returns the height it took.
+    float wrapped(ImVec2 p, const Rgba& c, const std::string& t, float wrap) const {
+        dl->AddText(font, size, p, u32(c), t.c_str(), nullptr, wrap);
+        return font->CalcTextSizeA(size, FLT_MAX, wrap, t.c_str()).y;
+    }
 };
 
-// The title cut (at a UTF-8 character boundary) with "…" so it is at most `max_w` wide.
-std::string shorten(const Pen& pen, const std::string& title, float max_w) {
-    if (pen.measure(title).x <= max_w) return title;
-    std::string s = title;
-    while (!s.empty()) {
-        // One whole character off the end: its continuation bytes, then its lead byte.
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-        if (!s.empty()) s.pop_back();
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        if (pen.measure(s + "…").x <= max_w) return s + "…";
+std::vector<std::string> words_of(const std::string& t) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char ch : t) {
+        if (ch == ' ') {
+            if (!w.empty()) out.push_back(w);
+            w.clear();
+        } else {
+            w += ch;
+        }
     }
-    return "…";
+    if (!w.empty()) out.push_back(w);
+    return out;
+}
+
+// The whole title on at most `lines` lines ('\n' between), as even as they can be: the
+// narrowest width at which the words, packed greedily, take no more lines. Never cut.
+std::string wrap_lines(const Pen& pen, const std::string& title, int lines) {
+    const std::vector<std::string> words = words_of(title);
+    if (words.size() < 2 || lines < 2) return title;
+    const float space = pen.measure(" ").x;
+    std::vector<float> w;
+    float widest = 0, total = 0;
+    for (const auto& word : words) {
+        w.push_back(pen.measure(word).x);
+        widest = std::max(widest, w.back());
+        total += w.back() + space;
+    }
+    auto pack = [&](float width, std::string* out) {
+        int used = 1;
+        float line = 0;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            if (line > 0 && line + space + w[k] > width) {
+                ++used;
+                line = 0;
+                if (out) *out += '\n';
+            } else if (line > 0) {
+                line += space;
+                if (out) *out += ' ';
+            }
+            line += w[k];
+            if (out) *out += words[k];
+        }
+        return used;
+    };
+    float lo = widest, hi = total;
+    for (int it = 0; it < 24 && hi - lo > 0.5f; ++it) {
+        const float mid = (lo + hi) / 2;
+        if (pack(mid, nullptr) <= lines) hi = mid; else lo = mid;
+    }
+    std::string out;
+    pack(hi, &out);
+    return out;
 }
 
 void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float thickness, float dash) {
@@ -72,33 +118,45 @@ Quadrant quadrant_at(bool high_benefit, bool high_risk) {
     return high_risk ? Quadrant::Avoid : Quadrant::FillIn;
 }
 
-// The side column: marker key, numbered ideas, and ideas not yet placed.
-void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom,
+// The side column: marker key, numbered ideas (whole titles, wrapped), and ideas not yet placed.
+void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom, bool limit_shown,
                const std::vector<std::pair<int, std::string>>& numbered, const std::vector<std::string>& unplaced) {
     const float fs = pen.size;
     const float line = fs * 1.35f;
+    const float gap = line - fs;
     auto room = [&] { return p.y + line <= bottom; };
     pen.text(p, pal.text, "Key");
     p.y += line;
+    // Two markers a row when they fit side by side: the numbered list needs the room more.
+    float widest = 0;
+    for (Quadrant q : {Quadrant::QuickWin, Quadrant::Strategic, Quadrant::FillIn, Quadrant::Avoid})
+        widest = std::max(widest, pen.measure(quadrant_title(q)).x + fs * 1.3f);
+    const bool pairs = 2 * widest + fs * 0.8f <= width;
+    int nth = 0;
     for (Quadrant q : {Quadrant::QuickWin, Quadrant::Strategic, Quadrant::FillIn, Quadrant::Avoid}) {
-        draw_quadrant_marker(pen.dl, ImVec2(p.x + fs * 0.5f, p.y + fs * 0.55f), fs * 0.42f, q, pal, 1.0f);
-        pen.text(ImVec2(p.x + fs * 1.3f, p.y), pal.text, quadrant_title(q));
-        p.y += line;
+        const float x = p.x + (pairs && nth % 2 == 1 ? widest + fs * 0.8f : 0.f);
+        draw_quadrant_marker(pen.dl, ImVec2(x + fs * 0.5f, p.y + fs * 0.55f), fs * 0.42f, q, pal, 1.0f);
+        pen.text(ImVec2(x + fs * 1.3f, p.y), pal.text, quadrant_title(q));
+        if (!pairs || nth % 2 == 1) p.y += line;
+        ++nth;
     }
     pen.text(p, pal.text_muted, "Size: visibility");
-    p.y += line * 1.5f;
+    p.y += line;
+    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, "Right of the dashed line: risk above the limit", width) + gap;
+    p.y += line * 0.5f;
     if (!numbered.empty() && room()) {
         pen.text(p, pal.text, "Numbered ideas");
         p.y += line;
         for (std::size_t k = 0; k < numbered.size(); ++k) {
-            if (p.y + 2 * line > bottom && k + 1 < numbered.size()) {  // keep a line to say what is left out
-                pen.text(p, pal.text_muted,
-                         shorten(pen, "+ " + std::to_string(numbered.size() - k) + " more", width));
+            const std::string t = std::to_string(numbered[k].first) + " — " + numbered[k].second;
+            const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, t.c_str()).y;
+            // Keep a line to say what is left out (a whole entry or none).
+            if (p.y + h > bottom || (p.y + h + line > bottom && k + 1 < numbered.size())) {
+                pen.text(p, pal.text_muted, "+ " + std::to_string(numbered.size() - k) + " more");
                 p.y += line;
                 break;
             }
-            pen.text(p, pal.text, shorten(pen, std::to_string(numbered[k].first) + " — " + numbered[k].second, width));
-            p.y += line;
+            p.y += pen.wrapped(p, pal.text, t, width) + gap;
         }
         p.y += line * 0.5f;
     }
@@ -106,12 +164,12 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
         pen.text(p, pal.text, "Not yet placed");
         p.y += line;
         for (std::size_t k = 0; k < unplaced.size(); ++k) {
-            if (p.y + 2 * line > bottom && k + 1 < unplaced.size()) {
+            const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced[k].c_str()).y;
+            if (p.y + h + line > bottom && k + 1 < unplaced.size()) {
                 pen.text(p, pal.text_muted, "+ " + std::to_string(unplaced.size() - k) + " more");
                 break;
             }
-            pen.text(p, pal.text_muted, shorten(pen, unplaced[k], width));
-            p.y += line;
+            p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
         }
     }
 }
@@ -137,9 +195,21 @@ struct ChartLayoutCache {
     std::vector<matrix::Circle> circles;
     std::vector<std::string> label_text, short_text;
     matrix::LabelLayout labels;
+    std::vector<std::vector<std::size_t>> groups;  // numbered bubbles overlapping others
+    std::vector<std::string> group_text;           // "3, 4, 5"
+    std::vector<matrix::Circle> group_centres;
+    matrix::LabelLayout group_tags;
 };
 
 }  // namespace
+
+core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk) {
+    const Quadrant q = r.quadrant.value_or(Quadrant::Avoid);
+    if (!r.risk || *r.risk <= max_risk) return q;  // the shortlist's own test: risk > max_risk keeps it out
+    if (q == Quadrant::QuickWin) return Quadrant::Strategic;
+    if (q == Quadrant::FillIn) return Quadrant::Avoid;
+    return q;
+}
 
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
                                  float fs, const std::string& highlight) {
@@ -173,20 +243,31 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     auto y_of = [&](double b) { return matrix::scale(b, benefit.lo, benefit.hi, plot_max.y, plot_min.y); };
     const float xm = x_of(risk.mid), ym = y_of(benefit.mid);
 
-    // Quadrant areas with their names written inside, in the outer corners.
+    // Quadrant areas with their names written inside, in the outer corners. Between the risk
+    // limit and the middle line ideas are low-risk but still too risky for a pilot: that band
+    // takes the high-risk tint, as its bubbles take the high-risk marker (shown_quadrant).
     std::vector<matrix::Rect> obstacles;
     const float pad = fs * 0.4f;
-    for (bool high_benefit : {true, false}) {
-        for (bool high_risk : {false, true}) {
-            const Quadrant q = quadrant_at(high_benefit, high_risk);
-            const ImVec2 a(high_risk ? xm : plot_min.x, high_benefit ? plot_min.y : ym);
-            const ImVec2 b(high_risk ? plot_max.x : xm, high_benefit ? ym : plot_max.y);
-            dl->AddRectFilled(a, b, u32(quadrant_tint(pal, q)));
-            const std::string name = quadrant_area_title(q);
-            const ImVec2 ts = pen.measure(name, 1.15f);
-            const ImVec2 at(high_risk ? b.x - pad - ts.x : a.x + pad, high_benefit ? a.y + pad : b.y - pad - ts.y);
-            pen.text(at, pal.text, name, 1.15f);
-            obstacles.push_back(to_rect(at, ts));
+    const double max_risk = ws.selection.max_risk;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (bool high_benefit : {true, false}) {
+            for (bool high_risk : {false, true}) {
+                const Quadrant q = quadrant_at(high_benefit, high_risk);
+                const ImVec2 a(high_risk ? xm : plot_min.x, high_benefit ? plot_min.y : ym);
+                const ImVec2 b(high_risk ? plot_max.x : xm, high_benefit ? ym : plot_max.y);
+                if (pass == 0) {
+                    dl->AddRectFilled(a, b, u32(quadrant_tint(pal, q)));
+                    if (!high_risk && max_risk >= risk.lo && max_risk < risk.mid)
+                        dl->AddRectFilled(ImVec2(x_of(max_risk), a.y), b,
+                                          u32(quadrant_tint(pal, quadrant_at(high_benefit, true))));
+                    continue;
+                }
+                const std::string name = quadrant_area_title(q);
+                const ImVec2 ts = pen.measure(name, 1.15f);
+                const ImVec2 at(high_risk ? b.x - pad - ts.x : a.x + pad, high_benefit ? a.y + pad : b.y - pad - ts.y);
+                pen.text(at, pal.text, name, 1.15f);
+                obstacles.push_back(to_rect(at, ts));
+            }
         }
     }
 
@@ -213,7 +294,6 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     // The risk limit of the selection rules, dashed and labelled (the label is drawn last, on top).
     std::string limit_text;
     ImVec2 limit_at;
-    const double max_risk = ws.selection.max_risk;
     if (max_risk >= risk.lo && max_risk <= risk.hi) {
         const float x = x_of(max_risk);
         dashed_vline(dl, x, plot_min.y, plot_max.y, u32(pal.text), fs * 0.12f, fs * 0.45f);
@@ -251,7 +331,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
             placed_ideas.push_back(i);
             circles.push_back({x_of(*r.risk), y_of(*r.benefit), radius});
         }
-        circles = matrix::spread_coincident(std::move(circles), fs * 1.4f);
+        // Every bubble stays at its true position, however crowded: labels move, bubbles do not.
 
         // Labels: the ranking decides who gets room first, the selected idea before all.
         matrix::LayoutInput layout;
@@ -260,14 +340,18 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         layout.obstacles = obstacles;
         layout.gap = fs * 0.25f;
         layout.reach = fs * 1.6f;
+        layout.reach_steps = 8;
         const ImVec2 label_pad(fs * 0.25f, fs * 0.08f);
         auto label_size = [&](const std::string& t) {
             const ImVec2 ts = pen.measure(t);
             return matrix::Size{ts.x + 2 * label_pad.x, ts.y + 2 * label_pad.y};
         };
         for (std::size_t k = 0; k < placed_ideas.size(); ++k) {
-            label_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 12.f));
-            short_text.push_back(shorten(pen, ws.ideas[placed_ideas[k]].title, fs * 6.f));
+            // The whole title: on one line when short, else on two; the narrower form on two or three.
+            const std::string& title = ws.ideas[placed_ideas[k]].title;
+            const bool one_line = pen.measure(title).x <= fs * 13.f;
+            label_text.push_back(one_line ? title : wrap_lines(pen, title, 2));
+            short_text.push_back(wrap_lines(pen, title, one_line ? 2 : 3));
             layout.labels.push_back(label_size(label_text.back()));
             layout.short_labels.push_back(label_size(short_text.back()));
         }
@@ -278,6 +362,50 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         for (std::size_t idx : core::rank(ws.ideas, results))
             if (idx < slot_of.size() && slot_of[idx] != SIZE_MAX) layout.order.push_back(slot_of[idx]);
         cache.labels = matrix::place_labels(layout);
+
+        // Numbered bubbles that overlap others cannot show their number inside: such a crowd gets
+        // one tag ("3, 4, 5") placed like a label, with a leader line, and the list at the side.
+        const std::size_t n = placed_ideas.size();
+        std::vector<int> group(n, -1);
+        for (std::size_t k = 0; k < n; ++k) {
+            if (cache.labels.labels[k].placed) continue;
+            for (std::size_t j = 0; j < n; ++j) {
+                if (j == k) continue;
+                const float dx = circles[j].x - circles[k].x, dy = circles[j].y - circles[k].y;
+                const float reach = (circles[j].r + circles[k].r) * 0.6f;
+                if (dx * dx + dy * dy >= reach * reach) continue;
+                if (group[k] < 0) {
+                    group[k] = cache.groups.empty() || group[j] < 0 ? static_cast<int>(cache.groups.size()) : group[j];
+                    if (group[k] == static_cast<int>(cache.groups.size())) cache.groups.emplace_back();
+                    cache.groups[static_cast<std::size_t>(group[k])].push_back(k);
+                }
+                break;
+            }
+        }
+        matrix::LayoutInput tags;
+        tags.bounds = layout.bounds;
+        tags.obstacles = obstacles;
+        for (const auto& l : cache.labels.labels)
+            if (l.placed) tags.obstacles.push_back(l.rect);
+        tags.gap = layout.gap;
+        tags.reach = layout.reach;
+        tags.reach_steps = 6;
+        for (const auto& g : cache.groups) {
+            std::string t;
+            float cx = 0, cy = 0, r = 0;
+            for (std::size_t k : g) {
+                t += (t.empty() ? "" : ", ") + std::to_string(cache.labels.labels[k].number);
+                cx += circles[k].x;
+                cy += circles[k].y;
+                r = std::max(r, circles[k].r);
+            }
+            const float cnt = static_cast<float>(g.size());
+            tags.bubbles.push_back({cx / cnt, cy / cnt, r});
+            tags.labels.push_back(label_size(t));
+            cache.group_text.push_back(t);
+        }
+        cache.group_tags = matrix::place_labels(tags);
+        cache.group_centres = tags.bubbles;
     }
     const std::vector<std::string>& unplaced = cache.unplaced;
     const std::vector<std::size_t>& placed_ideas = cache.placed_ideas;
@@ -310,7 +438,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         const bool hl = ws.ideas[i].id == highlight;
         const ImVec2 centre(c.x, c.y);
         if (hl) dl->AddCircle(centre, c.r + fs * 0.3f, u32(pal.text), 32, fs * 0.18f);
-        draw_quadrant_marker(dl, centre, c.r, *results[i].quadrant, pal, hl ? fs * 0.14f : fs * 0.06f);
+        draw_quadrant_marker(dl, centre, c.r, shown_quadrant(results[i], max_risk), pal, hl ? fs * 0.14f : fs * 0.06f);
         geo.bubbles.push_back({i, centre, c.r});
     }
     for (std::size_t k : draw_order) {
@@ -323,15 +451,33 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
             Rgba bg = hl ? pal.accent : pal.background;
             bg.a = hl ? 1.0f : 0.85f;
             dl->AddRectFilled(a, b, u32(bg), fs * 0.15f);
-            pen.text(ImVec2(a.x + label_pad.x, a.y + label_pad.y), hl ? pal.accent_text : pal.text,
-                     lp.short_form ? short_text[k] : label_text[k]);
-        } else {
+            const std::string& t = lp.short_form ? short_text[k] : label_text[k];
+            pen.text(ImVec2(a.x + label_pad.x, a.y + label_pad.y), hl ? pal.accent_text : pal.text, t);
+            geo.labels.push_back({i, t, a, b, lp.far});
+        } else if (std::none_of(cache.groups.begin(), cache.groups.end(), [k](const auto& g) {
+                       return std::find(g.begin(), g.end(), k) != g.end();
+                   })) {
             const std::string n = std::to_string(lp.number);
             const float scale_n = std::min(1.0f, c.r * 1.25f / fs);
             const ImVec2 ts = pen.measure(n, scale_n);
-            pen.text(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), text_on(quadrant_colour(pal, *results[i].quadrant)), n,
-                     scale_n);
+            pen.text(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2),
+                     text_on(quadrant_colour(pal, shown_quadrant(results[i], max_risk))), n, scale_n);
         }
+    }
+    // The crowds' number tags, with a line to the middle of their crowd.
+    for (std::size_t g = 0; g < cache.groups.size(); ++g) {
+        const matrix::Circle& c = cache.group_centres[g];
+        const matrix::LabelPlacement& tp = cache.group_tags.labels[g];
+        ImVec2 a(c.x - fs, c.y - fs * 2.5f), b;
+        if (tp.placed) a = ImVec2(tp.rect.x0, tp.rect.y0);
+        const ImVec2 ts = pen.measure(cache.group_text[g]);
+        b = ImVec2(a.x + ts.x + 2 * label_pad.x, a.y + ts.y + 2 * label_pad.y);
+        const ImVec2 q(std::clamp(c.x, a.x, b.x), std::clamp(c.y, a.y, b.y));
+        dl->AddLine(ImVec2(c.x, c.y), q, u32(pal.text), fs * 0.08f);
+        dl->AddCircleFilled(ImVec2(c.x, c.y), fs * 0.12f, u32(pal.text));
+        dl->AddRectFilled(a, b, u32(pal.background), fs * 0.15f);
+        dl->AddRect(a, b, u32(pal.text_muted), fs * 0.15f, 0, fs * 0.06f);
+        pen.text(ImVec2(a.x + label_pad.x, a.y + label_pad.y), pal.text, cache.group_text[g]);
     }
     if (!limit_text.empty()) {
         const ImVec2 ts = pen.measure(limit_text);
@@ -341,10 +487,15 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     }
     std::vector<std::pair<int, std::string>> numbered;
     for (std::size_t k = 0; k < placed_ideas.size(); ++k)
-        if (!labels.labels[k].placed) numbered.emplace_back(labels.labels[k].number, ws.ideas[placed_ideas[k]].title);
+        if (!labels.labels[k].placed) {
+            numbered.emplace_back(labels.labels[k].number, ws.ideas[placed_ideas[k]].title);
+            geo.numbered.emplace_back(labels.labels[k].number, placed_ideas[k]);
+        }
     std::sort(numbered.begin(), numbered.end());
+    std::sort(geo.numbered.begin(), geo.numbered.end());
 
-    draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y, numbered, unplaced);
+    draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y,
+              max_risk >= risk.lo && max_risk < risk.mid, numbered, unplaced);
     dl->PopClipRect();
     return geo;
 }

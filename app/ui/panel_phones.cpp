@@ -106,6 +106,23 @@ void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
     if (ctx.fonts.large) ImGui::PopFont();
     muted(ctx, "Code");
     big_text(ctx.fonts.huge, spaced_code(phones.join_code()));
+    if (phones.join_code_spent()) {
+        // Someone is guessing the code from many addresses: it no longer lets anyone join.
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.warning_text));
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x;
+        ImGui::GetWindowDrawList()->ChannelsSplit(2);
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ImGui::TextWrapped("This code was spent: too many wrong codes were tried. Nobody can join with it. "
+                           "Press F6 for a new code.");
+        ImGui::PopTextWrapPos();
+        ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, ImGui::GetItemRectMax().y),
+                                                  u32(ctx.palette.warning));
+        ImGui::GetWindowDrawList()->ChannelsMerge();
+        ImGui::PopStyleColor();
+    }
     if (phones.loopback_only()) muted(ctx, "No network found: only this computer can reach the address.");
 
     const server::PhoneCounts c = phones.counts();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/selection.hpp"
+#include "ui/grid_columns.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/score_entry.hpp"
@@ -199,21 +200,97 @@ void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
     }
 }
 
-void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::IdeaResult* result) {
+}  // namespace
+
+std::string abbreviate(const std::string& label, float width) {
+    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    std::vector<std::string> words;
+    std::string w;
+    for (char ch : label) {
+        if (ch == ' ') {
+            if (!w.empty()) words.push_back(w);
+            w.clear();
+        } else {
+            w += ch;
+        }
+    }
+    if (!w.empty()) words.push_back(w);
+    // A note in brackets goes first: "Personal data (GDPR)" is "Personal data" before "Pers. d. (G."
+    std::vector<std::string> plain;
+    for (const std::string& word : words)
+        if (word.front() != '(') plain.push_back(word);
+    if (!plain.empty() && plain.size() < words.size()) {
+        std::string joined;
+        for (const std::string& word : plain) joined += (joined.empty() ? "" : " ") + word;
+        if (ImGui::CalcTextSize(joined.c_str()).x <= width) return joined;
+        words = plain;
+    }
+    // Each long word cut to its first n letters and a full stop, n shrinking until it fits.
+    auto utf8_prefix = [](const std::string& word, std::size_t letters) {
+        std::size_t i = 0, n = 0;
+        while (i < word.size() && n < letters) {
+            ++i;
+            while (i < word.size() && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) ++i;
+            ++n;
+        }
+        return std::pair{word.substr(0, i), i < word.size()};
+    };
+    for (std::size_t n = 6; n >= 1; --n) {
+        std::string out;
+        for (const std::string& word : words) {
+            const auto [head, cut] = utf8_prefix(word, n);
+            if (!out.empty()) out += ' ';
+            out += head;
+            if (cut) out += '.';
+        }
+        if (ImGui::CalcTextSize(out.c_str()).x <= width) return out;
+        // Without the spaces and full stops: the initials, "RRW".
+        if (n == 1) {
+            std::string initials;
+            for (const std::string& word : words) initials += utf8_prefix(word, 1).first;
+            return initials;
+        }
+    }
+    return label;
+}
+
+GridColumns grid_columns(const std::vector<std::string>& rater_names, const std::vector<std::string>& labels,
+                         float avail) {
+    GridColumns out;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float pad = 2 * st.CellPadding.x + 1;
+    for (const std::string& n : rater_names) out.rater = std::max(out.rater, ImGui::CalcTextSize(n.c_str()).x);
+    out.rater = std::clamp(std::max(out.rater, ImGui::CalcTextSize("Spread (sd)").x), em(4), em(9)) + pad;
+    // Columns as wide as the digits they hold ("4.33"), wider for their whole name while there is room.
+    const float digits = ImGui::CalcTextSize("0.00").x + em(0.4f);
+    const float n = static_cast<float>(std::max<std::size_t>(labels.size(), 1));
+    const float share = std::max(digits, (avail - out.rater) / n - pad);
+    for (const std::string& l : labels) {
+        const float full = ImGui::CalcTextSize(l.c_str()).x;
+        const float w = std::max(digits, std::min(full, share));
+        out.width.push_back(w);
+        out.header.push_back(abbreviate(l, w));
+    }
+    return out;
+}
+
+namespace {
+
+void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::IdeaResult* result, float height,
+               float avail_w = 1e9f) {
     const core::Session& s = ctx.session;
     const int cols = static_cast<int>(g.criteria.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    const float rows_shown = static_cast<float>(g.rater_ids.size()) + 5.f;  // headers, mean, sd, discuss
-    const float height = std::min(ImGui::GetContentRegionAvail().y * 0.6f,
-                                  rows_shown * (ImGui::GetFrameHeightWithSpacing() + em(0.2f)));
-    if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(8))))) return;
+    std::vector<std::string> labels;
+    for (const Criterion* c : g.criteria) labels.push_back(c->label);
+    const GridColumns gc = grid_columns(g.rater_names, labels, std::min(ImGui::GetContentRegionAvail().x, avail_w));
+    if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(6))))) return;
     ImGui::TableSetupScrollFreeze(1, 2);
-    ImGui::TableSetupColumn("Rater", ImGuiTableColumnFlags_WidthFixed, em(9));
-    // Each criterion column as wide as its name, so the header reads in full.
-    for (const Criterion* c : g.criteria)
-        ImGui::TableSetupColumn(c->label.c_str(), ImGuiTableColumnFlags_WidthFixed,
-                                std::max(em(3), ImGui::CalcTextSize(c->label.c_str()).x + em(0.6f)));
+    ImGui::TableSetupColumn("Rater", ImGuiTableColumnFlags_WidthFixed, gc.rater - 2 * ImGui::GetStyle().CellPadding.x - 1);
+    // Each criterion column as wide as its digits, its name abbreviated to fit (whole on focus, below).
+    for (std::size_t k = 0; k < g.criteria.size(); ++k)
+        ImGui::TableSetupColumn(gc.header[k].c_str(), ImGuiTableColumnFlags_WidthFixed, gc.width[k]);
 
     // Header row 1: the axis of each criterion group; row 2: the criteria.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -221,15 +298,24 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
         const Axis a = g.criteria[static_cast<std::size_t>(col)]->axis;
         if (col > 0 && g.criteria[static_cast<std::size_t>(col - 1)]->axis == a) continue;
         ImGui::TableSetColumnIndex(col + 1);
-        ImGui::TableHeader(axis_title(a));
+        ImGui::TableHeader(abbreviate(axis_title(a), ImGui::GetContentRegionAvail().x).c_str());
     }
-    ImGui::TableHeadersRow();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int col = 0; col <= cols; ++col) {
+        ImGui::TableSetColumnIndex(col);
+        const bool focused = col == g_focus.col + 1;
+        if (focused) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, u32(ctx.palette.accent));
+        if (focused) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent_text));
+        ImGui::TableHeader(col == 0 ? "Rater" : gc.header[static_cast<std::size_t>(col - 1)].c_str());
+        if (focused) ImGui::PopStyleColor();
+        if (col > 0 && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", g.criteria[static_cast<std::size_t>(col - 1)]->label.c_str());
+    }
 
-    const float cell_h = ImGui::GetFrameHeight() + em(0.2f);
+    const float cell_h = ImGui::GetTextLineHeight();
     for (std::size_t row = 0; row < g.rater_ids.size(); ++row) {
         ImGui::TableNextRow(0, cell_h);
         ImGui::TableSetColumnIndex(0);
-        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(g.rater_names[row].c_str());
         for (int col = 0; col < cols; ++col) {
             ImGui::TableSetColumnIndex(col + 1);
@@ -293,10 +379,34 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     for (int col = 0; col < cols; ++col) {
         ImGui::TableSetColumnIndex(col + 1);
         const core::CriterionSummary* cs = summary_of(*g.criteria[static_cast<std::size_t>(col)]);
-        if (cs && cs->sd >= 1.0) contested_badge(ctx);
-        else if (cs && cs->n >= 2) ImGui::TextUnformatted("agreed");
+        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("! discuss").x + em(0.6f);
+        if (cs && cs->sd >= 1.0) {
+            if (narrow) {
+                ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text));
+                ImGui::TextUnformatted("! disc.");
+                ImGui::PopStyleColor();
+            } else {
+                contested_badge(ctx);
+            }
+        } else if (cs && cs->n >= 2) {
+            ImGui::TextUnformatted(narrow ? "ok" : "agreed");
+        }
     }
     ImGui::EndTable();
+}
+
+// The height draw_focused_criterion takes at `width`: all level texts must show.
+float focused_criterion_height(const UiContext& ctx, const Grid& g, float width) {
+    if (g.criteria.empty()) return 0;
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float h = (ctx.fonts.large ? ctx.fonts.large->FontSize : ImGui::GetFontSize()) + st.ItemSpacing.y;
+    if (!c.help.empty()) h += ImGui::CalcTextSize(c.help.c_str(), nullptr, false, width).y + st.ItemSpacing.y;
+    for (const auto& [level, text] : c.levels) {
+        const std::string line = "  " + std::to_string(level) + " — " + text;
+        h += ImGui::CalcTextSize(line.c_str(), nullptr, false, width).y + st.ItemSpacing.y;
+    }
+    return h + st.WindowPadding.y;
 }
 
 void draw_focused_criterion(UiContext& ctx, const Grid& g, const Idea& idea) {
@@ -395,12 +505,41 @@ void draw_scoring(UiContext& ctx) {
 
     handle_grid_keys(ctx, g, idea->id);
     const core::IdeaResult* result = ctx.session.result_for(idea->id);
-    draw_grid(ctx, g, *idea, result);
-    draw_axis_scores(ctx, result);
-    ImGui::Separator();
-    ImGui::BeginChild("levels", ImVec2(0, 0), false);
-    draw_focused_criterion(ctx, g, *idea);
-    ImGui::EndChild();
+    // The grid as tall as its rows; the levels of the focused criterion beside it when the grid
+    // leaves room for them (all of them must show), else below it.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float rows = static_cast<float>(g.rater_ids.size()) + 6.f;  // two headers, mean, sd, raters, agreement
+    const float needed = rows * (ImGui::GetTextLineHeight() + 2 * st.CellPadding.y + 1) + st.ScrollbarSize;
+    std::vector<std::string> labels;
+    for (const Criterion* c : g.criteria) labels.push_back(c->label);
+    const float full_w = ImGui::GetContentRegionAvail().x;
+    const GridColumns gc = grid_columns(g.rater_names, labels, full_w * 0.62f);
+    float grid_w = gc.rater;
+    for (float w : gc.width) grid_w += w + 2 * st.CellPadding.x + 1;
+    grid_w += st.ScrollbarSize;
+    const float side_w = full_w - grid_w - st.ItemSpacing.x;
+    const float avail_h = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing();
+    const bool beside = side_w >= em(14) && focused_criterion_height(ctx, g, side_w) <= avail_h;
+    if (beside) {
+        ImGui::BeginChild("gridbox", ImVec2(grid_w, 0), false, ImGuiWindowFlags_NoScrollbar);
+        draw_grid(ctx, g, *idea, result, std::min(needed, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing()),
+                  full_w * 0.62f);
+        draw_axis_scores(ctx, result);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("levels", ImVec2(0, 0), false);
+        draw_focused_criterion(ctx, g, *idea);
+        ImGui::EndChild();
+    } else {
+        const float levels_h = focused_criterion_height(ctx, g, full_w);
+        const float below = levels_h + ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y * 2;
+        draw_grid(ctx, g, *idea, result, std::min(needed, ImGui::GetContentRegionAvail().y - below));
+        draw_axis_scores(ctx, result);
+        ImGui::Separator();
+        ImGui::BeginChild("levels", ImVec2(0, 0), false);
+        draw_focused_criterion(ctx, g, *idea);
+        ImGui::EndChild();
+    }
     ImGui::EndChild();
 }
 

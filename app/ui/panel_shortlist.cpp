@@ -285,6 +285,17 @@ void draw_shortlist(UiContext& ctx) {
     const SelectionRules& saved = ctx.session.workshop().selection;
     if (!g_state.editing) g_state.draft = saved;
 
+    // The pilots come first, whatever the zoom and the window: the rules that chose them and
+    // the ideas kept out follow below, in the same scrolled list.
+    const core::Selection preview =
+        g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
+    // The export row stays in view below the lists (one more line once something was exported),
+    // unless the window is so small or the zoom so large that it would take the pilots' room.
+    const float export_h = ImGui::GetFrameHeightWithSpacing() * (g_state.export_result.empty() ? 1.3f : 2.6f);
+    const bool export_below = export_h * 4 <= ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild("lists", ImVec2(0, export_below ? -export_h : 0), false);
+    pilots_list(ctx, g_state.editing ? preview : ctx.session.selection());
+    ImGui::Spacing();
     heading(ctx, "Selection rules");
     if (rule_controls(ctx, g_state.draft)) {
         g_state.editing = true;
@@ -292,18 +303,16 @@ void draw_shortlist(UiContext& ctx) {
     }
     // One edit per gesture: applied when the slider is let go or the field is left.
     if (g_state.editing && !ImGui::IsAnyItemActive()) apply_rules(ctx);
-    const core::Selection preview =
+    const core::Selection after =
         g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
-    const core::Selection& sel = g_state.editing ? preview : ctx.session.selection();
-
     ImGui::Spacing();
-    // The export row stays in view below the lists (one more line once something was exported).
-    const float export_h = ImGui::GetFrameHeightWithSpacing() * (g_state.export_result.empty() ? 1.3f : 2.6f);
-    ImGui::BeginChild("lists", ImVec2(0, -export_h), false);
-    pilots_list(ctx, sel);
-    ImGui::Spacing();
-    rejected_table(ctx, sel);
+    rejected_table(ctx, g_state.editing ? after : ctx.session.selection());
+    if (!export_below) {
+        ImGui::Separator();
+        export_section(ctx);
+    }
     ImGui::EndChild();
+    if (!export_below) return;
     ImGui::Separator();
     export_section(ctx);
 }

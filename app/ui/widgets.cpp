@@ -1,6 +1,7 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -22,13 +23,45 @@ void muted(const UiContext& ctx, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+namespace {
+
+// A multi-line field whose text wraps. Dear ImGui 1.86 cannot wrap while typing, so while the
+// field is not being edited the editor's own text is drawn transparent and the text is drawn
+// over it wrapped at the field's width, the field as tall as the wrapped text needs. The editor
+// is always the item (clicks, Tab, activation and deactivation are its own); while it has the
+// keyboard it shows its usual text.
+bool wrapped_multiline(const char* id, std::string& value, int lines) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImGuiID editor = ImGui::GetID(id);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float min_h = ImGui::GetTextLineHeight() * static_cast<float>(lines) + style.FramePadding.y * 2;
+    const float wrap = std::max(width - style.FramePadding.x * 2 - style.ScrollbarSize, 1.0f);
+    const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, wrap).y;
+    const float h = std::max(min_h, text_h + style.FramePadding.y * 2);
+    const bool was_editing = ImGui::GetActiveID() == editor;
+    if (!was_editing) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+    const bool edited = ImGui::InputTextMultiline(id, &value, ImVec2(-1, h));
+    if (was_editing) return edited;
+    ImGui::PopStyleColor();
+    if (ImGui::GetActiveID() == editor) return edited;  // taken this frame: its own text from the next
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(a, b, true);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + style.FramePadding.x, a.y + style.FramePadding.y),
+                ImGui::GetColorU32(ImGuiCol_Text), value.c_str(), nullptr, wrap);
+    dl->PopClipRect();
+    if (GImGui->LogEnabled) ImGui::LogRenderedText(&a, value.c_str());
+    return edited;
+}
+
+}  // namespace
+
 bool edit_field(const char* label, const char* id, std::string& value, int lines, bool* changed) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(-1);
     bool edited = false;
     if (lines > 1) {
-        const float h = ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2;
-        edited = ImGui::InputTextMultiline(id, &value, ImVec2(-1, h));
+        edited = wrapped_multiline(id, value, lines);
     } else {
         edited = ImGui::InputText(id, &value);
     }
@@ -72,6 +105,26 @@ void status_line(const UiContext& ctx, const std::string& left, const std::strin
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
     ImGui::TextUnformatted(right.c_str());
     ImGui::PopStyleColor();
+}
+
+std::string zoom_text(float zoom) {
+    return "Zoom " + std::to_string(static_cast<int>(std::lround(zoom * 100.0f))) + "%";
+}
+
+void zoom_badge(const UiContext& ctx, float zoom) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.12f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, vec4(ctx.palette.text));
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.background));
+    ImGui::Begin("##zoom", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextUnformatted(zoom_text(zoom).c_str());
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
 }
 
 std::string count_of(std::size_t n, const char* one, const char* many) {

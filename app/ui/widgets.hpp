@@ -48,6 +48,11 @@ std::string count_of(std::size_t n, const char* one, const char* many);
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
 
+// The zoom level ("Zoom 150%") in a box at the top middle of the screen, over everything: shown
+// for a moment after the zoom changes (App::set_zoom), so the room sees what a key did.
+void zoom_badge(const UiContext& ctx, float zoom);
+std::string zoom_text(float zoom);
+
 // Stage index of the first stage of `kind` (the current one when it already is of that kind), or -1.
 int stage_of_kind(const core::Session& s, core::StageKind kind);
 

@@ -9,17 +9,20 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <string>
 
 #include "core/session.hpp"
 #include "platform/paths.hpp"
+#include "server/http_client.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
 #include "headless.hpp"
 #include "ui/actions.hpp"
+#include "ui/app.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
 
@@ -101,6 +104,42 @@ TEST_CASE("phones: the round's close and reopen buttons only on the stages with 
     CHECK(has(box(), "Reopen round"));
     h.ctx.go_to_stage(0);
     CHECK_FALSE(has(box(), "Reopen round"));
+    phones.stop();
+}
+
+TEST_CASE("phones: a join code spent by guessing is said plainly on the phones box; F6 makes a new one") {
+    test::TempDir dir;
+    const std::string path = dir.file("w.pilotdeck");
+    storage::WorkshopFile::create(path, workshop()).reset();
+    auto file = storage::WorkshopFile::open(path);
+    test::Headless h(file->load(), file.get());
+    server::PhoneServer phones;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    phones.start(h.session, *file, o);
+    auto box = [&] { return h.text([&] { ui::draw_phones(h.ctx, phones); }); };
+    CHECK_FALSE(has(box(), "spent"));
+    const std::string code = phones.join_code();
+    const std::string wrong = code == "000000" ? "000001" : "000000";
+    for (int a = 0; a < 12; ++a) {  // 108 wrong codes from 12 addresses: each under its own limit
+        server::HttpClient c(phones.port(), "127.23.0." + std::to_string(a + 1));
+        for (int i = 0; i < 9; ++i)
+            REQUIRE(c.request("POST", "/api/join", "{\"code\":\"" + wrong + "\"}").status == 403);
+    }
+    REQUIRE(phones.join_code_spent());
+    const std::string shown = box();
+    CHECK(has(shown, "This code was spent"));
+    CHECK(has(shown, "Press F6 for a new code"));
+    // The key is in the action table (the README's keys table is compared with it elsewhere).
+    const auto& actions = ui::App::actions();
+    const auto it = std::find_if(actions.begin(), actions.end(),
+                                 [](const ui::Action& a) { return std::string_view(a.id) == "new_join_code"; });
+    REQUIRE(it != actions.end());
+    CHECK(ui::keys_text(*it) == "F6");
+    CHECK(std::string(it->label) == "New join code");
+    phones.new_join_code();
+    CHECK_FALSE(has(box(), "spent"));
     phones.stop();
 }
 
