@@ -124,7 +124,8 @@ int cmd_shortlist(const ShortlistArgs& a) {
     if (a.max_per_department) rules.max_per_department = *a.max_per_department;
     const auto results = core::summarize(ws.ideas, ws.criteria, agg);
     const auto selection = core::select_pilots(ws.ideas, results, rules);
-    emit(a.out, documents::write_shortlist({ws, results, selection, rules}));
+    const core::ObligationCatalogue obligations = documents::load_obligations(obligations_path());
+    emit(a.out, documents::write_shortlist({ws, results, selection, rules, &obligations}));
     return kOk;
 }
 
@@ -245,7 +246,8 @@ int run(int argc, char** argv) {
     cexport->add_flag("--compact", export_args.compact, "No indentation or spaces (for very large workshops)");
 
     ShortlistArgs sl;
-    auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON)");
+    auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON). Its AI Act and GDPR classes are a "
+                                                  "first screening, not legal advice.");
     cshort->add_option("FILE", sl.file, "Workshop file")->required();
     cshort->add_option("--out", sl.out, "Output file (default: standard output)");
     cshort->add_option("--max-risk", sl.max_risk, "Highest risk score a pilot may have")->check(CLI::Range(-1e6, 1e6));

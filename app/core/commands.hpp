@@ -23,7 +23,8 @@ struct PutIdea { Idea idea; std::optional<std::size_t> position; };
 // Removes the idea and all its scores.
 struct RemoveIdea { std::string id; };
 // Set (value) or clear (nullopt) one score.
-struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; };
+// consensus: the room's agreed value for (idea, criterion), rater empty (contracts 5b).
+struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; bool consensus = false; };
 struct SetSelection { SelectionRules rules; };
 struct Batch;
 

@@ -64,7 +64,10 @@ std::string_view to_string(Quadrant q) {
 
 std::string_view to_string(Exclusion e) {
     switch (e) {
+        case Exclusion::Prohibited: return "prohibited";
         case Exclusion::Excluded: return "excluded";
+        case Exclusion::HighRisk: return "high-risk";
+        case Exclusion::Unassessed: return "unassessed";
         case Exclusion::Raters: return "raters";
         case Exclusion::Risk: return "risk";
         case Exclusion::Visibility: return "visibility";
@@ -94,16 +97,34 @@ IdeaResult summarize_idea(std::size_t index, const std::vector<Criterion>& crite
 
     struct Acc { double weighted = 0, weights = 0; };
     Acc acc[3];
+    bool axis_consensus[3] = {false, false, false};
     for (const auto& c : criteria) {
         auto it = stats->by_criterion.find(c.id);
-        if (it == stats->by_criterion.end() || it->second.n <= 0) continue;
-        const CriterionStats& st = it->second;
-        CriterionSummary cs{c.id, round2(st.mean()), round2(st.sd()), static_cast<int>(st.n)};
-        if (cs.sd >= 1.0) r.contested = true;
-        r.criteria.push_back(cs);
+        const bool has_values = it != stats->by_criterion.end() && it->second.n > 0;
+        const auto agreed = stats->consensus.find(c.id);
+        double mean = 0;
+        if (agreed != stats->consensus.end()) {
+            // contracts 5b: the room's value replaces the individual ones.
+            mean = agreed->second;
+            r.criteria.push_back({c.id, round2(mean), 0.0, has_values ? static_cast<int>(it->second.n) : 0, true});
+            axis_consensus[static_cast<int>(c.axis)] = true;
+        } else if (has_values) {
+            const CriterionStats& st = it->second;
+            mean = st.mean();
+            CriterionSummary cs{c.id, round2(mean), round2(st.sd()), static_cast<int>(st.n), false};
+            if (cs.sd >= 1.0) r.contested = true;
+            r.criteria.push_back(cs);
+        } else {
+            continue;
+        }
         Acc& a = acc[static_cast<int>(c.axis)];
-        a.weighted += c.weight * st.mean();
+        a.weighted += c.weight * mean;
         a.weights += c.weight;
+    }
+    if (!stats->consensus.empty()) {
+        r.consensus = true;
+        for (int axis = 0; axis < 3; ++axis)
+            if (acc[axis].weights > 0 && !axis_consensus[axis]) r.consensus = false;
     }
     auto axis_score = [&](Axis axis) -> std::optional<double> {
         const Acc& a = acc[static_cast<int>(axis)];
@@ -147,8 +168,20 @@ std::vector<std::size_t> rank(const std::vector<Idea>& ideas, const std::vector<
     return order;
 }
 
+std::vector<AiActClass> classify_ideas(const std::vector<Idea>& ideas) {
+    std::vector<AiActClass> out;
+    out.reserve(ideas.size());
+    for (const Idea& i : ideas) out.push_back(classify_ai_act(i.assessment));
+    return out;
+}
+
 Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results,
                         const SelectionRules& rules) {
+    return select_pilots(ideas, results, rules, classify_ideas(ideas));
+}
+
+Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results,
+                        const SelectionRules& rules, const std::vector<AiActClass>& classes) {
     const std::vector<std::size_t> order = rank(ideas, results);
     Selection sel;
     std::vector<bool> chosen(results.size(), false);
@@ -162,10 +195,16 @@ Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaRe
         sel.pilots.push_back({static_cast<int>(sel.pilots.size()) + 1, ri, pinned, why_chosen(idea, r, rules)});
     };
 
-    // Rule 2: pinned includes first, whatever their scores; they are never dropped.
+    const auto class_of = [&](std::size_t ri) {
+        const std::size_t i = results[ri].idea;
+        return i < classes.size() ? classes[i] : AiActClass::Unassessed;
+    };
+    // Rule 2: pinned includes first, whatever their scores and gates (never a prohibited one);
+    // they are never dropped.
     for (std::size_t ri : order) {
         const Idea& idea = ideas[results[ri].idea];
-        if (idea.decision && idea.decision->pin == Pin::Include) choose(ri, true);
+        if (idea.decision && idea.decision->pin == Pin::Include && class_of(ri) != AiActClass::Prohibited)
+            choose(ri, true);
     }
 
     // Rules 3-5: down the ranking; the first rule that keeps an idea out is its reason.
@@ -175,11 +214,21 @@ Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaRe
         const Idea& idea = ideas[r.idea];
         auto reject = [&](Exclusion code, std::string reason) { sel.not_selected.push_back({ri, code, std::move(reason)}); };
 
-        if (idea.decision && idea.decision->pin == Pin::Exclude) {
+        const AiActClass ai_act = class_of(ri);
+        if (ai_act == AiActClass::Prohibited) {
+            reject(Exclusion::Prohibited, "a screening answer describes a practice the EU AI Act prohibits (Art. 5); "
+                                          "it is never chosen");
+        } else if (idea.decision && idea.decision->pin == Pin::Exclude) {
             reject(Exclusion::Excluded, idea.decision->reason.empty()
                                             ? "excluded by the facilitator"
                                             : "excluded by the facilitator: " + idea.decision->reason);
-        } else if (r.raters < rules.min_raters) {
+        } else if (ai_act == AiActClass::HighRisk && !rules.allow_high_risk) {
+            reject(Exclusion::HighRisk, "high-risk under the EU AI Act (Annex III); the rules take high-risk ideas "
+                                        "only when pinned as a pilot");
+        } else if (ai_act == AiActClass::Unassessed && !rules.allow_unassessed) {
+            reject(Exclusion::Unassessed, "the AI Act questions of its screening are not all answered, and the rules "
+                                          "take only screened ideas");
+        } else if (r.raters < rules.min_raters && !r.consensus) {
             reject(Exclusion::Raters, r.raters == 0 ? "not scored yet; at least " +
                                                           plural(rules.min_raters, "rater is", "raters are") + " needed"
                                                     : "scored by " + plural(r.raters, "rater", "raters") +

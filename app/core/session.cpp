@@ -108,7 +108,11 @@ void validate(const Workshop& ws, const Command& command) {
         }
         void operator()(const SetScore& c) const {
             if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail("unknown idea \"" + c.idea + "\"");
-            if (find_by_id(ws.participants, c.rater) == ws.participants.end()) fail("unknown rater \"" + c.rater + "\"");
+            if (c.consensus) {
+                if (!c.rater.empty()) fail("a team consensus value has no rater");
+            } else if (find_by_id(ws.participants, c.rater) == ws.participants.end()) {
+                fail("unknown rater \"" + c.rater + "\"");
+            }
             auto cr = find_by_id(ws.criteria, c.criterion);
             if (cr == ws.criteria.end()) fail("unknown criterion \"" + c.criterion + "\"");
             if (c.value && (*c.value < cr->min || *c.value > cr->max))
@@ -283,7 +287,7 @@ Command Session::apply(const Command& command) {
             list.erase(it);
             auto& scores = s.ws_.scores;
             auto keep = std::stable_partition(scores.begin(), scores.end(), [&](const Score& x) { return x.idea != c.id; });
-            for (auto sc = keep; sc != scores.end(); ++sc) inv.commands.push_back(SetScore{sc->idea, sc->rater, sc->criterion, sc->value});
+            for (auto sc = keep; sc != scores.end(); ++sc) inv.commands.push_back(SetScore{sc->idea, sc->rater, sc->criterion, sc->value, sc->consensus});
             scores.erase(keep, scores.end());
             s.agg_.erase_idea(c.id);
             s.reindex();
@@ -296,7 +300,7 @@ Command Session::apply(const Command& command) {
             auto found = position(refs, rater, criterion);
             const bool exists = found != refs.end() && found->rater == rater && found->criterion == criterion;
             auto& scores = s.ws_.scores;
-            SetScore inv{c.idea, c.rater, c.criterion, std::nullopt};
+            SetScore inv{c.idea, c.rater, c.criterion, std::nullopt, c.consensus};
             if (exists) {
                 const std::size_t idx = found->index;
                 Score& existing = scores[idx];
@@ -319,6 +323,7 @@ Command Session::apply(const Command& command) {
                 }
             } else if (c.value) {
                 Score sc{c.idea, c.rater, c.criterion, *c.value};
+                sc.consensus = c.consensus;
                 s.agg_.add(sc);
                 refs.insert(found, {rater, criterion, static_cast<std::uint32_t>(scores.size())});
                 scores.push_back(std::move(sc));

@@ -1,4 +1,5 @@
 #include "documents/schema.hpp"
+#include "documents/second_round.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -197,7 +198,7 @@ std::vector<T> read_list(JsonReader& r, const char* what, ReadOne&& read_one) {
 }
 
 constexpr Field kSelectionFields[] = {
-    {"max_risk"}, {"min_visibility"}, {"min_raters"}, {"size"}, {"max_per_department"}};
+    {"max_risk"}, {"min_visibility"}, {"min_raters"}, {"size"}, {"max_per_department"}, {"gates", false}};
 
 }  // namespace
 
@@ -241,9 +242,9 @@ void read_format(JsonReader& r, std::string_view expected) {
 void read_version(JsonReader& r) {
     const std::int64_t version =
         r.integer(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
-    if (version > 1)
-        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads version 1");
-    if (version != 1) r.fail("must be 1, found " + std::to_string(version));
+    if (version > 2)
+        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads versions 1 and 2");
+    if (version < 1) r.fail("must be 1 or 2, found " + std::to_string(version));
 }
 
 std::string read_language(JsonReader& r) {
@@ -290,6 +291,7 @@ core::SelectionRules read_selection(JsonReader& r) {
         else if (key == "min_raters") rules.min_raters = static_cast<int>(r.integer(0, kMaxRuleCount));
         else if (key == "size") rules.size = static_cast<int>(r.integer(1, kMaxRuleCount));
         else if (key == "max_per_department") rules.max_per_department = static_cast<int>(r.integer(1, kMaxRuleCount));
+        else if (key == "gates") second_round::read_gates(r, rules);
     });
     return rules;
 }

@@ -100,6 +100,7 @@ void clear_score(Database& db, const ScoreKey& k, std::int64_t old_value) {
 }
 
 void set_score(Database& db, const core::SetScore& c) {
+    if (c.consensus) return set_consensus_score(db, c);
     ScoreKey k{rid_of(db, "idea", c.idea), rid_of(db, "participant", c.rater), rid_of(db, "criterion", c.criterion)};
     std::optional<std::int64_t> old = stored_score(db, k);
     if (c.value && old)

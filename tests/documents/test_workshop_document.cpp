@@ -184,7 +184,7 @@ TEST_CASE("workshop: fields of people, ideas and the workshop itself", "[worksho
     const std::string role = replace_once(kOutOfOrder, "\"name\": \"Ann\"", "\"name\": \"Ann\", \"role\": \"boss\"");
     CHECK(workshop_error(role) ==
           at(role, "\"boss\"", 0,
-             "participants[0].role: must be user, champion, decider or developer, found \"boss\""));
+             "participants[0].role: must be user, champion, decider, developer or jury, found \"boss\""));
 
     const std::string untitled = replace_once(kOutOfOrder, "\"title\": \"Idea\"", "\"title\": \"\"");
     CHECK(workshop_error(untitled) == at(untitled, "\"\", \"owner\"", 0, "ideas[0].title: must not be empty"));
@@ -220,10 +220,10 @@ TEST_CASE("workshop: byte-order mark accepted, trailing text refused", "[worksho
 }
 
 TEST_CASE("workshop: a newer version is named before other faults", "[workshop]") {
-    std::string newer = replace_once(kOutOfOrder, "\"version\": 1", "\"version\": 2");
-    newer = replace_once(newer, "\"participants\"", "\"participants_v2\"");
+    std::string newer = replace_once(kOutOfOrder, "\"version\": 1", "\"version\": 3");
+    newer = replace_once(newer, "\"participants\"", "\"participants_v3\"");
     CHECK(workshop_error(newer) ==
-          at(newer, "2, \"title\"", 0, "version: made by a newer pilotdeck (version 2); this one reads version 1"));
+          at(newer, "3, \"title\"", 0, "version: made by a newer pilotdeck (version 3); this one reads versions 1 and 2"));
 }
 
 TEST_CASE("workshop: 2,000 ideas x 20 raters x 9 criteria read back exactly", "[workshop][big]") {
