@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cli/resources.hpp"
+#include "core/robustness.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -126,6 +127,24 @@ int cmd_shortlist(const ShortlistArgs& a) {
     const auto selection = core::select_pilots(ws.ideas, results, rules);
     const core::ObligationCatalogue obligations = documents::load_obligations(obligations_path());
     emit(a.out, documents::write_shortlist({ws, results, selection, rules, &obligations}));
+    return kOk;
+}
+
+struct RobustnessArgs {
+    std::string file, out;
+    int samples = 10000;
+    std::uint64_t seed = 1;
+    double concentration = 50;
+};
+int cmd_robustness(const RobustnessArgs& a) {
+    auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
+    const core::Workshop ws = wf->load();
+    core::RobustnessOptions options;
+    options.samples = a.samples;
+    options.seed = a.seed;
+    options.concentration = a.concentration;
+    const core::RobustnessResult result = core::robustness(ws, options);
+    emit(a.out, documents::write_robustness(ws, result, options));
     return kOk;
 }
 
@@ -258,6 +277,16 @@ int run(int argc, char** argv) {
     cshort->add_option("--max-per-department", sl.max_per_department, "Most pilots from one department")
         ->check(CLI::PositiveNumber);
 
+    RobustnessArgs rb;
+    auto* crobust = app.add_subcommand("robustness", "How often each idea is chosen under plausible weights and raters (JSON)");
+    crobust->add_option("FILE", rb.file, "Workshop file")->required();
+    crobust->add_option("--samples", rb.samples, "Number of samples (default 10000)")->check(CLI::Range(1, 10000000));
+    crobust->add_option("--seed", rb.seed, "Seed of the random numbers (default 1)");
+    crobust->add_option("--concentration", rb.concentration,
+                        "How close sampled weights stay to the workshop's; higher is closer (default 50)")
+        ->check(CLI::Range(1e-6, 1e9));
+    crobust->add_option("--out", rb.out, "Output file (default: standard output)");
+
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
     ctemplates->add_option("--dir", templates_dir, "Folder with templates (default: the shipped ones)");
@@ -318,6 +347,7 @@ int run(int argc, char** argv) {
     if (*cimport) return guarded([&] { return cmd_import(import_args); });
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
+    if (*crobust) return guarded([&] { return cmd_robustness(rb); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });

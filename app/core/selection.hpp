@@ -73,4 +73,22 @@ Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaRe
                         const SelectionRules& rules, const std::vector<AiActClass>& classes);
 std::vector<AiActClass> classify_ideas(const std::vector<Idea>& ideas);
 
+// The rules of sections 4 and 7 without the sentences, for callers that select many times
+// (robustness samples): which results are chosen, in order, and each other result's code.
+// Buffers are reused between calls.
+struct Decisions {
+    struct Picked { std::size_t result = 0; bool pinned = false; };
+    struct Rejected { std::size_t result = 0; Exclusion code = Exclusion::Size; int department_count = 0; };
+    std::vector<Picked> picks;
+    std::vector<Rejected> rejected;
+    std::vector<char> chosen;        // per result
+    std::vector<int> per_department;
+};
+// `order`: rank(ideas, results) or the same order computed otherwise; `department_of`: per idea,
+// the index of its department (department_indices), -1 for none.
+void decide(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results, const SelectionRules& rules,
+            const std::vector<AiActClass>& classes, const std::vector<std::size_t>& order,
+            const std::vector<int>& department_of, Decisions& out);
+std::vector<int> department_indices(const std::vector<Idea>& ideas);
+
 }  // namespace pilotdeck::core

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/robustness.hpp"
 #include "core/screening.hpp"
 #include "core/selection.hpp"
 
@@ -56,6 +57,10 @@ struct ShortlistInput {
 };
 // Shortlist version 2: ai_act and dpia for every idea, obligations for pilots, "consensus".
 std::string write_shortlist(const ShortlistInput& in);
+
+// The robustness document (contracts 8): {"format": "pilotdeck-robustness", ...}.
+std::string write_robustness(const core::Workshop& ws, const core::RobustnessResult& result,
+                             const core::RobustnessOptions& options);
 
 // The catalogue of obligations (format "pilotdeck-obligations"). Throws DocumentError.
 core::ObligationCatalogue parse_obligations(std::string_view text, const std::string& name);

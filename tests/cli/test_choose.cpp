@@ -147,3 +147,42 @@ TEST_CASE("bad screening input: one line with the JSON path, nothing written", "
         CHECK(read_all(existing) == before);
     }
 }
+
+TEST_CASE("robustness: the same seed gives the same bytes; bad flags are one line", "[cli][robustness]") {
+    TempDir dir;
+    const std::string file = imported(dir, kDemo);
+    const std::string before = read_all(file);
+    const RunResult a = pd({"robustness", file, "--samples", "2000", "--seed", "5"});
+    const RunResult b = pd({"robustness", file, "--samples", "2000", "--seed", "5", "--out", dir.file("r.json")});
+    REQUIRE(a.status == 0);
+    REQUIRE(b.status == 0);
+    CHECK(read_all(dir.file("r.json")) == a.out);
+    const json doc = json::parse(a.out);
+    CHECK(doc.at("format") == "pilotdeck-robustness");
+    CHECK(doc.at("samples") == 2000);
+    CHECK(doc.at("seed") == 5);
+    CHECK(doc.at("concentration") == 50);
+    REQUIRE(doc.at("ideas").size() == 12);
+    int robust_or_not = 0;
+    for (const auto& i : doc.at("ideas")) {
+        const double share = i.at("selected_share");
+        CHECK(share >= 0);
+        CHECK(share <= 1);
+        if (i.at("verdict") != "out") ++robust_or_not;
+    }
+    CHECK(robust_or_not == 3);  // the demo's three pilots
+    const RunResult other = pd({"robustness", file, "--samples", "2000", "--seed", "6"});
+    CHECK(other.out != a.out);
+    for (const auto& args : std::vector<std::vector<std::string>>{{"robustness", file, "--samples", "0"},
+                                                                   {"robustness", file, "--concentration", "-1"},
+                                                                   {"robustness", file, "--samples", "many"},
+                                                                   {"robustness", file, "--bogus"}}) {
+        const RunResult r = pd(args);
+        CHECK(r.status == 2);
+        check_one_error_line(r, "");
+    }
+    const RunResult missing = pd({"robustness", dir.file("none.pilotdeck")});
+    CHECK(missing.status == 1);
+    check_one_error_line(missing, "none.pilotdeck");
+    CHECK(read_all(file) == before);
+}
