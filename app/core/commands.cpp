@@ -22,6 +22,9 @@ struct Describer {
         return c.value ? "Score" : "Clear score";
     }
     std::string operator()(const SetSelection&) const { return "Change selection rules"; }
+    std::string operator()(const SetRevote& c) const { return c.revote ? "Open a re-vote" : "Close the re-vote"; }
+    std::string operator()(const Revote&) const { return "Re-vote"; }
+    std::string operator()(const Unrevote&) const { return "Undo a re-vote"; }
     std::string operator()(const Batch& c) const {
         if (!c.label.empty()) return c.label;
         return c.commands.size() == 1 ? describe(c.commands.front()) : "Several changes";

@@ -26,13 +26,22 @@ struct RemoveIdea { std::string id; };
 // consensus: the room's agreed value for (idea, criterion), rater empty (contracts 5b).
 struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; bool consensus = false; };
 struct SetSelection { SelectionRules rules; };
+// contracts 9: open (a round) or close (nullopt) the re-vote; see open_revote().
+struct SetRevote { std::optional<RevoteRound> revote; };
+// contracts 9: a rater's new value for a cell of the open round, with a one-line reason; the
+// value it replaces goes to the score history.
+struct Revote { std::string idea; std::string rater; std::string criterion; int value = 0; std::string reason; };
+// The inverse of Revote: the rater's last history entry for the cell becomes the score again.
+struct Unrevote { std::string idea; std::string rater; std::string criterion; };
 struct Batch;
 
 using Command = std::variant<SetInfo, SetCurrentStage, SetConcernCount, PutParticipant, RemoveParticipant,
-                             PutIdea, RemoveIdea, SetScore, SetSelection, Batch>;
+                             PutIdea, RemoveIdea, SetScore, SetSelection, SetRevote, Revote, Unrevote, Batch>;
 
 // Several commands applied as one edit (one transaction, one undo step), in order.
 struct Batch { std::vector<Command> commands; std::string label; };
+
+inline constexpr std::size_t kMaxRevoteReason = 280;  // characters
 
 // A short human description for undo/redo menus, e.g. "Add idea “Invoice triage”".
 std::string describe(const Command& c);

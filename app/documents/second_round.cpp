@@ -69,6 +69,34 @@ void write_gates(JsonWriter& w, const core::SelectionRules& rules) {
     w.field("unassessed", rules.allow_unassessed ? "allow" : "exclude").end_object();
 }
 
+core::RevoteRound read_revote(JsonReader& r, std::vector<std::size_t>& cell_offsets) {
+    static constexpr schema::Field kRevoteFields[] = {{"round"}, {"cells"}};
+    static constexpr schema::Field kCellFields[] = {{"idea"}, {"criterion"}};
+    core::RevoteRound round;
+    schema::read_fields(r, kRevoteFields, [&](std::string_view key) {
+        if (key == "round") round.round = static_cast<int>(r.integer(2, kMaxRound));
+        else if (key == "cells") {
+            const std::size_t at = r.array([&](std::size_t) {
+                core::RevoteCell& cell = round.cells.emplace_back();
+                cell_offsets.push_back(schema::read_fields(r, kCellFields, [&](std::string_view k) {
+                    if (k == "idea") cell.idea = schema::read_id(r);
+                    else if (k == "criterion") cell.criterion = schema::read_id(r);
+                }));
+            });
+            if (round.cells.empty()) r.fail_at(at, r.path(), "a re-vote round needs at least one cell");
+        }
+    });
+    return round;
+}
+
+void write_revote(JsonWriter& w, const std::optional<core::RevoteRound>& revote) {
+    if (!revote) return;  // no round open: no field
+    w.key("revote").begin_object().field("round", revote->round).key("cells").begin_array();
+    for (const core::RevoteCell& c : revote->cells)
+        w.begin_object(JsonWriter::Layout::Inline).field("idea", c.idea).field("criterion", c.criterion).end_object();
+    w.end_array().end_object();
+}
+
 int read_round(JsonReader& r) { return static_cast<int>(r.integer(1, kMaxRound)); }
 
 std::string read_reason(JsonReader& r) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "documents/json_reader.hpp"
@@ -22,6 +23,11 @@ void write_assessment(JsonWriter& w, const std::optional<core::Assessment>& a);
 // "gates": {"high_risk": "exclude" | "allow", "unassessed": "allow" | "exclude"}
 void read_gates(JsonReader& r, core::SelectionRules& rules);
 void write_gates(JsonWriter& w, const core::SelectionRules& rules);
+
+// "revote": {"round": 2, "cells": [{"idea": "i1", "criterion": "quality"}, ...]}; references
+// are checked by the caller (offsets of each cell returned).
+core::RevoteRound read_revote(JsonReader& r, std::vector<std::size_t>& cell_offsets);
+void write_revote(JsonWriter& w, const std::optional<core::RevoteRound>& revote);
 
 // A score's "round" (1.. kMaxRound).
 int read_round(JsonReader& r);

@@ -29,7 +29,7 @@ constexpr Field kWorkshopFields[] = {
     {"format"},          {"version"},          {"title"},        {"organisation", false}, {"date", false},
     {"facilitator", false}, {"language"},      {"template", false}, {"stages"},            {"concerns", false},
     {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false},
-    {"score_history", false}};
+    {"score_history", false}, {"revote", false}};
 constexpr Field kParticipantFields[] = {{"id"}, {"name"}, {"department", false}, {"role", false}};
 constexpr Field kIdeaFields[] = {{"id"},           {"title"},        {"problem", false},
                                  {"solution", false}, {"department", false}, {"owner", false},
@@ -55,6 +55,7 @@ public:
         resolve_owners();
         resolve_scores();
         resolve_history();
+        resolve_revote();
         return std::move(ws_);
     }
 
@@ -78,6 +79,7 @@ private:
             else if (key == "ideas") read_ideas();
             else if (key == "scores") read_scores();
             else if (key == "score_history") read_history();
+            else if (key == "revote") ws_.revote = second_round::read_revote(r_, revote_offsets_);
         });
     }
 
@@ -180,6 +182,19 @@ private:
                 else if (key == "reason") h.reason = second_round::read_reason(r_);
             }));
         });
+    }
+
+    void resolve_revote() {
+        if (!ws_.revote) return;
+        for (std::size_t i = 0; i < ws_.revote->cells.size(); ++i) {
+            const core::RevoteCell& c = ws_.revote->cells[i];
+            const std::string path = "revote.cells[" + std::to_string(i) + "]";
+            if (idea_ids_.find(c.idea) < 0)
+                r_.fail_at(member_offset(revote_offsets_[i], "idea"), path + ".idea", "no idea has id " + quoted(c.idea));
+            if (criterion_ids_.find(c.criterion) < 0)
+                r_.fail_at(member_offset(revote_offsets_[i], "criterion"), path + ".criterion",
+                           "no criterion has id " + quoted(c.criterion));
+        }
     }
 
     void resolve_history() {
@@ -308,7 +323,7 @@ private:
     schema::IdIndex participant_ids_, idea_ids_, criterion_ids_;
     std::vector<std::size_t> idea_offsets_;
     std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
-    std::vector<std::size_t> history_offsets_;
+    std::vector<std::size_t> history_offsets_, revote_offsets_;
 };
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -408,7 +423,9 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
         w.field("criterion", h.criterion).field("value", h.value).field("round", h.round).field("reason", h.reason);
         w.end_object();
     }
-    w.end_array().end_object();
+    w.end_array();
+    second_round::write_revote(w, ws.revote);
+    w.end_object();
     return w.finish();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,5 +80,15 @@ void insert_second_round(sqlite::Database& db, const core::Workshop& ws);
 // score history and the open re-vote read.
 void read_second_round(sqlite::Database& db, core::Workshop& ws, bool with_scores);
 void read_consensus_aggregates(sqlite::Database& db, core::Aggregates& agg);
+// contracts 9: the open re-vote round (none: removed).
+void write_revote(sqlite::Database& db, const std::optional<core::RevoteRound>& revote);
+// The open round's number; 0 when none is open.
+int open_revote_round(sqlite::Database& db);
+// A score's round as stored (1 when score_round has no row).
+int stored_round(sqlite::Database& db, const std::string& idea, const std::string& rater, const std::string& criterion);
+void push_history(sqlite::Database& db, const core::ScoreHistory& h);
+// Removes and returns the newest history entry of (idea, rater, criterion); throws when none.
+core::ScoreHistory pop_history(sqlite::Database& db, const std::string& idea, const std::string& rater,
+                               const std::string& criterion);
 
 }  // namespace pilotdeck::storage::tables

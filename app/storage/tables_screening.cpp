@@ -87,11 +87,49 @@ void insert_second_round(Database& db, const core::Workshop& ws) {
             set_score_round(db, s);
         }
     }
-    for (const core::ScoreHistory& h : ws.score_history)
-        db.cached("INSERT INTO score_history (idea, rater, criterion, value, round, reason) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind_all(rid_of(db, "idea", h.idea), rid_of(db, "participant", h.rater), rid_of(db, "criterion", h.criterion),
-                      h.value, h.round, h.reason)
+    for (const core::ScoreHistory& h : ws.score_history) push_history(db, h);
+    write_revote(db, ws.revote);
+}
+
+void push_history(Database& db, const core::ScoreHistory& h) {
+    db.cached("INSERT INTO score_history (idea, rater, criterion, value, round, reason) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind_all(rid_of(db, "idea", h.idea), rid_of(db, "participant", h.rater), rid_of(db, "criterion", h.criterion),
+                  h.value, h.round, h.reason)
+        .run();
+}
+
+core::ScoreHistory pop_history(Database& db, const std::string& idea, const std::string& rater,
+                               const std::string& criterion) {
+    Statement st(db, "SELECT rid, value, round, reason FROM score_history WHERE idea = ? AND rater = ? AND criterion = ? "
+                     "ORDER BY rid DESC LIMIT 1");
+    st.bind_all(rid_of(db, "idea", idea), rid_of(db, "participant", rater), rid_of(db, "criterion", criterion));
+    if (!st.step()) throw StorageError(db.name() + ": no earlier value of this score");
+    core::ScoreHistory h{idea, rater, criterion, st.column_int(1), st.column_int(2), st.column_text(3)};
+    db.cached("DELETE FROM score_history WHERE rid = ?").bind_all(st.column_int64(0)).run();
+    return h;
+}
+
+int stored_round(Database& db, const std::string& idea, const std::string& rater, const std::string& criterion) {
+    const auto round = db.cached("SELECT round FROM score_round WHERE idea = ? AND rater = ? AND criterion = ?")
+                           .bind_all(rid_of(db, "idea", idea), rid_of(db, "participant", rater),
+                                     rid_of(db, "criterion", criterion))
+                           .one_int64();
+    return round ? static_cast<int>(*round) : 1;
+}
+
+void write_revote(Database& db, const std::optional<core::RevoteRound>& revote) {
+    db.exec("DELETE FROM revote_cell; DELETE FROM revote;");
+    if (!revote) return;
+    db.cached("INSERT INTO revote (single, round) VALUES (1, ?)").bind_all(revote->round).run();
+    for (const core::RevoteCell& cell : revote->cells)
+        db.cached("INSERT OR IGNORE INTO revote_cell (idea, criterion) VALUES (?, ?)")
+            .bind_all(rid_of(db, "idea", cell.idea), rid_of(db, "criterion", cell.criterion))
             .run();
+}
+
+int open_revote_round(Database& db) {
+    const auto round = db.cached("SELECT round FROM revote").one_int64();
+    return round ? static_cast<int>(*round) : 0;
 }
 
 void read_second_round(Database& db, core::Workshop& ws, bool with_scores) {
@@ -117,6 +155,15 @@ void read_second_round(Database& db, core::Workshop& ws, bool with_scores) {
         s.round = consensus.column_int(3);
         s.consensus = true;
         ws.scores.push_back(std::move(s));
+    }
+    if (const int round = open_revote_round(db); round > 0) {
+        core::RevoteRound open;
+        open.round = round;
+        Statement cells(db,
+                        "SELECT i.id, c.id FROM revote_cell r JOIN idea i ON i.rid = r.idea "
+                        "JOIN criterion c ON c.rid = r.criterion ORDER BY i.position, c.position");
+        while (cells.step()) open.cells.push_back({cells.column_text(0), cells.column_text(1)});
+        ws.revote = std::move(open);
     }
     Statement history(db,
                       "SELECT i.id, p.id, c.id, h.value, h.round, h.reason FROM score_history h JOIN idea i ON i.rid = h.idea "

@@ -132,8 +132,13 @@ TEST_CASE("bad screening input: one line with the JSON path, nothing written", "
     struct Case { std::string from, to, message; };
     for (const Case& c : {Case{"\"H4\": true", "\"H12\": true", "ideas[3].assessment.H12: unknown screening question \"H12\""},
                           Case{"\"H4\": true", "\"H4\": \"yes\"", "ideas[3].assessment.H4: must be true, false or null"},
-                          Case{"\"H4\": true", "\"H4\": 1", "ideas[3].assessment.H4: must be true, false or null"}}) {
+                          Case{"\"H4\": true", "\"H4\": 1", "ideas[3].assessment.H4: must be true, false or null"},
+                          Case{"Saw the median; I had the night shift in mind only.", std::string(281, 'x'),
+                               "score_history[0].reason: a reason is one line of at most 280 characters, found 281"},
+                          Case{"\"round\": 2", "\"round\": 0", "scores[160].round: must be a whole number from 1 to 1000"},
+                          Case{"\"consensus\": true", "\"consensus\": 1", ".consensus: expected true or false"}}) {
         std::string bad = text;
+        INFO(c.to.substr(0, 40));
         const std::size_t at = bad.find(c.from);
         REQUIRE(at != std::string::npos);
         bad.replace(at, c.from.size(), c.to);

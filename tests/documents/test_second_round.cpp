@@ -42,7 +42,8 @@ const std::string kV2 = R"({"format": "pilotdeck-workshop", "version": 2, "title
             {"idea": "i2", "criterion": "b", "value": 4, "consensus": true},
             {"idea": "i2", "criterion": "r", "value": 2, "consensus": true},
             {"idea": "i2", "criterion": "v", "value": 4, "consensus": true}],
- "score_history": [{"idea": "i1", "rater": "p1", "criterion": "b", "value": 1, "round": 1, "reason": "I misread the scale"}]}
+ "score_history": [{"idea": "i1", "rater": "p1", "criterion": "b", "value": 1, "round": 1, "reason": "I misread the scale"}],
+ "revote": {"round": 2, "cells": [{"idea": "i1", "criterion": "b"}]}}
 )";
 
 }  // namespace
@@ -62,6 +63,9 @@ TEST_CASE("version 2: screening, gates, consensus, rounds and history read and w
     CHECK(ws.scores[2].rater.empty());
     REQUIRE(ws.score_history.size() == 1);
     CHECK(ws.score_history[0].reason == "I misread the scale");
+    REQUIRE(ws.revote);
+    CHECK(ws.revote->round == 2);
+    CHECK(ws.revote->cells == std::vector<core::RevoteCell>{{"i1", "b"}});
 
     const std::string out = docs::write_workshop(ws);
     CHECK(out.find("\"version\": 2") != std::string::npos);
@@ -116,6 +120,10 @@ TEST_CASE("version 2: each fault is one line with its JSON path", "[second-round
           at(off, "7, \"round\": 1", 0, "score_history[0].value: must be a whole number from 1 to 5 (the scale of \"b\"), found 7"));
     const std::string who = replace_once(kV2, "\"rater\": \"p1\", \"criterion\": \"b\", \"value\": 1", "\"rater\": \"p9\", \"criterion\": \"b\", \"value\": 1");
     CHECK(workshop_error(who) == at(who, "\"p9\"", 0, "score_history[0].rater: no participant has id \"p9\""));
+    const std::string cell = replace_once(kV2, "\"cells\": [{\"idea\": \"i1\"", "\"cells\": [{\"idea\": \"i7\"");
+    CHECK(workshop_error(cell) == at(cell, "\"i7\"", 0, "revote.cells[0].idea: no idea has id \"i7\""));
+    const std::string first = replace_once(kV2, "\"revote\": {\"round\": 2", "\"revote\": {\"round\": 1");
+    CHECK(workshop_error(first) == at(first, "1, \"cells\"", 0, "revote.round: must be a whole number from 2 to 1000, found 1"));
 }
 
 TEST_CASE("shortlist version 2: ai_act, dpia, obligations from the shipped catalogue, consensus", "[second-round]") {
