@@ -23,21 +23,6 @@ Answer answer(const Assessment& a, std::string_view id) {
     return it->second ? Answer::Yes : Answer::No;
 }
 
-// Counts the answers of questions `prefix`1..`prefix`n.
-struct Tally { int yes = 0, open = 0; };
-Tally tally(const Assessment& a, char prefix, int n) {
-    Tally t;
-    std::string id(1, prefix);
-    for (int i = 1; i <= n; ++i) {
-        id.resize(1);
-        id += static_cast<char>('0' + i);
-        const Answer x = answer(a, id);
-        if (x == Answer::Yes) ++t.yes;
-        if (x == Answer::Open) ++t.open;
-    }
-    return t;
-}
-
 bool contains(const std::vector<std::string>& list, std::string_view s) {
     return std::find(list.begin(), list.end(), s) != list.end();
 }
@@ -71,28 +56,60 @@ bool is_screening_question(std::string_view id) {
     return std::find(kQuestions.begin(), kQuestions.end(), id) != kQuestions.end();
 }
 
+namespace {
+
+// One pass over the answers (no lookups): yes/answered counts per group and the single questions.
+struct Answers {
+    int p_yes = 0, p_answered = 0, h_yes = 0, h_answered = 0, t_yes = 0, d_yes = 0, d_answered = 0;
+    Answer e = Answer::Open, f = Answer::Open, s = Answer::Open, a = Answer::Open, d5 = Answer::Open;
+    explicit Answers(const Assessment& x) {
+        for (const auto& [id, yes] : x.answers) {
+            if (id.empty()) continue;
+            const Answer v = yes ? Answer::Yes : Answer::No;
+            const bool numbered = id.size() == 2 && id[1] >= '1' && id[1] <= '9';
+            switch (id[0]) {
+                case 'P': if (numbered && id[1] <= '8') { ++p_answered; p_yes += yes; } break;
+                case 'H': if (numbered && id[1] <= '8') { ++h_answered; h_yes += yes; } break;
+                case 'T': if (numbered && id[1] <= '4') t_yes += yes; break;
+                case 'D':
+                    if (numbered) {
+                        ++d_answered;
+                        d_yes += yes;
+                        if (id[1] == '5') d5 = v;
+                    }
+                    break;
+                case 'E': if (id.size() == 1) e = v; break;
+                case 'F': if (id.size() == 1) f = v; break;
+                case 'S': if (id.size() == 1) s = v; break;
+                case 'A': if (id.size() == 1) a = v; break;
+                default: break;
+            }
+        }
+    }
+};
+
+}  // namespace
+
 AiActClass classify_ai_act(const std::optional<Assessment>& assessment) {
     if (!assessment) return AiActClass::Unassessed;
-    const Assessment& a = *assessment;
-    const Tally p = tally(a, 'P', 8), h = tally(a, 'H', 8);
-    if (p.yes > 0) return AiActClass::Prohibited;
+    const Answers x(*assessment);
+    if (x.p_yes > 0) return AiActClass::Prohibited;
     // Art. 6(3): an Annex III system is not high-risk when it only does a narrow procedural or
     // preparatory task (E) and does not profile people (F); a profiling system always is.
-    if (h.yes > 0 && !(answer(a, "E") == Answer::Yes && answer(a, "F") == Answer::No)) return AiActClass::HighRisk;
-    if (p.open > 0 || h.open > 0) return AiActClass::Unassessed;
-    if (tally(a, 'T', 4).yes > 0) return AiActClass::Limited;
+    if (x.h_yes > 0 && !(x.e == Answer::Yes && x.f == Answer::No)) return AiActClass::HighRisk;
+    if (x.p_answered < 8 || x.h_answered < 8) return AiActClass::Unassessed;
+    if (x.t_yes > 0) return AiActClass::Limited;
     return AiActClass::Minimal;
 }
 
 DpiaVerdict classify_dpia(const std::optional<Assessment>& assessment) {
     if (!assessment) return DpiaVerdict::Unknown;
-    const Assessment& a = *assessment;
-    const Tally d = tally(a, 'D', 9);
-    if (answer(a, "A") == Answer::Yes) return DpiaVerdict::Required;
-    if (answer(a, "S") == Answer::Yes && answer(a, "D5") == Answer::Yes) return DpiaVerdict::Required;
-    if (d.yes >= 2) return DpiaVerdict::Required;
-    if (d.yes == 1) return DpiaVerdict::Recommended;
-    if (d.open > 0 || answer(a, "S") == Answer::Open || answer(a, "A") == Answer::Open) return DpiaVerdict::Unknown;
+    const Answers x(*assessment);
+    if (x.a == Answer::Yes) return DpiaVerdict::Required;
+    if (x.s == Answer::Yes && x.d5 == Answer::Yes) return DpiaVerdict::Required;
+    if (x.d_yes >= 2) return DpiaVerdict::Required;
+    if (x.d_yes == 1) return DpiaVerdict::Recommended;
+    if (x.d_answered < 9 || x.s == Answer::Open || x.a == Answer::Open) return DpiaVerdict::Unknown;
     return DpiaVerdict::NotNeeded;
 }
 
