@@ -165,6 +165,8 @@ int main(int argc, char** argv) {
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
         if (wanted("crowd_bt")) bench::report_crowd_bt(runs);
+        if (wanted("robustness")) bench::report_robustness(ws, PILOTDECK_BENCH_DEMO, runs);
+        if (wanted("selection.screened")) bench::report_screening(ws, runs);
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
         if (wanted("first_frame")) bench::report_first_frame(file, dir.string(), std::min(runs, 11));

@@ -61,6 +61,11 @@ inline void report(const std::string& name, const Stats& s, std::optional<Stats>
     std::cout << j.dump() << std::endl;
 }
 
+// robustness.cpp: robustness.demo and robustness (10,000 samples) beside the plain shortlist;
+// selection.screened: selection with screening classes against the same without.
+void report_robustness(const core::Workshop& ws, const std::string& demo_path, int runs);
+void report_screening(const core::Workshop& ws, int runs);
+
 // ui_frames.cpp (only when the GUI is built): one ui_frame.STAGE line per stage kind.
 void report_ui_frames(const std::string& workshop_file, int runs);
 // first_frame.cpp (likewise): starts `pilotdeck open` `runs` times, one first_frame line.

@@ -18,6 +18,7 @@
 #include "cli/resources.hpp"
 #include "core/carry_over.hpp"
 #include "cli/results_command.hpp"
+#include "core/robustness.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -143,7 +144,26 @@ int cmd_shortlist(const ShortlistArgs& a) {
     if (a.max_per_department) rules.max_per_department = *a.max_per_department;
     const auto results = core::summarize(ws.ideas, ws.criteria, agg);
     const auto selection = core::select_pilots(ws.ideas, results, rules);
-    emit(a.out, documents::write_shortlist({ws, results, selection, rules}));
+    const core::ObligationCatalogue obligations = documents::load_obligations(obligations_path());
+    emit(a.out, documents::write_shortlist({ws, results, selection, rules, &obligations}));
+    return kOk;
+}
+
+struct RobustnessArgs {
+    std::string file, out;
+    int samples = 10000;
+    std::uint64_t seed = 1;
+    double concentration = 50;
+};
+int cmd_robustness(const RobustnessArgs& a) {
+    auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
+    const core::Workshop ws = wf->load();
+    core::RobustnessOptions options;
+    options.samples = a.samples;
+    options.seed = a.seed;
+    options.concentration = a.concentration;
+    const core::RobustnessResult result = core::robustness(ws, options);
+    emit(a.out, documents::write_robustness(ws, result, options));
     return kOk;
 }
 
@@ -267,7 +287,8 @@ int run(int argc, char** argv) {
     cexport->add_flag("--compact", export_args.compact, "No indentation or spaces (for very large workshops)");
 
     ShortlistArgs sl;
-    auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON)");
+    auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON). Its AI Act and GDPR classes are a "
+                                                  "first screening, not legal advice.");
     cshort->add_option("FILE", sl.file, "Workshop file")->required();
     cshort->add_option("--out", sl.out, "Output file (default: standard output)");
     cshort->add_option("--max-risk", sl.max_risk, "Highest risk score a pilot may have")->check(CLI::Range(-1e6, 1e6));
@@ -284,6 +305,15 @@ int run(int argc, char** argv) {
     auto* cresults = app.add_subcommand("results", "Write a hackathon's results: ranking, awards, recusals (JSON)");
     cresults->add_option("FILE", results_file, "Workshop file or workshop document (JSON)")->required();
     cresults->add_option("--out", results_out, "Output file (default: standard output)");
+    RobustnessArgs rb;
+    auto* crobust = app.add_subcommand("robustness", "How often each idea is chosen under plausible weights and raters (JSON)");
+    crobust->add_option("FILE", rb.file, "Workshop file")->required();
+    crobust->add_option("--samples", rb.samples, "Number of samples (default 10000)")->check(CLI::Range(1, 10000000));
+    crobust->add_option("--seed", rb.seed, "Seed of the random numbers (default 1)");
+    crobust->add_option("--concentration", rb.concentration,
+                        "How close sampled weights stay to the workshop's; higher is closer (default 50)")
+        ->check(CLI::Range(1e-6, 1e9));
+    crobust->add_option("--out", rb.out, "Output file (default: standard output)");
 
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
@@ -353,6 +383,7 @@ int run(int argc, char** argv) {
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
     if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
+    if (*crobust) return guarded([&] { return cmd_robustness(rb); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });

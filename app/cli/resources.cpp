@@ -31,6 +31,10 @@ std::string find_dir(const char* env, const std::string& name) {
 
 std::string default_templates_dir() { return find_dir("PILOTDECK_TEMPLATES", "workshop_templates"); }
 
+std::string obligations_path() {
+    return (fs::path(find_dir("PILOTDECK_ASSETS", "assets")) / "ai-act-obligations.json").string();
+}
+
 std::string demo_document_path() { return (fs::path(find_dir("PILOTDECK_ASSETS", "assets")) / "demo-workshop.json").string(); }
 
 }  // namespace pilotdeck::cli

@@ -10,5 +10,7 @@ namespace pilotdeck::cli {
 std::string default_templates_dir();
 // assets/demo-workshop.json, found the same way ($PILOTDECK_ASSETS overrides the folder).
 std::string demo_document_path();
+// assets/ai-act-obligations.json (contracts 7): the obligations and their dates, shipped as data.
+std::string obligations_path();
 
 }  // namespace pilotdeck::cli

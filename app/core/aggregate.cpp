@@ -40,6 +40,11 @@ Aggregates Aggregates::from_scores(const std::vector<Score>& scores) {
     IdeaStats* idea = nullptr;
     int* rater_scores = nullptr;
     for (const auto& s : scores) {
+        if (s.consensus) {
+            agg.ideas_[s.idea].consensus[s.criterion] = s.value;
+            idea_id = nullptr;  // the next individual score looks its idea up again
+            continue;
+        }
         if (!idea_id || s.idea != *idea_id) {
             idea = &agg.ideas_[s.idea];
             idea_id = &s.idea;
@@ -59,6 +64,10 @@ Aggregates Aggregates::from_scores(const std::vector<Score>& scores) {
 }
 
 void Aggregates::add(const Score& s) {
+    if (s.consensus) {
+        ideas_[s.idea].consensus[s.criterion] = s.value;
+        return;
+    }
     IdeaStats& idea = ideas_[s.idea];
     CriterionStats& st = idea.by_criterion[s.criterion];
     st.n += 1;
@@ -71,6 +80,11 @@ void Aggregates::remove(const Score& s) {
     auto it = ideas_.find(s.idea);
     if (it == ideas_.end()) return;
     IdeaStats& idea = it->second;
+    if (s.consensus) {
+        idea.consensus.erase(s.criterion);
+        if (idea.by_criterion.empty() && idea.raters <= 0 && idea.consensus.empty()) ideas_.erase(it);
+        return;
+    }
     auto c = idea.by_criterion.find(s.criterion);
     if (c != idea.by_criterion.end()) {
         c->second.n -= 1;
@@ -83,12 +97,16 @@ void Aggregates::remove(const Score& s) {
         idea.scores_by_rater.erase(r);
         idea.raters -= 1;
     }
-    if (idea.by_criterion.empty() && idea.raters <= 0) ideas_.erase(it);
+    if (idea.by_criterion.empty() && idea.raters <= 0 && idea.consensus.empty()) ideas_.erase(it);
 }
 
 void Aggregates::change(const Score& before, int new_value) {
     auto it = ideas_.find(before.idea);
     if (it == ideas_.end()) return;
+    if (before.consensus) {
+        it->second.consensus[before.criterion] = new_value;
+        return;
+    }
     auto c = it->second.by_criterion.find(before.criterion);
     if (c == it->second.by_criterion.end()) return;
     c->second.sum += new_value - before.value;
@@ -104,6 +122,10 @@ void Aggregates::set_stats(const std::string& idea, const std::string& criterion
 void Aggregates::set_raters(const std::string& idea, int raters) {
     if (raters <= 0 && ideas_.find(idea) == ideas_.end()) return;
     ideas_[idea].raters = raters;
+}
+
+void Aggregates::set_consensus(const std::string& idea, const std::string& criterion, int value) {
+    ideas_[idea].consensus[criterion] = value;
 }
 
 void Aggregates::erase_idea(const std::string& idea) { ideas_.erase(idea); }

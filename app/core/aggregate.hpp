@@ -28,6 +28,7 @@ struct IdeaStats {
     std::map<std::string, CriterionStats> by_criterion;  // criterion id -> stats (n > 0 only)
     int raters = 0;                                      // distinct raters with >= 1 score
     std::map<std::string, int> scores_by_rater;          // rater id -> number of scores (when built from scores)
+    std::map<std::string, int> consensus;                // criterion id -> the room's agreed value (contracts 5b)
 };
 
 class Aggregates {
@@ -42,6 +43,7 @@ public:
     // Loading pre-computed sums (storage keeps them in the file).
     void set_stats(const std::string& idea, const std::string& criterion, CriterionStats st);
     void set_raters(const std::string& idea, int raters);
+    void set_consensus(const std::string& idea, const std::string& criterion, int value);
 
     void erase_idea(const std::string& idea);
     const IdeaStats* find(const std::string& idea) const;

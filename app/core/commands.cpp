@@ -19,10 +19,16 @@ struct Describer {
     std::string operator()(const RemoveParticipant&) const { return "Remove participant"; }
     std::string operator()(const PutIdea& c) const { return "Save idea " + quoted(c.idea.title); }
     std::string operator()(const RemoveIdea&) const { return "Delete idea"; }
-    std::string operator()(const SetScore& c) const { return c.value ? "Score" : "Clear score"; }
+    std::string operator()(const SetScore& c) const {
+        if (c.consensus) return c.value ? "Team consensus" : "Clear team consensus";
+        return c.value ? "Score" : "Clear score";
+    }
     std::string operator()(const SetSelection&) const { return "Change selection rules"; }
     template <HackathonCommand H>
     std::string operator()(const H& c) const { return describe_hackathon(c); }
+    std::string operator()(const SetRevote& c) const { return c.revote ? "Open a re-vote" : "Close the re-vote"; }
+    std::string operator()(const Revote&) const { return "Re-vote"; }
+    std::string operator()(const Unrevote&) const { return "Undo a re-vote"; }
     std::string operator()(const Batch& c) const {
         if (!c.label.empty()) return c.label;
         return c.commands.size() == 1 ? describe(c.commands.front()) : "Several changes";
@@ -41,7 +47,7 @@ Batch merge_ideas(const Workshop& ws, const Idea& dropped, const Idea& kept) {
         if (sc.idea == kept.id) own.emplace(sc.rater, sc.criterion);
     for (const auto& sc : ws.scores)
         if (sc.idea == dropped.id && !own.contains({sc.rater, sc.criterion}))
-            b.commands.push_back(SetScore{kept.id, sc.rater, sc.criterion, sc.value});
+            b.commands.push_back(SetScore{kept.id, sc.rater, sc.criterion, sc.value, sc.consensus});
     b.commands.push_back(RemoveIdea{dropped.id});
     return b;
 }

@@ -24,8 +24,16 @@ struct PutIdea { Idea idea; std::optional<std::size_t> position; };
 // Removes the idea and all its scores.
 struct RemoveIdea { std::string id; };
 // Set (value) or clear (nullopt) one score.
-struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; };
+// consensus: the room's agreed value for (idea, criterion), rater empty (contracts 5b).
+struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; bool consensus = false; };
 struct SetSelection { SelectionRules rules; };
+// contracts 9: open (a round) or close (nullopt) the re-vote; see open_revote().
+struct SetRevote { std::optional<RevoteRound> revote; };
+// contracts 9: a rater's new value for a cell of the open round, with a one-line reason; the
+// value it replaces goes to the score history.
+struct Revote { std::string idea; std::string rater; std::string criterion; int value = 0; std::string reason; };
+// The inverse of Revote: the rater's last history entry for the cell becomes the score again.
+struct Unrevote { std::string idea; std::string rater; std::string criterion; };
 // contracts 6 (hackathon_commands.cpp). Add (new id; at `position`, or at the end) or replace a team.
 struct PutTeam { Team team; std::optional<std::size_t> position; };
 // Only allowed when no comparison or audience vote names the team.
@@ -35,11 +43,12 @@ struct AddComparison { Comparison comparison; std::optional<std::size_t> positio
 struct RemoveComparison { std::size_t index = 0; };
 // A participant's audience vote (nullopt: withdrawn).
 struct SetAudienceVote { std::string voter; std::optional<std::string> team; };
+
 struct Batch;
 
 using Command = std::variant<SetInfo, SetCurrentStage, SetConcernCount, PutParticipant, RemoveParticipant,
                              PutIdea, RemoveIdea, SetScore, SetSelection, PutTeam, RemoveTeam, AddComparison,
-                             RemoveComparison, SetAudienceVote, Batch>;
+                             RemoveComparison, SetAudienceVote, SetRevote, Revote, Unrevote, Batch>;
 
 template <class C>
 concept HackathonCommand = std::is_same_v<C, PutTeam> || std::is_same_v<C, RemoveTeam> ||
@@ -48,6 +57,8 @@ concept HackathonCommand = std::is_same_v<C, PutTeam> || std::is_same_v<C, Remov
 
 // Several commands applied as one edit (one transaction, one undo step), in order.
 struct Batch { std::vector<Command> commands; std::string label; };
+
+inline constexpr std::size_t kMaxRevoteReason = 280;  // characters
 
 // A short human description for undo/redo menus, e.g. "Add idea “Invoice triage”".
 std::string describe(const Command& c);

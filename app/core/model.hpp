@@ -217,6 +217,18 @@ struct AudienceVote {
     bool operator==(const AudienceVote&) const = default;
 };
 
+// contracts 9: an open re-vote round: its number (scores given in it carry it) and its cells.
+struct RevoteCell {
+    std::string idea;
+    std::string criterion;
+    bool operator==(const RevoteCell&) const = default;
+};
+struct RevoteRound {
+    int round = 2;
+    std::vector<RevoteCell> cells;
+    bool operator==(const RevoteRound&) const = default;
+};
+
 struct WorkshopInfo {
     std::string title;
     std::string organisation;
@@ -239,6 +251,7 @@ struct Workshop {
     std::vector<Idea> ideas;
     std::vector<Score> scores;
     std::vector<ScoreHistory> score_history;  // contracts 9
+    std::optional<RevoteRound> revote;        // contracts 9: the open re-vote round, if any
     // contracts 6 (hackathons)
     std::vector<Team> teams;
     Pitching pitching;

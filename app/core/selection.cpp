@@ -50,6 +50,39 @@ std::string why_chosen(const Idea& idea, const IdeaResult& r, const SelectionRul
            plural(r.raters, "rater.", "raters.");
 }
 
+// The sentence for a rejection, read aloud by the facilitator.
+std::string reason_for(const Idea& idea, const IdeaResult& r, const SelectionRules& rules, Exclusion code,
+                       int department_count) {
+    switch (code) {
+        case Exclusion::Prohibited:
+            return "a screening answer describes a practice the EU AI Act prohibits (Art. 5); it is never chosen";
+        case Exclusion::Excluded:
+            return idea.decision && !idea.decision->reason.empty()
+                       ? "excluded by the facilitator: " + idea.decision->reason
+                       : std::string("excluded by the facilitator");
+        case Exclusion::HighRisk:
+            return "high-risk under the EU AI Act (Annex III); the rules take high-risk ideas only when pinned as a pilot";
+        case Exclusion::Unassessed:
+            return "the AI Act questions of its screening are not all answered, and the rules take only screened ideas";
+        case Exclusion::Raters:
+            return r.raters == 0 ? "not scored yet; at least " + plural(rules.min_raters, "rater is", "raters are") + " needed"
+                                 : "scored by " + plural(r.raters, "rater", "raters") + "; at least " +
+                                       std::to_string(rules.min_raters) + " needed";
+        case Exclusion::Risk:
+            return r.risk ? "risk " + fmt2(*r.risk) + " is above the limit " + fmt2(rules.max_risk)
+                          : std::string("no risk scores yet");
+        case Exclusion::Visibility:
+            return r.visibility ? "visibility " + fmt2(*r.visibility) + " is below the minimum " + fmt2(rules.min_visibility)
+                                : std::string("no visibility scores yet");
+        case Exclusion::Size:
+            return "all " + plural(rules.size, "pilot place was", "pilot places were") + " taken by higher-ranked ideas";
+        case Exclusion::Department:
+            return idea.department + " already has " + plural(department_count, "pilot", "pilots") + " (at most " +
+                   std::to_string(rules.max_per_department) + " per department)";
+    }
+    return {};
+}
+
 }  // namespace
 
 std::string_view to_string(Quadrant q) {
@@ -64,7 +97,10 @@ std::string_view to_string(Quadrant q) {
 
 std::string_view to_string(Exclusion e) {
     switch (e) {
+        case Exclusion::Prohibited: return "prohibited";
         case Exclusion::Excluded: return "excluded";
+        case Exclusion::HighRisk: return "high-risk";
+        case Exclusion::Unassessed: return "unassessed";
         case Exclusion::Raters: return "raters";
         case Exclusion::Risk: return "risk";
         case Exclusion::Visibility: return "visibility";
@@ -94,16 +130,34 @@ IdeaResult summarize_idea(std::size_t index, const std::vector<Criterion>& crite
 
     struct Acc { double weighted = 0, weights = 0; };
     Acc acc[3];
+    bool axis_consensus[3] = {false, false, false};
     for (const auto& c : criteria) {
         auto it = stats->by_criterion.find(c.id);
-        if (it == stats->by_criterion.end() || it->second.n <= 0) continue;
-        const CriterionStats& st = it->second;
-        CriterionSummary cs{c.id, round2(st.mean()), round2(st.sd()), static_cast<int>(st.n)};
-        if (cs.sd >= 1.0) r.contested = true;
-        r.criteria.push_back(cs);
+        const bool has_values = it != stats->by_criterion.end() && it->second.n > 0;
+        const auto agreed = stats->consensus.find(c.id);
+        double mean = 0;
+        if (agreed != stats->consensus.end()) {
+            // contracts 5b: the room's value replaces the individual ones.
+            mean = agreed->second;
+            r.criteria.push_back({c.id, round2(mean), 0.0, has_values ? static_cast<int>(it->second.n) : 0, true});
+            axis_consensus[static_cast<int>(c.axis)] = true;
+        } else if (has_values) {
+            const CriterionStats& st = it->second;
+            mean = st.mean();
+            CriterionSummary cs{c.id, round2(mean), round2(st.sd()), static_cast<int>(st.n), false};
+            if (cs.sd >= 1.0) r.contested = true;
+            r.criteria.push_back(cs);
+        } else {
+            continue;
+        }
         Acc& a = acc[static_cast<int>(c.axis)];
-        a.weighted += c.weight * st.mean();
+        a.weighted += c.weight * mean;
         a.weights += c.weight;
+    }
+    if (!stats->consensus.empty()) {
+        r.consensus = true;
+        for (int axis = 0; axis < 3; ++axis)
+            if (acc[axis].weights > 0 && !axis_consensus[axis]) r.consensus = false;
     }
     auto axis_score = [&](Axis axis) -> std::optional<double> {
         const Acc& a = acc[static_cast<int>(axis)];
@@ -147,64 +201,102 @@ std::vector<std::size_t> rank(const std::vector<Idea>& ideas, const std::vector<
     return order;
 }
 
+std::vector<AiActClass> classify_ideas(const std::vector<Idea>& ideas) {
+    std::vector<AiActClass> out;
+    out.reserve(ideas.size());
+    for (const Idea& i : ideas) out.push_back(classify_ai_act(i.assessment));
+    return out;
+}
+
 Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results,
                         const SelectionRules& rules) {
-    const std::vector<std::size_t> order = rank(ideas, results);
-    Selection sel;
-    std::vector<bool> chosen(results.size(), false);
-    std::map<std::string, int> per_department;
+    return select_pilots(ideas, results, rules, classify_ideas(ideas));
+}
 
-    auto choose = [&](std::size_t ri, bool pinned) {
-        const IdeaResult& r = results[ri];
-        const Idea& idea = ideas[r.idea];
-        chosen[ri] = true;
-        if (!idea.department.empty()) per_department[idea.department] += 1;
-        sel.pilots.push_back({static_cast<int>(sel.pilots.size()) + 1, ri, pinned, why_chosen(idea, r, rules)});
+void decide(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results, const SelectionRules& rules,
+            const std::vector<AiActClass>& classes, const std::vector<std::size_t>& order,
+            const std::vector<int>& department_of, Decisions& d) {
+    d.picks.clear();
+    d.rejected.clear();
+    d.chosen.assign(results.size(), 0);
+    int departments = 0;
+    for (int x : department_of) departments = std::max(departments, x + 1);
+    d.per_department.assign(static_cast<std::size_t>(departments), 0);
+
+    const auto class_of = [&](std::size_t ri) {
+        const std::size_t i = results[ri].idea;
+        return i < classes.size() ? classes[i] : AiActClass::Unassessed;
+    };
+    const auto department = [&](std::size_t ri) {
+        const std::size_t i = results[ri].idea;
+        return i < department_of.size() ? department_of[i] : -1;
+    };
+    const auto choose = [&](std::size_t ri, bool pinned) {
+        d.chosen[ri] = 1;
+        if (const int dep = department(ri); dep >= 0) d.per_department[static_cast<std::size_t>(dep)] += 1;
+        d.picks.push_back({ri, pinned});
     };
 
-    // Rule 2: pinned includes first, whatever their scores; they are never dropped.
+    // Rule 2: pinned includes first, whatever their scores and gates (never a prohibited one);
+    // they are never dropped.
     for (std::size_t ri : order) {
         const Idea& idea = ideas[results[ri].idea];
-        if (idea.decision && idea.decision->pin == Pin::Include) choose(ri, true);
+        if (idea.decision && idea.decision->pin == Pin::Include && class_of(ri) != AiActClass::Prohibited)
+            choose(ri, true);
     }
 
-    // Rules 3-5: down the ranking; the first rule that keeps an idea out is its reason.
+    // Rules 3-5: down the ranking; the first rule that keeps an idea out is its code.
     for (std::size_t ri : order) {
-        if (chosen[ri]) continue;
+        if (d.chosen[ri]) continue;
         const IdeaResult& r = results[ri];
         const Idea& idea = ideas[r.idea];
-        auto reject = [&](Exclusion code, std::string reason) { sel.not_selected.push_back({ri, code, std::move(reason)}); };
-
-        if (idea.decision && idea.decision->pin == Pin::Exclude) {
-            reject(Exclusion::Excluded, idea.decision->reason.empty()
-                                            ? "excluded by the facilitator"
-                                            : "excluded by the facilitator: " + idea.decision->reason);
-        } else if (r.raters < rules.min_raters) {
-            reject(Exclusion::Raters, r.raters == 0 ? "not scored yet; at least " +
-                                                          plural(rules.min_raters, "rater is", "raters are") + " needed"
-                                                    : "scored by " + plural(r.raters, "rater", "raters") +
-                                                          "; at least " + std::to_string(rules.min_raters) + " needed");
-        } else if (!r.risk) {
-            reject(Exclusion::Risk, "no risk scores yet");
-        } else if (*r.risk > rules.max_risk) {
-            reject(Exclusion::Risk, "risk " + fmt2(*r.risk) + " is above the limit " + fmt2(rules.max_risk));
-        } else if (!r.visibility) {
-            reject(Exclusion::Visibility, "no visibility scores yet");
-        } else if (*r.visibility < rules.min_visibility) {
-            reject(Exclusion::Visibility,
-                   "visibility " + fmt2(*r.visibility) + " is below the minimum " + fmt2(rules.min_visibility));
-        } else if (static_cast<int>(sel.pilots.size()) >= rules.size) {
-            reject(Exclusion::Size, "all " + plural(rules.size, "pilot place was", "pilot places were") +
-                                        " taken by higher-ranked ideas");
-        } else if (!idea.department.empty() && per_department[idea.department] >= rules.max_per_department) {
-            reject(Exclusion::Department, idea.department + " already has " +
-                                              plural(per_department[idea.department], "pilot", "pilots") +
-                                              " (at most " + std::to_string(rules.max_per_department) +
-                                              " per department)");
-        } else {
-            choose(ri, false);
-        }
+        const AiActClass ai_act = class_of(ri);
+        const int dep = department(ri);
+        const int dep_count = dep >= 0 ? d.per_department[static_cast<std::size_t>(dep)] : 0;
+        std::optional<Exclusion> code;
+        if (ai_act == AiActClass::Prohibited) code = Exclusion::Prohibited;
+        else if (idea.decision && idea.decision->pin == Pin::Exclude) code = Exclusion::Excluded;
+        else if (ai_act == AiActClass::HighRisk && !rules.allow_high_risk) code = Exclusion::HighRisk;
+        else if (ai_act == AiActClass::Unassessed && !rules.allow_unassessed) code = Exclusion::Unassessed;
+        else if (r.raters < rules.min_raters && !r.consensus) code = Exclusion::Raters;
+        else if (!r.risk || *r.risk > rules.max_risk) code = Exclusion::Risk;
+        else if (!r.visibility || *r.visibility < rules.min_visibility) code = Exclusion::Visibility;
+        else if (static_cast<int>(d.picks.size()) >= rules.size) code = Exclusion::Size;
+        else if (dep >= 0 && dep_count >= rules.max_per_department) code = Exclusion::Department;
+        if (code) d.rejected.push_back({ri, *code, dep_count});
+        else choose(ri, false);
     }
+}
+
+std::vector<int> department_indices(const std::vector<Idea>& ideas) {
+    std::map<std::string_view, int> index;
+    std::vector<int> out;
+    out.reserve(ideas.size());
+    for (const Idea& i : ideas) {
+        if (i.department.empty()) {
+            out.push_back(-1);
+            continue;
+        }
+        const auto [it, added] = index.try_emplace(i.department, static_cast<int>(index.size()));
+        out.push_back(it->second);
+    }
+    return out;
+}
+
+Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaResult>& results,
+                        const SelectionRules& rules, const std::vector<AiActClass>& classes) {
+    Decisions d;
+    decide(ideas, results, rules, classes, rank(ideas, results), department_indices(ideas), d);
+    Selection sel;
+    for (const auto& pick : d.picks) {
+        const IdeaResult& r = results[pick.result];
+        sel.pilots.push_back({static_cast<int>(sel.pilots.size()) + 1, pick.result, pick.pinned,
+                              why_chosen(ideas[r.idea], r, rules)});
+    }
+    for (const auto& rejected : d.rejected)
+        sel.not_selected.push_back({rejected.result, rejected.code,
+                                    reason_for(ideas[results[rejected.result].idea], results[rejected.result], rules,
+                                               rejected.code, rejected.department_count)});
     return sel;
 }
 

@@ -111,7 +111,11 @@ void validate(const Workshop& ws, const Command& command) {
         }
         void operator()(const SetScore& c) const {
             if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail("unknown idea \"" + c.idea + "\"");
-            if (find_by_id(ws.participants, c.rater) == ws.participants.end()) fail("unknown rater \"" + c.rater + "\"");
+            if (c.consensus) {
+                if (!c.rater.empty()) fail("a team consensus value has no rater");
+            } else if (find_by_id(ws.participants, c.rater) == ws.participants.end()) {
+                fail("unknown rater \"" + c.rater + "\"");
+            }
             auto cr = find_by_id(ws.criteria, c.criterion);
             if (cr == ws.criteria.end()) fail("unknown criterion \"" + c.criterion + "\"");
             if (c.value && (*c.value < cr->min || *c.value > cr->max))
@@ -131,6 +135,39 @@ void validate(const Workshop& ws, const Command& command) {
         void operator()(const AddComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const RemoveComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const SetAudienceVote& c) const { validate_hackathon(ws, c); }
+        void operator()(const SetRevote& c) const {
+            if (!c.revote) return;
+            if (c.revote->round < 2 || c.revote->round > 1000) fail("a re-vote round is numbered 2 to 1000");
+            if (c.revote->cells.empty()) fail("a re-vote needs at least one contested score");
+            for (const RevoteCell& cell : c.revote->cells) {
+                if (find_by_id(ws.ideas, cell.idea) == ws.ideas.end()) fail("unknown idea \"" + cell.idea + "\"");
+                if (find_by_id(ws.criteria, cell.criterion) == ws.criteria.end())
+                    fail("unknown criterion \"" + cell.criterion + "\"");
+            }
+        }
+        void operator()(const Revote& c) const {
+            if (!ws.revote) fail("no re-vote round is open");
+            const auto& cells = ws.revote->cells;
+            if (std::none_of(cells.begin(), cells.end(), [&](const RevoteCell& x) { return x.idea == c.idea && x.criterion == c.criterion; }))
+                fail("this score is not part of the re-vote round");
+            auto cr = find_by_id(ws.criteria, c.criterion);
+            if (c.value < cr->min || c.value > cr->max)
+                fail(cr->label + " is scored from " + std::to_string(cr->min) + " to " + std::to_string(cr->max));
+            if (utf8_length(c.reason) > kMaxRevoteReason)
+                fail("a reason is at most " + std::to_string(kMaxRevoteReason) + " characters");
+            if (c.reason.find_first_of("\r\n") != std::string::npos) fail("a reason is one line");
+            const auto s = std::find_if(ws.scores.begin(), ws.scores.end(), [&](const Score& x) {
+                return !x.consensus && x.idea == c.idea && x.rater == c.rater && x.criterion == c.criterion;
+            });
+            if (s == ws.scores.end()) fail("only a rater who scored it can re-vote");
+            if (s->round >= ws.revote->round) fail("this rater has already re-voted on it in this round");
+        }
+        void operator()(const Unrevote& c) const {
+            const auto h = std::find_if(ws.score_history.rbegin(), ws.score_history.rend(), [&](const ScoreHistory& x) {
+                return x.idea == c.idea && x.rater == c.rater && x.criterion == c.criterion;
+            });
+            if (h == ws.score_history.rend()) fail("no earlier value to go back to");
+        }
         void operator()(const Batch&) const {}  // validated step by step while applying
     };
     std::visit(V{ws}, command);
@@ -293,7 +330,7 @@ Command Session::apply(const Command& command) {
             list.erase(it);
             auto& scores = s.ws_.scores;
             auto keep = std::stable_partition(scores.begin(), scores.end(), [&](const Score& x) { return x.idea != c.id; });
-            for (auto sc = keep; sc != scores.end(); ++sc) inv.commands.push_back(SetScore{sc->idea, sc->rater, sc->criterion, sc->value});
+            for (auto sc = keep; sc != scores.end(); ++sc) inv.commands.push_back(SetScore{sc->idea, sc->rater, sc->criterion, sc->value, sc->consensus});
             scores.erase(keep, scores.end());
             s.agg_.erase_idea(c.id);
             s.reindex();
@@ -306,7 +343,7 @@ Command Session::apply(const Command& command) {
             auto found = position(refs, rater, criterion);
             const bool exists = found != refs.end() && found->rater == rater && found->criterion == criterion;
             auto& scores = s.ws_.scores;
-            SetScore inv{c.idea, c.rater, c.criterion, std::nullopt};
+            SetScore inv{c.idea, c.rater, c.criterion, std::nullopt, c.consensus};
             if (exists) {
                 const std::size_t idx = found->index;
                 Score& existing = scores[idx];
@@ -329,6 +366,7 @@ Command Session::apply(const Command& command) {
                 }
             } else if (c.value) {
                 Score sc{c.idea, c.rater, c.criterion, *c.value};
+                sc.consensus = c.consensus;
                 s.agg_.add(sc);
                 refs.insert(found, {rater, criterion, static_cast<std::uint32_t>(scores.size())});
                 scores.push_back(std::move(sc));
@@ -346,6 +384,34 @@ Command Session::apply(const Command& command) {
         Command operator()(const AddComparison& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const RemoveComparison& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetAudienceVote& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const SetRevote& c) {
+            SetRevote inv{s.ws_.revote};
+            s.ws_.revote = c.revote;
+            return inv;
+        }
+        Command operator()(const Revote& c) {
+            Score& score = s.ws_.scores[s.find_ref(c.idea, c.rater, c.criterion)->index];
+            s.ws_.score_history.push_back({c.idea, c.rater, c.criterion, score.value, score.round, c.reason});
+            s.agg_.change(score, c.value);
+            score.value = c.value;
+            score.round = s.ws_.revote->round;
+            s.mark_dirty(c.idea);
+            return Unrevote{c.idea, c.rater, c.criterion};
+        }
+        Command operator()(const Unrevote& c) {
+            auto& history = s.ws_.score_history;
+            auto h = std::find_if(history.rbegin(), history.rend(), [&](const ScoreHistory& x) {
+                return x.idea == c.idea && x.rater == c.rater && x.criterion == c.criterion;
+            });
+            Score& score = s.ws_.scores[s.find_ref(c.idea, c.rater, c.criterion)->index];
+            Revote inv{c.idea, c.rater, c.criterion, score.value, h->reason};
+            s.agg_.change(score, h->value);
+            score.value = h->value;
+            score.round = h->round;
+            history.erase(std::next(h).base());
+            s.mark_dirty(c.idea);
+            return inv;
+        }
         Command operator()(const Batch&) { return Batch{}; }  // handled above
     };
     return std::visit(A{*this}, command);
@@ -466,5 +532,24 @@ const Selection& Session::selection() const {
 }
 
 Selection Session::selection_with(const SelectionRules& rules) const { return select_pilots(ws_.ideas, results(), rules); }
+
+}  // namespace pilotdeck::core
+
+namespace pilotdeck::core {
+
+std::optional<SetRevote> Session::open_revote() const {
+    RevoteRound round;
+    int last = 1;
+    for (const Score& s : ws_.scores) last = std::max(last, s.round);
+    for (const ScoreHistory& h : ws_.score_history) last = std::max(last, h.round);
+    if (ws_.revote) last = std::max(last, ws_.revote->round);
+    round.round = last + 1;
+    const auto& all = results();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (const CriterionSummary& c : all[i].criteria)
+            if (!c.consensus && c.sd >= 1.0) round.cells.push_back({ws_.ideas[all[i].idea].id, c.criterion});
+    if (round.cells.empty()) return std::nullopt;
+    return SetRevote{round};
+}
 
 }  // namespace pilotdeck::core

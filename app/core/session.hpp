@@ -68,6 +68,10 @@ public:
     std::string next_idea_id() const;         // "i<N>" not yet used
     std::string next_participant_id() const;  // "p<N>" not yet used
 
+    // contracts 9: a SetRevote opening a round (numbered one above every round so far) on every
+    // contested cell (idea, criterion with sd >= 1.0 of individual scores); nullopt when none.
+    std::optional<SetRevote> open_revote() const;
+
     // Derived, cached, updated on change (never recomputed per frame).
     const std::vector<IdeaResult>& results() const;        // one per idea, same order as ideas
     const IdeaResult* result_for(const std::string& idea) const;

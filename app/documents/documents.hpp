@@ -9,6 +9,8 @@
 
 #include "base/files.hpp"
 #include "core/model.hpp"
+#include "core/robustness.hpp"
+#include "core/screening.hpp"
 #include "core/selection.hpp"
 
 namespace pilotdeck::documents {
@@ -50,8 +52,20 @@ struct ShortlistInput {
     const std::vector<core::IdeaResult>& results;
     const core::Selection& selection;
     const core::SelectionRules& rules;
+    // contracts 7: the shipped obligations (assets/ai-act-obligations.json); without it the
+    // pilots' "obligations" lists are empty.
+    const core::ObligationCatalogue* obligations = nullptr;
 };
+// Shortlist version 2: ai_act and dpia for every idea, obligations for pilots, "consensus".
 std::string write_shortlist(const ShortlistInput& in);
+
+// The robustness document (contracts 8): {"format": "pilotdeck-robustness", ...}.
+std::string write_robustness(const core::Workshop& ws, const core::RobustnessResult& result,
+                             const core::RobustnessOptions& options);
+
+// The catalogue of obligations (format "pilotdeck-obligations"). Throws DocumentError.
+core::ObligationCatalogue parse_obligations(std::string_view text, const std::string& name);
+core::ObligationCatalogue load_obligations(const std::string& path);
 
 // Templates found in a folder, sorted by file name; each parsed, errors kept per file.
 struct TemplateEntry {

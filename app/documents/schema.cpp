@@ -1,4 +1,5 @@
 #include "documents/schema.hpp"
+#include "documents/second_round.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -200,7 +201,7 @@ std::vector<T> read_list(JsonReader& r, const char* what, ReadOne&& read_one) {
 }
 
 constexpr Field kSelectionFields[] = {
-    {"max_risk"}, {"min_visibility"}, {"min_raters"}, {"size"}, {"max_per_department"}};
+    {"max_risk"}, {"min_visibility"}, {"min_raters"}, {"size"}, {"max_per_department"}, {"gates", false}};
 
 }  // namespace
 
@@ -296,6 +297,7 @@ core::SelectionRules read_selection(JsonReader& r) {
         else if (key == "min_raters") rules.min_raters = static_cast<int>(r.integer(0, kMaxRuleCount));
         else if (key == "size") rules.size = static_cast<int>(r.integer(1, kMaxRuleCount));
         else if (key == "max_per_department") rules.max_per_department = static_cast<int>(r.integer(1, kMaxRuleCount));
+        else if (key == "gates") second_round::read_gates(r, rules);
     });
     return rules;
 }

@@ -14,6 +14,7 @@
 #include "documents/hackathon_document.hpp"
 #include "documents/json_writer.hpp"
 #include "documents/schema.hpp"
+#include "documents/second_round.hpp"
 
 namespace pilotdeck::documents {
 namespace {
@@ -32,14 +33,19 @@ constexpr Field kWorkshopFields[] = {
     {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false},
     // contracts 6 (hackathon_document.cpp)
     {"mode", false}, {"teams", false}, {"pitching", false}, {"judging", false}, {"comparisons", false}, {"awards", false},
-    {"audience_votes", false}};
+    {"audience_votes", false},
+    // contracts 9 (second_round.cpp)
+    {"score_history", false}, {"revote", false}};
 constexpr Field kParticipantFields[] = {{"id"}, {"name"}, {"department", false}, {"role", false}};
 constexpr Field kIdeaFields[] = {{"id"},           {"title"},        {"problem", false},
                                  {"solution", false}, {"department", false}, {"owner", false},
-                                 {"success_criteria", false}, {"decision", false},
+                                 {"success_criteria", false}, {"decision", false}, {"assessment", false},
                                  {"status", false}, {"status_history", false}, {"measures", false}};
 constexpr Field kDecisionFields[] = {{"pin"}, {"reason", false}};
-constexpr Field kScoreFields[] = {{"idea"}, {"rater"}, {"criterion"}, {"value"}};
+constexpr Field kScoreFields[] = {{"idea"}, {"rater", false}, {"criterion"}, {"value"}, {"round", false}, {"consensus", false}};
+constexpr Field kHistoryFields[] = {{"idea"}, {"rater"}, {"criterion"}, {"value"}, {"round"}, {"reason", false}};
+// The rater index that stands for the room in a consensus value (contracts 5b).
+constexpr std::size_t kConsensusRater = 0xFFFFFFFFu;
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
@@ -57,6 +63,8 @@ public:
         resolve_scores();
         followup_.check_dates(r_, ws_);
         hackathon::check_workshop(r_, ws_, hackathon_at_, score_offsets_);
+        resolve_history();
+        resolve_revote();
         return std::move(ws_);
     }
 
@@ -79,6 +87,8 @@ private:
             else if (key == "participants") r_.array([&](std::size_t) { ws_.participants.push_back(read_participant()); });
             else if (key == "ideas") read_ideas();
             else if (key == "scores") read_scores();
+            else if (key == "score_history") read_history();
+            else if (key == "revote") ws_.revote = second_round::read_revote(r_, revote_offsets_);
             else hackathon::read_workshop_field(r_, key, ws_, hackathon_at_);
         });
     }
@@ -112,6 +122,7 @@ private:
                 else if (key == "success_criteria") idea.success_criteria = r_.string();
                 else if (key == "decision") idea.decision = read_decision();
                 else if (followup::is_idea_key(key)) followup_.read(r_, key, idea, ws_.ideas.size());
+                else if (key == "assessment") idea.assessment = second_round::read_assessment(r_);
             }));
             ws_.ideas.push_back(std::move(idea));
         });
@@ -149,13 +160,71 @@ private:
                 score_offsets_.reserve(estimate);
             }
             core::Score& s = ws_.scores.emplace_back();
-            score_offsets_.push_back(static_cast<std::uint32_t>(schema::read_fields(r_, kScoreFields, [&](std::string_view key) {
+            bool has_rater = false;
+            const std::size_t at = schema::read_fields(r_, kScoreFields, [&](std::string_view key) {
                 if (key == "idea") s.idea = r_.string_view();
-                else if (key == "rater") s.rater = r_.string_view();
+                else if (key == "rater") {
+                    s.rater = r_.string_view();
+                    has_rater = true;
+                }
                 else if (key == "criterion") s.criterion = r_.string_view();
                 else if (key == "value") s.value = read_score_value();
-            })));
+                else if (key == "round") s.round = second_round::read_round(r_);
+                else if (key == "consensus") s.consensus = r_.boolean();
+            });
+            score_offsets_.push_back(static_cast<std::uint32_t>(at));
+            if (s.consensus && has_rater)
+                fail_member(at, "scores", index, "rater", "a team consensus value (\"consensus\": true) has no rater");
+            if (!s.consensus && !has_rater)
+                r_.fail_at(at, "scores[" + std::to_string(index) + "]",
+                           "missing field \"rater\" (only a team consensus value, \"consensus\": true, has none)");
         });
+    }
+
+    void read_history() {
+        r_.array([&](std::size_t) {
+            core::ScoreHistory& h = ws_.score_history.emplace_back();
+            history_offsets_.push_back(schema::read_fields(r_, kHistoryFields, [&](std::string_view key) {
+                if (key == "idea") h.idea = r_.string_view();
+                else if (key == "rater") h.rater = r_.string_view();
+                else if (key == "criterion") h.criterion = r_.string_view();
+                else if (key == "value") h.value = read_score_value();
+                else if (key == "round") h.round = second_round::read_round(r_);
+                else if (key == "reason") h.reason = second_round::read_reason(r_);
+            }));
+        });
+    }
+
+    void resolve_revote() {
+        if (!ws_.revote) return;
+        for (std::size_t i = 0; i < ws_.revote->cells.size(); ++i) {
+            const core::RevoteCell& c = ws_.revote->cells[i];
+            const std::string path = "revote.cells[" + std::to_string(i) + "]";
+            if (idea_ids_.find(c.idea) < 0)
+                r_.fail_at(member_offset(revote_offsets_[i], "idea"), path + ".idea", "no idea has id " + quoted(c.idea));
+            if (criterion_ids_.find(c.criterion) < 0)
+                r_.fail_at(member_offset(revote_offsets_[i], "criterion"), path + ".criterion",
+                           "no criterion has id " + quoted(c.criterion));
+        }
+    }
+
+    void resolve_history() {
+        for (std::size_t i = 0; i < ws_.score_history.size(); ++i) {
+            const core::ScoreHistory& h = ws_.score_history[i];
+            const std::size_t at = history_offsets_[i];
+            if (idea_ids_.find(h.idea) < 0) fail_member(at, "score_history", i, "idea", "no idea has id " + quoted(h.idea));
+            if (participant_ids_.find(h.rater) < 0)
+                fail_member(at, "score_history", i, "rater", "no participant has id " + quoted(h.rater));
+            const std::ptrdiff_t c = criterion_ids_.find(h.criterion);
+            if (c < 0) fail_member(at, "score_history", i, "criterion", "no criterion has id " + quoted(h.criterion));
+            const core::Criterion& cr = ws_.criteria[static_cast<std::size_t>(c)];
+            if (h.value < cr.min || h.value > cr.max) {
+                const std::size_t v = member_offset(at, "value");
+                r_.fail_at(v, element_path("score_history", i, "value"),
+                           "must be a whole number from " + std::to_string(cr.min) + " to " + std::to_string(cr.max) +
+                               " (the scale of " + quoted(cr.id) + "), found " + number_text(v));
+            }
+        }
     }
 
     // Any whole number here; the criterion's scale is checked once criteria are known. Values
@@ -219,7 +288,8 @@ private:
         for (std::size_t i = 0; i < ws_.scores.size(); ++i) {
             const core::Score& s = ws_.scores[i];
             const std::size_t idea_index = resolve(idea, idea_ids_, s.idea, i, "idea", "idea");
-            const std::size_t rater_index = resolve(rater, participant_ids_, s.rater, i, "rater", "participant");
+            const std::size_t rater_index =
+                s.consensus ? kConsensusRater : resolve(rater, participant_ids_, s.rater, i, "rater", "participant");
             const std::size_t criterion_index = resolve(criterion, criterion_ids_, s.criterion, i, "criterion", "criterion");
             const core::Criterion& c = ws_.criteria[criterion_index];
             if (s.value < c.min || s.value > c.max) {
@@ -251,9 +321,12 @@ private:
         }
         if (duplicate == std::numeric_limits<std::size_t>::max()) return;
         const core::Score& s = ws_.scores[duplicate];
+        const std::string first_line = " (first at line " + std::to_string(r_.line_of(score_offsets_[first])) + ")";
         r_.fail_at(score_offsets_[duplicate], "scores[" + std::to_string(duplicate) + "]",
-                   "duplicate score for idea " + quoted(s.idea) + ", rater " + quoted(s.rater) + ", criterion " +
-                       quoted(s.criterion) + " (first at line " + std::to_string(r_.line_of(score_offsets_[first])) + ")");
+                   s.consensus ? "a second team consensus value for idea " + quoted(s.idea) + ", criterion " +
+                                     quoted(s.criterion) + first_line
+                               : "duplicate score for idea " + quoted(s.idea) + ", rater " + quoted(s.rater) +
+                                     ", criterion " + quoted(s.criterion) + first_line);
     }
 
     JsonReader& r_;
@@ -263,6 +336,7 @@ private:
     followup::Reader followup_;
     std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
     hackathon::Offsets hackathon_at_;  // documents are far below 4 GiB (kMaxDocumentBytes)
+    std::vector<std::size_t> history_offsets_, revote_offsets_;
 };
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -300,6 +374,7 @@ void write_criteria(JsonWriter& w, const std::vector<core::Criterion>& criteria)
 void write_selection(JsonWriter& w, const core::SelectionRules& s) {
     w.key("selection").begin_object().field("max_risk", s.max_risk).field("min_visibility", s.min_visibility);
     w.field("min_raters", s.min_raters).field("size", s.size).field("max_per_department", s.max_per_department);
+    second_round::write_gates(w, s);
     w.end_object();
 }
 
@@ -313,6 +388,7 @@ void write_ideas(JsonWriter& w, const std::vector<core::Idea>& ideas) {
             w.begin_object(JsonWriter::Layout::Inline).field("pin", core::to_string(i.decision->pin)).field("reason", i.decision->reason).end_object();
         else
             w.null();
+        second_round::write_assessment(w, i.assessment);
         followup::write_idea_fields(w, i);
         w.end_object();
     }
@@ -349,10 +425,21 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
     write_ideas(w, ws.ideas);
     w.key("scores").begin_array();
     for (const core::Score& s : ws.scores) {
-        w.begin_object(JsonWriter::Layout::Inline).field("idea", s.idea).field("rater", s.rater);
-        w.field("criterion", s.criterion).field("value", s.value).end_object();
+        w.begin_object(JsonWriter::Layout::Inline).field("idea", s.idea);
+        if (!s.consensus) w.field("rater", s.rater);
+        w.field("criterion", s.criterion).field("value", s.value);
+        if (s.round != 1) w.field("round", s.round);
+        if (s.consensus) w.field("consensus", true);
+        w.end_object();
+    }
+    w.end_array().key("score_history").begin_array();
+    for (const core::ScoreHistory& h : ws.score_history) {
+        w.begin_object(JsonWriter::Layout::Inline).field("idea", h.idea).field("rater", h.rater);
+        w.field("criterion", h.criterion).field("value", h.value).field("round", h.round).field("reason", h.reason);
+        w.end_object();
     }
     w.end_array();
+    second_round::write_revote(w, ws.revote);
     hackathon::write_workshop_parts(w, ws);
     w.end_object();
     return w.finish();

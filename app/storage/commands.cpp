@@ -101,6 +101,7 @@ void clear_score(Database& db, const ScoreKey& k, std::int64_t old_value) {
 }
 
 void set_score(Database& db, const core::SetScore& c) {
+    if (c.consensus) return set_consensus_score(db, c);
     ScoreKey k{rid_of(db, "idea", c.idea), rid_of(db, "participant", c.rater), rid_of(db, "criterion", c.criterion)};
     std::optional<std::int64_t> old = stored_score(db, k);
     if (c.value && old)
@@ -134,6 +135,26 @@ struct Persist {
     void operator()(const core::SetSelection& c) { write_selection(db, c.rules); }
     template <core::HackathonCommand H>
     void operator()(const H& c) { persist_hackathon(db, c); }
+    void operator()(const core::SetRevote& c) { write_revote(db, c.revote); }
+    void operator()(const core::Revote& c) {
+        const int round = open_revote_round(db);
+        if (round == 0) throw StorageError(db.name() + ": no re-vote round is open");
+        const ScoreKey k{rid_of(db, "idea", c.idea), rid_of(db, "participant", c.rater), rid_of(db, "criterion", c.criterion)};
+        const std::optional<std::int64_t> old = stored_score(db, k);
+        if (!old) throw StorageError(db.name() + ": a re-vote needs an earlier score");
+        push_history(db, {c.idea, c.rater, c.criterion, static_cast<int>(*old), stored_round(db, c.idea, c.rater, c.criterion), c.reason});
+        set_score(db, core::SetScore{c.idea, c.rater, c.criterion, c.value});
+        core::Score now{c.idea, c.rater, c.criterion, c.value};
+        now.round = round;
+        set_score_round(db, now);
+    }
+    void operator()(const core::Unrevote& c) {
+        const core::ScoreHistory h = pop_history(db, c.idea, c.rater, c.criterion);
+        set_score(db, core::SetScore{c.idea, c.rater, c.criterion, h.value});
+        core::Score back{c.idea, c.rater, c.criterion, h.value};
+        back.round = h.round;
+        set_score_round(db, back);
+    }
     void operator()(const core::Batch& b) {
         for (const core::Command& c : b.commands) std::visit(*this, c);
     }

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <string>
+#include <string_view>
+
 namespace pilotdeck::storage::schema {
 namespace {
 
@@ -197,8 +200,56 @@ CREATE TABLE IF NOT EXISTS audience_vote (
 );
 )sql";
 // Schema version 5: screening (contracts 7), consensus scores (5b), re-vote rounds (9).
+// An idea's screening answers are rows of idea_answer (unanswered questions have none), its
+// notes in idea_assessment (a row means the idea was screened). The gates widen selection.
+// Consensus values live apart from the individual scores, so score_agg and idea.raters keep
+// counting people only. score_round holds the round of the scores given in a re-vote (round 1,
+// the usual case, has no row); score_history keeps the values they replaced, in order.
 constexpr const char* kSchemaV5 = R"sql(
-SELECT 1;
+CREATE TABLE IF NOT EXISTS idea_assessment (
+    idea  INTEGER PRIMARY KEY REFERENCES idea(rid) ON DELETE CASCADE,
+    notes TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idea_answer (
+    idea     INTEGER NOT NULL REFERENCES idea_assessment(idea) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    answer   INTEGER NOT NULL CHECK (answer IN (0, 1)),
+    PRIMARY KEY (idea, question)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS consensus_score (
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    criterion INTEGER NOT NULL REFERENCES criterion(rid),
+    value     INTEGER NOT NULL,
+    round     INTEGER NOT NULL DEFAULT 1 CHECK (round >= 1),
+    PRIMARY KEY (idea, criterion)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS score_round (
+    idea      INTEGER NOT NULL,
+    rater     INTEGER NOT NULL,
+    criterion INTEGER NOT NULL,
+    round     INTEGER NOT NULL CHECK (round > 1),
+    PRIMARY KEY (idea, rater, criterion),
+    FOREIGN KEY (idea, rater, criterion) REFERENCES score(idea, rater, criterion) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS score_history (
+    rid       INTEGER PRIMARY KEY,
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    rater     INTEGER NOT NULL REFERENCES participant(rid),
+    criterion INTEGER NOT NULL REFERENCES criterion(rid),
+    value     INTEGER NOT NULL,
+    round     INTEGER NOT NULL CHECK (round >= 1),
+    reason    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS score_history_idea ON score_history(idea);
+CREATE TABLE IF NOT EXISTS revote (
+    single INTEGER PRIMARY KEY CHECK (single = 1),
+    round  INTEGER NOT NULL CHECK (round > 1)
+);
+CREATE TABLE IF NOT EXISTS revote_cell (
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    criterion INTEGER NOT NULL REFERENCES criterion(rid),
+    PRIMARY KEY (idea, criterion)
+) WITHOUT ROWID;
 )sql";
 // Schema version 6: the follow-up of pilots (contracts 12): status, its history, measures.
 // An idea without a row in idea_status has no status (proposed); lists keep their order in
@@ -238,7 +289,18 @@ CREATE TABLE IF NOT EXISTS measure_value (
 ) WITHOUT ROWID;
 )sql";
 void hackathon_v4(sqlite::Database& db) { db.exec(kSchemaV4); }
-void screening_v5(sqlite::Database& db) { db.exec(kSchemaV5); }
+// The gates are two columns of selection. Written so that running it again changes nothing
+// (a file whose user_version was lowered by hand keeps its tables).
+void screening_v5(sqlite::Database& db) {
+    db.exec(kSchemaV5);
+    for (const char* column : {"gate_high_risk", "gate_unassessed"}) {
+        sqlite::Statement has(db, std::string("SELECT 1 FROM pragma_table_info('selection') WHERE name = '") + column + "'");
+        if (has.step()) continue;
+        const bool high_risk = std::string_view(column) == "gate_high_risk";
+        db.exec(std::string("ALTER TABLE selection ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT '" +
+                (high_risk ? "exclude" : "allow") + "' CHECK (" + column + " IN ('exclude', 'allow'))");
+    }
+}
 void followup_v6(sqlite::Database& db) { db.exec(kSchemaV6); }
 
 constexpr Migration kMigrations[] = {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -70,5 +71,37 @@ std::vector<std::pair<std::string, std::string>> read_phone_tokens(sqlite::Datab
 std::vector<std::string> order_problems(sqlite::Database& db);
 // Where score_agg or idea.raters differ from a recomputation from score (at most `limit`).
 std::vector<std::string> aggregate_problems(sqlite::Database& db, int limit);
+
+}  // namespace pilotdeck::storage::tables
+
+namespace pilotdeck::storage::tables {
+
+// --- screening, consensus and re-vote rounds (tables_screening.cpp; schema version 5) ---
+
+// Replaces the stored screening of idea `idea` (by id) with idea.assessment (none: removed).
+void write_assessment(sqlite::Database& db, const core::Idea& idea);
+void read_assessments(sqlite::Database& db, std::vector<core::Idea>& ideas);
+void write_gates(sqlite::Database& db, const core::SelectionRules& rules);
+void read_gates(sqlite::Database& db, core::SelectionRules& rules);
+// A consensus SetScore (contracts 5b): sets, changes or clears the row of consensus_score.
+void set_consensus_score(sqlite::Database& db, const core::SetScore& c);
+// A score's round (contracts 9): round 1 has no row of score_round.
+void set_score_round(sqlite::Database& db, const core::Score& s);
+// At import: consensus scores, rounds other than 1 and the score history.
+void insert_second_round(sqlite::Database& db, const core::Workshop& ws);
+// At load: consensus scores appended to ws.scores (idea, then criterion order), rounds applied,
+// score history and the open re-vote read.
+void read_second_round(sqlite::Database& db, core::Workshop& ws, bool with_scores);
+void read_consensus_aggregates(sqlite::Database& db, core::Aggregates& agg);
+// contracts 9: the open re-vote round (none: removed).
+void write_revote(sqlite::Database& db, const std::optional<core::RevoteRound>& revote);
+// The open round's number; 0 when none is open.
+int open_revote_round(sqlite::Database& db);
+// A score's round as stored (1 when score_round has no row).
+int stored_round(sqlite::Database& db, const std::string& idea, const std::string& rater, const std::string& criterion);
+void push_history(sqlite::Database& db, const core::ScoreHistory& h);
+// Removes and returns the newest history entry of (idea, rater, criterion); throws when none.
+core::ScoreHistory pop_history(sqlite::Database& db, const std::string& idea, const std::string& rater,
+                               const std::string& criterion);
 
 }  // namespace pilotdeck::storage::tables

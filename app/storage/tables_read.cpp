@@ -206,6 +206,7 @@ core::Workshop read_workshop(Database& db, bool with_scores) {
     read_followups(db, ws.ideas);
     if (with_scores) ws.scores = read_scores(db, ws);
     read_hackathon(db, ws);
+    read_second_round(db, ws, with_scores);
     return ws;
 }
 
@@ -219,6 +220,7 @@ core::Aggregates read_aggregates(Database& db) {
                       {sums.column_int64(2), sums.column_int64(3), sums.column_int64(4)});
     Statement raters(db, "SELECT id, raters FROM idea WHERE raters > 0");
     while (raters.step()) agg.set_raters(raters.column_text(0), raters.column_int(1));
+    read_consensus_aggregates(db, agg);
     return agg;
 }
 

@@ -75,9 +75,11 @@ std::vector<ScoreRow> resolve_scores(const std::vector<core::Score>& scores, Rid
                                      RidMap& criteria) {
     std::vector<ScoreRow> rows;
     rows.reserve(scores.size());
-    for (const core::Score& s : scores)
+    for (const core::Score& s : scores) {
+        if (s.consensus) continue;  // consensus_score (insert_second_round)
         rows.push_back({static_cast<std::uint32_t>(ideas.get(s.idea)), static_cast<std::uint32_t>(raters.get(s.rater)),
                         static_cast<std::uint32_t>(criteria.get(s.criterion)), s.value});
+    }
     // Appending in primary-key order is much faster than inserting all over the b-tree.
     auto by_key = [](const ScoreRow& a, const ScoreRow& b) { return a.key() < b.key(); };
     if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
@@ -188,7 +190,7 @@ void write_selection(Database& db, const core::SelectionRules& r) {
           "INSERT OR REPLACE INTO selection (single, max_risk, min_visibility, min_raters, size, max_per_department) "
           "VALUES (1, ?, ?, ?, ?, ?)")
         .bind_all(r.max_risk, r.min_visibility, r.min_raters, r.size, r.max_per_department)
-        .run();
+        .run();    write_gates(db, r);
 }
 
 // INSERT and UPDATE number their parameters alike, so that one binder serves both.
@@ -236,6 +238,7 @@ void insert_idea(Database& db, const core::Idea& idea, std::int64_t position) {
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     bind_idea(db, st, idea);  // may look up the owner: a cached statement of its own
     st.bind(10, position).run();
+    if (idea.assessment) write_assessment(db, idea);
 }
 
 void update_idea(Database& db, const core::Idea& idea) {
@@ -244,6 +247,7 @@ void update_idea(Database& db, const core::Idea& idea) {
         "success_criteria = ?7, pin = ?8, pin_reason = ?9 WHERE id = ?1");
     bind_idea(db, st, idea);
     st.run();
+    write_assessment(db, idea);
 }
 
 void insert_workshop(Database& db, const core::Workshop& ws) {
@@ -271,6 +275,7 @@ void insert_workshop(Database& db, const core::Workshop& ws) {
     insert_scores(db, rows);
     insert_aggregates(db, rows);
     insert_hackathon(db, ws);
+    insert_second_round(db, ws);
 }
 
 }  // namespace pilotdeck::storage::tables

@@ -56,7 +56,6 @@ std::vector<const Participant*> individual_raters(const core::Workshop& ws) {
 }
 
 bool consensus_scored(const core::Session& s, const std::string& idea) {
-    if (!s.find_participant(kConsensusId)) return false;
     for (const Criterion& c : s.workshop().criteria)
         if (s.score(idea, kConsensusId, c.id)) return true;
     return false;
@@ -103,7 +102,7 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         }
         const core::IdeaResult& r = results[i];
         const bool consensus = consensus_scored(s, idea.id);
-        const int individual = r.raters - (consensus ? 1 : 0);
+        const int individual = r.raters;  // consensus values have no rater
         ImGui::PushID(idea.id.c_str());
         if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, row_h))) ctx.state.selected_idea = idea.id;
         if (selected && g_focus.reveal_idea) {

@@ -13,8 +13,9 @@
 
 namespace pilotdeck::ui {
 
-// The participant that stands for the whole room when it agrees on one value.
-inline constexpr const char* kConsensusId = "consensus";
+// The rater id of the room's agreed value: none (contracts 5b: a consensus score has no rater,
+// and no participant stands for the room).
+inline constexpr const char* kConsensusId = "";
 inline constexpr const char* kConsensusName = "Team consensus";
 
 // The command for setting (value) or clearing (nullopt) one score. For the consensus rater

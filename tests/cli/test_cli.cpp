@@ -209,8 +209,9 @@ TEST_CASE("shortlist of the demo follows the contract's rules", "[cli][shortlist
     REQUIRE(r.status == 0);
     const json doc = json::parse(r.out);
     CHECK(doc["format"] == "pilotdeck-shortlist");
-    CHECK(doc["version"] == 1);
-    CHECK(doc["rules"] == json::parse(R"({"max_risk": 2.5, "min_visibility": 3.5, "min_raters": 3, "size": 3, "max_per_department": 1})"));
+    CHECK(doc["version"] == 2);
+    CHECK(doc["rules"] == json::parse(R"({"max_risk": 2.5, "min_visibility": 3.5, "min_raters": 3, "size": 3, "max_per_department": 1,
+                                          "gates": {"high_risk": "exclude", "unassessed": "allow"}})"));
     CHECK(ids(doc["pilots"], "idea") == expected["pilots"].get<std::vector<std::string>>());
     std::vector<std::string> codes, expected_codes;
     for (const auto& n : doc["not_selected"]) codes.push_back(n["idea"].get<std::string>() + ":" + n["code"].get<std::string>());

@@ -47,7 +47,7 @@ TEST_CASE("shortlist: the document of contracts.md section 4, exactly", "[shortl
     CHECK(text ==
           R"({
   "format": "pilotdeck-shortlist",
-  "version": 1,
+  "version": 2,
   "workshop": {
     "title": "Kick-off",
     "organisation": "Acme B.V.",
@@ -59,7 +59,11 @@ TEST_CASE("shortlist: the document of contracts.md section 4, exactly", "[shortl
     "min_visibility": 3.5,
     "min_raters": 3,
     "size": 3,
-    "max_per_department": 1
+    "max_per_department": 1,
+    "gates": {"high_risk": "exclude", "unassessed": "allow"}
+  },
+  "screening": {
+    "notice": "A first screening to guide the discussion, not legal advice: check the result with your data protection officer or legal counsel before a pilot starts."
   },
   "pilots": [
     {
@@ -80,7 +84,10 @@ TEST_CASE("shortlist: the document of contracts.md section 4, exactly", "[shortl
         "privacy": {"mean": 1.5, "sd": 0, "n": 2}
       },
       "success_criteria": "Half the replies drafted in 6 weeks.",
-      "why": "Pinned by the group."
+      "why": "Pinned by the group.",
+      "ai_act": "unassessed",
+      "dpia": "unknown",
+      "obligations": []
     }
   ],
   "not_selected": [
@@ -88,7 +95,9 @@ TEST_CASE("shortlist: the document of contracts.md section 4, exactly", "[shortl
       "idea": "i3",
       "title": "Forecast \"pallets\"",
       "code": "raters",
-      "reason": "Only 1 person scored it; 3 are needed."
+      "reason": "Only 1 person scored it; 3 are needed.",
+      "ai_act": "unassessed",
+      "dpia": "unknown"
     }
   ]
 }

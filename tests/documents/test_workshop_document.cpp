@@ -221,7 +221,7 @@ TEST_CASE("workshop: byte-order mark accepted, trailing text refused", "[worksho
 
 TEST_CASE("workshop: a newer version is named before other faults", "[workshop]") {
     std::string newer = replace_once(kOutOfOrder, "\"version\": 1", "\"version\": 3");
-    newer = replace_once(newer, "\"participants\"", "\"participants_v2\"");
+    newer = replace_once(newer, "\"participants\"", "\"participants_v3\"");
     CHECK(workshop_error(newer) ==
           at(newer, "3, \"title\"", 0, "version: made by a newer pilotdeck (version 3); this one reads versions 1 and 2"));
 }

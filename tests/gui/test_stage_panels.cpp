@@ -180,33 +180,30 @@ TEST_CASE("shortlist: draws pilots and reasons for the committed rules without c
     CHECK(h.ctx.state.error.empty());
 }
 
-TEST_CASE("team consensus: the participant is created with the first agreed value, in one undo step") {
+TEST_CASE("team consensus: a score without a rater, never a participant (contracts 5b)") {
     core::Session s(small_workshop(), 0, nullptr);
+    const std::size_t people = s.workshop().participants.size();
     CHECK_FALSE(ui::score_command(s, "i2", ui::kConsensusId, "time_saved", std::nullopt).has_value());
 
     const auto first = ui::score_command(s, "i2", ui::kConsensusId, "time_saved", 4);
     REQUIRE(first.has_value());
+    REQUIRE(std::holds_alternative<core::SetScore>(*first));
+    CHECK(std::get<core::SetScore>(*first).consensus);
     s.execute(*first);
-    const core::Participant* p = s.find_participant(ui::kConsensusId);
-    REQUIRE(p != nullptr);
-    CHECK(p->name == "Team consensus");
-    CHECK(p->role == core::Role::Decider);
+    CHECK(s.workshop().participants.size() == people);
     CHECK(s.score("i2", ui::kConsensusId, "time_saved") == 4);
 
-    // From then on a plain score; clearing works too.
     const auto second = ui::score_command(s, "i2", ui::kConsensusId, "privacy", 2);
     REQUIRE(second.has_value());
-    CHECK(std::holds_alternative<core::SetScore>(*second));
     s.execute(*second);
     s.execute(*ui::score_command(s, "i2", ui::kConsensusId, "privacy", std::nullopt));
     CHECK_FALSE(s.score("i2", ui::kConsensusId, "privacy").has_value());
 
-    // Undo back past the first value removes the participant again.
     s.undo();
     s.undo();
     s.undo();
-    CHECK(s.find_participant(ui::kConsensusId) == nullptr);
     CHECK_FALSE(s.score("i2", ui::kConsensusId, "time_saved").has_value());
+    CHECK(s.workshop().participants.size() == people);
 }
 
 TEST_CASE("next unscored idea: nobody scored it, else fewest raters, after the current one") {

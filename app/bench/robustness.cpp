@@ -1,0 +1,73 @@
+// Robustness (contracts 8) beside the plain shortlist computation of the same workshop, and the
+// cost of the screening classes and gates in selection (contracts 7).
+#include <ctime>
+
+#include "bench_util.hpp"
+#include "core/aggregate.hpp"
+#include "core/robustness.hpp"
+#include "core/selection.hpp"
+#include "documents/documents.hpp"
+
+namespace pilotdeck::bench {
+
+namespace {
+
+Stats plain_shortlist(const core::Workshop& ws, int runs) {
+    const core::Aggregates agg = core::Aggregates::from_scores(ws.scores);
+    return measure(runs, [&] {
+        const auto results = core::summarize(ws.ideas, ws.criteria, agg);
+        const auto sel = core::select_pilots(ws.ideas, results, ws.selection);
+        if (sel.pilots.size() > ws.ideas.size()) std::abort();
+    });
+}
+
+// Wall time, or (cpu) the process's CPU time over all threads: on a shared machine the wall
+// time says little, the CPU time divided by the cores says what a quiet laptop would take.
+Stats samples(const core::Workshop& ws, int runs, bool cpu = false) {
+    core::RobustnessOptions options;  // 10,000 samples, the default concentration, all cores
+    const auto body = [&] {
+        if (core::robustness(ws, options).ideas.size() != ws.ideas.size()) std::abort();
+    };
+    if (!cpu) return measure(runs, body);
+    return measure(runs, body, [] { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; });
+}
+
+}  // namespace
+
+void report_robustness(const core::Workshop& ws, const std::string& demo_path, int runs) {
+    const core::Workshop demo = documents::load_workshop(demo_path);
+    const Stats demo_plain = plain_shortlist(demo, runs), plain = plain_shortlist(ws, runs);
+    report("robustness.demo", samples(demo, std::min(runs, 11)), demo_plain);
+    report("robustness.demo.cpu", samples(demo, std::min(runs, 11), true), demo_plain);
+    report("robustness", samples(ws, 3), plain);
+    report("robustness.cpu", samples(ws, 3, true), plain);
+}
+
+void report_screening(const core::Workshop& ws, int runs) {
+    // Every idea screened (a tenth high-risk, a tenth with open questions): the classes are
+    // computed in every selection, against the same selection with the classes given.
+    core::Workshop screened = ws;
+    std::size_t k = 0;
+    for (core::Idea& idea : screened.ideas) {
+        core::Assessment a;
+        for (std::string_view q : core::screening_questions()) a.answers[std::string(q)] = false;
+        if (k % 10 == 3) a.answers["H4"] = true;
+        if (k % 10 == 7) a.answers.erase("P2");
+        idea.assessment = a;
+        ++k;
+    }
+    const core::Aggregates agg = core::Aggregates::from_scores(screened.scores);
+    const auto classes = core::classify_ideas(screened.ideas);
+    std::vector<core::AiActClass> all_minimal(screened.ideas.size(), core::AiActClass::Minimal);
+    const auto with = measure(runs, [&] {
+        const auto results = core::summarize(screened.ideas, screened.criteria, agg);
+        if (core::select_pilots(screened.ideas, results, screened.selection).pilots.empty()) std::abort();
+    });
+    const auto without = measure(runs, [&] {
+        const auto results = core::summarize(screened.ideas, screened.criteria, agg);
+        if (core::select_pilots(screened.ideas, results, screened.selection, all_minimal).pilots.empty()) std::abort();
+    });
+    report("selection.screened", with, without);
+}
+
+}  // namespace pilotdeck::bench
