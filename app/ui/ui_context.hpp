@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/commands.hpp"
@@ -20,7 +21,8 @@ struct Fonts {
     ImFont* huge = nullptr;    // ~4x, the countdown
 };
 
-struct Palette;  // theme.hpp
+struct Palette;   // theme.hpp
+struct PanelSet;  // panel_set.hpp
 
 struct UiState {
     std::string selected_idea;      // idea id, or empty
@@ -47,7 +49,11 @@ struct UiState {
 
 class UiContext {
 public:
-    UiContext(core::Session& s, const Fonts& f, const Palette& p) : session(s), fonts(f), palette(p) {}
+    // One per view of an open workshop: its own view state and its own panels (panel_set.hpp).
+    UiContext(core::Session& s, const Fonts& f, const Palette& p);
+    ~UiContext();
+    UiContext(const UiContext&) = delete;
+    UiContext& operator=(const UiContext&) = delete;
 
     // Execute a command through the core (validated, committed). Errors land in state.error;
     // returns false then. Never throws. A non-empty coalesce_key joins the undo step of the
@@ -84,9 +90,12 @@ public:
     const Fonts& fonts;
     const Palette& palette;
     UiState state;
+    // The panels of this view, each owning its state (created with the context).
+    PanelSet& panels() { return *panels_; }
 
 private:
     std::map<std::string, std::function<void()>> held_;
+    std::unique_ptr<PanelSet> panels_;
 };
 
 // Layout helper: n em in pixels at the current font size.
