@@ -134,10 +134,10 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) { a.toggle_participants(); }});
         add({.id = "phones", .menu = "View", .label = "Phones on",
              .what = "phones on or off (address, join code and QR code on screen)", .chords = {{GLFW_KEY_F4}},
-             .enabled = [](const App& a) { return a.workshop_.backups != nullptr; },
-             .checked = [](const App& a) { return a.phones_ && a.phones_->running(); },
+             .enabled = [](const App& a) { return a.workshop_.editable(); },
+             .checked = [](const App& a) { return a.workshop_.phones_on(); },
              .dynamic_label = [](const App& a) {
-                 return std::string(a.phones_ && a.phones_->running() ? "Phones off" : "Phones on");
+                 return std::string(a.workshop_.phones_on() ? "Phones off" : "Phones on");
              },
              .run = [](App& a) { a.toggle_phones(); }});
         add({.id = "open", .menu = "File", .label = "New or open workshop\u2026",

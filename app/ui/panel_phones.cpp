@@ -93,9 +93,9 @@ const PhonesPanel::QrCache& PhonesPanel::qr_for(const std::string& text) {
     return qr_;
 }
 
-void draw_phones(UiContext& ctx, server::PhoneServer& phones) { ctx.panels().phones.draw(ctx, phones); }
+void draw_phones(UiContext& ctx, const server::PhoneServer& phones) { ctx.panels().phones.draw(ctx, phones); }
 
-void PhonesPanel::draw(UiContext& ctx, server::PhoneServer& phones) {
+void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
     muted(ctx, "Join from your phone:");
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     ImGui::TextWrapped("%s", typed_address(phones.url()).c_str());
@@ -123,16 +123,10 @@ void PhonesPanel::draw(UiContext& ctx, server::PhoneServer& phones) {
     if (!round_here) {
         // no round on this stage: nothing to close or reopen
     } else if (phones.round_open()) {
-        if (ImGui::Button("Close round and reveal")) {
-            phones.close_round();
-            ctx.state.status = "Phone round closed: scores revealed";
-        }
+        if (ImGui::Button("Close round and reveal")) ctx.request(SetPhoneRound{false});
     } else {
         muted(ctx, "Round closed: phones cannot score.");
-        if (ImGui::Button("Reopen round")) {
-            phones.open_round();
-            ctx.state.status = "Phone round reopened";
-        }
+        if (ImGui::Button("Reopen round")) ctx.request(SetPhoneRound{true});
     }
     ImGui::Spacing();
 

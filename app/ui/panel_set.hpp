@@ -80,7 +80,7 @@ private:
 // The phones box (panel_phones.cpp), with the QR matrix of the last join URL.
 class PhonesPanel {
 public:
-    void draw(UiContext& ctx, server::PhoneServer& phones);
+    void draw(UiContext& ctx, const server::PhoneServer& phones);
 
 private:
     struct QrCache {

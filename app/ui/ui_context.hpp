@@ -7,9 +7,12 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/commands.hpp"
 #include "core/session.hpp"
+#include "ui/requests.hpp"
 
 struct ImFont;
 
@@ -59,6 +62,10 @@ public:
     // returns false then. Never throws. A non-empty coalesce_key joins the undo step of the
     // previous run with the same key (core::Session::execute_coalescing).
     bool run(const core::Command& c, const std::string& coalesce_key = {});
+    // Asks the application layer for what a view does not do itself (requests.hpp); taken
+    // after the frame.
+    void request(Request r) { requests_.push_back(std::move(r)); }
+    std::vector<Request> take_requests() { return std::exchange(requests_, {}); }
 
     // Edits typed but not committed yet (a field between pauses in typing, a new-idea title
     // without Enter): the panel holding one says how to commit it (hold_edit) until it has
@@ -96,6 +103,7 @@ public:
 private:
     std::map<std::string, std::function<void()>> held_;
     std::unique_ptr<PanelSet> panels_;
+    std::vector<Request> requests_;
 };
 
 // Layout helper: n em in pixels at the current font size.
