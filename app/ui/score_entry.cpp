@@ -4,15 +4,6 @@
 
 namespace pilotdeck::ui {
 
-std::optional<core::Command> score_command(const core::Session& s, const std::string& idea, const std::string& rater,
-                                           const std::string& criterion, std::optional<int> value) {
-    core::SetScore set{idea, rater, criterion, value};
-    if (rater != kConsensusId || s.find_participant(kConsensusId)) return core::Command{set};
-    if (!value) return std::nullopt;
-    core::Participant p{kConsensusId, kConsensusName, "", core::Role::Decider};
-    return core::Command{core::Batch{{core::PutParticipant{p, std::nullopt}, set}, "Team consensus score"}};
-}
-
 std::optional<std::size_t> next_unscored(const std::vector<core::Idea>& ideas,
                                          const std::vector<core::IdeaResult>& results, const std::string& current,
                                          const std::string& department) {

@@ -1,5 +1,6 @@
 // The decisions behind score entry, kept apart from drawing so they are tested on their own:
-// which command one keystroke becomes, and which idea "Next unscored idea" goes to.
+// which idea "Next unscored idea" goes to (which command one keystroke becomes is core's
+// score_command, core/team_consensus.hpp).
 #pragma once
 
 #include <cstddef>
@@ -10,18 +11,15 @@
 #include "core/commands.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
+#include "core/team_consensus.hpp"
 
 namespace pilotdeck::ui {
 
-// The participant that stands for the whole room when it agrees on one value.
-inline constexpr const char* kConsensusId = "consensus";
-inline constexpr const char* kConsensusName = "Team consensus";
-
-// The command for setting (value) or clearing (nullopt) one score. For the consensus rater
-// the participant is created on first use, in the same edit (one undo step). Nothing to do
-// (clearing a consensus score that cannot exist yet): nullopt.
-std::optional<core::Command> score_command(const core::Session& s, const std::string& idea, const std::string& rater,
-                                           const std::string& criterion, std::optional<int> value);
+// The "Team consensus" rater and the command for one score: a rule of the domain, in
+// core/team_consensus.hpp (named here for the scoring panel).
+using core::kConsensusId;
+using core::kConsensusName;
+using core::score_command;
 
 // The idea after `current` (wrapping round, `current` itself last) that nobody scored yet, else
 // the one with the fewest raters; only ideas of `department` when it is not empty. Index into
