@@ -40,7 +40,7 @@ std::string id_of(sqlite::Database& db, std::string_view table, std::int64_t rid
 // The rid of `id`, or 0 when there is none (rids start at 1).
 std::int64_t find_rid(sqlite::Database& db, std::string_view table, std::string_view id);
 
-// --- commands (commands.cpp) ---
+// --- commands (tables_commands.cpp) ---
 
 // Persists one command (a Batch: each of its commands in order). The caller's transaction
 // makes it all or nothing.
