@@ -54,7 +54,7 @@ void persist_hackathon(sqlite::Database& db, const core::AddComparison& c);
 void persist_hackathon(sqlite::Database& db, const core::RemoveComparison& c);
 void persist_hackathon(sqlite::Database& db, const core::SetAudienceVote& c);
 
-// --- commands (commands.cpp) ---
+// --- commands (tables_commands.cpp) ---
 
 // Persists one command (a Batch: each of its commands in order). The caller's transaction
 // makes it all or nothing.

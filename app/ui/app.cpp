@@ -4,12 +4,10 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
-#include <charconv>
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
+#include <utility>
+#include <variant>
 
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -52,52 +50,39 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
 
 }  // namespace
 
-OpenWorkshop open_workshop(const std::string& path, bool read_only) {
-    using storage::WorkshopFile;
-    OpenWorkshop w;
-    w.file = WorkshopFile::open(path, read_only ? WorkshopFile::Mode::ReadOnly : WorkshopFile::Mode::ReadWrite);
-    w.session = std::make_unique<core::Session>(w.file->load(), w.file->current_stage(),
-                                                read_only ? nullptr : w.file.get());
-    if (!read_only) w.backups = std::make_unique<storage::Backups>(path);
-    return w;
-}
-
 App::App(platform::Window& window, bool persist_settings, std::string templates_dir, std::optional<Settings> settings)
     : window_(window), persist_(persist_settings), templates_dir_(std::move(templates_dir)) {
     if (persist_) settings_ = settings ? std::move(*settings) : load_settings();
     palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
     ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
     reserve_stage_keys();
+    workshop_.before_close = [this] { workshop_closing(); };
+    workshop_.after_show = [this] { workshop_shown_now(); };
 }
 
-void App::show(OpenWorkshop w) {
-    if (ctx_) ctx_->commit_edits();  // the workshop being closed keeps what was typed
-    stop_phones();  // the server serves the session about to go away
-    if (workshop_.backups) workshop_.backups->backup_if_changed();  // the workshop being closed
+// The workshop being closed keeps what was typed; its view goes with it.
+void App::workshop_closing() {
+    if (ctx_) ctx_->commit_edits();
     ctx_.reset();
-    workshop_ = std::move(w);
-    ctx_ = std::make_unique<UiContext>(*workshop_.session, fonts_, palette_);
-    ctx_->state.workshop_path = workshop_.file ? workshop_.file->path() : std::string();
-    timers_.clear();
-    sync_timers();
-    const std::string& title = workshop_.session->workshop().info.title;
+}
+
+void App::workshop_shown_now() {
+    ctx_ = std::make_unique<UiContext>(workshop_.session(), fonts_, palette_);
+    ctx_->state.workshop_path = workshop_.path();
+    const std::string& title = workshop_.session().workshop().info.title;
     window_.set_title(title.empty() ? "pilotdeck" : "pilotdeck \u2014 " + title);
     start_screen_ = false;
     start_form_.message.clear();
-    if (persist_ && workshop_.file) {
-        remember_recent(settings_, workshop_.file->path());
+    if (persist_ && !workshop_.path().empty()) {
+        remember_recent(settings_, workshop_.path());
         settings_unsaved_ = true;  // written after the next frame is on screen
     }
 }
 
 std::string App::open(const std::string& path) {
-    try {
-        show(open_workshop(path, false));
-        return {};
-    } catch (const std::exception& e) {
-        show_start(e.what());
-        return e.what();
-    }
+    std::string error = workshop_.open(path);
+    if (!error.empty()) show_start(error);
+    return error;
 }
 
 void App::show_start(const std::string& message) {
@@ -105,33 +90,11 @@ void App::show_start(const std::string& message) {
     start_form_.message = message;
 }
 
-void App::sync_timers() {
-    if (!ctx_) return;
-    const auto& stages = ctx_->session.workshop().stages;
-    if (timers_.size() == stages.size()) return;
-    timers_.clear();
-    for (const auto& st : stages) {
-        timers_.emplace_back();
-        timers_.back().set_duration(std::chrono::minutes(st.minutes));
-    }
-}
-
-core::Countdown* App::current_timer() {
-    return const_cast<core::Countdown*>(static_cast<const App&>(*this).current_timer());
-}
-
-const core::Countdown* App::current_timer() const {
-    if (!ctx_) return nullptr;
-    const int i = ctx_->session.current_stage();
-    if (i < 0 || i >= static_cast<int>(timers_.size())) return nullptr;
-    return &timers_[static_cast<std::size_t>(i)];
-}
-
 double App::idle_timeout() const {
     double t = kIdleWaitSeconds;
     if (ctx_ && ctx_->state.wake_at > 0) t = std::min(t, ctx_->state.wake_at - ImGui::GetTime());
     if (zoom_shown_until_ > ImGui::GetTime()) t = std::min(t, zoom_shown_until_ - ImGui::GetTime());
-    for (const auto& timer : timers_)
+    for (const auto& timer : workshop_.timers())
         if (timer.running()) t = std::min(t, static_cast<double>(timer.until_next_tick().count()) / 1000.0);
     return std::max(t, 0.001);
 }
@@ -241,7 +204,7 @@ void App::draw_status() {
     const std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
     const std::string undo = ctx_->session.can_undo() ? "Ctrl+Z: undo " + ctx_->session.undo_label() : "";
     ImGui::Separator();
-    status_line(*ctx_, left, undo, workshop_.file ? workshop_.file->path() : "");
+    status_line(*ctx_, left, undo, workshop_.path());
 }
 
 void App::draw_workshop() {
@@ -250,8 +213,8 @@ void App::draw_workshop() {
     ctx.state.text_focus_pending = false;
     ctx.state.empty_field_active = false;
     ctx.state.text_dialog_open = false;
-    sync_timers();
-    sync_phones();
+    workshop_.sync_timers();
+    ctx.state.blind_round = workshop_.sync_phones();
     draw_error_banner();
     draw_stepper(ctx);
     draw_demo_note(ctx);
@@ -270,7 +233,8 @@ void App::draw_workshop() {
     else if (ctx.state.notes_visible)
         side_w = avail_w * kNotesShare;
     const float gap = side_w > 0 ? em(1) : 0;
-    const bool phones_on = phones_ && phones_->running();
+    const server::PhoneServer* phones = workshop_.phones();
+    const bool phones_on = phones != nullptr;
     const float phones_w = phones_on ? std::min(phones_panel_width(ctx), avail_w * 0.4f) : 0;
     const float phones_gap = phones_on ? em(1) : 0;
 
@@ -282,7 +246,7 @@ void App::draw_workshop() {
         ImGui::SameLine(0, phones_gap);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.surface));
         ImGui::BeginChild("##phones", ImVec2(phones_w, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-        draw_phones(ctx, *phones_);
+        draw_phones(ctx, *phones);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }
@@ -293,7 +257,7 @@ void App::draw_workshop() {
         if (ctx.state.participants_visible)
             draw_participants(ctx);
         else
-            draw_notes(ctx, phones_on ? phones_.get() : nullptr);
+            draw_notes(ctx, phones);
         ImGui::EndChild();
         ImGui::PopStyleColor();
     }
@@ -309,21 +273,34 @@ void App::draw_start_screen() {
         }
         templates_loaded_ = true;
     }
-    const auto action = draw_start(start_form_, fonts_, palette_, settings_.recent, templates_, ctx_ != nullptr);
-    if (!action) return;
-    switch (action->kind) {
-    case StartAction::Kind::Back: start_screen_ = false; break;
-    case StartAction::Kind::Open: open(action->path); break;
-    case StartAction::Kind::Create:
-        try {
-            std::filesystem::create_directories(std::filesystem::path(action->path).parent_path());
-            storage::WorkshopFile::create(action->path, action->workshop).reset();
-            open(action->path);
-        } catch (const std::exception& e) {
-            start_form_.message = e.what();
+    if (auto action = draw_start(start_form_, fonts_, palette_, settings_.recent, templates_, ctx_ != nullptr))
+        start_action_ = std::move(action);
+}
+
+// What the views asked for this frame: the start screen's choice (open, create a file) and the
+// requests of the workshop's panels (requests.hpp).
+void App::handle_requests() {
+    if (std::optional<StartAction> action = std::exchange(start_action_, std::nullopt)) {
+        switch (action->kind) {
+        case StartAction::Kind::Back: start_screen_ = false; break;
+        case StartAction::Kind::Open: open(action->path); break;
+        case StartAction::Kind::Create:
+            // The file was not made, or not opened: the start screen says why.
+            if (const std::string error = workshop_.create(action->path, action->workshop); !error.empty())
+                show_start(error);
+            break;
         }
-        break;
     }
+    if (!ctx_) return;
+    for (const Request& r : ctx_->take_requests()) {
+        if (const auto* round = std::get_if<SetPhoneRound>(&r)) report(workshop_.set_phone_round(round->open));
+    }
+}
+
+void App::report(const Outcome& o) {
+    if (!ctx_) return;
+    if (!o.status.empty()) ctx_->state.status = o.status;
+    if (!o.error.empty()) ctx_->state.error = o.error;
 }
 
 void App::frame(int display_w, int display_h) {
@@ -358,6 +335,7 @@ void App::frame(int display_w, int display_h) {
     if (blank) ImGui::PopStyleColor();
     if (help_open_) draw_help();
     if (ctx_ && ImGui::GetTime() < zoom_shown_until_) zoom_badge(*ctx_, settings_.zoom);
+    handle_requests();
     if (start_after_frame_) {
         start_after_frame_ = false;
         show_start({});
@@ -389,7 +367,7 @@ void App::run() {
             follow_up = kFollowUpFrames;
         else if (follow_up > 0)
             --follow_up;
-        if (phones_ && phones_->running()) phones_->pump();  // queued joins and votes, on this thread
+        workshop_.pump_phones();  // queued joins and votes, on this thread
         const bool first = !first_swapped_;
         frame();
         {
@@ -411,107 +389,19 @@ void App::run() {
             settings_unsaved_ = false;
             save_settings_now();
         }
-        tend_backups();
+        report(workshop_.tend_backups());
     }
     // Ctrl+Q, File > Quit or the window closed: what is being typed is committed first.
     if (ctx_) ctx_->commit_edits();
-    stop_phones();
     if (settings_unsaved_) save_settings_now();
-    if (workshop_.backups) workshop_.backups->backup_if_changed();
+    workshop_.close();  // the phones stop, a last backup when changed
 }
-
-namespace {
-
-// PILOTDECK_PHONE_BIND / PILOTDECK_PHONE_PORT (tests, or a room with several networks).
-// Returns an error line for a port that is not a number from 1 to 65535.
-std::string phone_options_from_env(server::ServerOptions& o) {
-    if (const char* bind = std::getenv("PILOTDECK_PHONE_BIND"); bind && *bind) o.bind = bind;
-    if (const char* port = std::getenv("PILOTDECK_PHONE_PORT"); port && *port) {
-        const std::string text = port;
-        int value = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > 65535)
-            return "Phones: PILOTDECK_PHONE_PORT is not a port number: " + text;
-        o.port = value;
-    }
-    return {};
-}
-
-}  // namespace
 
 void App::toggle_phones() {
-    if (ctx_) ctx_->commit_edits();  // the phones box takes its place beside the stage: typing ends first
-    if (phones_ && phones_->running()) {
-        stop_phones();
-        if (ctx_) ctx_->state.status = "Phones off";
-    } else {
-        start_phones();
-    }
-}
-
-void App::start_phones() {
     if (!ctx_) return;
-    // Read-only workshops (screenshots) have no backups and no store: nothing to vote into.
-    if (!workshop_.backups) {
-        ctx_->state.status = "Phones: this workshop is open read-only";
-        return;
-    }
-    server::ServerOptions o;
-    if (const std::string err = phone_options_from_env(o); !err.empty()) {
-        ctx_->state.error = err;
-        std::cerr << "pilotdeck: " << err << std::endl;
-        return;
-    }
-    o.wake = [] { glfwPostEmptyEvent(); };
-    try {
-        auto phones = std::make_unique<server::PhoneServer>();
-        phones->start(*workshop_.session, *workshop_.file, o);  // tokens kept in the file: phones stay who they were
-        phones_ = std::move(phones);
-    } catch (const std::exception& e) {
-        phones_.reset();
-        ctx_->state.error = std::string("Phones: ") + e.what();
-        std::cerr << "pilotdeck: phones: " << e.what() << std::endl;  // for scripts, like the url line
-        return;
-    }
-    phones_stage_.reset();
-    sync_phones();
-    ctx_->state.status = "Phones on: " + phones_->url();
-    // One line for scripts and tests (like `pilotdeck serve`): the code is otherwise only on screen.
-    std::cout << "phones: url: " << phones_->url() << " code: " << phones_->join_code() << std::endl;
-}
-
-void App::stop_phones() {
-    if (phones_) phones_->stop();
-    phones_.reset();
-    phones_stage_.reset();
-    if (ctx_) ctx_->state.blind_round = false;
-}
-
-void App::sync_phones() {
-    if (!ctx_) return;
-    if (!phones_ || !phones_->running()) {
-        ctx_->state.blind_round = false;
-        return;
-    }
-    const auto& stages = ctx_->session.workshop().stages;
-    const int cur = ctx_->session.current_stage();
-    if (cur >= 0 && cur < static_cast<int>(stages.size())) {
-        const core::StageKind kind = stages[static_cast<std::size_t>(cur)].kind;
-        if (phones_stage_ != kind) {
-            phones_->set_stage(kind);
-            phones_stage_ = kind;
-        }
-    }
-    ctx_->state.blind_round = phones_->round_open();
-}
-
-// Backups never stand in the way of an edit: a failure is only reported in the status line.
-void App::tend_backups() {
-    if (!workshop_.backups || !ctx_) return;
-    const bool first = !workshop_.backups_started;
-    workshop_.backups_started = true;
-    const storage::BackupResult r = first ? workshop_.backups->on_open() : workshop_.backups->maybe_backup();
-    if (r.failed()) ctx_->state.status = "Backup failed: " + r.error;
+    ctx_->commit_edits();  // the phones box takes its place beside the stage: typing ends first
+    report(workshop_.toggle_phones());
+    ctx_->state.blind_round = workshop_.sync_phones();
 }
 
 }  // namespace pilotdeck::ui

@@ -1,5 +1,8 @@
-// The presenter application: the open workshop, the start screen, the frame (menu, agenda,
-// stage panel, notes, status line), the presenter keys, zoom and theme.
+// The presenter application: the frame loop around the views (hello_imgui's callbacks in one
+// class): the menu, agenda, stage panel, notes and status line of the projected window, the
+// presenter keys, the start screen, fonts, zoom and theme. The open workshop (file, session,
+// backups, countdowns, phones) is the WorkshopController's; this window's view of it (view state
+// and panels) is a UiContext, so a second window can show the same workshop with its own.
 #pragma once
 
 #include <memory>
@@ -11,30 +14,14 @@
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
 #include "platform/window.hpp"
-#include "server/phone_server.hpp"
-#include "storage/backup.hpp"
-#include "storage/workshop_file.hpp"
 #include "ui/actions.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_context.hpp"
+#include "ui/workshop_controller.hpp"
 
 namespace pilotdeck::ui {
-
-// A workshop file with its session. For screenshots the file is read-only and the session
-// has no store.
-struct OpenWorkshop {
-    std::unique_ptr<storage::WorkshopFile> file;
-    std::unique_ptr<core::Session> session;
-    // Rolling backups of a file opened for editing (null for read-only): the first when the
-    // window is up (when changed since the newest backup), then every 30 minutes of editing.
-    std::unique_ptr<storage::Backups> backups;
-    bool backups_started = false;
-};
-
-// Opens `path`; throws storage::StorageError (one line naming the file) when it cannot.
-OpenWorkshop open_workshop(const std::string& path, bool read_only);
 
 class App {
 public:
@@ -49,8 +36,8 @@ public:
     // Uploads the fonts and creates the renderer's GL objects now, ahead of the first frame.
     void prepare_gl();
 
-    // Shows this workshop (replaces the current one).
-    void show(OpenWorkshop w);
+    // Shows this workshop (replaces the current one): WorkshopController::show.
+    void show(OpenWorkshop w) { workshop_.show(std::move(w)); }
     // Opens a file; on failure the start screen shows why, the file is untouched, and the
     // reason (one line naming the file) is returned. Empty on success.
     std::string open(const std::string& path);
@@ -63,6 +50,8 @@ public:
     void go_to_stage(int index);
 
     const Palette& palette() const { return palette_; }
+    // The open workshop, apart from this window (the start-up path shows the first one here).
+    WorkshopController& workshop() { return workshop_; }
 
     // The presenter actions (app_actions.cpp): the one table behind the menus, the keys, the
     // help overlay and the README's keys table.
@@ -89,16 +78,17 @@ private:
     void draw_workshop();
     void draw_status();
     void draw_start_screen();
-    void sync_timers();
-    core::Countdown* current_timer();
-    const core::Countdown* current_timer() const;
+    core::Countdown* current_timer() { return workshop_.current_timer(); }
+    const core::Countdown* current_timer() const { return workshop_.current_timer(); }
     double idle_timeout() const;
-    void tend_backups();
+    // The view of a workshop just shown, and of one about to close.
+    void workshop_shown_now();
+    void workshop_closing();
+    // What the views asked for this frame (requests.hpp), done after it.
+    void handle_requests();
+    void report(const Outcome& o);
     // The phone server (F4, View > Phones): only for a workshop opened for editing.
     void toggle_phones();
-    void start_phones();
-    void stop_phones();
-    void sync_phones();  // stage phones follow, blind round flag
 
     platform::Window& window_;
     bool persist_;
@@ -116,18 +106,16 @@ private:
     long long redrawn_after_first_ = 0;
     bool settings_unsaved_ = false;  // the recent files changed: saved after the next swap
 
-    OpenWorkshop workshop_;
+    // The view (ctx_) is declared after the workshop: it goes first.
+    WorkshopController workshop_;
     std::unique_ptr<UiContext> ctx_;
-    std::vector<core::Countdown> timers_;
     bool start_screen_ = false;
     bool help_open_ = false;  // F1 or ?: the keys over the whole window
     bool start_after_frame_ = false;  // Ctrl+O: the start screen comes after this frame (a field let go saves first)
     StartForm start_form_;
+    std::optional<StartAction> start_action_;  // the start screen's choice, done after the frame
     std::vector<documents::TemplateEntry> templates_;
     bool templates_loaded_ = false;
-    // Declared after the workshop: destroyed (stopped) before the session it serves.
-    std::unique_ptr<server::PhoneServer> phones_;
-    std::optional<core::StageKind> phones_stage_;  // last stage kind given to set_stage()
 };
 
 }  // namespace pilotdeck::ui

@@ -140,19 +140,18 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) { a.toggle_participants(); }});
         add({.id = "phones", .menu = "View", .label = "Phones on",
              .what = "phones on or off (address, join code and QR code on screen)", .chords = {{GLFW_KEY_F4}},
-             .enabled = [](const App& a) { return a.workshop_.backups != nullptr; },
-             .checked = [](const App& a) { return a.phones_ && a.phones_->running(); },
+             .enabled = [](const App& a) { return a.workshop_.editable(); },
+             .checked = [](const App& a) { return a.workshop_.phones_on(); },
              .dynamic_label = [](const App& a) {
-                 return std::string(a.phones_ && a.phones_->running() ? "Phones off" : "Phones on");
+                 return std::string(a.workshop_.phones_on() ? "Phones off" : "Phones on");
              },
              .run = [](App& a) { a.toggle_phones(); }});
         add({.id = "new_join_code", .menu = "View", .label = "New join code",
              .what = "phones: a new join code (when the code was spent by guessing; phones that joined stay)",
              .chords = {{GLFW_KEY_F6}},
-             .shown = [](const App& a) { return a.phones_ && a.phones_->running(); },
+             .shown = [](const App& a) { return a.workshop_.phones_on(); },
              .run = [](App& a) {
-                 if (!a.phones_ || !a.phones_->running()) return;
-                 a.ctx_->state.status = "New join code: " + a.phones_->new_join_code();
+                 if (a.workshop_.phones_on()) a.report(a.workshop_.new_join_code());
              }});
         add({.id = "open", .menu = "File", .label = "New or open workshop\u2026",
              .what = "the start screen: a new workshop, or open one",

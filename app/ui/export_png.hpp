@@ -13,17 +13,4 @@ namespace pilotdeck::ui {
 // Returns false and sets `error` (one line naming the file) on failure.
 bool export_matrix_png(const UiContext& ctx, const std::string& path, int width, int height, std::string& error);
 
-// "ai-use-case-workshop" from a workshop title (slugify of panel_start), "workshop" when that is empty.
-std::string title_slug(const std::string& title);
-
-// The shortlist document (contracts.md section 4) with the workshop's rules, written atomically
-// to `json_path`, and the matrix as "<slug>-matrix.png" in the same folder.
-struct ExportResult {
-    bool json_written = false;
-    bool png_written = false;
-    std::string png_path;
-    std::string error;  // one line, empty when both were written
-};
-ExportResult export_shortlist(const UiContext& ctx, const std::string& json_path);
-
 }  // namespace pilotdeck::ui

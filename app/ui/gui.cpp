@@ -19,6 +19,7 @@
 #include "ui/panels.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
+#include "ui/workshop_controller.hpp"
 
 namespace pilotdeck::ui {
 
@@ -50,7 +51,7 @@ std::string demo_file(const std::string& demo_document) {
     return path;
 }
 
-// What the loader thread prepares while the main thread starts GLFW and opens the window.
+// What the loader thread prepares (the workshop through the controller's open_workshop) while the main thread starts GLFW and opens the window.
 struct Prepared {
     Settings settings;
     Fonts fonts;              // in the shared atlas, built for font_px
@@ -137,7 +138,7 @@ int run_gui(const GuiOptions& o) {
         loaded.get();
         step.emplace("show");
         if (prepared.workshop.session) {
-            app.show(std::move(prepared.workshop));
+            app.workshop().show(std::move(prepared.workshop));
         } else {
             app.show_start(prepared.error);
             if (prepared.report) std::cerr << "pilotdeck: " << prepared.error << "\n";

@@ -11,6 +11,7 @@
 #include <imgui_stdlib.h>
 
 #include "core/text.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -24,145 +25,9 @@ constexpr float kMinListShare = 0.5f;      // ... but never at the cost of the l
 constexpr float kMaxDepartmentShare = 0.4f;  // of the list's width; longer departments wrap
 constexpr int kFocusWaitFrames = 5;
 
-struct IdeasState {
-    std::string new_title;
-    bool refocus = false;
-    core::Idea draft;             // the selected idea being edited
-    std::uint64_t draft_revision = ~0ull;
-    int draft_generation = 0;    // bumps when the draft is replaced from the session
-    int capture_generation = 0;  // bumps when the capture field is emptied after a save
-    TypingPause pause;
-    ImVector<ImWchar> typed_ahead;  // typed while the field was asked to take focus
-    int focus_wait_frames = 0;
-    bool was_active = false;
-    bool enter_after_letters = false;
-    int cancel_focus_frames = 0;  // Esc came before the focus: drop it when it arrives
-    std::map<std::string, int> focus_serial;  // detail field id -> the count when it last took focus
-    int focus_count = 0;
-    std::string save_key;  // undo coalescing key of the field edit waiting to be saved
-    std::string save_what;  // what that edit changes, for the undo label ("department")
-    int merge_pick = 0;    // the highlighted idea in the merge list
-};
-
-IdeasState& state() {
-    static IdeasState s;
-    return s;
-}
-
 using core::trim;
 
 std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
-
-// The capture field's title as a new idea (in the department filtered on); `select`: the new
-// idea becomes the selected one (Enter; not when a stage change or quit saves it).
-void save_new_idea(UiContext& ctx, bool select) {
-    IdeasState& st = state();
-    ctx.release_edit("new idea");
-    const std::string title = trim(st.new_title);
-    if (title.empty()) return;
-    core::Idea idea;
-    idea.id = ctx.session.next_idea_id();
-    idea.title = title;
-    idea.department = ctx.state.department_filter;
-    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
-        st.new_title.clear();
-        ++st.capture_generation;
-        if (select) ctx.state.selected_idea = idea.id;
-        ctx.state.status = "Saved idea " + quoted(title);
-    }
-}
-
-void capture(UiContext& ctx) {
-    IdeasState& st = state();
-    ImGui::PushFont(ctx.fonts.large);
-    ImGui::SetNextItemWidth(-1);
-    ImGuiIO& io = ImGui::GetIO();
-    if (!ctx.state.restore_title.empty()) {  // Ctrl+Z after Esc cleared the title: it comes back
-        st.new_title = std::move(ctx.state.restore_title);
-        ctx.state.restore_title.clear();
-        ++st.capture_generation;
-    }
-    if (ctx.state.focus_new_idea || st.refocus) {
-        ImGui::SetKeyboardFocusHere();
-        st.focus_wait_frames = kFocusWaitFrames;
-        ctx.state.focus_new_idea = false;
-        st.refocus = false;
-    }
-    // Focus arrives a frame after it is asked for, and the frame the field becomes active it
-    // drops the letters typed: keep them until the field has been active for a frame, and an
-    // Enter typed after them waits for them (Ctrl+N, typing and Enter at once).
-    const bool waiting = !st.was_active && st.focus_wait_frames > 0;
-    bool flushed = false;
-    if (waiting) {
-        for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
-        io.InputQueueCharacters.resize(0);
-    } else if (st.was_active && !st.typed_ahead.empty()) {
-        for (ImWchar c : io.InputQueueCharacters) st.typed_ahead.push_back(c);
-        io.InputQueueCharacters.swap(st.typed_ahead);
-        st.typed_ahead.clear();
-        flushed = true;
-    }
-    const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
-    ImGui::PushID(st.capture_generation);
-    // Esc clears a typed title (ImGui would too); Ctrl+Z puts it back (UiContext::restore_cleared_title).
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-        ImGui::GetActiveID() == ImGui::GetID("##new_idea") && !trim(st.new_title).empty()) {
-        ImGui::ClearActiveID();
-        ctx.state.cleared_title = st.new_title;
-        ctx.state.cleared_at = ctx.session.revision();
-        ctx.state.status = "Cleared " + quoted(trim(st.new_title)) + ". Ctrl+Z brings it back.";
-        st.new_title.clear();
-    }
-    bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::PopID();
-    ImGui::PopFont();
-    // (Also an Enter typed while a title put back by Ctrl+Z waits for the focus.)
-    if (waiting && (enter || enter_key) && (!st.typed_ahead.empty() || !trim(st.new_title).empty())) {
-        st.enter_after_letters = true;
-        st.refocus = enter;  // the field let go of focus on Enter
-        enter = false;
-    }
-    if (st.enter_after_letters && (flushed || (st.was_active && st.typed_ahead.empty()))) {
-        st.enter_after_letters = false;
-        ImGui::ClearActiveID();  // the widget's own copy of the text goes with it
-        enter = true;
-    }
-    bool active = ImGui::IsItemActive();
-    // Esc while the focus is on its way: the field does not take it.
-    if (waiting && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-        st.focus_wait_frames = 0;
-        st.typed_ahead.clear();
-        st.enter_after_letters = false;
-        st.cancel_focus_frames = kFocusWaitFrames;
-    } else if (st.cancel_focus_frames > 0) {
-        --st.cancel_focus_frames;
-    }
-    if (active && st.cancel_focus_frames > 0) {
-        ImGui::ClearActiveID();
-        active = false;
-        st.cancel_focus_frames = 0;
-    }
-    if (!active && st.focus_wait_frames > 0 && --st.focus_wait_frames == 0) {
-        st.typed_ahead.clear();
-        st.enter_after_letters = false;
-    }
-    if (active) st.focus_wait_frames = 0;
-    st.was_active = active && !enter;
-    // An empty capture field has nothing to undo: Ctrl+Z there undoes the last edit (the idea just saved).
-    if (active && st.new_title.empty()) ctx.state.empty_field_active = true;
-    // Letters typed while the field is on its way are text, not presenter keys.
-    if (st.focus_wait_frames > 0 || !st.typed_ahead.empty()) ctx.state.text_focus_pending = true;
-    // A title typed and not yet entered is saved as an idea by whatever ends the typing.
-    if (trim(st.new_title).empty())
-        ctx.release_edit("new idea");
-    else
-        ctx.hold_edit("new idea", [&ctx] { save_new_idea(ctx, false); });
-    if (!enter) return;
-    st.refocus = true;  // ready for the next one
-    save_new_idea(ctx, true);
-}
 
 std::vector<std::string> departments(const core::Workshop& ws) {
     std::set<std::string> d;
@@ -266,135 +131,6 @@ void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
     ImGui::EndCombo();
 }
 
-// "Merge into…" (button or M): a list of the other ideas; Up/Down and Enter (or a click) merge
-// the selected idea into the chosen one, Esc closes. One undoable edit.
-void merge(UiContext& ctx, const core::Idea& idea) {
-    IdeasState& st = state();
-    const auto& ideas = ctx.session.workshop().ideas;
-    if (ideas.size() < 2) return;
-    const bool m_key = keys_free(ctx) && !ImGui::IsPopupOpen("##merge") && ImGui::IsKeyPressed(GLFW_KEY_M, false);
-    if (ImGui::Button("Merge into\u2026 (M)") || m_key) {
-        ImGui::OpenPopup("##merge");
-        st.merge_pick = 0;
-    }
-    if (!ImGui::BeginPopup("##merge")) return;
-    std::vector<const core::Idea*> others;
-    for (const auto& other : ideas)
-        if (other.id != idea.id) others.push_back(&other);
-    const int n = static_cast<int>(others.size());
-    st.merge_pick = std::clamp(st.merge_pick, 0, n - 1);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) st.merge_pick = (st.merge_pick + 1) % n;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) st.merge_pick = (st.merge_pick + n - 1) % n;
-    ImGui::TextUnformatted(("Merge " + quoted(idea.title) + " into:").c_str());
-    muted(ctx, "Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along.");
-    const core::Idea* chosen = nullptr;
-    for (int i = 0; i < n; ++i) {
-        const bool picked = i == st.merge_pick;
-        if (ImGui::Selectable(((picked ? "\u25B6 " : "") + others[static_cast<std::size_t>(i)]->title + "##m" +
-                               others[static_cast<std::size_t>(i)]->id).c_str(), picked))
-            chosen = others[static_cast<std::size_t>(i)];
-        if (picked) ImGui::SetScrollHereY();
-    }
-    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) chosen = others[static_cast<std::size_t>(st.merge_pick)];
-    if (chosen) {
-        const std::string kept = chosen->id, title = idea.title;
-        if (ctx.run(core::merge_ideas(ctx.session.workshop(), idea, *chosen))) {
-            ctx.state.selected_idea = kept;
-            ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
-        }
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-}
-
-void delete_idea(UiContext& ctx, const core::Idea& idea);
-void confirm_delete(UiContext& ctx, const core::Idea& idea);
-
-// The draft of the selected idea's details into the session, in the undo step of the field
-// session it came from.
-void commit_details(UiContext& ctx) {
-    IdeasState& st = state();
-    ctx.release_edit("idea details");
-    const core::Idea* idea = ctx.session.find_idea(st.draft.id);
-    if (idea && !trim(st.draft.title).empty() && st.draft != *idea) {  // an idea keeps a title
-        // The undo label names the change: "Edit the department of “Invoices”".
-        const std::string label = st.save_what.empty() ? "Edit " + quoted(idea->title)
-                                                       : "Edit the " + st.save_what + " of " + quoted(idea->title);
-        ctx.run(core::Batch{{core::PutIdea{st.draft, std::nullopt}}, label}, st.save_key);
-        st.draft_revision = ctx.session.revision();
-    }
-    st.pause.committed();
-    st.save_key.clear();
-    st.save_what.clear();
-}
-
-void details(UiContext& ctx) {
-    IdeasState& st = state();
-    const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
-    if (!idea) {
-        muted(ctx, "Pick an idea (Up / Down, or a click) to see and edit its details.");
-        return;
-    }
-    if (st.draft.id != idea->id || (st.draft_revision != ctx.session.revision() && !ImGui::IsAnyItemActive())) {
-        st.draft = *idea;
-        st.draft_revision = ctx.session.revision();
-        ++st.draft_generation;
-    }
-    ImGui::PushID(st.draft_generation);
-    core::Idea& d = st.draft;
-    bool done = false, changed = false;
-    // The saves of one field, from the moment it takes focus until it lets go (the pauses in
-    // typing and the leaving), are one undo step: their key names the idea, the field and
-    // that focus. Any other edit (the owner) is a step of its own.
-    auto field = [&](const char* label, const char* id, std::string& value, int lines, const char* what) {
-        // Esc leaves the field keeping its text (ImGui would put back the text from when the
-        // field took the focus: with saves already made, that would throw the typing away).
-        const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-                           ImGui::GetActiveID() == ImGui::GetID(id);
-        if (leave) ImGui::ClearActiveID();
-        bool edited = false;
-        const bool finished = edit_field(label, id, value, lines, &edited) || leave;
-        if (ImGui::IsItemActivated()) st.focus_serial[id] = ++st.focus_count;
-        if (edited || finished) {
-            st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
-            st.save_what = what;
-        }
-        changed |= edited;
-        done |= finished;
-    };
-    field("Title", "##title", d.title, 1, "title");
-    field("Problem", "##problem", d.problem, 3, "problem");
-    field("Proposed AI solution", "##solution", d.solution, 3, "proposed solution");
-    field("Department", "##department", d.department, 1, "department");
-    bool owner_picked = false;
-    owner_combo(ctx, d, owner_picked);
-    if (owner_picked) {
-        st.save_key.clear();
-        st.save_what = "owner";
-    }
-    done |= owner_picked;
-    field("Success criteria", "##success", d.success_criteria, 2, "success criteria");
-    done |= st.pause.due(ctx, changed);
-    if (done)
-        commit_details(ctx);
-    else if (changed)
-        ctx.hold_edit("idea details", [&ctx] { commit_details(ctx); });
-    ImGui::PopID();
-
-    ImGui::Spacing();
-    merge(ctx, *idea);
-    ImGui::SameLine();
-    const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
-                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
-    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
-        if (idea->decision)
-            ImGui::OpenPopup("##confirm_delete");  // a pinned idea: a decision the room made, asked first
-        else
-            delete_idea(ctx, *idea);
-    }
-    confirm_delete(ctx, *idea);
-}
-
 void delete_idea(UiContext& ctx, const core::Idea& idea) {
     const std::string title = idea.title;
     if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, "Delete " + quoted(title)})) {
@@ -424,7 +160,211 @@ void confirm_delete(UiContext& ctx, const core::Idea& idea) {
 
 }  // namespace
 
-void draw_ideas(UiContext& ctx) {
+// The capture field's title as a new idea (in the department filtered on); `select`: the new
+// idea becomes the selected one (Enter; not when a stage change or quit saves it).
+void IdeasPanel::save_new_idea(UiContext& ctx, bool select) {
+    ctx.release_edit("new idea");
+    const std::string title = trim(new_title_);
+    if (title.empty()) return;
+    core::Idea idea;
+    idea.id = ctx.session.next_idea_id();
+    idea.title = title;
+    idea.department = ctx.state.department_filter;
+    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
+        new_title_.clear();
+        ++capture_generation_;
+        if (select) ctx.state.selected_idea = idea.id;
+        ctx.state.status = "Saved idea " + quoted(title);
+    }
+}
+
+void IdeasPanel::capture(UiContext& ctx) {
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::SetNextItemWidth(-1);
+    ImGuiIO& io = ImGui::GetIO();
+    if (!ctx.state.restore_title.empty()) {  // Ctrl+Z after Esc cleared the title: it comes back
+        new_title_ = std::move(ctx.state.restore_title);
+        ctx.state.restore_title.clear();
+        ++capture_generation_;
+    }
+    if (ctx.state.focus_new_idea || refocus_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_wait_frames_ = kFocusWaitFrames;
+        ctx.state.focus_new_idea = false;
+        refocus_ = false;
+    }
+    // Focus arrives a frame after it is asked for, and the frame the field becomes active it
+    // drops the letters typed: keep them until the field has been active for a frame, and an
+    // Enter typed after them waits for them (Ctrl+N, typing and Enter at once).
+    const bool waiting = !was_active_ && focus_wait_frames_ > 0;
+    bool flushed = false;
+    if (waiting) {
+        for (ImWchar c : io.InputQueueCharacters) typed_ahead_.push_back(c);
+        io.InputQueueCharacters.resize(0);
+    } else if (was_active_ && !typed_ahead_.empty()) {
+        for (ImWchar c : io.InputQueueCharacters) typed_ahead_.push_back(c);
+        io.InputQueueCharacters.swap(typed_ahead_);
+        typed_ahead_.clear();
+        flushed = true;
+    }
+    const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    ImGui::PushID(capture_generation_);
+    // Esc clears a typed title (ImGui would too); Ctrl+Z puts it back (UiContext::restore_cleared_title).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        ImGui::GetActiveID() == ImGui::GetID("##new_idea") && !trim(new_title_).empty()) {
+        ImGui::ClearActiveID();
+        ctx.state.cleared_title = new_title_;
+        ctx.state.cleared_at = ctx.session.revision();
+        ctx.state.status = "Cleared " + quoted(trim(new_title_)) + ". Ctrl+Z brings it back.";
+        new_title_.clear();
+    }
+    bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &new_title_,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PopID();
+    ImGui::PopFont();
+    // (Also an Enter typed while a title put back by Ctrl+Z waits for the focus.)
+    if (waiting && (enter || enter_key) && (!typed_ahead_.empty() || !trim(new_title_).empty())) {
+        enter_after_letters_ = true;
+        refocus_ = enter;  // the field let go of focus on Enter
+        enter = false;
+    }
+    if (enter_after_letters_ && (flushed || (was_active_ && typed_ahead_.empty()))) {
+        enter_after_letters_ = false;
+        ImGui::ClearActiveID();  // the widget's own copy of the text goes with it
+        enter = true;
+    }
+    bool active = ImGui::IsItemActive();
+    // Esc while the focus is on its way: the field does not take it.
+    if (waiting && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        focus_wait_frames_ = 0;
+        typed_ahead_.clear();
+        enter_after_letters_ = false;
+        cancel_focus_frames_ = kFocusWaitFrames;
+    } else if (cancel_focus_frames_ > 0) {
+        --cancel_focus_frames_;
+    }
+    if (active && cancel_focus_frames_ > 0) {
+        ImGui::ClearActiveID();
+        active = false;
+        cancel_focus_frames_ = 0;
+    }
+    if (!active && focus_wait_frames_ > 0 && --focus_wait_frames_ == 0) {
+        typed_ahead_.clear();
+        enter_after_letters_ = false;
+    }
+    if (active) focus_wait_frames_ = 0;
+    was_active_ = active && !enter;
+    // An empty capture field has nothing to undo: Ctrl+Z there undoes the last edit (the idea just saved).
+    if (active && new_title_.empty()) ctx.state.empty_field_active = true;
+    // Letters typed while the field is on its way are text, not presenter keys.
+    if (focus_wait_frames_ > 0 || !typed_ahead_.empty()) ctx.state.text_focus_pending = true;
+    // A title typed and not yet entered is saved as an idea by whatever ends the typing.
+    if (trim(new_title_).empty())
+        ctx.release_edit("new idea");
+    else
+        ctx.hold_edit("new idea", [this, &ctx] { save_new_idea(ctx, false); });
+    if (!enter) return;
+    refocus_ = true;  // ready for the next one
+    save_new_idea(ctx, true);
+}
+
+// "Merge into…" (button or M): a list of the other ideas; Up/Down and Enter (or a click) merge
+// the selected idea into the chosen one, Esc closes. One undoable edit.
+void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
+    const auto& ideas = ctx.session.workshop().ideas;
+    if (ideas.size() < 2) return;
+    const bool m_key = keys_free(ctx) && !ImGui::IsPopupOpen("##merge") && ImGui::IsKeyPressed(GLFW_KEY_M, false);
+    if (ImGui::Button("Merge into\u2026 (M)") || m_key) {
+        ImGui::OpenPopup("##merge");
+        merge_pick_ = 0;
+    }
+    if (!ImGui::BeginPopup("##merge")) return;
+    std::vector<const core::Idea*> others;
+    for (const auto& other : ideas)
+        if (other.id != idea.id) others.push_back(&other);
+    const int n = static_cast<int>(others.size());
+    merge_pick_ = std::clamp(merge_pick_, 0, n - 1);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) merge_pick_ = (merge_pick_ + 1) % n;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) merge_pick_ = (merge_pick_ + n - 1) % n;
+    ImGui::TextUnformatted(("Merge " + quoted(idea.title) + " into:").c_str());
+    muted(ctx, "Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along.");
+    const core::Idea* chosen = nullptr;
+    for (int i = 0; i < n; ++i) {
+        const bool picked = i == merge_pick_;
+        if (ImGui::Selectable(((picked ? "\u25B6 " : "") + others[static_cast<std::size_t>(i)]->title + "##m" +
+                               others[static_cast<std::size_t>(i)]->id).c_str(), picked))
+            chosen = others[static_cast<std::size_t>(i)];
+        if (picked) ImGui::SetScrollHereY();
+    }
+    if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) chosen = others[static_cast<std::size_t>(merge_pick_)];
+    if (chosen) {
+        const std::string kept = chosen->id, title = idea.title;
+        if (ctx.run(core::merge_ideas(ctx.session.workshop(), idea, *chosen))) {
+            ctx.state.selected_idea = kept;
+            ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
+        }
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+// The draft of the selected idea's details into the session, in the undo step of the field
+// session it came from.
+void IdeasPanel::commit_details(UiContext& ctx) {
+    ctx.release_edit("idea details");
+    const core::Idea& draft = details_.draft();
+    const core::Idea* idea = ctx.session.find_idea(draft.id);
+    if (idea && !trim(draft.title).empty() && draft != *idea) {  // an idea keeps a title
+        // The undo label names the change: "Edit the department of “Invoices”".
+        const std::string& what = details_.save_what();
+        const std::string label =
+            what.empty() ? "Edit " + quoted(idea->title) : "Edit the " + what + " of " + quoted(idea->title);
+        ctx.run(core::Batch{{core::PutIdea{draft, std::nullopt}}, label}, details_.save_key());
+        details_.saved(ctx.session.revision());
+    }
+    details_.committed();
+}
+
+void IdeasPanel::details(UiContext& ctx) {
+    const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
+    if (!idea) {
+        muted(ctx, "Pick an idea (Up / Down, or a click) to see and edit its details.");
+        return;
+    }
+    details_.refresh(*idea, ctx.session.revision(), details_.draft().id != idea->id);
+    ImGui::PushID(details_.generation());
+    core::Idea& d = details_.draft();
+    // The saves of one field session are one undo step (their key names the idea, the field and
+    // that focus); the owner picked is a step of its own.
+    details_.field("Title", "##title", d.title, 1, d.id, "title");
+    details_.field("Problem", "##problem", d.problem, 3, d.id, "problem");
+    details_.field("Proposed AI solution", "##solution", d.solution, 3, d.id, "proposed solution");
+    details_.field("Department", "##department", d.department, 1, d.id, "department");
+    bool owner_picked = false;
+    owner_combo(ctx, d, owner_picked);
+    if (owner_picked) details_.picked("owner");
+    details_.field("Success criteria", "##success", d.success_criteria, 2, d.id, "success criteria");
+    details_.finish(ctx, "idea details", [this, &ctx] { commit_details(ctx); });
+    ImGui::PopID();
+
+    ImGui::Spacing();
+    merge(ctx, *idea);
+    ImGui::SameLine();
+    const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
+    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
+        if (idea->decision)
+            ImGui::OpenPopup("##confirm_delete");  // a pinned idea: a decision the room made, asked first
+        else
+            delete_idea(ctx, *idea);
+    }
+    confirm_delete(ctx, *idea);
+}
+
+void draw_ideas(UiContext& ctx) { ctx.panels().ideas.draw(ctx); }
+
+void IdeasPanel::draw(UiContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float list_w = std::max(std::min(avail.x * kListShare, avail.x - em(kMinDetailsEm)), avail.x * kMinListShare);
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);

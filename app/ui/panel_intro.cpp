@@ -1,11 +1,9 @@
 // The intro stage: who, when, why, and the agenda of the day.
-#include <cstdint>
-#include <map>
 #include <string>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,74 +16,33 @@ std::string clock_text(int minutes) {
     return std::to_string(h) + ":" + (m < 10 ? "0" : "") + std::to_string(m);
 }
 
-struct InfoEditor {
-    core::WorkshopInfo draft;
-    std::uint64_t seen = ~0ull;
-    const core::Session* session = nullptr;  // the draft's session (a workshop opened since starts afresh)
-    TypingPause pause;
-    int generation = 0;  // bumps when the draft is replaced from the session
-    std::map<std::string, int> focus_serial;  // field id -> the count when it last took focus
-    int focus_count = 0;
-    std::string save_key;  // undo coalescing key of the field edit waiting to be saved
-};
-
-InfoEditor& editor() {
-    static InfoEditor e;
-    return e;
-}
+}  // namespace
 
 // The draft of the workshop details into the session, in the undo step of its field session.
-void commit_info(UiContext& ctx) {
-    InfoEditor& e = editor();
+void IntroPanel::commit_info(UiContext& ctx) {
     ctx.release_edit("workshop details");
-    if (e.session == &ctx.session && e.draft != ctx.session.workshop().info) {
-        ctx.run(core::SetInfo{e.draft}, e.save_key);
-        e.seen = ctx.session.revision();
+    if (info_.draft() != ctx.session.workshop().info) {
+        ctx.run(core::SetInfo{info_.draft()}, info_.save_key());
+        info_.saved(ctx.session.revision());
     }
-    e.pause.committed();
-    e.save_key.clear();
+    info_.committed();
 }
 
-void draw_info_editor(UiContext& ctx) {
-    InfoEditor& e = editor();
-    if ((e.session != &ctx.session || e.seen != ctx.session.revision()) && !ImGui::IsAnyItemActive()) {
-        e.draft = ctx.session.workshop().info;
-        e.seen = ctx.session.revision();
-        e.session = &ctx.session;
-        ++e.generation;
-    }
-    ImGui::PushID(e.generation);
-    bool done = false, changed = false;
-    // The saves of one field, from the moment it takes focus until it lets go (the pauses in
-    // typing and the leaving), are one undo step: their key names the field and that focus.
-    auto field = [&](const char* label, const char* id, std::string& value) {
-        // Esc leaves the field keeping its text (ImGui would put back the text from when the
-        // field took the focus: with saves already made, that would throw the typing away).
-        const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
-                           ImGui::GetActiveID() == ImGui::GetID(id);
-        if (leave) ImGui::ClearActiveID();
-        bool edited = false;
-        const bool finished = edit_field(label, id, value, 1, &edited) || leave;
-        if (ImGui::IsItemActivated()) e.focus_serial[id] = ++e.focus_count;
-        if (edited || finished) e.save_key = std::string("info\x1f") + id + '\x1f' + std::to_string(e.focus_serial[id]);
-        changed |= edited;
-        done |= finished;
-    };
-    field("Title", "##info_title", e.draft.title);
-    field("Organisation", "##info_org", e.draft.organisation);
-    field("Date (YYYY-MM-DD)", "##info_date", e.draft.date);
-    field("Facilitator", "##info_facilitator", e.draft.facilitator);
-    done |= e.pause.due(ctx, changed);
-    if (done)
-        commit_info(ctx);
-    else if (changed)
-        ctx.hold_edit("workshop details", [&ctx] { commit_info(ctx); });
+void IntroPanel::draw_info_editor(UiContext& ctx) {
+    info_.refresh(ctx.session.workshop().info, ctx.session.revision());
+    ImGui::PushID(info_.generation());
+    core::WorkshopInfo& d = info_.draft();
+    info_.field("Title", "##info_title", d.title, 1, "info");
+    info_.field("Organisation", "##info_org", d.organisation, 1, "info");
+    info_.field("Date (YYYY-MM-DD)", "##info_date", d.date, 1, "info");
+    info_.field("Facilitator", "##info_facilitator", d.facilitator, 1, "info");
+    info_.finish(ctx, "workshop details", [this, &ctx] { commit_info(ctx); });
     ImGui::PopID();
 }
 
-}  // namespace
+void draw_intro(UiContext& ctx) { ctx.panels().intro.draw(ctx); }
 
-void draw_intro(UiContext& ctx) {
+void IntroPanel::draw(UiContext& ctx) {
     const auto& ws = ctx.session.workshop();
     const auto& info = ws.info;
     ImGui::PushFont(ctx.fonts.large);

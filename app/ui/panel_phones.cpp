@@ -10,6 +10,7 @@
 
 #include "server/phone_server.hpp"
 #include "server/qr.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -20,26 +21,6 @@ namespace {
 constexpr int kQuietZone = 4;          // light modules around the code (the QR standard's minimum)
 constexpr float kModuleEm = 0.32f;     // module size at the current zoom
 constexpr float kMinPanelEm = 17.0f;
-
-// The QR matrix of the last join URL (a new code at every start).
-struct QrCache {
-    std::string text;
-    server::QrMatrix matrix;
-    std::string error;
-};
-QrCache g_qr;
-
-const QrCache& qr_for(const std::string& text) {
-    if (g_qr.text != text) {
-        g_qr = QrCache{text, {}, {}};
-        try {
-            g_qr.matrix = server::qr_matrix(text);
-        } catch (const std::exception& e) {
-            g_qr.error = e.what();
-        }
-    }
-    return g_qr;
-}
 
 // "123456" as "123 456": easier to read out and to type.
 std::string spaced_code(const std::string& code) {
@@ -99,7 +80,22 @@ float phones_panel_width(const UiContext& ctx) {
     return std::max(em(kMinPanelEm), code_w + 2 * style.WindowPadding.x + style.ScrollbarSize + em(0.5f));
 }
 
-void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
+// The QR matrix of the last join URL (a new code at every start).
+const PhonesPanel::QrCache& PhonesPanel::qr_for(const std::string& text) {
+    if (qr_.text != text) {
+        qr_ = QrCache{text, {}, {}};
+        try {
+            qr_.matrix = server::qr_matrix(text);
+        } catch (const std::exception& e) {
+            qr_.error = e.what();
+        }
+    }
+    return qr_;
+}
+
+void draw_phones(UiContext& ctx, const server::PhoneServer& phones) { ctx.panels().phones.draw(ctx, phones); }
+
+void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
     muted(ctx, "Join from your phone:");
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     ImGui::TextWrapped("%s", typed_address(phones.url()).c_str());
@@ -144,16 +140,10 @@ void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
     if (!round_here) {
         // no round on this stage: nothing to close or reopen
     } else if (phones.round_open()) {
-        if (ImGui::Button("Close round and reveal")) {
-            phones.close_round();
-            ctx.state.status = "Phone round closed: scores revealed";
-        }
+        if (ImGui::Button("Close round and reveal")) ctx.request(SetPhoneRound{false});
     } else {
         muted(ctx, "Round closed: phones cannot score.");
-        if (ImGui::Button("Reopen round")) {
-            phones.open_round();
-            ctx.state.status = "Phone round reopened";
-        }
+        if (ImGui::Button("Reopen round")) ctx.request(SetPhoneRound{true});
     }
     ImGui::Spacing();
 

@@ -15,7 +15,7 @@
 #include "core/selection.hpp"
 #include "documents/documents.hpp"
 #include "platform/paths.hpp"
-#include "ui/export_png.hpp"
+#include "ui/shortlist_export.hpp"
 #include "ui/panels.hpp"
 #include "ui/pilot_measures.hpp"
 #include "ui/score_display.hpp"

@@ -63,8 +63,9 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
 void draw_notes(UiContext& ctx, const server::PhoneServer* phones = nullptr);
 
 // The phones box beside the stage while the phone server runs (panel_phones.cpp): address,
-// join code, QR code, counts (never values) and the blind round's close/reopen buttons.
-void draw_phones(UiContext& ctx, server::PhoneServer& phones);
+// join code, QR code, counts (never values) and the blind round's close/reopen buttons (they
+// request SetPhoneRound: the application layer closes or opens the round).
+void draw_phones(UiContext& ctx, const server::PhoneServer& phones);
 float phones_panel_width(const UiContext& ctx);
 // While ctx.state.blind_round: draws the "scores are hidden" banner and returns true (the
 // scoring and matrix panels then show no values).

@@ -1,5 +1,5 @@
 // The decisions behind score entry, kept apart from drawing so they are tested on their own:
-// which command one keystroke becomes, and which idea "Next unscored idea" goes to.
+// which idea "Next unscored idea" goes to, and which command one keystroke becomes.
 #pragma once
 
 #include <cstddef>

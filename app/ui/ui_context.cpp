@@ -9,7 +9,15 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/panel_set.hpp"
+
 namespace pilotdeck::ui {
+
+UiContext::UiContext(core::Session& s, const Fonts& f, const Palette& p)
+    : session(s), fonts(f), palette(p), panels_(std::make_unique<PanelSet>()) {}
+
+// The held edits' commits refer to the panels: they go first.
+UiContext::~UiContext() { held_.clear(); }
 
 bool UiContext::run(const core::Command& c, const std::string& coalesce_key) {
     try {

@@ -5,10 +5,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/commands.hpp"
 #include "core/session.hpp"
+#include "ui/requests.hpp"
 
 struct ImFont;
 
@@ -20,7 +24,8 @@ struct Fonts {
     ImFont* huge = nullptr;    // ~4x, the countdown
 };
 
-struct Palette;  // theme.hpp
+struct Palette;   // theme.hpp
+struct PanelSet;  // panel_set.hpp
 
 struct UiState {
     std::string selected_idea;      // idea id, or empty
@@ -47,12 +52,20 @@ struct UiState {
 
 class UiContext {
 public:
-    UiContext(core::Session& s, const Fonts& f, const Palette& p) : session(s), fonts(f), palette(p) {}
+    // One per view of an open workshop: its own view state and its own panels (panel_set.hpp).
+    UiContext(core::Session& s, const Fonts& f, const Palette& p);
+    ~UiContext();
+    UiContext(const UiContext&) = delete;
+    UiContext& operator=(const UiContext&) = delete;
 
     // Execute a command through the core (validated, committed). Errors land in state.error;
     // returns false then. Never throws. A non-empty coalesce_key joins the undo step of the
     // previous run with the same key (core::Session::execute_coalescing).
     bool run(const core::Command& c, const std::string& coalesce_key = {});
+    // Asks the application layer for what a view does not do itself (requests.hpp); taken
+    // after the frame.
+    void request(Request r) { requests_.push_back(std::move(r)); }
+    std::vector<Request> take_requests() { return std::exchange(requests_, {}); }
 
     // Edits typed but not committed yet (a field between pauses in typing, a new-idea title
     // without Enter): the panel holding one says how to commit it (hold_edit) until it has
@@ -84,9 +97,13 @@ public:
     const Fonts& fonts;
     const Palette& palette;
     UiState state;
+    // The panels of this view, each owning its state (created with the context).
+    PanelSet& panels() { return *panels_; }
 
 private:
     std::map<std::string, std::function<void()>> held_;
+    std::unique_ptr<PanelSet> panels_;
+    std::vector<Request> requests_;
 };
 
 // Layout helper: n em in pixels at the current font size.

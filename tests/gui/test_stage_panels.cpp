@@ -11,7 +11,7 @@
 
 #include "core/session.hpp"
 #include "ui/matrix_chart.hpp"
-#include "ui/export_png.hpp"
+#include "ui/shortlist_export.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_entry.hpp"
 #include "ui/theme.hpp"

@@ -1,0 +1,102 @@
+// The panels that keep state between frames, each an object owning its state. One PanelSet is
+// made per view of an open workshop (UiContext owns it): opening another workshop makes a new
+// UiContext and so new panels, which is how they reset; a second window on the same workshop
+// gets its own. The free draw_* functions of panels.hpp draw the current view's panel.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/model.hpp"
+#include "server/qr.hpp"
+#include "ui/draft_editor.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pilotdeck::server {
+class PhoneServer;
+}
+
+namespace pilotdeck::ui {
+
+// The intro stage (panel_intro.cpp), with its editor of the workshop details.
+class IntroPanel {
+public:
+    void draw(UiContext& ctx);
+
+private:
+    void draw_info_editor(UiContext& ctx);
+    void commit_info(UiContext& ctx);
+    DraftEditor<core::WorkshopInfo> info_;
+};
+
+// The ideas stage (panel_ideas.cpp): the capture field, the list and the selected idea's details.
+class IdeasPanel {
+public:
+    void draw(UiContext& ctx);
+
+private:
+    void capture(UiContext& ctx);
+    void save_new_idea(UiContext& ctx, bool select);
+    void details(UiContext& ctx);
+    void commit_details(UiContext& ctx);
+    void merge(UiContext& ctx, const core::Idea& idea);
+
+    std::string new_title_;
+    bool refocus_ = false;
+    int capture_generation_ = 0;  // bumps when the capture field is emptied after a save
+    ImVector<ImWchar> typed_ahead_;  // typed while the field was asked to take focus
+    int focus_wait_frames_ = 0;
+    bool was_active_ = false;
+    bool enter_after_letters_ = false;
+    int cancel_focus_frames_ = 0;  // Esc came before the focus: drop it when it arrives
+    DraftEditor<core::Idea> details_;  // the selected idea being edited
+    int merge_pick_ = 0;  // the highlighted idea in the merge list
+};
+
+// The participants side panel (panel_participants.cpp).
+class ParticipantsPanel {
+public:
+    void draw(UiContext& ctx);
+
+private:
+    void load(const core::Participant& p) {
+        form_ = p;
+        ++generation_;
+    }
+    void save_form(UiContext& ctx);
+    bool name_field(UiContext& ctx);
+
+    core::Participant form_;  // being added (empty id) or edited
+    int generation_ = 0;      // bumps when the form is replaced
+    int drawn_frame_ = -2;    // the ImGui frame the panel was last drawn in (a gap: it has just opened)
+    bool focus_name_ = false;
+    int focus_wait_frames_ = 0;  // the name field was asked to take the focus and has not yet
+    bool name_was_active_ = false;
+    ImVector<ImWchar> typed_ahead_;  // letters typed while the focus was on its way
+};
+
+// The phones box (panel_phones.cpp), with the QR matrix of the last join URL.
+class PhonesPanel {
+public:
+    void draw(UiContext& ctx, const server::PhoneServer& phones);
+
+private:
+    struct QrCache {
+        std::string text;
+        server::QrMatrix matrix;
+        std::string error;
+    };
+    const QrCache& qr_for(const std::string& text);
+    QrCache qr_;
+};
+
+struct PanelSet {
+    IntroPanel intro;
+    IdeasPanel ideas;
+    ParticipantsPanel participants;
+    PhonesPanel phones;
+};
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,19 @@
+// What a view asks of the application layer instead of doing it itself: a view draws and emits
+// commands (to the core, through UiContext::run) and requests (to the application layer,
+// through UiContext::request). The application layer takes them after the frame
+// (App::handle_requests) and hands them to the WorkshopController; what came of them shows in
+// the status line or the error banner.
+#pragma once
+
+#include <variant>
+
+namespace pilotdeck::ui {
+
+// The phones' blind round: closed (the scores revealed) or reopened (the phones box).
+struct SetPhoneRound {
+    bool open = false;
+};
+
+using Request = std::variant<SetPhoneRound>;
+
+}  // namespace pilotdeck::ui
