@@ -26,6 +26,7 @@ constexpr const char* kDomain = "pilotdeck";
 
 std::atomic<int> g_language{static_cast<int>(Language::En)};
 std::atomic<unsigned> g_generation{0};
+std::atomic<int> g_override{-1};
 std::once_flag g_bound;
 
 bool has_catalogue(const std::filesystem::path& dir) {
@@ -97,7 +98,18 @@ Language system_language() {
     return Language::En;
 }
 
+void set_override(std::optional<Language> lang) {
+    g_override.store(lang ? static_cast<int>(*lang) : -1, std::memory_order_release);
+}
+
+std::optional<Language> override_language() {
+    const int v = g_override.load(std::memory_order_acquire);
+    if (v < 0) return std::nullopt;
+    return static_cast<Language>(v);
+}
+
 Language resolve_language(std::string_view workshop_language) {
+    if (auto forced = override_language()) return *forced;
     if (auto lang = parse_language(workshop_language)) return *lang;
     return system_language();
 }

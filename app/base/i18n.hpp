@@ -39,7 +39,13 @@ std::optional<Language> parse_language(std::string_view tag);
 // non-empty of LC_ALL, LC_MESSAGES, LANG (English when that one is not en, nl or de).
 Language system_language();
 
-// The workshop's language when it is en, nl or de (regional tags count), else the system's.
+// The language chosen by hand (`--lang`, View > Language); it beats the workshop's and the system's.
+// nullopt: none chosen (the default).
+void set_override(std::optional<Language> lang);
+std::optional<Language> override_language();
+
+// The language to show a workshop in: the override when one is set, else the workshop's language
+// when it is en, nl or de (regional tags such as nl-BE count), else the system's.
 Language resolve_language(std::string_view workshop_language);
 
 // The current language (English until set_language is called). Thread-safe to read.

@@ -1,23 +1,21 @@
 #include "core/selection.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 #include <map>
+
+#include "base/i18n.hpp"
 
 namespace pilotdeck::core {
 
 namespace {
 
-std::string fmt2(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", round2(v));
-    return buf;
-}
+// Scores in sentences people read: 2 decimals, a decimal comma in Dutch and German.
+std::string fmt2(double v) { return i18n::number(round2(v), 2); }
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string count(int n) { return std::to_string(n); }
+
+unsigned long plural_n(int n) { return n < 0 ? 0UL : static_cast<unsigned long>(n); }
 
 // Compares optional scores for the ranking: any score beats no score. Returns <0, 0, >0
 // where negative means `a` ranks first.
@@ -28,26 +26,30 @@ int compare_axis(const std::optional<double>& a, const std::optional<double>& b,
     return a_first ? -1 : 1;
 }
 
-std::string quadrant_phrase(const std::optional<Quadrant>& q) {
-    if (!q) return "Chosen";
+const char* quadrant_phrase(const std::optional<Quadrant>& q) {
+    if (!q) return i18n::tr("Chosen");
     switch (*q) {
-        case Quadrant::QuickWin: return "A quick win";
-        case Quadrant::Strategic: return "A strategic bet";
-        case Quadrant::FillIn: return "A fill-in";
-        case Quadrant::Avoid: return "A risky idea with modest benefit";
+        case Quadrant::QuickWin: return i18n::tr("A quick win");
+        case Quadrant::Strategic: return i18n::tr("A strategic bet");
+        case Quadrant::FillIn: return i18n::tr("A fill-in");
+        case Quadrant::Avoid: return i18n::tr("A risky idea with modest benefit");
     }
-    return "Chosen";
+    return i18n::tr("Chosen");
 }
 
 std::string why_chosen(const Idea& idea, const IdeaResult& r, const SelectionRules& rules) {
     if (idea.decision && idea.decision->pin == Pin::Include) {
-        return idea.decision->reason.empty() ? "Pinned as a pilot by the facilitator."
-                                             : "Pinned as a pilot by the facilitator: " + idea.decision->reason;
+        return idea.decision->reason.empty()
+                   ? std::string(i18n::tr("Pinned as a pilot by the facilitator."))
+                   : i18n::format(i18n::tr("Pinned as a pilot by the facilitator: {0}"), {idea.decision->reason});
     }
-    const std::string benefit = r.benefit ? fmt2(*r.benefit) : std::string("not scored");
-    return quadrant_phrase(r.quadrant) + ": benefit " + benefit + ", risk " + fmt2(*r.risk) +
-           " (limit " + fmt2(rules.max_risk) + "), visibility " + fmt2(*r.visibility) + ", scored by " +
-           plural(r.raters, "rater.", "raters.");
+    const std::string benefit = r.benefit ? fmt2(*r.benefit) : std::string(i18n::tr("not scored"));
+    // TRANSLATORS: {0} is a phrase such as "A quick win"; {1}..{4} are scores; {5} counts the raters.
+    return i18n::format(i18n::ntr("{0}: benefit {1}, risk {2} (limit {3}), visibility {4}, scored by {5} rater.",
+                                  "{0}: benefit {1}, risk {2} (limit {3}), visibility {4}, scored by {5} raters.",
+                                  plural_n(r.raters)),
+                        {quadrant_phrase(r.quadrant), benefit, fmt2(*r.risk), fmt2(rules.max_risk),
+                         fmt2(*r.visibility), count(r.raters)});
 }
 
 }  // namespace
@@ -176,31 +178,43 @@ Selection select_pilots(const std::vector<Idea>& ideas, const std::vector<IdeaRe
         auto reject = [&](Exclusion code, std::string reason) { sel.not_selected.push_back({ri, code, std::move(reason)}); };
 
         if (idea.decision && idea.decision->pin == Pin::Exclude) {
-            reject(Exclusion::Excluded, idea.decision->reason.empty()
-                                            ? "excluded by the facilitator"
-                                            : "excluded by the facilitator: " + idea.decision->reason);
+            reject(Exclusion::Excluded,
+                   idea.decision->reason.empty()
+                       ? std::string(i18n::tr("excluded by the facilitator"))
+                       : i18n::format(i18n::tr("excluded by the facilitator: {0}"), {idea.decision->reason}));
         } else if (r.raters < rules.min_raters) {
-            reject(Exclusion::Raters, r.raters == 0 ? "not scored yet; at least " +
-                                                          plural(rules.min_raters, "rater is", "raters are") + " needed"
-                                                    : "scored by " + plural(r.raters, "rater", "raters") +
-                                                          "; at least " + std::to_string(rules.min_raters) + " needed");
+            reject(Exclusion::Raters,
+                   r.raters == 0
+                       ? i18n::format(i18n::ntr("not scored yet; at least {0} rater is needed",
+                                                "not scored yet; at least {0} raters are needed",
+                                                plural_n(rules.min_raters)),
+                                      {count(rules.min_raters)})
+                       // TRANSLATORS: {0} raters scored the idea; {1} is the fewest raters an idea needs.
+                       : i18n::format(i18n::ntr("scored by {0} rater; at least {1} needed",
+                                                "scored by {0} raters; at least {1} needed", plural_n(r.raters)),
+                                      {count(r.raters), count(rules.min_raters)}));
         } else if (!r.risk) {
-            reject(Exclusion::Risk, "no risk scores yet");
+            reject(Exclusion::Risk, i18n::tr("no risk scores yet"));
         } else if (*r.risk > rules.max_risk) {
-            reject(Exclusion::Risk, "risk " + fmt2(*r.risk) + " is above the limit " + fmt2(rules.max_risk));
+            reject(Exclusion::Risk,
+                   i18n::format(i18n::tr("risk {0} is above the limit {1}"), {fmt2(*r.risk), fmt2(rules.max_risk)}));
         } else if (!r.visibility) {
-            reject(Exclusion::Visibility, "no visibility scores yet");
+            reject(Exclusion::Visibility, i18n::tr("no visibility scores yet"));
         } else if (*r.visibility < rules.min_visibility) {
-            reject(Exclusion::Visibility,
-                   "visibility " + fmt2(*r.visibility) + " is below the minimum " + fmt2(rules.min_visibility));
+            reject(Exclusion::Visibility, i18n::format(i18n::tr("visibility {0} is below the minimum {1}"),
+                                                       {fmt2(*r.visibility), fmt2(rules.min_visibility)}));
         } else if (static_cast<int>(sel.pilots.size()) >= rules.size) {
-            reject(Exclusion::Size, "all " + plural(rules.size, "pilot place was", "pilot places were") +
-                                        " taken by higher-ranked ideas");
+            reject(Exclusion::Size, i18n::format(i18n::ntr("all {0} pilot place was taken by higher-ranked ideas",
+                                                           "all {0} pilot places were taken by higher-ranked ideas",
+                                                           plural_n(rules.size)),
+                                                 {count(rules.size)}));
         } else if (!idea.department.empty() && per_department[idea.department] >= rules.max_per_department) {
-            reject(Exclusion::Department, idea.department + " already has " +
-                                              plural(per_department[idea.department], "pilot", "pilots") +
-                                              " (at most " + std::to_string(rules.max_per_department) +
-                                              " per department)");
+            const int has = per_department[idea.department];
+            // TRANSLATORS: {0} is a department; {1} counts its pilots; {2} is the most one department may have.
+            reject(Exclusion::Department,
+                   i18n::format(i18n::ntr("{0} already has {1} pilot (at most {2} per department)",
+                                          "{0} already has {1} pilots (at most {2} per department)", plural_n(has)),
+                                {idea.department, count(has), count(rules.max_per_department)}));
         } else {
             choose(ri, false);
         }

@@ -100,6 +100,11 @@ TEST_CASE("the system language: LANGUAGE, LC_ALL, LC_MESSAGES, LANG", "[i18n]") 
         CHECK(i18n::resolve_language("en") == Language::En);
         CHECK(i18n::resolve_language("fr") == Language::De);     // else the system's
         CHECK(i18n::resolve_language("") == Language::De);
+        i18n::set_override(Language::Nl);  // --lang beats both
+        CHECK(i18n::resolve_language("en") == Language::Nl);
+        CHECK(i18n::resolve_language("fr") == Language::Nl);
+        i18n::set_override(std::nullopt);
+        CHECK(i18n::resolve_language("en") == Language::En);
     }
 }
 
