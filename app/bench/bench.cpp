@@ -15,6 +15,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "bench/report_bench.hpp"
 #include "bench_util.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -159,6 +160,7 @@ int main(int argc, char** argv) {
             }
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
+        if (wanted("report")) bench::report_report(file, dir, runs);
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
         if (wanted("first_frame")) bench::report_first_frame(file, dir.string(), std::min(runs, 11));

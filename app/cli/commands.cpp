@@ -15,6 +15,7 @@
 
 #include "base/i18n.hpp"
 #include "cli/language.hpp"
+#include "cli/report_commands.hpp"
 #include "cli/resources.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -110,8 +111,12 @@ int cmd_import(const ImportArgs& a) {
     return kOk;
 }
 
-struct ExportArgs { std::string file, out; bool compact = false; };
+struct ExportArgs { std::string file, out; bool compact = false, csv = false; };
 int cmd_export(const ExportArgs& a) {
+    if (a.csv) {
+        emit(a.out, ideas_csv(a.file));
+        return kOk;
+    }
     auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
     emit(a.out, documents::write_workshop(wf->load(), a.compact));
     return kOk;
@@ -266,7 +271,16 @@ int run(int argc, char** argv) {
     auto* cexport = app.add_subcommand("export", i18n::tr("Write the whole workshop as a workshop document (JSON)"));
     cexport->add_option("FILE", export_args.file, i18n::tr("Workshop file"))->required();
     cexport->add_option("--out", export_args.out, i18n::tr("Output file (default: standard output)"));
-    cexport->add_flag("--compact", export_args.compact, i18n::tr("No indentation or spaces (for very large workshops)"));
+    auto* compact_flag =
+        cexport->add_flag("--compact", export_args.compact, i18n::tr("No indentation or spaces (for very large workshops)"));
+    cexport->add_flag("--csv", export_args.csv,
+                      i18n::tr("Every idea with its aggregates as CSV for spreadsheets (UTF-8 with BOM) instead of JSON"))
+        ->excludes(compact_flag);
+
+    std::string report_file, report_out;
+    auto* creport = app.add_subcommand("report", i18n::tr("Write the report for decision makers (A4 PDF)"));
+    creport->add_option("FILE", report_file, i18n::tr("Workshop file"))->required();
+    creport->add_option("--out", report_out, i18n::tr("PDF file to write"))->required();
 
     ShortlistArgs sl;
     auto* cshort = app.add_subcommand("shortlist", i18n::tr("Compute the pilot shortlist (JSON)"));
@@ -346,6 +360,11 @@ int run(int argc, char** argv) {
     if (*cnew) return guarded([&] { return cmd_new(new_args); });
     if (*cimport) return guarded([&] { return cmd_import(import_args); });
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
+    if (*creport)
+        return guarded([&] {
+            write_report(report_file, report_out);
+            return kOk;
+        });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
