@@ -21,18 +21,31 @@ std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& ta
     return {};
 }
 
-constexpr std::array<std::pair<StageKind, std::string_view>, 6> kStageKinds{{
+constexpr std::array<std::pair<StageKind, std::string_view>, 12> kStageKinds{{
     {StageKind::Intro, "intro"},
     {StageKind::Concerns, "concerns"},
     {StageKind::Ideas, "ideas"},
     {StageKind::Scoring, "scoring"},
     {StageKind::Matrix, "matrix"},
     {StageKind::Shortlist, "shortlist"},
+    {StageKind::Teams, "teams"},
+    {StageKind::Work, "work"},
+    {StageKind::Pitches, "pitches"},
+    {StageKind::Judging, "judging"},
+    {StageKind::Awards, "awards"},
+    {StageKind::Review, "review"},
 }};
 constexpr std::array<std::pair<Axis, std::string_view>, 3> kAxes{{
     {Axis::Benefit, "benefit"}, {Axis::Risk, "risk"}, {Axis::Visibility, "visibility"}}};
-constexpr std::array<std::pair<Role, std::string_view>, 4> kRoles{{
-    {Role::User, "user"}, {Role::Champion, "champion"}, {Role::Decider, "decider"}, {Role::Developer, "developer"}}};
+constexpr std::array<std::pair<Role, std::string_view>, 5> kRoles{{
+    {Role::User, "user"}, {Role::Champion, "champion"}, {Role::Decider, "decider"}, {Role::Developer, "developer"},
+    {Role::Jury, "jury"}}};
+constexpr std::array<std::pair<Mode, std::string_view>, 2> kModes{{{Mode::UseCase, "use-case"}, {Mode::Hackathon, "hackathon"}}};
+constexpr std::array<std::pair<JudgingMethod, std::string_view>, 2> kJudgingMethods{{
+    {JudgingMethod::Criteria, "criteria"}, {JudgingMethod::Pairwise, "pairwise"}}};
+constexpr std::array<std::pair<IdeaStatus, std::string_view>, 5> kIdeaStatuses{{
+    {IdeaStatus::Proposed, "proposed"}, {IdeaStatus::Pilot, "pilot"}, {IdeaStatus::Scaled, "scaled"},
+    {IdeaStatus::Adjusted, "adjusted"}, {IdeaStatus::Stopped, "stopped"}}};
 constexpr std::array<std::pair<Pin, std::string_view>, 2> kPins{{{Pin::Include, "include"}, {Pin::Exclude, "exclude"}}};
 
 bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -47,6 +60,12 @@ std::optional<StageKind> stage_kind_from(std::string_view s) { return lookup(kSt
 std::optional<Axis> axis_from(std::string_view s) { return lookup(kAxes, s); }
 std::optional<Role> role_from(std::string_view s) { return lookup(kRoles, s); }
 std::optional<Pin> pin_from(std::string_view s) { return lookup(kPins, s); }
+std::string_view to_string(Mode m) { return name_of(kModes, m); }
+std::string_view to_string(JudgingMethod m) { return name_of(kJudgingMethods, m); }
+std::string_view to_string(IdeaStatus s) { return name_of(kIdeaStatuses, s); }
+std::optional<Mode> mode_from(std::string_view s) { return lookup(kModes, s); }
+std::optional<JudgingMethod> judging_method_from(std::string_view s) { return lookup(kJudgingMethods, s); }
+std::optional<IdeaStatus> idea_status_from(std::string_view s) { return lookup(kIdeaStatuses, s); }
 
 bool is_valid_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
@@ -72,6 +91,10 @@ Workshop workshop_from_template(const Template& t, const std::string& title) {
     for (auto& c : ws.concerns) c.count = 0;
     ws.criteria = t.criteria;
     ws.selection = t.selection;
+    ws.mode = t.mode;
+    ws.pitching = t.pitching;
+    ws.judging = t.judging;
+    ws.awards = t.awards;
     return ws;
 }
 

@@ -10,10 +10,15 @@
 
 namespace pilotdeck::core {
 
-enum class StageKind { Intro, Concerns, Ideas, Scoring, Matrix, Shortlist };
+// Intro..Shortlist: the use-case flow (contracts 2); Teams..Awards: hackathons (contracts 6);
+// Review: the follow-up meeting (contracts 12).
+enum class StageKind { Intro, Concerns, Ideas, Scoring, Matrix, Shortlist, Teams, Work, Pitches, Judging, Awards, Review };
 enum class Axis { Benefit, Risk, Visibility };
-enum class Role { User, Champion, Decider, Developer };
+enum class Role { User, Champion, Decider, Developer, Jury };
 enum class Pin { Include, Exclude };
+enum class Mode { UseCase, Hackathon };
+enum class JudgingMethod { Criteria, Pairwise };
+enum class IdeaStatus { Proposed, Pilot, Scaled, Adjusted, Stopped };
 
 // Text names as used in the JSON documents (contracts.md).
 std::string_view to_string(StageKind k);
@@ -24,6 +29,12 @@ std::optional<StageKind> stage_kind_from(std::string_view s);
 std::optional<Axis> axis_from(std::string_view s);
 std::optional<Role> role_from(std::string_view s);
 std::optional<Pin> pin_from(std::string_view s);
+std::string_view to_string(Mode m);             // "use-case" | "hackathon"
+std::string_view to_string(JudgingMethod m);    // "criteria" | "pairwise"
+std::string_view to_string(IdeaStatus s);       // "proposed" | "pilot" | ...
+std::optional<Mode> mode_from(std::string_view s);
+std::optional<JudgingMethod> judging_method_from(std::string_view s);
+std::optional<IdeaStatus> idea_status_from(std::string_view s);
 
 struct Stage {
     std::string id;
@@ -61,10 +72,32 @@ struct SelectionRules {
     int min_raters = 3;
     int size = 3;
     int max_per_department = 1;
+    // contracts 7: what happens to high-risk and unassessed ideas that are not pinned include.
+    bool allow_high_risk = false;   // gates.high_risk: "exclude" (default) | "allow"
+    bool allow_unassessed = true;   // gates.unassessed: "allow" (default) | "exclude"
     bool operator==(const SelectionRules&) const = default;
 };
 
+// contracts 6: how a hackathon's pitches and judging run.
+struct Pitching {
+    int pitch_minutes = 5;
+    int qa_minutes = 2;
+    bool operator==(const Pitching&) const = default;
+};
+struct Judging {
+    JudgingMethod method = JudgingMethod::Criteria;
+    bool recuse_same_department = false;
+    bool operator==(const Judging&) const = default;
+};
+struct Award {
+    std::string id;
+    std::string label;
+    std::string rule;  // "overall" | "audience" | "criterion:ID" | "pilot"
+    bool operator==(const Award&) const = default;
+};
+
 struct Template {
+    Mode mode = Mode::UseCase;
     std::string id;
     std::string name;
     std::string language;
@@ -73,6 +106,9 @@ struct Template {
     std::vector<Concern> concerns;  // count is always 0 in a template
     std::vector<Criterion> criteria;
     SelectionRules selection;
+    Pitching pitching;                 // hackathon templates
+    Judging judging;                   // hackathon templates
+    std::vector<Award> awards;         // hackathon templates
 };
 
 struct Participant {
@@ -89,6 +125,37 @@ struct Decision {
     bool operator==(const Decision&) const = default;
 };
 
+// contracts 7: the screening questionnaire of an idea. Question ids are fixed (P1..P8, H1..H8,
+// E, F, T1..T4, D1..D9, S, A); an answer is true, false or not answered (absent).
+struct Assessment {
+    std::map<std::string, bool> answers;  // question id -> answer; unanswered questions absent
+    std::string notes;
+    bool operator==(const Assessment&) const = default;
+};
+
+// contracts 12: the follow-up of an idea.
+struct StatusChange {
+    IdeaStatus status = IdeaStatus::Proposed;
+    std::string date;  // YYYY-MM-DD
+    std::string reason;
+    bool operator==(const StatusChange&) const = default;
+};
+struct MeasureValue {
+    std::string date;  // YYYY-MM-DD
+    double value = 0;
+    bool operator==(const MeasureValue&) const = default;
+};
+struct Measure {
+    std::string id;
+    std::string label;
+    std::string unit;
+    double baseline = 0;
+    double target = 0;
+    bool up = true;  // direction "up" (higher is better) or "down"
+    std::vector<MeasureValue> values;
+    bool operator==(const Measure&) const = default;
+};
+
 struct Idea {
     std::string id;
     std::string title;
@@ -98,15 +165,56 @@ struct Idea {
     std::string owner;  // participant id, or empty
     std::string success_criteria;
     std::optional<Decision> decision;
+    std::optional<Assessment> assessment;     // contracts 7; absent = never screened
+    std::optional<IdeaStatus> status;         // contracts 12; absent = proposed
+    std::vector<StatusChange> status_history;
+    std::vector<Measure> measures;
     bool operator==(const Idea&) const = default;
 };
 
+// One rater's value, or (consensus, rater empty) the room's agreed value (contracts 5b).
 struct Score {
     std::string idea;
     std::string rater;
     std::string criterion;
     int value = 0;
+    int round = 1;           // contracts 9: the re-vote round this value was given in
+    bool consensus = false;  // contracts 5b
     bool operator==(const Score&) const = default;
+};
+
+// contracts 9: an earlier value of a re-voted score.
+struct ScoreHistory {
+    std::string idea;
+    std::string rater;
+    std::string criterion;
+    int value = 0;
+    int round = 1;
+    std::string reason;
+    bool operator==(const ScoreHistory&) const = default;
+};
+
+// contracts 6.
+struct Team {
+    std::string id;
+    std::string name;
+    std::string idea;                  // idea id (each team has one; an idea at most one team)
+    std::vector<std::string> members;  // participant ids
+    std::string table;
+    int pitch_order = 0;
+    bool operator==(const Team&) const = default;
+};
+struct Comparison {
+    std::string judge;   // participant id
+    std::string winner;  // team id
+    std::string loser;   // team id
+    std::string at;      // ISO 8601 UTC
+    bool operator==(const Comparison&) const = default;
+};
+struct AudienceVote {
+    std::string voter;  // participant id
+    std::string team;   // team id
+    bool operator==(const AudienceVote&) const = default;
 };
 
 struct WorkshopInfo {
@@ -122,6 +230,7 @@ struct WorkshopInfo {
 // The whole workshop as the documents describe it (contracts.md section 3).
 struct Workshop {
     WorkshopInfo info;
+    Mode mode = Mode::UseCase;
     std::vector<Stage> stages;
     std::vector<Concern> concerns;
     std::vector<Criterion> criteria;
@@ -129,6 +238,14 @@ struct Workshop {
     std::vector<Participant> participants;
     std::vector<Idea> ideas;
     std::vector<Score> scores;
+    std::vector<ScoreHistory> score_history;  // contracts 9
+    // contracts 6 (hackathons)
+    std::vector<Team> teams;
+    Pitching pitching;
+    Judging judging;
+    std::vector<Comparison> comparisons;
+    std::vector<Award> awards;
+    std::vector<AudienceVote> audience_votes;
     bool operator==(const Workshop&) const = default;
 };
 

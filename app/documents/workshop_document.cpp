@@ -83,7 +83,7 @@ private:
             else if (key == "role") {
                 const std::string_view role = r_.string_view();
                 const auto parsed = core::role_from(role);
-                if (!parsed) r_.fail("must be user, champion, decider or developer, found " + quoted(role));
+                if (!parsed) r_.fail("must be user, champion, decider, developer or jury, found " + quoted(role));
                 p.role = *parsed;
             }
         });

@@ -129,9 +129,51 @@ CREATE INDEX phone_token_participant ON phone_token(participant);
 void create_v1(sqlite::Database& db) { db.exec(kSchemaV1); }
 void add_phone_tokens_v2(sqlite::Database& db) { db.exec(kSchemaV2); }
 
+// Schema version 3: the second round's stage kinds (contracts 6 and 12) and the jury role.
+// Only CHECK constraints widen, which changes no stored row, so the table definitions are
+// rewritten in place (SQLite's documented procedure for changing constraints: writable_schema
+// and a new schema_version, inside the migration's transaction).
+void widen_kinds_v3(sqlite::Database& db) {
+    const std::int64_t schema_version = db.pragma_int("schema_version");
+    db.exec("PRAGMA writable_schema = ON");
+    db.exec(R"sql(
+UPDATE sqlite_schema SET sql = replace(sql,
+    'CHECK (kind IN (''intro'', ''concerns'', ''ideas'', ''scoring'', ''matrix'', ''shortlist''))',
+    'CHECK (kind IN (''intro'', ''concerns'', ''ideas'', ''scoring'', ''matrix'', ''shortlist'', ''teams'', ''work'', ''pitches'', ''judging'', ''awards'', ''review''))')
+ WHERE type = 'table' AND name = 'stage';
+UPDATE sqlite_schema SET sql = replace(sql,
+    'CHECK (role IN (''user'', ''champion'', ''decider'', ''developer''))',
+    'CHECK (role IN (''user'', ''champion'', ''decider'', ''developer'', ''jury''))')
+ WHERE type = 'table' AND name = 'participant';
+)sql");
+    db.exec("PRAGMA schema_version = " + std::to_string(schema_version + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+}
+
+// Schema version 4: hackathons (contracts 6): mode, teams, pitching, judging, comparisons,
+// awards, audience votes. Filled by the hackathon work.
+constexpr const char* kSchemaV4 = R"sql(
+SELECT 1;
+)sql";
+// Schema version 5: screening (contracts 7), consensus scores (5b), re-vote rounds (9).
+constexpr const char* kSchemaV5 = R"sql(
+SELECT 1;
+)sql";
+// Schema version 6: the follow-up of pilots (contracts 12): status, its history, measures.
+constexpr const char* kSchemaV6 = R"sql(
+SELECT 1;
+)sql";
+void hackathon_v4(sqlite::Database& db) { db.exec(kSchemaV4); }
+void screening_v5(sqlite::Database& db) { db.exec(kSchemaV5); }
+void followup_v6(sqlite::Database& db) { db.exec(kSchemaV6); }
+
 constexpr Migration kMigrations[] = {
     {1, create_v1},
     {2, add_phone_tokens_v2},
+    {3, widen_kinds_v3},
+    {4, hackathon_v4},
+    {5, screening_v5},
+    {6, followup_v6},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

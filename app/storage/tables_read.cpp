@@ -91,8 +91,14 @@ std::vector<core::Idea> read_ideas(Database& db) {
                  "SELECT i.id, i.title, i.problem, i.solution, i.department, coalesce(p.id, ''), i.success_criteria, "
                  "i.pin, i.pin_reason FROM idea i LEFT JOIN participant p ON p.rid = i.owner ORDER BY i.position");
     while (st.step()) {
-        core::Idea idea{st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3),
-                        st.column_text(4), st.column_text(5), st.column_text(6), std::nullopt};
+        core::Idea idea;
+        idea.id = st.column_text(0);
+        idea.title = st.column_text(1);
+        idea.problem = st.column_text(2);
+        idea.solution = st.column_text(3);
+        idea.department = st.column_text(4);
+        idea.owner = st.column_text(5);
+        idea.success_criteria = st.column_text(6);
         if (!st.column_null(7)) {
             std::string pin = st.column_text(7);
             idea.decision = core::Decision{parse_enum(db, core::pin_from(pin), pin, "pin"), st.column_text(8)};

@@ -24,7 +24,7 @@ public:
 };
 
 inline constexpr int kApplicationId = 0x50494C44;  // "PILD"
-inline constexpr int kSchemaVersion = 2;  // 2: phone_token
+inline constexpr int kSchemaVersion = 6;  // 2: phone_token; 3: new stage kinds, jury; 4: hackathon; 5: screening, consensus, re-vote; 6: follow-up
 
 struct CheckReport {
     bool ok = true;

@@ -50,13 +50,21 @@ core::Workshop sample_workshop() {
                        {"p3", "Dirk", "IT", core::Role::Developer},
                        {"p4", "Eva", "Board", core::Role::Decider},
                        {"p5", "Femke", "", core::Role::User}};
+    const auto make_idea = [](const char* id, const char* title, const char* problem, const char* solution,
+                         const char* department, const char* owner, const char* success,
+                         std::optional<core::Decision> decision) {
+        core::Idea i;
+        i.id = id, i.title = title, i.problem = problem, i.solution = solution, i.department = department;
+        i.owner = owner, i.success_criteria = success, i.decision = std::move(decision);
+        return i;
+    };
     ws.ideas = {
-        {"i1", "Invoice triage", "Slow invoices", "Classify them", "Finance", "p1", "50% faster", std::nullopt},
-        {"i2", "Chat for “quotes”", "Quotes take days", "A draft bot", "Sales", "", "", core::Decision{core::Pin::Include, "The board wants it"}},
-        {"i3", "Log summaries", "Too many logs", "Summaries", "IT", "p3", "", core::Decision{core::Pin::Exclude, ""}},
-        {"i4", "Route planning", "", "", "Logistics", "p5", "fewer km", std::nullopt},
-        {"i5", "Empty idea", "", "", "", "", "", std::nullopt},
-        {"i6", "Contract review", "Risky clauses", "Highlight", "Legal", "p4", "no missed clause", std::nullopt},
+        make_idea("i1", "Invoice triage", "Slow invoices", "Classify them", "Finance", "p1", "50% faster", std::nullopt),
+        make_idea("i2", "Chat for “quotes”", "Quotes take days", "A draft bot", "Sales", "", "", core::Decision{core::Pin::Include, "The board wants it"}),
+        make_idea("i3", "Log summaries", "Too many logs", "Summaries", "IT", "p3", "", core::Decision{core::Pin::Exclude, ""}),
+        make_idea("i4", "Route planning", "", "", "Logistics", "p5", "fewer km", std::nullopt),
+        make_idea("i5", "Empty idea", "", "", "", "", "", std::nullopt),
+        make_idea("i6", "Contract review", "Risky clauses", "Highlight", "Legal", "p4", "no missed clause", std::nullopt),
     };
     // In list order: idea, then rater, then criterion. i5 has no scores.
     for (const char* idea : {"i1", "i2", "i3", "i4", "i6"})
