@@ -41,7 +41,8 @@ bool has_scores(const ReportInput& in) {
 }
 
 void extras(PdfDoc& doc, const ReportInput& in, const core::Idea& idea, double indent) {
-    // HOOK: ai_act, dpia, obligations, robustness verdict and measures arrive here as extra lines.
+    // HOOK: ai_act, dpia, obligations and the robustness verdict arrive here as extra lines (measures,
+    // already in the model, are printed by pilot_section).
     const auto it = in.extras.find(idea.id);
     if (it == in.extras.end()) return;
     for (const auto& line : it->second) doc.field(line.label, line.text, indent);
@@ -55,6 +56,11 @@ void pilot_section(PdfDoc& doc, const ReportInput& in, const core::Pick& pick) {
     doc.field(i18n::tr("Department"), idea.department.empty() ? none : idea.department);
     doc.field(i18n::tr("Owner"), owner_name(in.workshop, idea));
     doc.field(i18n::tr("Success criteria"), idea.success_criteria.empty() ? none : idea.success_criteria);
+    const auto measures = measure_lines(idea);
+    if (!measures.empty()) {
+        doc.paragraph(std::string(i18n::tr("Measures")) + ":", fonts::kLabel);
+        for (const auto& line : measures) doc.paragraph(line, fonts::kBody, 16, 1);
+    }
     doc.field(i18n::tr("Scores"), axis_scores_line(in.workshop.criteria, r));
     std::string standing = i18n::format(i18n::ntr("{0} rater", "{0} raters", static_cast<unsigned long>(std::max(r.raters, 0))),
                                         {std::to_string(r.raters)});

@@ -13,8 +13,8 @@ namespace pilotdeck::report {
 
 // HOOK (other branches): a line printed under a pilot or another idea, after its scores —
 // e.g. {"AI Act", "limited risk"}, {"DPIA", "needed"}, {"Obligations", "..."},
-// {"Robustness", "robust: stays a pilot in 97 % of ..."}, {"Measures", "..."}. The caller fills
-// them from its own model fields (ai_act, dpia, obligations, robustness verdict, measures) in the
+// {"Robustness", "robust: stays a pilot in 97 % of ..."}. The caller fills
+// them from its own model fields (ai_act, dpia, obligations, robustness verdict) in the
 // report's language; the report prints them in the given order and never invents any.
 struct ExtraLine {
     std::string label;

@@ -1,6 +1,7 @@
 #include "report/text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "base/i18n.hpp"
@@ -83,6 +84,33 @@ std::vector<std::string> criterion_lines(const std::vector<core::Criterion>& cri
         lines.push_back(i18n::format(
             i18n::ntr("{0}: {1}, spread {2}, {3} rater", "{0}: {1}, spread {2}, {3} raters", static_cast<unsigned long>(std::max(cs.n, 0))),
             {label, i18n::number(cs.mean), i18n::number(cs.sd), std::to_string(cs.n)}));
+    }
+    return lines;
+}
+
+namespace {
+
+// A measured value for people: whole numbers without decimals, others with up to 2.
+std::string amount(double v, const std::string& unit) {
+    const bool whole = std::abs(v - std::round(v)) < 0.005;
+    std::string out = i18n::number(v, whole ? 0 : 2);
+    if (!whole && out.size() > 1 && out.back() == '0') out.pop_back();
+    return unit.empty() ? out : out + " " + unit;
+}
+
+}  // namespace
+
+std::vector<std::string> measure_lines(const core::Idea& idea) {
+    std::vector<std::string> lines;
+    for (const auto& m : idea.measures) {
+        // TRANSLATORS: {0} a measure's name, {1} where it started, {2} the aim (both with their unit).
+        std::string line = i18n::format(i18n::tr("{0}: baseline {1}, target {2}"),
+                                        {m.label.empty() ? m.id : m.label, amount(m.baseline, m.unit), amount(m.target, m.unit)});
+        if (!m.values.empty()) {
+            const auto& last = m.values.back();
+            line += i18n::format(i18n::tr(", latest {0} ({1})"), {amount(last.value, m.unit), date_for_people(last.date)});
+        }
+        lines.push_back(line);
     }
     return lines;
 }

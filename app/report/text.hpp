@@ -18,6 +18,8 @@ std::string owner_name(const core::Workshop& ws, const core::Idea& idea);
 std::string axis_scores_line(const std::vector<core::Criterion>& criteria, const core::IdeaResult& r);
 // One line per scored criterion: "Time saved: 4,33, spread 0,52, 6 raters".
 std::vector<std::string> criterion_lines(const std::vector<core::Criterion>& criteria, const core::IdeaResult& r);
+// One line per measure of a pilot (contracts 12): "Reply time: baseline 8 h, target 4 h, latest 5,5 h (2026-12-10)".
+std::vector<std::string> measure_lines(const core::Idea& idea);
 // numbers[r] = the place of results[r] in the ranking (1 = best).
 std::vector<int> ranking_numbers(const ReportInput& in);
 
