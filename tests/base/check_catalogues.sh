@@ -11,4 +11,5 @@ for lang in nl de; do
     *untranslated*|*fuzzy*) echo "$lang.po is not complete"; status=1 ;;
   esac
 done
+python3 "$(dirname "$0")/check_placeholders.py" "$po_dir/nl.po" "$po_dir/de.po" || status=1
 exit $status

@@ -142,7 +142,17 @@ TEST_CASE("the compiled catalogues translate at run time", "[i18n]") {
     const std::string de = i18n::unknown_language_message("fr");
     CHECK(de.find("unbekannte Sprache „fr“") != std::string::npos);
 
+    // Plural forms as gettext chooses them (the catalogues' Plural-Forms).
+    CHECK(i18n::format(i18n::ntr("{0} idea", "{0} ideas", 1), {"1"}) == "1 Idee");
+    CHECK(i18n::format(i18n::ntr("{0} idea", "{0} ideas", 12), {"12"}) == "12 Ideen");
+    CHECK(i18n::number(4.25) == "4,25");
+    i18n::set_language(Language::Nl);
+    CHECK(i18n::format(i18n::ntr("{0} idea", "{0} ideas", 0), {"0"}) == "0 ideeën");
+    CHECK(std::string(i18n::tr("Benefit")) == "Nut");
+
     i18n::set_language(Language::En);
+    CHECK(i18n::format(i18n::ntr("{0} idea", "{0} ideas", 1), {"1"}) == "1 idea");
+    CHECK(std::string(i18n::tr("Benefit")) == "Benefit");
     CHECK(i18n::unknown_language_message("fr") == "unknown language \"fr\" (the languages are en, nl, de)");
     CHECK(i18n::number(4.25) == "4.25");
     CHECK(std::string(i18n::tr("a string no catalogue has")) == "a string no catalogue has");
