@@ -134,14 +134,22 @@ void draw_matrix(PdfDoc& doc, const ReportInput& in, const std::vector<int>& num
         if (r.benefit && r.risk) ++scored;
     const bool label_all = scored <= 40;
     const Font number_font{7.5, true, colors::kText};
-    // Others first, pilots on top.
+    // Dots: others first, pilots on top.
+    struct Box {
+        double x1, y1, x2, y2;
+        bool overlaps(const Box& o) const { return x1 < o.x2 && o.x1 < x2 && y1 < o.y2 && o.y1 < y2; }
+    };
+    std::vector<Box> taken;
+    std::vector<std::pair<double, double>> where(in.results.size(), {0.0, 0.0});
     for (int pass = 0; pass < 2; ++pass) {
         for (std::size_t i = 0; i < in.results.size(); ++i) {
             const auto& r = in.results[i];
             if (!r.benefit || !r.risk || pilot[i] != (pass == 1)) continue;
             const double x = px(std::clamp(*r.risk, rlo, rhi)), y = py(std::clamp(*r.benefit, blo, bhi));
+            where[i] = {x, y};
+            const double radius = pilot[i] ? 4.5 : 3.0;
             cairo_new_path(cr);
-            cairo_arc(cr, x, y, pilot[i] ? 4.5 : 3.0, 0, 2 * std::numbers::pi);
+            cairo_arc(cr, x, y, radius, 0, 2 * std::numbers::pi);
             if (pilot[i]) {
                 set_color(cr, colors::kAccent);
                 cairo_fill(cr);
@@ -150,10 +158,41 @@ void draw_matrix(PdfDoc& doc, const ReportInput& in, const std::vector<int>& num
                 cairo_set_line_width(cr, 0.9);
                 cairo_stroke(cr);
             }
-            if (label_all || pilot[i])
-                doc.text_at(x + 5.5, y - 3.5, std::to_string(numbers[i]),
-                            Font{number_font.size, number_font.bold, pilot[i] ? colors::kAccent : colors::kText});
+            if (label_all) taken.push_back({x - radius, y - radius, x + radius, y + radius});
         }
+    }
+    // Numbers: pilots first, then in ranking order, each at the first free place around its dot.
+    std::vector<std::size_t> label_order;
+    for (const auto& p : in.selection.pilots) label_order.push_back(p.result);
+    if (label_all) {
+        std::vector<std::size_t> rest;
+        for (std::size_t i = 0; i < in.results.size(); ++i)
+            if (!pilot[i]) rest.push_back(i);
+        std::sort(rest.begin(), rest.end(), [&](std::size_t a, std::size_t b) { return numbers[a] < numbers[b]; });
+        label_order.insert(label_order.end(), rest.begin(), rest.end());
+    }
+    const Box plot{x0, y0, x0 + side, y0 + side};
+    for (std::size_t i : label_order) {
+        const auto& r = in.results[i];
+        if (!r.benefit || !r.risk) continue;
+        const auto [x, y] = where[i];
+        const std::string text = std::to_string(numbers[i]);
+        const Font f{number_font.size, number_font.bold, pilot[i] ? colors::kAccent : colors::kText};
+        const double w = doc.text_width(text, f), h = f.size * 0.8;
+        const std::pair<double, double> spots[] = {{x + 5.5, y - 3.5}, {x + 5.5, y + 3.5 + h}, {x - 5.5 - w, y - 3.5},
+                                                   {x - 5.5 - w, y + 3.5 + h}, {x - w / 2, y - 6.5}, {x - w / 2, y + 6.5 + h}};
+        std::pair<double, double> at = spots[0];
+        for (const auto& spot : spots) {
+            const Box box{spot.first, spot.second - h, spot.first + w, spot.second};
+            const bool inside = box.x1 >= plot.x1 && box.x2 <= plot.x2 && box.y1 >= plot.y1 && box.y2 <= plot.y2;
+            const bool free = std::none_of(taken.begin(), taken.end(), [&](const Box& t) { return t.overlaps(box); });
+            if (inside && free) {
+                at = spot;
+                break;
+            }
+        }
+        taken.push_back({at.first, at.second - h, at.first + w, at.second});
+        doc.text_at(at.first, at.second, text, f);
     }
     doc.y = y0 + side + 30;
     const std::string legend =
