@@ -8,7 +8,7 @@ out=${1:-$here/pilotdeck.pot}
 cd "$root"
 find app -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort > "$out.files"
 xgettext --from-code=UTF-8 --language=C++ --add-location=file --sort-by-file \
-  --keyword= --keyword=tr --keyword=ntr:1,2 --keyword=trc:1c,2 --keyword=N_ --add-comments=TRANSLATORS: \
+  --keyword= --keyword=tr --keyword=ntr:1,2 --keyword=trc:1c,2 --keyword=tr_in:2 --keyword=ntr_in:2,3 --keyword=N_ --add-comments=TRANSLATORS: \
   --flag=tr:1:no-c-format --flag=ntr:1:no-c-format --flag=ntr:2:no-c-format \
   --package-name=pilotdeck --msgid-bugs-address="the pilotdeck issue tracker" \
   --copyright-holder="the pilotdeck authors" \

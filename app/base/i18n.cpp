@@ -2,6 +2,10 @@
 
 #include <libintl.h>
 
+#include <memory>
+
+#include "base/mo_catalogue.hpp"
+
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -162,6 +166,38 @@ const char* trc(const char* context, const char* msgid) {
     key.assign(context).append(1, '\004').append(msgid);
     const char* found = dgettext(kDomain, key.c_str());
     return found == key.c_str() ? msgid : found;
+}
+
+namespace {
+
+const MoCatalogue& catalogue_of(Language lang) {
+    static std::once_flag once[3];
+    static std::unique_ptr<MoCatalogue> catalogues[3];
+    const auto i = static_cast<std::size_t>(lang);
+    std::call_once(once[i], [&] {
+        catalogues[i] = std::make_unique<MoCatalogue>(catalogue_dir() + "/" + std::string(code(lang)) +
+                                                      "/LC_MESSAGES/pilotdeck.mo");
+    });
+    return *catalogues[i];
+}
+
+}  // namespace
+
+const char* tr_in(Language lang, const char* msgid) {
+    if (lang == Language::En) return msgid;
+    const std::string* found = catalogue_of(lang).find(msgid);
+    return found ? found->c_str() : msgid;
+}
+
+const char* ntr_in(Language lang, const char* singular, const char* plural, unsigned long n) {
+    if (lang != Language::En) {
+        const MoCatalogue& cat = catalogue_of(lang);
+        if (const auto* forms = cat.find_plural(singular)) {
+            const std::size_t i = cat.plural_index(n);
+            if (i < forms->size() && !(*forms)[i].empty()) return (*forms)[i].c_str();
+        }
+    }
+    return n == 1 ? singular : plural;
 }
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {

@@ -8,7 +8,8 @@
 //   i18n::format(i18n::tr("risk {0} is above {1}"), {i18n::number(3.4), i18n::number(2.5)})
 //   i18n::trc("axis", "Risk")                            -> with a context for short, ambiguous words
 //
-// xgettext keywords (po/extract.sh): tr, ntr:1,2, trc:1c,2, N_ (marks without translating).
+// xgettext keywords (po/extract.sh): tr, ntr:1,2, trc:1c,2, tr_in:2, ntr_in:2,3, N_ (marks
+// without translating).
 //
 // The language is process-wide and switches at run time (set_language); tr() then answers in the
 // new language at once. Numbers for people follow the language (4,25 in Dutch and German); JSON
@@ -72,6 +73,12 @@ const char* tr(const char* msgid);
 const char* ntr(const char* singular, const char* plural, unsigned long n);
 // tr() with a gettext message context (msgctxt), for short words that differ by use.
 const char* trc(const char* context, const char* msgid);
+
+// The same in a given language, whatever the current one: for a phone that asked for another
+// language than the window's. Thread-safe; reads the compiled catalogues (the same .mo files)
+// once per language. Extracted as tr_in:2 and ntr_in:2,3.
+const char* tr_in(Language lang, const char* msgid);
+const char* ntr_in(Language lang, const char* singular, const char* plural, unsigned long n);
 
 // Replaces {0}, {1}, ... in `pattern` by the arguments (translators may reorder them); "{{" is a
 // literal "{". A placeholder without an argument is left as it is.

@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "base/i18n.hpp"
 
@@ -156,4 +158,31 @@ TEST_CASE("the compiled catalogues translate at run time", "[i18n]") {
     CHECK(i18n::unknown_language_message("fr") == "unknown language \"fr\" (the languages are en, nl, de)");
     CHECK(i18n::number(4.25) == "4.25");
     CHECK(std::string(i18n::tr("a string no catalogue has")) == "a string no catalogue has");
+}
+
+TEST_CASE("tr_in answers in the language asked for, whatever the current one", "[i18n]") {
+    const std::vector<const char*> ids = {"Benefit", "Risk", "Visibility", "risk {0} is above the limit {1}",
+                                          "Report for decision makers", "A quick win", "not scored"};
+    for (Language lang : {Language::Nl, Language::De}) {
+        i18n::set_language(lang);  // gettext's answers are the reference
+        for (const char* id : ids) CHECK(std::string(i18n::tr_in(lang, id)) == i18n::tr(id));
+        for (unsigned long n : {0UL, 1UL, 2UL, 12UL})
+            CHECK(std::string(i18n::ntr_in(lang, "{0} idea", "{0} ideas", n)) == i18n::ntr("{0} idea", "{0} ideas", n));
+    }
+    i18n::set_language(Language::De);
+    CHECK(std::string(i18n::tr_in(Language::Nl, "Benefit")) == "Nut");
+    CHECK(std::string(i18n::tr_in(Language::En, "Benefit")) == "Benefit");
+    CHECK(std::string(i18n::tr_in(Language::Nl, "a string no catalogue has")) == "a string no catalogue has");
+    CHECK(std::string(i18n::ntr_in(Language::Nl, "{0} idea", "{0} ideas", 1)) == "{0} idee");
+
+    // A phone's thread keeps its Dutch while the window switches languages.
+    bool all_dutch = true;
+    std::thread phone([&] {
+        for (int i = 0; i < 2000; ++i)
+            if (std::string(i18n::tr_in(Language::Nl, "Visibility")) != "Zichtbaarheid") all_dutch = false;
+    });
+    for (int i = 0; i < 200; ++i) i18n::set_language(i % 2 ? Language::De : Language::En);
+    phone.join();
+    CHECK(all_dutch);
+    i18n::set_language(Language::En);
 }
