@@ -86,6 +86,37 @@ std::optional<Language> parse_language(std::string_view tag) {
     return std::nullopt;
 }
 
+std::optional<Language> from_accept_language(std::string_view header) {
+    std::optional<Language> best;
+    double best_q = 0;
+    while (!header.empty()) {
+        const std::size_t comma = header.find(',');
+        std::string_view item = header.substr(0, comma);
+        header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+        double q = 1.0;
+        const std::size_t semi = item.find(';');
+        if (semi != std::string_view::npos) {
+            std::string_view params = item.substr(semi + 1);
+            item = item.substr(0, semi);
+            const std::size_t qpos = params.find("q=");
+            if (qpos != std::string_view::npos) {
+                const std::string value(params.substr(qpos + 2, 5));
+                char* end = nullptr;
+                q = std::strtod(value.c_str(), &end);
+                if (end == value.c_str() || q < 0 || q > 1) q = 0;
+            }
+        }
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+        const auto lang = parse_language(item);
+        if (lang && q > best_q) {
+            best = lang;
+            best_q = q;
+        }
+    }
+    return best;
+}
+
 Language system_language() {
     if (const char* v = std::getenv("LANGUAGE"); v && *v) {
         std::string_view list(v);

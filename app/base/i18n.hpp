@@ -36,6 +36,11 @@ std::string_view language_codes();
 // to the language it belongs to; nullopt for other languages, "C", "POSIX" and empty text.
 std::optional<Language> parse_language(std::string_view tag);
 
+// The best of en, nl, de by an HTTP Accept-Language header ("de-CH, nl;q=0.8, *;q=0.1"): the
+// supported language with the highest q (q=0 refuses; ties keep the header's order); nullopt
+// when the header names none of them.
+std::optional<Language> from_accept_language(std::string_view header);
+
 // The system's language: the first supported entry of LANGUAGE (a colon list), else the first
 // non-empty of LC_ALL, LC_MESSAGES, LANG (English when that one is not en, nl or de).
 Language system_language();

@@ -71,6 +71,17 @@ TEST_CASE("language tags and locale names", "[i18n]") {
     CHECK(i18n::native_name(Language::Nl) == "Nederlands");
 }
 
+TEST_CASE("a phone's Accept-Language", "[i18n]") {
+    CHECK(i18n::from_accept_language("de-CH") == Language::De);
+    CHECK(i18n::from_accept_language("fr-FR, nl-BE;q=0.7, en;q=0.5") == Language::Nl);
+    CHECK(i18n::from_accept_language("en;q=0.4, de;q=0.9") == Language::De);
+    CHECK(i18n::from_accept_language("nl, de") == Language::Nl);  // equal q: the first
+    CHECK(i18n::from_accept_language(" de ; q=0 , en;q=0.1") == Language::En);
+    CHECK_FALSE(i18n::from_accept_language("fr, es;q=0.8, *;q=0.1"));
+    CHECK_FALSE(i18n::from_accept_language(""));
+    CHECK_FALSE(i18n::from_accept_language("nl;q=abc"));
+}
+
 TEST_CASE("the system language: LANGUAGE, LC_ALL, LC_MESSAGES, LANG", "[i18n]") {
     {
         Env e(locale_vars(std::nullopt, std::nullopt, std::nullopt, std::nullopt));
