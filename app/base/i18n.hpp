@@ -56,8 +56,9 @@ Language resolve_language(std::string_view workshop_language);
 
 // The current language (English until set_language is called). Thread-safe to read.
 Language language();
-// Switches every later tr()/ntr()/number() to `lang`. Call it from one thread (the main one)
-// while others may translate; the first call also binds the catalogues.
+// Switches every later tr()/ntr()/number() to `lang`; the first call also binds the catalogues.
+// Call it from the main thread. gettext reads the environment that this changes, so other
+// threads (the phone server) translate with tr_in(lang, ...) instead of tr().
 void set_language(Language lang);
 // Counts the switches: a view that caches translated text redraws it when this changes.
 unsigned generation();
