@@ -5,8 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/deps.sh"
 pilotdeck_install_deps
-cmake --preset release -S "$root" >/dev/null
-cmake --build "$root/build/release" --target pilotdeck -j"$(nproc)"
+(cd "$root" && cmake --preset app >/dev/null && cmake --build --preset app --target pilotdeck -j"$(nproc)")
 if [ $# -eq 0 ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "pilotdeck: no display found, so the presenter window cannot open here."
     echo "pilotdeck: the command line works without one; for example, the demo workshop's shortlist:"

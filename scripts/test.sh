@@ -1,33 +1,30 @@
 #!/usr/bin/env bash
 # Set-up command 2: installs what is missing, builds everything and runs every test:
-#  1. the release build with all tests (the GUI tests start their own Xvfb);
+#  1. the release build with all tests, warnings as errors (the GUI tests start their own Xvfb);
 #  2. the core, storage, documents, CLI, reliability and server tests again under
 #     AddressSanitizer and UndefinedBehaviorSanitizer (PILOTDECK_SKIP_SANITIZERS=1 skips);
 #  3. each libFuzzer target for PILOTDECK_FUZZ_SECONDS (default 60; PILOTDECK_SKIP_FUZZ=1 skips).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/deps.sh"
-pilotdeck_install_deps
+pilotdeck_install_deps test
 jobs="$(nproc)"
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 
-run_ctest() {  # run_ctest BUILD_DIR LOG: fails when ctest fails (pipefail)
-    ctest --test-dir "$1" --output-on-failure -j"$jobs" 2>&1 | tee "$2"
+run_ctest() {  # run_ctest PRESET LOG: fails when ctest fails (pipefail)
+    (cd "$root" && ctest --preset "$1" -j"$jobs" 2>&1) | tee "$2"
 }
 
-echo "== release build and every test"
-cmake --preset release -S "$root" >/dev/null
-cmake --build "$root/build/release" -j"$jobs"
+echo "== release build (warnings are errors) and every test"
+(cd "$root" && cmake --preset werror >/dev/null && cmake --build --preset werror -j"$jobs")
 failed=0
-run_ctest "$root/build/release" "$logs/release.log" || failed=1
+run_ctest werror "$logs/release.log" || failed=1
 
 if [ "${PILOTDECK_SKIP_SANITIZERS:-0}" != "1" ]; then
     echo "== the same tests (without the GUI) under ASan + UBSan"
-    cmake --preset debug -S "$root" -DPILOTDECK_BUILD_GUI=OFF >/dev/null
-    cmake --build "$root/build/debug" -j"$jobs"
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        run_ctest "$root/build/debug" "$logs/debug.log" || failed=1
+    (cd "$root" && cmake --preset sanitize >/dev/null && cmake --build --preset sanitize -j"$jobs")
+    run_ctest sanitize "$logs/sanitize.log" || failed=1
 fi
 
 if [ "${PILOTDECK_SKIP_FUZZ:-0}" != "1" ]; then

@@ -69,5 +69,7 @@ void report_first_frame(const std::string& workshop_file, const std::string& dir
 // phones.cpp (when the phone server is built): phones.serve.saved, phones.gui.saved and
 // phones.gui.visible, each over `rounds` rounds of 60 phones voting at once.
 void report_phones(const std::filesystem::path& dir, int rounds);
+// phones.cpp: phones.scale.60/300/500 and phones.scale.500.tokens8000 (one round each).
+void report_phones_scale(const std::filesystem::path& dir);
 
 }  // namespace pilotdeck::bench

@@ -13,6 +13,14 @@
 //
 // One line per measure: name, median_ms (p50), p95_ms, p99_ms, max_ms, runs (votes measured),
 // errors (answers other than 200 {"saved": true}); phones.gui.saved also counts the wakes.
+//
+//  - phones.scale.N (N = 60, 300, 500): serve mode, N phones at once, each on a loopback address
+//    of its own (127.77.x.y, as phones in a room have), joining and then scoring 20 ideas x 9
+//    criteria: request-to-saved p50/p99/max, votes_per_s over the whole run, and `lost`: votes
+//    answered "saved" that are not in the workshop file afterwards (must be 0).
+//  - phones.scale.500.tokens8000: the same 500 phones in a workshop that already holds 8,000
+//    participants with phone tokens (a file from before the 500-participant limit); the phones
+//    use 500 of those tokens: the cost of a vote must not grow with the tokens.
 #include <pthread.h>
 
 #include <algorithm>
@@ -20,12 +28,14 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <latch>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -98,6 +108,9 @@ std::string score_body(const std::string& idea, const std::string& criterion, in
 
 bool saved(const HttpResponse& r) { return r.status == 200 && r.body == R"({"saved":true})"; }
 
+// A loopback address of its own for phone `p` (the server allows 16 connections per address).
+std::string phone_address(int p) { return "127.77." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10); }
+
 struct Load {
     std::vector<double> saved_ms;
     int errors = 0;
@@ -112,7 +125,7 @@ Load run_phones(int port, const std::string& code) {
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
             pthread_setname_np(pthread_self(), "phone");  // for perf: the clients apart from the server
-            HttpClient c(port);
+            HttpClient c(port, phone_address(p));
             std::vector<double> mine;
             mine.reserve(kIdeas * kCriteria);
             int errors = 0;
@@ -211,7 +224,135 @@ private:
     bool seen_ = false;
 };
 
+struct Scale {
+    std::vector<double> saved_ms;
+    int errors = 0;
+    std::size_t acked = 0, lost = 0;
+    double seconds = 0;
+};
+
+// `phones` phones at once, each from its own address; with `tokens` they use those tokens
+// instead of joining. Every acknowledged vote is looked for in the file afterwards.
+Scale run_scale(const std::string& file, int phones, const std::vector<std::string>& tokens) {
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Scoring;
+    server::PhoneServer srv;
+    srv.start(file, o);
+    Scale out;
+    std::mutex mu;
+    std::latch start(phones + 1);
+    std::vector<std::thread> threads;
+    std::vector<std::vector<std::tuple<std::string, std::string, int>>> acked(static_cast<std::size_t>(phones));
+    std::vector<std::string> pids(static_cast<std::size_t>(phones));
+    for (int p = 0; p < phones; ++p) {
+        threads.emplace_back([&, p] {
+            pthread_setname_np(pthread_self(), "phone");
+            HttpClient c(srv.port(), phone_address(p));
+            std::vector<double> mine;
+            int errors = 0;
+            start.arrive_and_wait();
+            std::string token = tokens.empty() ? std::string() : tokens[static_cast<std::size_t>(p)];
+            if (token.empty()) {
+                const HttpResponse j = c.request("POST", "/api/join", join_body(srv.join_code(), "Phone " + std::to_string(p)));
+                token = token_of(j);
+                if (!token.empty()) pids[static_cast<std::size_t>(p)] = nlohmann::json::parse(j.body)["participant"];
+            } else {
+                const HttpResponse st = c.request("GET", "/api/state", {}, token);
+                if (st.status == 200) pids[static_cast<std::size_t>(p)] = nlohmann::json::parse(st.body)["participant"]["id"];
+            }
+            if (token.empty() || pids[static_cast<std::size_t>(p)].empty()) ++errors;
+            for (int i = 1; i <= kIdeas && errors == 0; ++i)
+                for (int cr = 1; cr <= kCriteria; ++cr) {
+                    const int v = 1 + (p + i + cr) % 5;
+                    const std::string idea = "i" + std::to_string(i), crit = "c" + std::to_string(cr);
+                    const auto t0 = Clock::now();
+                    const HttpResponse r = c.request("PUT", "/api/score", score_body(idea, crit, v), token);
+                    const auto t1 = Clock::now();
+                    if (saved(r)) {
+                        mine.push_back(ms_between(t0, t1));
+                        acked[static_cast<std::size_t>(p)].emplace_back(idea, crit, v);
+                    } else {
+                        ++errors;
+                    }
+                }
+            std::lock_guard l(mu);
+            out.saved_ms.insert(out.saved_ms.end(), mine.begin(), mine.end());
+            out.errors += errors;
+        });
+    }
+    const auto t0 = Clock::now();
+    start.arrive_and_wait();
+    for (auto& t : threads) t.join();
+    out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    srv.stop();
+    // Nothing acknowledged may be lost: every "saved" vote is in the file.
+    auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
+    core::Session stored(wf->load(), 0, nullptr);
+    for (std::size_t p = 0; p < acked.size(); ++p)
+        for (const auto& [idea, crit, v] : acked[p]) {
+            ++out.acked;
+            if (stored.score(idea, pids[p], crit) != v) ++out.lost;
+        }
+    return out;
+}
+
+void report_scale(const std::string& name, int phones, Scale r) {
+    std::sort(r.saved_ms.begin(), r.saved_ms.end());
+    nlohmann::ordered_json j;
+    j["name"] = name;
+    j["phones"] = phones;
+    j["median_ms"] = round3(percentile(r.saved_ms, 0.50));
+    j["p99_ms"] = round3(percentile(r.saved_ms, 0.99));
+    j["max_ms"] = round3(r.saved_ms.empty() ? 0 : r.saved_ms.back());
+    j["votes"] = r.acked;
+    j["votes_per_s"] = std::round(r.seconds > 0 ? static_cast<double>(r.acked) / r.seconds : 0);
+    j["errors"] = r.errors;
+    j["lost"] = r.lost;
+    std::cout << j.dump() << std::endl;
+}
+
 }  // namespace
+
+void report_phones_scale(const std::filesystem::path& dir) {
+    for (int phones : {60, 300, 500}) {
+        // Without the earlier rater: 500 phones are the workshop's 500 participants.
+        core::Workshop ws = synthetic_workshop(kIdeas + 1, 1, kCriteria);
+        ws.scores.clear();
+        ws.participants.clear();
+        for (auto& idea : ws.ideas) idea.owner.clear();
+        const std::string file = (dir / ("phones-scale-" + std::to_string(phones) + ".pilotdeck")).string();
+        storage::WorkshopFile::create(file, ws, true);
+        report_scale("phones.scale." + std::to_string(phones), phones, run_scale(file, phones, {}));
+    }
+    // 8,000 participants with phone tokens already in the file; 500 of them vote.
+    core::Workshop ws = synthetic_workshop(kIdeas + 1, 1, kCriteria);
+    std::erase_if(ws.scores, [](const core::Score& s) { return s.idea == kProbeIdea; });
+    const std::string file = (dir / "phones-tokens8000.pilotdeck").string();
+    storage::WorkshopFile::create(file, ws, true);
+    std::vector<std::string> tokens;
+    {
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+        core::Session session(wf->load(), wf->current_stage(), wf.get());
+        const long long first = std::stoll(session.next_participant_id().substr(1));
+        core::Batch b;
+        std::vector<storage::WorkshopFile::PhoneToken> stored;
+        for (int k = 0; k < 8000; ++k) {
+            const std::string id = "p" + std::to_string(first + k);
+            char token[33];
+            std::snprintf(token, sizeof token, "%032x", k + 1);
+            stored.push_back({token, id});
+            tokens.push_back(token);
+            b.commands.push_back(core::PutParticipant{core::Participant{id, "Phone " + std::to_string(k), {}, core::Role::User}, std::nullopt});
+        }
+        wf->attach_phone_tokens(stored);
+        session.execute(b, false);
+    }
+    tokens.resize(500);
+    std::reverse(tokens.begin(), tokens.end());  // any 500 of them
+    report_scale("phones.scale.500.tokens8000", 500, run_scale(file, 500, tokens));
+}
 
 void report_phones(const std::filesystem::path& dir, int rounds) {
     server::ServerOptions o;
@@ -251,7 +392,7 @@ void report_phones(const std::filesystem::path& dir, int rounds) {
 
         std::atomic<bool> load_done{false};
         std::thread probe([&] {
-            HttpClient c(srv.port());
+            HttpClient c(srv.port(), "127.78.0.1");  // the probe: an address of its own
             const std::string token = token_of(c.request("POST", "/api/join", join_body(srv.join_code(), "Probe")));
             if (token.empty()) {
                 ++probe_errors;

@@ -1,3 +1,4 @@
+#include "base/dates.hpp"
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -59,14 +60,7 @@ void emit(const std::string& out, const std::string& text) {
         documents::write_file_atomic(out, text);
 }
 
-std::string today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today() { return base::today_iso(); }
 
 core::Template find_template(const std::string& dir, const std::string& id) {
     std::string available;

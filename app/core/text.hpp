@@ -5,11 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "base/text.hpp"
+
 namespace pilotdeck::core {
 
 // Without leading and trailing spaces, tabs and line breaks.
 std::string trim(std::string_view s);
-// Characters, not bytes: "é" is one character of two bytes in UTF-8.
-std::size_t utf8_length(std::string_view s);
+// Characters, not bytes (the base library's).
+using base::utf8_length;
 
 }  // namespace pilotdeck::core

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/files.hpp"
 #include "core/model.hpp"
 #include "core/selection.hpp"
 
@@ -60,8 +61,8 @@ struct TemplateEntry {
 };
 std::vector<TemplateEntry> scan_templates(const std::string& dir);
 
-// Writes `content` to `path` atomically: temporary file in the same folder, fsync, rename,
-// fsync of the folder. Throws std::runtime_error "PATH: reason" and leaves nothing behind.
-void write_file_atomic(const std::string& path, std::string_view content);
+// Writes `content` to `path` atomically (the base library's): temporary file in the same folder,
+// fsync, rename, fsync of the folder. Throws std::runtime_error "PATH: reason", leaves nothing.
+using base::write_file_atomic;
 
 }  // namespace pilotdeck::documents

@@ -21,55 +21,6 @@ std::string position_prefix(const std::string& file, int line, int column, const
 
 std::string errno_text(int err) { return std::strerror(err); }
 
-// Writes all of `content` to fd; false (with errno set) on failure.
-bool write_all(int fd, std::string_view content) {
-    while (!content.empty()) {
-        const ssize_t n = ::write(fd, content.data(), content.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        content.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-// A temporary file beside the target, removed unless committed.
-class TempFile {
-public:
-    explicit TempFile(const std::string& target) : path_(target + ".tmp-XXXXXX") {
-        fd_ = ::mkstemp(path_.data());
-        if (fd_ < 0) throw std::runtime_error(target + ": cannot create a file there (" + errno_text(errno) + ")");
-    }
-    ~TempFile() {
-        if (fd_ >= 0) ::close(fd_);
-        if (!committed_) ::unlink(path_.c_str());
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-
-    int fd() const { return fd_; }
-    const std::string& path() const { return path_; }
-    bool close() {
-        const int fd = fd_;
-        fd_ = -1;
-        return ::close(fd) == 0;
-    }
-    void committed() { committed_ = true; }
-
-private:
-    std::string path_;
-    int fd_ = -1;
-    bool committed_ = false;
-};
-
-void sync_folder(const std::string& folder) {
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0) return;  // the rename is done; a folder we cannot open cannot be synced either
-    ::fsync(fd);
-    ::close(fd);
-}
-
 }  // namespace
 
 DocumentError::DocumentError(std::string file_, int line_, int column_, std::string path_, const std::string& what)
@@ -113,31 +64,6 @@ std::string read_file(const std::string& path) {
     ::close(fd);
     text.resize(done);
     return text;
-}
-
-void write_file_atomic(const std::string& path, std::string_view content) {
-    namespace fs = std::filesystem;
-    const fs::path parent = fs::path(path).parent_path();
-    const std::string folder = parent.empty() ? "." : parent.string();
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw std::runtime_error(path + ": folder \"" + folder + "\" does not exist");
-    if (fs::is_directory(path, ec)) throw std::runtime_error(path + ": is a folder, not a file");
-
-    TempFile temp(path);
-    // mkstemp makes the file private (0600); a document is an ordinary file, or keeps the mode
-    // of the file it replaces.
-    struct stat st {};
-    const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
-    const auto fail = [&](const char* doing) {
-        throw std::runtime_error(path + ": cannot " + doing + " (" + errno_text(errno) + ")");
-    };
-    if (::fchmod(temp.fd(), mode) != 0) fail("set the file's permissions");
-    if (!write_all(temp.fd(), content)) fail("write");
-    if (::fsync(temp.fd()) != 0) fail("write to disk");
-    if (!temp.close()) fail("write");
-    if (::rename(temp.path().c_str(), path.c_str()) != 0) fail("replace the file");
-    temp.committed();
-    sync_folder(folder);
 }
 
 }  // namespace pilotdeck::documents

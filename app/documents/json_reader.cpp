@@ -79,11 +79,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
     return 0;
 }
 
-std::size_t utf8_length(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // ---- KeyFrame -------------------------------------------------------------------------------
 
 void JsonReader::KeyFrame::clear() {

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.hpp"
 #include "documents/documents.hpp"
 
 namespace pilotdeck::documents {
@@ -23,8 +24,8 @@ namespace pilotdeck::documents {
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
-// Number of characters (code points) in valid UTF-8 text.
-std::size_t utf8_length(std::string_view text);
+// Number of characters (code points) in valid UTF-8 text (the base library's).
+using base::utf8_length;
 
 class JsonReader {
 public:

@@ -1,5 +1,7 @@
 #include "platform/paths.hpp"
 
+#include "base/user_dirs.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -8,30 +10,9 @@
 
 namespace pilotdeck::platform {
 
-namespace {
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-}
-
-std::string xdg(const char* var, const char* fallback_below_home) {
-    std::string base = env(var);
-    if (base.empty() || base.front() != '/') base = home_dir() + "/" + fallback_below_home;
-    return base + "/pilotdeck";
-}
-
-}  // namespace
-
-std::string home_dir() {
-    std::string h = env("HOME");
-    if (!h.empty()) return h;
-    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_dir) return pw->pw_dir;
-    return ".";
-}
-
-std::string config_dir() { return xdg("XDG_CONFIG_HOME", ".config"); }
-std::string data_dir() { return xdg("XDG_DATA_HOME", ".local/share"); }
+std::string home_dir() { return base::home_dir(); }
+std::string config_dir() { return base::config_dir(); }
+std::string data_dir() { return base::data_dir(); }
 
 std::string documents_dir() {
     std::error_code ec;

@@ -50,7 +50,10 @@ bool text_key(int key) {
 }
 void on_scroll(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
 void on_cursor(GLFWwindow* w, double, double) { owner(w)->mark_activity(); }
-void on_focus(GLFWwindow* w, int) { owner(w)->mark_activity(); }
+void on_focus(GLFWwindow* w, int focused) {
+    owner(w)->mark_activity();
+    owner(w)->note_focus(focused == GLFW_TRUE);
+}
 void on_enter(GLFWwindow* w, int) { owner(w)->mark_activity(); }
 void on_size(GLFWwindow* w, int, int) { owner(w)->mark_activity(); }
 void on_refresh(GLFWwindow* w) { owner(w)->mark_activity(); }
@@ -61,6 +64,20 @@ void update_modifiers(ImGuiIO& io) {
     io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
     io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
     io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+
+// A window never opens larger than the screen it opens on (the primary monitor's work area,
+// less room for a title bar): on a 1024x768 projector the countdown and the notes stay in view.
+constexpr int kTitleBarAllowance = 32;
+
+void fit_to_screen(int& width, int& height) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    if (!monitor) return;
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+    if (w <= 0 || h <= 0) return;
+    width = std::min(width, w);
+    if (height > h - kTitleBarAllowance) height = std::max(h - kTitleBarAllowance, h / 2);
 }
 
 int g_glfw_users = 0;
@@ -103,7 +120,9 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, o.visible ? GLFW_TRUE : GLFW_FALSE);
-    GLFWwindow* w = glfwCreateWindow(o.width, o.height, o.title.c_str(), nullptr, nullptr);
+    int width = o.width, height = o.height;
+    if (o.visible) fit_to_screen(width, height);
+    GLFWwindow* w = glfwCreateWindow(width, height, o.title.c_str(), nullptr, nullptr);
     if (!w) {
         const char* desc = nullptr;
         glfwGetError(&desc);
@@ -210,6 +229,13 @@ bool Window::wait_events(double timeout_seconds) {
     ImGuiIO& io = ImGui::GetIO();
     while (!pending_.empty()) {
         const InputEvent e = pending_.front();
+        if (e.kind == InputEvent::FocusLost) {
+            // A frame of its own, after the input before it (the app commits what was typed).
+            if (typed || keyed || clicked) break;
+            focus_lost_ = true;
+            pending_.pop_front();
+            break;
+        }
         if (e.kind == InputEvent::Button) {
             if (typed || keyed || clicked) break;
             clicked = true;

@@ -88,6 +88,19 @@ public:
 
     GLFWwindow* handle() const { return window_; }
     void mark_activity() { activity_ = true; }
+    // Input queued and not yet handed to ImGui (the loop drains it before it ends: letters typed
+    // just before the window was closed still reach their field and are saved).
+    bool has_pending_input() const { return !pending_.empty(); }
+    // The window lost the keyboard focus since the last call (the app then commits what is typed).
+    bool take_focus_lost() {
+        const bool lost = focus_lost_;
+        focus_lost_ = false;
+        return lost;
+    }
+    // In order with the input: letters typed before the focus went are handed to ImGui first.
+    void note_focus(bool focused) {
+        if (!focused) pending_.push_back({InputEvent::FocusLost, 0, false});
+    }
     // Input as it arrives, for wait_events to hand to ImGui in order.
     void queue_key(int key, bool down) { pending_.push_back({InputEvent::Key, static_cast<unsigned>(key), down}); }
     void queue_char(unsigned codepoint) { pending_.push_back({InputEvent::Char, codepoint, false}); }
@@ -114,8 +127,9 @@ private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;
+    bool focus_lost_ = false;
     struct InputEvent {
-        enum Kind { Key, Char, Button } kind;
+        enum Kind { Key, Char, Button, FocusLost } kind;
         unsigned value;  // the GLFW key or mouse button, or the character's code point
         bool down;
     };

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace pilotdeck::server {
 
@@ -17,7 +18,7 @@ std::string HttpResponse::header(const std::string& name) const {
     return it == headers.end() ? std::string() : it->second;
 }
 
-HttpClient::HttpClient(int port) : port_(port) {}
+HttpClient::HttpClient(int port, std::string source) : port_(port), source_(std::move(source)) {}
 
 HttpClient::~HttpClient() { close_(); }
 
@@ -28,11 +29,20 @@ bool HttpClient::connect_() {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd_ < 0) return false;
     // A safety bound so that a broken server cannot hang a test or the bench forever (not a timing assertion).
-    timeval tv{60, 0};
+    timeval tv{timeout_ms_ / 1000, (timeout_ms_ % 1000) * 1000};
     setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     const int one = 1;
     setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    if (source_ != "127.0.0.1") {
+        sockaddr_in from{};
+        from.sin_family = AF_INET;
+        if (inet_pton(AF_INET, source_.c_str(), &from.sin_addr) != 1 || (ntohl(from.sin_addr.s_addr) >> 24) != 127 ||
+            ::bind(fd_, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+            close_();
+            return false;
+        }
+    }
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
     sa.sin_port = htons(static_cast<std::uint16_t>(port_));

@@ -18,7 +18,9 @@ struct HttpResponse {
 
 class HttpClient {
 public:
-    explicit HttpClient(int port);
+    // `source`: the loopback address the client connects from (127.0.0.0/8), so that tests and
+    // the bench can stand for phones on different addresses.
+    explicit HttpClient(int port, std::string source = "127.0.0.1");
     ~HttpClient();
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;
@@ -29,6 +31,8 @@ public:
     // Extra header lines are given as "Name: value".
     HttpResponse request(const std::string& method, const std::string& path, const std::string& body = {},
                          const std::string& token = {}, const std::vector<std::string>& extra = {});
+    // How long a send or a receive may wait (a safety bound; 60 s unless set).
+    void set_timeout_ms(int ms) { timeout_ms_ = ms; }
     // Sends these exact bytes on a fresh connection and reads one response.
     HttpResponse raw(const std::string& bytes);
 
@@ -37,6 +41,8 @@ private:
     void close_();
     HttpResponse exchange(const std::string& bytes, bool may_retry);
     int port_;
+    std::string source_;
+    int timeout_ms_ = 60000;
     int fd_ = -1;
 };
 

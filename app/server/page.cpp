@@ -55,6 +55,11 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 <section id="scoring" hidden>
 <p id="round-msg"></p>
 <div id="idea-list"></div>
+<nav id="pager" hidden>
+<p id="pager-text"></p>
+<button id="pager-prev" type="button">Previous ideas</button>
+<button id="pager-next" type="button">Next ideas</button>
+</nav>
 </section>
 <section id="screen" hidden>
 <p class="big">Look at the screen</p>
@@ -111,6 +116,7 @@ constexpr std::string_view kScript = R"PD('use strict';
   var cells = {};
   var marks = {};
   var flushing = false;
+  var from = 0;  // the first open idea shown (the state lists a page of them)
 
   function $(id) { return document.getElementById(id); }
   function load(k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } }
@@ -332,8 +338,21 @@ constexpr std::string_view kScript = R"PD('use strict';
     else if (!state.ideas.length) msg = 'No ideas are open for scoring yet. Look at the screen.';
     else msg = 'Tap one number per question. You can change a vote until the round closes.';
     $('round-msg').textContent = msg;
+    var total = state.ideas_total || state.ideas.length, first = state.ideas_from || 0;
+    $('pager').hidden = total <= state.ideas.length;
+    $('pager-text').textContent = 'Ideas ' + (first + 1) + '\u2013' + (first + state.ideas.length) + ' of ' + total;
+    $('pager-prev').disabled = first === 0;
+    $('pager-next').disabled = first + state.ideas.length >= total;
     updateScoring();
   }
+
+  function turn(to) {
+    from = Math.max(0, to);
+    window.scrollTo(0, 0);
+    refresh();
+  }
+  $('pager-prev').addEventListener('click', function () { turn((state.ideas_from || 0) - 30); });
+  $('pager-next').addEventListener('click', function () { turn((state.ideas_from || 0) + state.ideas.length); });
 
   function render() {
     var kind = state.stage.kind;
@@ -398,7 +417,7 @@ constexpr std::string_view kScript = R"PD('use strict';
       return Promise.resolve();
     }
     if (polling) return polling;
-    polling = api('GET', '/api/state').then(function (res) {
+    polling = api('GET', from ? '/api/state?from=' + from : '/api/state').then(function (res) {
       polling = null;
       if (res.status === 401) { needJoin('Please join again (the workshop was restarted).'); return; }
       if (res.status !== 200 || !res.data || !res.data.stage) {

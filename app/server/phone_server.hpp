@@ -39,10 +39,13 @@ struct ServerOptions {
     int port = 8080;   // 0: a free port chosen by the system (read it back with port())
     // The stage phones follow; nullopt: the session's current stage (it follows the GUI).
     std::optional<core::StageKind> stage;
-    // Limits against misbehaving or slow clients.
-    unsigned connection_limit = 256;
-    unsigned per_ip_connection_limit = 64;  // phones behind one NAT share an address
-    unsigned connection_timeout_seconds = 30;
+    // Limits against misbehaving or slow clients (contracts.md section 5): connections beyond
+    // them get 503 with Retry-After at once.
+    unsigned connection_limit = 1024;
+    unsigned per_ip_connection_limit = 16;  // phones behind one NAT share an address
+    // A request must arrive whole within this time of the moment its connection became ready for
+    // it (accepted, or the previous answer sent), whatever the trickle.
+    unsigned request_deadline_ms = 10000;
     // Headers and read buffer per connection (bodies are read in pieces). libmicrohttpd clears
     // it for every request on a kept-alive connection: 32 KiB (its default) rather than 64 KiB
     // nearly halves that clearing (6.5 % -> 3.9 % of all CPU time in pilotdeck-bench phones).
@@ -90,6 +93,11 @@ public:
     int port() const;               // the bound port
     std::string url() const;        // "http://ADDR:PORT/" (bound to 0.0.0.0: the LAN address)
     std::string join_code() const;  // six digits, new at every start
+    // After 100 wrong codes within a minute from all addresses together the code is spent:
+    // every join gets 403 until new_join_code(). The GUI shows this and binds new_join_code()
+    // to a key; `pilotdeck serve` makes and prints a new code by itself.
+    bool join_code_spent() const;
+    std::string new_join_code();  // a fresh code (also when not spent); returns it
     // url() + "#" + join code: for the QR code; the page fills the code in from it (the part
     // after '#' never reaches the network).
     std::string join_url() const;

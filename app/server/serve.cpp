@@ -66,11 +66,17 @@ int run_serve(const ServeOptions& o) {
         // 30 minutes of serving, and when stopping. A failed backup is reported, never fatal.
         storage::Backups backups(o.file);
         report_backup(backups.on_open());
-        const timespec check_every{60, 0};
-        for (;;) {
+        // Every second: a join code spent by guessing (100 wrong codes a minute) is replaced and
+        // the new one printed as another "code:" line; every minute: the backup.
+        const timespec check_every{1, 0};
+        for (int tick = 1;; ++tick) {
             const int sig = sigtimedwait(&stop_signals, nullptr, &check_every);
             if (sig == SIGINT || sig == SIGTERM) break;
-            report_backup(backups.maybe_backup());
+            if (server.join_code_spent()) {
+                std::cout << "code: " << server.new_join_code() << std::endl;
+                std::cerr << "pilotdeck: many wrong join codes were tried; the join code is now new" << std::endl;
+            }
+            if (tick % 60 == 0) report_backup(backups.maybe_backup());
         }
         server.stop();
         report_backup(backups.backup_if_changed());

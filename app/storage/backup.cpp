@@ -1,7 +1,6 @@
 #include "storage/backup.hpp"
 
 #include <fcntl.h>
-#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +15,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "base/dates.hpp"
+#include "base/user_dirs.hpp"
 #include "storage/file_ops.hpp"
 #include "storage/schema.hpp"
 #include "storage/sqlite.hpp"
@@ -31,21 +32,7 @@ using sqlite::Database;
 constexpr const char* kExtension = ".pilotdeck";
 constexpr const char* kSideFiles[] = {"-wal", "-shm", "-journal"};
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-}
-
-// As platform::data_dir() (which lives in the GUI's platform library).
-std::string data_home() {
-    std::string base = env("XDG_DATA_HOME");
-    if (!base.empty() && base.front() == '/') return base;
-    std::string home = env("HOME");
-    if (home.empty())
-        if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_dir) home = pw->pw_dir;
-    if (home.empty()) home = ".";
-    return home + "/.local/share";
-}
+using base::data_home;
 
 std::uint64_t fnv1a(std::uint64_t h, const void* data, std::size_t n) {
     const auto* p = static_cast<const unsigned char*>(data);
@@ -159,19 +146,8 @@ std::uint64_t fingerprint(Database& db) {
     return total;
 }
 
-std::tm local_tm(std::time_t t) {
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return tm;
-}
-
 // "YYYYMMDD-HHMMSS" in local time.
-std::string stamp_of_time(std::time_t t) {
-    std::tm tm = local_tm(t);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
-    return buf;
-}
+std::string stamp_of_time(std::time_t t) { return base::compact_stamp(t); }
 
 // "YYYYMMDD-HHMMSS" (local time) back to a time; nothing when it is not one.
 std::optional<std::time_t> parse_stamp(const std::string& s) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/files.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace fs = std::filesystem;
@@ -21,18 +22,11 @@ namespace {
     throw StorageError(name + ": " + what + ": " + std::strerror(errno));
 }
 
-void fsync_path(const std::string& path, int flags, const std::string& name) {
-    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) fail_errno(name, "cannot open " + path + " to sync it");
-    int rc = ::fsync(fd);
-    ::close(fd);
-    if (rc != 0) fail_errno(name, "cannot sync " + path);
+void fsync_path(const std::string& path, bool folder, const std::string& name) {
+    if (!base::sync_path(path, folder)) fail_errno(name, "cannot sync " + path);
 }
 
-std::string folder_of(const std::string& path) {
-    fs::path parent = fs::path(path).parent_path();
-    return parent.empty() ? std::string(".") : parent.string();
-}
+using base::folder_of;
 
 constexpr const char* kSideFiles[] = {"-wal", "-shm", "-journal"};
 
@@ -74,13 +68,13 @@ TempFile::~TempFile() {
 }
 
 void TempFile::commit(bool replace) {
-    fsync_path(path_, O_RDONLY, target_);
+    fsync_path(path_, false, target_);
     if (replace)
         replace_target();
     else
         link_target();
     committed_ = true;
-    fsync_path(folder_of(target_), O_RDONLY | O_DIRECTORY, target_);
+    fsync_path(folder_of(target_), true, target_);
 }
 
 // link() fails when the target exists, atomically; where the file system has no hard links

@@ -1,4 +1,5 @@
 #include "storage/schema.hpp"
+#include "storage/workshop_file.hpp"
 
 #include <sqlite3.h>
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "storage/workshop_file.hpp"
+#include "storage/storage_error.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;

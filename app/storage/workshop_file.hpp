@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/storage_error.hpp"
 #include "core/aggregate.hpp"
 #include "core/model.hpp"
 #include "core/session.hpp"
@@ -18,10 +19,6 @@ class Database;
 }
 
 // what() is one line naming the file: "FILE: what is wrong".
-class StorageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 inline constexpr int kApplicationId = 0x50494C44;  // "PILD"
 inline constexpr int kSchemaVersion = 6;  // 2: phone_token; 3: new stage kinds, jury; 4: hackathon; 5: screening, consensus, re-vote; 6: follow-up

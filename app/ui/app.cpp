@@ -25,15 +25,12 @@ namespace {
 constexpr int kFollowUpFrames = 3;       // frames drawn after input so ImGui settles
 constexpr int kLayoutPasses = 2;         // frames built, not drawn, before the first one shown
 constexpr double kIdleWaitSeconds = 3600; // nothing to animate: sleep until input
-constexpr float kZoomStep = 0.1f;
 constexpr float kNotesShare = 0.28f;
 constexpr float kParticipantsWidthEm = 24.0f;
 constexpr float kBaseStyleFontPx = 13.0f;  // ImGui's default sizes are made for a 13 px font
 
 using Clock = std::chrono::steady_clock;
 
-bool key(int k) { return ImGui::IsKeyPressed(k, false); }
-bool key_repeat(int k) { return ImGui::IsKeyPressed(k, true); }
 
 void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     switch (kind) {
@@ -63,9 +60,11 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
     if (persist_) settings_ = settings ? std::move(*settings) : load_settings();
     palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
     ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
+    reserve_stage_keys();
 }
 
 void App::show(OpenWorkshop w) {
+    if (ctx_) ctx_->commit_edits();  // the workshop being closed keeps what was typed
     stop_phones();  // the server serves the session about to go away
     if (workshop_.backups) workshop_.backups->backup_if_changed();  // the workshop being closed
     ctx_.reset();
@@ -111,6 +110,10 @@ void App::sync_timers() {
 }
 
 core::Countdown* App::current_timer() {
+    return const_cast<core::Countdown*>(static_cast<const App&>(*this).current_timer());
+}
+
+const core::Countdown* App::current_timer() const {
     if (!ctx_) return nullptr;
     const int i = ctx_->session.current_stage();
     if (i < 0 || i >= static_cast<int>(timers_.size())) return nullptr;
@@ -169,14 +172,16 @@ void App::toggle_theme() {
 }
 
 void App::go_to_stage(int index) {
-    if (!ctx_) return;
-    const int n = static_cast<int>(ctx_->session.workshop().stages.size());
-    index = std::clamp(index, 0, std::max(n - 1, 0));
-    if (index != ctx_->session.current_stage()) ctx_->run(core::SetCurrentStage{index});
+    if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
 
 void App::step_history(bool forward) {
     if (!ctx_) return;
+    if (!forward && ctx_->restore_cleared_title()) {  // Esc cleared a new idea's title just now
+        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) go_to_stage(ideas);
+        return;
+    }
+    ctx_->commit_edits();  // an undo comes after what was typed, never in the middle of it
     core::Session& s = ctx_->session;
     if (forward ? !s.can_redo() : !s.can_undo()) return;
     const std::string label = forward ? s.redo_label() : s.undo_label();
@@ -188,111 +193,23 @@ void App::step_history(bool forward) {
     }
 }
 
-void App::handle_keys() {
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool ctrl = io.KeyCtrl;
-    if (ctrl && key(GLFW_KEY_Q)) window_.request_close();
-    if (key(GLFW_KEY_F11) || key(GLFW_KEY_F5)) window_.set_fullscreen(!window_.fullscreen());
-    if (ctrl && (key(GLFW_KEY_EQUAL) || key(GLFW_KEY_KP_ADD))) set_zoom(settings_.zoom + kZoomStep);
-    if (ctrl && (key(GLFW_KEY_MINUS) || key(GLFW_KEY_KP_SUBTRACT))) set_zoom(settings_.zoom - kZoomStep);
-    if (ctrl && (key(GLFW_KEY_0) || key(GLFW_KEY_KP_0))) set_zoom(1.0f);
-    if (key(GLFW_KEY_F9)) toggle_theme();
-    if (!ctx_ || start_screen_) return;
-    // Ctrl+O, File > New or open, from anywhere: a field being typed in lets go first, so its
-    // panel saves it in this frame (as a click on the menu would); the start screen follows.
-    if (ctrl && key(GLFW_KEY_O)) {
-        ImGui::ClearActiveID();
-        start_after_frame_ = true;
-    }
-    UiState& st = ctx_->state;
-    // io.WantTextInput describes the last frame; a field let go since (Esc) is no longer active.
-    const bool typing = (io.WantTextInput && ImGui::IsAnyItemActive()) || st.text_focus_pending || st.focus_new_idea;
-    if (key(GLFW_KEY_ESCAPE)) {
-        if (st.blanked)
-            st.blanked = false;
-        else if (window_.fullscreen())
-            window_.set_fullscreen(false);
-    }
-    if (key(GLFW_KEY_F2)) st.participants_visible = !st.participants_visible;
-    if (key(GLFW_KEY_F4)) toggle_phones();
-    const int stage = ctx_->session.current_stage();
-    if (key_repeat(GLFW_KEY_PAGE_DOWN) || (ctrl && !typing && key_repeat(GLFW_KEY_RIGHT))) go_to_stage(stage + 1);
-    if (key_repeat(GLFW_KEY_PAGE_UP) || (ctrl && !typing && key_repeat(GLFW_KEY_LEFT))) go_to_stage(stage - 1);
-    if (ctrl && key(GLFW_KEY_N)) {
-        st.blanked = false;
-        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
-            go_to_stage(ideas);
-            st.focus_new_idea = true;
-        }
-    }
-    if (ctrl && (!typing || st.empty_field_active)) {
-        if (key_repeat(GLFW_KEY_Z)) step_history(io.KeyShift);
-        if (key_repeat(GLFW_KEY_Y)) step_history(true);
-    }
-    if (!ctrl && !io.KeyAlt && !typing && !st.focus_new_idea) {
-        if (key(GLFW_KEY_B)) st.blanked = !st.blanked;
-        if (key(GLFW_KEY_N)) st.notes_visible = !st.notes_visible;
-        if (key(GLFW_KEY_T)) toggle_timer();
-    }
+void App::toggle_participants() {
+    if (!ctx_) return;
+    ctx_->commit_edits();  // a name typed and not added yet is added
+    ctx_->state.participants_visible = !ctx_->state.participants_visible;
 }
 
 void App::toggle_timer() {
     if (core::Countdown* t = current_timer()) t->running() ? t->pause() : t->start();
 }
 
-void App::draw_menu() {
-    if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New or open workshop\u2026", "Ctrl+O")) show_start({});
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) window_.request_close();
-        ImGui::EndMenu();
+void App::new_idea() {
+    if (!ctx_) return;
+    ctx_->state.blanked = false;
+    if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
+        go_to_stage(ideas);
+        ctx_->state.focus_new_idea = true;
     }
-    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Edit")) {
-        auto& s = ctx_->session;
-        if (ImGui::MenuItem(s.can_undo() ? ("Undo " + s.undo_label()).c_str() : "Undo", "Ctrl+Z", false, s.can_undo()))
-            step_history(false);
-        if (ImGui::MenuItem(s.can_redo() ? ("Redo " + s.redo_label()).c_str() : "Redo", "Ctrl+Y", false, s.can_redo()))
-            step_history(true);
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Zoom in", "Ctrl+=")) set_zoom(settings_.zoom + kZoomStep);
-        if (ImGui::MenuItem("Zoom out", "Ctrl+-")) set_zoom(settings_.zoom - kZoomStep);
-        if (ImGui::MenuItem("Actual size", "Ctrl+0")) set_zoom(1.0f);
-        if (ImGui::MenuItem("Dark theme", "F9", settings_.theme == "dark")) toggle_theme();
-        if (ImGui::MenuItem("Full screen", "F11", window_.fullscreen())) window_.set_fullscreen(!window_.fullscreen());
-        if (ctx_ && !start_screen_) {
-            UiState& st = ctx_->state;
-            if (ImGui::MenuItem("Facilitator notes", "N", st.notes_visible)) st.notes_visible = !st.notes_visible;
-            if (ImGui::MenuItem("Participants", "F2", st.participants_visible))
-                st.participants_visible = !st.participants_visible;
-            if (ImGui::MenuItem("Blank the screen", "B")) st.blanked = true;
-            const bool phones_on = phones_ && phones_->running();
-            if (ImGui::MenuItem(phones_on ? "Phones off" : "Phones on", "F4", phones_on, workshop_.backups != nullptr))
-                toggle_phones();
-        }
-        ImGui::EndMenu();
-    }
-    if (ctx_ && !start_screen_ && ImGui::BeginMenu("Go")) {
-        const int cur = ctx_->session.current_stage();
-        if (ImGui::MenuItem("Next stage", "Page Down")) go_to_stage(cur + 1);
-        if (ImGui::MenuItem("Previous stage", "Page Up")) go_to_stage(cur - 1);
-        if (core::Countdown* t = current_timer()) {
-            ImGui::Separator();
-            if (ImGui::MenuItem(t->running() ? "Pause the countdown" : "Start the countdown", "T")) toggle_timer();
-            if (ImGui::MenuItem("Reset the countdown")) t->reset();
-            if (ImGui::MenuItem("One more minute")) t->add(std::chrono::minutes(1));
-            ImGui::Separator();
-        }
-        if (ImGui::MenuItem("New idea", "Ctrl+N")) {
-            if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
-                go_to_stage(ideas);
-                ctx_->state.focus_new_idea = true;
-            }
-        }
-        ImGui::EndMenu();
-    }
-    ImGui::EndMenuBar();
 }
 
 void App::draw_error_banner() {
@@ -312,17 +229,10 @@ void App::draw_error_banner() {
 
 void App::draw_status() {
     const UiState& st = ctx_->state;
-    std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
-    std::string right = workshop_.file ? workshop_.file->path() : "";
-    if (ctx_->session.can_undo()) right = "Ctrl+Z: undo " + ctx_->session.undo_label() + "   " + right;
+    const std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
+    const std::string undo = ctx_->session.can_undo() ? "Ctrl+Z: undo " + ctx_->session.undo_label() : "";
     ImGui::Separator();
-    ImGui::TextUnformatted(left.c_str());
-    const float w = ImGui::CalcTextSize(right.c_str()).x;
-    const float x = ImGui::GetWindowContentRegionMax().x - w;
-    ImGui::SameLine(std::max(x, ImGui::GetCursorPosX() + em(2)));
-    ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.text_muted));
-    ImGui::TextUnformatted(right.c_str());
-    ImGui::PopStyleColor();
+    status_line(*ctx_, left, undo, workshop_.file ? workshop_.file->path() : "");
 }
 
 void App::draw_workshop() {
@@ -330,10 +240,12 @@ void App::draw_workshop() {
     ctx.state.wake_at = 0;  // panels ask again while they need it
     ctx.state.text_focus_pending = false;
     ctx.state.empty_field_active = false;
+    ctx.state.text_dialog_open = false;
     sync_timers();
     sync_phones();
     draw_error_banner();
     draw_stepper(ctx);
+    draw_demo_note(ctx);
     ImGui::Spacing();
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();
@@ -412,6 +324,8 @@ void App::frame(int display_w, int display_h) {
     ensure_fonts(display_h > 0 ? display_h : window_.height());
     if (step) step.emplace("frame");
     window_.begin_frame(display_w, display_h);
+    // The window lost the focus (another window, the desktop): what is being typed is committed.
+    if (window_.take_focus_lost() && ctx_) ctx_->commit_edits();
     handle_keys();
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -431,6 +345,7 @@ void App::frame(int display_w, int display_h) {
     }
     ImGui::End();
     if (blank) ImGui::PopStyleColor();
+    if (help_open_) draw_help();
     if (start_after_frame_) {
         start_after_frame_ = false;
         show_start({});
@@ -456,7 +371,7 @@ void App::run() {
         window_.set_gl_draw(true);
     }
     int follow_up = kFollowUpFrames;
-    while (!window_.should_close()) {
+    while (!window_.should_close() || window_.has_pending_input()) {
         const bool input = window_.wait_events(follow_up > 0 ? 0.0 : idle_timeout());
         if (input)
             follow_up = kFollowUpFrames;
@@ -486,6 +401,8 @@ void App::run() {
         }
         tend_backups();
     }
+    // Ctrl+Q, File > Quit or the window closed: what is being typed is committed first.
+    if (ctx_) ctx_->commit_edits();
     stop_phones();
     if (settings_unsaved_) save_settings_now();
     if (workshop_.backups) workshop_.backups->backup_if_changed();
@@ -511,6 +428,7 @@ std::string phone_options_from_env(server::ServerOptions& o) {
 }  // namespace
 
 void App::toggle_phones() {
+    if (ctx_) ctx_->commit_edits();  // the phones box takes its place beside the stage: typing ends first
     if (phones_ && phones_->running()) {
         stop_phones();
         if (ctx_) ctx_->state.status = "Phones off";

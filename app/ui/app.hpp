@@ -14,6 +14,7 @@
 #include "server/phone_server.hpp"
 #include "storage/backup.hpp"
 #include "storage/workshop_file.hpp"
+#include "ui/actions.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
@@ -63,6 +64,10 @@ public:
 
     const Palette& palette() const { return palette_; }
 
+    // The presenter actions (app_actions.cpp): the one table behind the menus, the keys, the
+    // help overlay and the README's keys table.
+    static const std::vector<Action>& actions();
+
 private:
     void ensure_fonts(int framebuffer_height);
     void set_zoom(float zoom);
@@ -70,8 +75,13 @@ private:
     void apply_look();
     void save_settings_now();
     void handle_keys();
+    bool workshop_shown() const;
+    bool action_shown(const Action& a) const;
+    void draw_help();
+    void new_idea();
     void step_history(bool forward);
-    void toggle_timer();  // redo when forward, else undo
+    void toggle_timer();
+    void toggle_participants();
     void draw_menu();
     void draw_error_banner();
     void draw_workshop();
@@ -79,6 +89,7 @@ private:
     void draw_start_screen();
     void sync_timers();
     core::Countdown* current_timer();
+    const core::Countdown* current_timer() const;
     double idle_timeout() const;
     void tend_backups();
     // The phone server (F4, View > Phones): only for a workshop opened for editing.
@@ -107,6 +118,7 @@ private:
     std::unique_ptr<UiContext> ctx_;
     std::vector<core::Countdown> timers_;
     bool start_screen_ = false;
+    bool help_open_ = false;  // F1 or ?: the keys over the whole window
     bool start_after_frame_ = false;  // Ctrl+O: the start screen comes after this frame (a field let go saves first)
     StartForm start_form_;
     std::vector<documents::TemplateEntry> templates_;

@@ -16,6 +16,7 @@
 #include "platform/window.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/app.hpp"
+#include "ui/panels.hpp"
 #include "ui/fonts.hpp"
 #include "ui/settings.hpp"
 
@@ -41,7 +42,7 @@ bool check_display() {
 
 // The demo workshop, created from the demo document when missing.
 std::string demo_file(const std::string& demo_document) {
-    const std::string path = platform::data_dir() + "/demo.pilotdeck";
+    const std::string path = demo_workshop_path();
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) return path;
     std::filesystem::create_directories(platform::data_dir());

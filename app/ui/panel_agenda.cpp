@@ -1,10 +1,14 @@
 // The agenda: the stepper across the top, and the current stage's title, goal and countdown.
 #include <algorithm>
+#include <filesystem>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "platform/paths.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,13 +20,48 @@ constexpr float kStepHeightEm = 2.2f;
 constexpr int kPulseSeconds = 10;  // after zero, the countdown blinks once a second this long
 constexpr long long kOneMinute = 60;
 
-std::string step_label(std::size_t i, const core::Stage& st, int current) {
-    const int idx = static_cast<int>(i);
-    const char* marker = idx == current ? "\u25B6 " : (idx < current ? "\u2713 " : "");
-    return std::string(marker) + std::to_string(i + 1) + ". " + st.title;
-}
 
 }  // namespace
+
+std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int current, float total, float gap,
+                                    float pad) {
+    std::vector<StepCell> cells;
+    const std::size_t n = stages.size();
+    if (n == 0) return cells;
+    const float spacing = gap * static_cast<float>(n - 1);
+    const float equal = (total - spacing) / static_cast<float>(n);
+    bool all_fit = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int idx = static_cast<int>(i);
+        const char* marker = idx == current ? "\u25B6 " : (idx < current ? "\u2713 " : "");
+        cells.push_back({std::string(marker) + std::to_string(i + 1) + ". " + stages[i].title, equal, true});
+        all_fit &= ImGui::CalcTextSize(cells.back().label.c_str()).x + 2 * pad <= equal;
+    }
+    if (all_fit || n == 1) return cells;
+    // Too narrow for every title: the current stage whole, the others by their number.
+    float others_w = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<int>(i) == current) continue;
+        const int idx = static_cast<int>(i);
+        cells[i].label = std::string(idx < current ? "\u2713 " : "") + std::to_string(i + 1);
+        cells[i].whole = false;
+        others_w = std::max(others_w, ImGui::CalcTextSize(cells[i].label.c_str()).x + 2 * pad);
+    }
+    const bool has_current = current >= 0 && current < static_cast<int>(n);
+    const std::size_t others = has_current ? n - 1 : n;
+    float current_w = 0;
+    if (has_current) {
+        StepCell& cur = cells[static_cast<std::size_t>(current)];
+        current_w = std::min(ImGui::CalcTextSize(cur.label.c_str()).x + 2 * pad,
+                             total - spacing - others_w * static_cast<float>(others));
+        current_w = std::max(current_w, equal);
+        cur.width = current_w;
+    }
+    const float rest = (total - spacing - current_w) / static_cast<float>(others);
+    for (std::size_t i = 0; i < n; ++i)
+        if (static_cast<int>(i) != current) cells[i].width = rest;
+    return cells;
+}
 
 void draw_stepper(UiContext& ctx) {
     const auto& stages = ctx.session.workshop().stages;
@@ -30,16 +69,17 @@ void draw_stepper(UiContext& ctx) {
     const int current = ctx.session.current_stage();
     const float gap = em(0.25f);
     const float total = ImGui::GetContentRegionAvail().x;
-    const float cell = (total - gap * static_cast<float>(stages.size() - 1)) / static_cast<float>(stages.size());
     const float h = em(kStepHeightEm);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(0.4f);
+    const std::vector<StepCell> cells = stepper_cells(stages, current, total, gap, pad);
     for (std::size_t i = 0; i < stages.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
         ImGui::PushID(static_cast<int>(i));
+        const float cell = cells[i].width;
         const ImVec2 p0 = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##step", ImVec2(cell, h)) && static_cast<int>(i) != current)
-            ctx.run(core::SetCurrentStage{static_cast<int>(i)});
+            ctx.go_to_stage(static_cast<int>(i));
         const bool hovered = ImGui::IsItemHovered();
         const ImVec2 p1(p0.x + cell, p0.y + h);
         const bool is_current = static_cast<int>(i) == current;
@@ -48,15 +88,31 @@ void draw_stepper(UiContext& ctx) {
         dl->AddRectFilled(p0, p1, u32(fill), em(0.3f));
         dl->AddRect(p0, p1, u32(is_current || hovered ? ctx.palette.accent : ctx.palette.grid), em(0.3f), 0,
                     is_current ? em(0.15f) : 1.0f);
-        const std::string label = step_label(i, stages[i], current);
+        const std::string& label = cells[i].label;
         const float text_y = p0.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
+        // A number alone stands in the middle of its cell.
+        const float text_w = ImGui::CalcTextSize(label.c_str()).x;
+        const float text_x = cells[i].whole ? p0.x + pad : p0.x + std::max(pad, (cell - text_w) * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(text));
-        ImGui::RenderTextEllipsis(dl, ImVec2(p0.x + pad, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
+        ImGui::RenderTextEllipsis(dl, ImVec2(text_x, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
                                   label.c_str(), nullptr, nullptr);
         ImGui::PopStyleColor();
-        if (hovered) ImGui::SetTooltip("%s (%d min)", stages[i].title.c_str(), stages[i].minutes);
+        if (hovered && ctx.tooltips_allowed())
+            ImGui::SetTooltip("%zu. %s (%d min)", i + 1, stages[i].title.c_str(), stages[i].minutes);
         ImGui::PopID();
     }
+}
+
+std::string demo_workshop_path() { return platform::data_dir() + "/demo.pilotdeck"; }
+
+void draw_demo_note(UiContext& ctx) {
+    if (ctx.state.workshop_path.empty()) return;
+    std::error_code ec;
+    if (!std::filesystem::equivalent(ctx.state.workshop_path, demo_workshop_path(), ec) || ec) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent));
+    ImGui::TextWrapped("%s", "This is the demo workshop: try anything here. Ctrl+O (File \u2192 New or open "
+                             "workshop) starts your own.");
+    ImGui::PopStyleColor();
 }
 
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
@@ -78,7 +134,7 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
     heading(ctx, st.title);
     ImGui::TextWrapped("%s", st.goal.c_str());
     muted(ctx, "Stage " + std::to_string(current + 1) + " of " + std::to_string(stages.size()) + " \u2014 " +
-                   std::to_string(st.minutes) + " minutes");
+                   count_of(static_cast<std::size_t>(std::max(st.minutes, 0)), "minute", "minutes"));
 
     ImGui::TableSetColumnIndex(1);
     const core::TimerPhase phase = countdown.phase();

@@ -40,6 +40,7 @@ struct IdeasState {
     std::map<std::string, int> focus_serial;  // detail field id -> the count when it last took focus
     int focus_count = 0;
     std::string save_key;  // undo coalescing key of the field edit waiting to be saved
+    std::string save_what;  // what that edit changes, for the undo label ("department")
     int merge_pick = 0;    // the highlighted idea in the merge list
 };
 
@@ -52,11 +53,35 @@ using core::trim;
 
 std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
 
+// The capture field's title as a new idea (in the department filtered on); `select`: the new
+// idea becomes the selected one (Enter; not when a stage change or quit saves it).
+void save_new_idea(UiContext& ctx, bool select) {
+    IdeasState& st = state();
+    ctx.release_edit("new idea");
+    const std::string title = trim(st.new_title);
+    if (title.empty()) return;
+    core::Idea idea;
+    idea.id = ctx.session.next_idea_id();
+    idea.title = title;
+    idea.department = ctx.state.department_filter;
+    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
+        st.new_title.clear();
+        ++st.capture_generation;
+        if (select) ctx.state.selected_idea = idea.id;
+        ctx.state.status = "Saved idea " + quoted(title);
+    }
+}
+
 void capture(UiContext& ctx) {
     IdeasState& st = state();
     ImGui::PushFont(ctx.fonts.large);
     ImGui::SetNextItemWidth(-1);
     ImGuiIO& io = ImGui::GetIO();
+    if (!ctx.state.restore_title.empty()) {  // Ctrl+Z after Esc cleared the title: it comes back
+        st.new_title = std::move(ctx.state.restore_title);
+        ctx.state.restore_title.clear();
+        ++st.capture_generation;
+    }
     if (ctx.state.focus_new_idea || st.refocus) {
         ImGui::SetKeyboardFocusHere();
         st.focus_wait_frames = kFocusWaitFrames;
@@ -80,16 +105,26 @@ void capture(UiContext& ctx) {
     const bool enter_key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
     ImGui::PushID(st.capture_generation);
+    // Esc clears a typed title (ImGui would too); Ctrl+Z puts it back (UiContext::restore_cleared_title).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
+        ImGui::GetActiveID() == ImGui::GetID("##new_idea") && !trim(st.new_title).empty()) {
+        ImGui::ClearActiveID();
+        ctx.state.cleared_title = st.new_title;
+        ctx.state.cleared_at = ctx.session.revision();
+        ctx.state.status = "Cleared " + quoted(trim(st.new_title)) + ". Ctrl+Z brings it back.";
+        st.new_title.clear();
+    }
     bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &st.new_title,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopID();
     ImGui::PopFont();
-    if (waiting && (enter || enter_key) && !st.typed_ahead.empty()) {
+    // (Also an Enter typed while a title put back by Ctrl+Z waits for the focus.)
+    if (waiting && (enter || enter_key) && (!st.typed_ahead.empty() || !trim(st.new_title).empty())) {
         st.enter_after_letters = true;
         st.refocus = enter;  // the field let go of focus on Enter
         enter = false;
     }
-    if (flushed && st.enter_after_letters) {
+    if (st.enter_after_letters && (flushed || (st.was_active && st.typed_ahead.empty()))) {
         st.enter_after_letters = false;
         ImGui::ClearActiveID();  // the widget's own copy of the text goes with it
         enter = true;
@@ -119,20 +154,14 @@ void capture(UiContext& ctx) {
     if (active && st.new_title.empty()) ctx.state.empty_field_active = true;
     // Letters typed while the field is on its way are text, not presenter keys.
     if (st.focus_wait_frames > 0 || !st.typed_ahead.empty()) ctx.state.text_focus_pending = true;
+    // A title typed and not yet entered is saved as an idea by whatever ends the typing.
+    if (trim(st.new_title).empty())
+        ctx.release_edit("new idea");
+    else
+        ctx.hold_edit("new idea", [&ctx] { save_new_idea(ctx, false); });
     if (!enter) return;
-    const std::string title = trim(st.new_title);
     st.refocus = true;  // ready for the next one
-    if (title.empty()) return;
-    core::Idea idea;
-    idea.id = ctx.session.next_idea_id();
-    idea.title = title;
-    idea.department = ctx.state.department_filter;
-    if (ctx.run(core::PutIdea{idea, std::nullopt})) {
-        st.new_title.clear();
-        ++st.capture_generation;
-        ctx.state.selected_idea = idea.id;
-        ctx.state.status = "Saved idea " + quoted(title);
-    }
+    save_new_idea(ctx, true);
 }
 
 std::vector<std::string> departments(const core::Workshop& ws) {
@@ -157,7 +186,7 @@ void filter_combo(UiContext& ctx) {
 // No text field is being typed in: single keys are commands (Delete, M, Up/Down).
 bool keys_free(const UiContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
-    return !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending && !io.KeyCtrl && !io.KeyAlt;
+    return !ImGui::IsAnyItemActive() && !ctx.text_input_active() && !io.KeyCtrl && !io.KeyAlt;
 }
 
 bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
@@ -178,7 +207,7 @@ void list_keys(UiContext& ctx) {
     for (int i = 0; i < n; ++i)
         if (shown[static_cast<std::size_t>(i)]->id == ctx.state.selected_idea) at = i;
     at = at < 0 ? (step > 0 ? 0 : n - 1) : std::clamp(at + step, 0, n - 1);
-    ctx.state.selected_idea = shown[static_cast<std::size_t>(at)]->id;
+    ctx.select_idea(shown[static_cast<std::size_t>(at)]->id);
 }
 
 // One row per idea: the title wraps (never cut), the department stands whole in a column of
@@ -209,7 +238,7 @@ void idea_list(UiContext& ctx) {
         const float h = std::max(ImGui::CalcTextSize(title.c_str(), nullptr, false, title_w).y,
                                  ImGui::CalcTextSize(idea->department.c_str(), nullptr, false, dept_w).y);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable(("##" + idea->id).c_str(), sel, 0, ImVec2(width, h))) ctx.state.selected_idea = idea->id;
+        if (ImGui::Selectable(("##" + idea->id).c_str(), sel, 0, ImVec2(width, h))) ctx.select_idea(idea->id);
         if (!ImGui::IsItemVisible()) continue;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddText(font, size, at, text, title.c_str(), nullptr, title_w);
@@ -278,6 +307,27 @@ void merge(UiContext& ctx, const core::Idea& idea) {
     ImGui::EndPopup();
 }
 
+void delete_idea(UiContext& ctx, const core::Idea& idea);
+void confirm_delete(UiContext& ctx, const core::Idea& idea);
+
+// The draft of the selected idea's details into the session, in the undo step of the field
+// session it came from.
+void commit_details(UiContext& ctx) {
+    IdeasState& st = state();
+    ctx.release_edit("idea details");
+    const core::Idea* idea = ctx.session.find_idea(st.draft.id);
+    if (idea && !trim(st.draft.title).empty() && st.draft != *idea) {  // an idea keeps a title
+        // The undo label names the change: "Edit the department of “Invoices”".
+        const std::string label = st.save_what.empty() ? "Edit " + quoted(idea->title)
+                                                       : "Edit the " + st.save_what + " of " + quoted(idea->title);
+        ctx.run(core::Batch{{core::PutIdea{st.draft, std::nullopt}}, label}, st.save_key);
+        st.draft_revision = ctx.session.revision();
+    }
+    st.pause.committed();
+    st.save_key.clear();
+    st.save_what.clear();
+}
+
 void details(UiContext& ctx) {
     IdeasState& st = state();
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
@@ -296,7 +346,7 @@ void details(UiContext& ctx) {
     // The saves of one field, from the moment it takes focus until it lets go (the pauses in
     // typing and the leaving), are one undo step: their key names the idea, the field and
     // that focus. Any other edit (the owner) is a step of its own.
-    auto field = [&](const char* label, const char* id, std::string& value, int lines) {
+    auto field = [&](const char* label, const char* id, std::string& value, int lines, const char* what) {
         // Esc leaves the field keeping its text (ImGui would put back the text from when the
         // field took the focus: with saves already made, that would throw the typing away).
         const bool leave = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) &&
@@ -305,42 +355,71 @@ void details(UiContext& ctx) {
         bool edited = false;
         const bool finished = edit_field(label, id, value, lines, &edited) || leave;
         if (ImGui::IsItemActivated()) st.focus_serial[id] = ++st.focus_count;
-        if (edited || finished) st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
+        if (edited || finished) {
+            st.save_key = d.id + '\x1f' + id + '\x1f' + std::to_string(st.focus_serial[id]);
+            st.save_what = what;
+        }
         changed |= edited;
         done |= finished;
     };
-    field("Title", "##title", d.title, 1);
-    field("Problem", "##problem", d.problem, 3);
-    field("Proposed AI solution", "##solution", d.solution, 3);
-    field("Department", "##department", d.department, 1);
+    field("Title", "##title", d.title, 1, "title");
+    field("Problem", "##problem", d.problem, 3, "problem");
+    field("Proposed AI solution", "##solution", d.solution, 3, "proposed solution");
+    field("Department", "##department", d.department, 1, "department");
     bool owner_picked = false;
     owner_combo(ctx, d, owner_picked);
-    if (owner_picked) st.save_key.clear();
-    done |= owner_picked;
-    field("Success criteria", "##success", d.success_criteria, 2);
-    done |= st.pause.due(ctx, changed);
-    if (done && !trim(d.title).empty() && d != *idea) {  // an idea keeps a title
-        ctx.run(core::PutIdea{d, std::nullopt}, st.save_key);
-        st.draft_revision = ctx.session.revision();
-    }
-    if (done) {
-        st.pause.committed();
+    if (owner_picked) {
         st.save_key.clear();
+        st.save_what = "owner";
     }
+    done |= owner_picked;
+    field("Success criteria", "##success", d.success_criteria, 2, "success criteria");
+    done |= st.pause.due(ctx, changed);
+    if (done)
+        commit_details(ctx);
+    else if (changed)
+        ctx.hold_edit("idea details", [&ctx] { commit_details(ctx); });
     ImGui::PopID();
 
     ImGui::Spacing();
     merge(ctx, *idea);
     ImGui::SameLine();
-    const bool delete_key = !ImGui::IsAnyItemActive() && !ctx.state.text_focus_pending &&
+    const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
     if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
-        const std::string title = idea->title;
-        if (ctx.run(core::RemoveIdea{idea->id})) {
-            ctx.state.selected_idea.clear();
-            ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
-        }
+        if (idea->decision)
+            ImGui::OpenPopup("##confirm_delete");  // a pinned idea: a decision the room made, asked first
+        else
+            delete_idea(ctx, *idea);
     }
+    confirm_delete(ctx, *idea);
+}
+
+void delete_idea(UiContext& ctx, const core::Idea& idea) {
+    const std::string title = idea.title;
+    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, "Delete " + quoted(title)})) {
+        ctx.state.selected_idea.clear();
+        ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
+    }
+}
+
+// Deleting a pinned idea asks first: Enter or "Delete" deletes, Esc or "Keep it" keeps it.
+void confirm_delete(UiContext& ctx, const core::Idea& idea) {
+    if (!ImGui::BeginPopup("##confirm_delete")) return;
+    const bool include = idea.decision && idea.decision->pin == core::Pin::Include;
+    ImGui::PushTextWrapPos(em(28));
+    ImGui::TextWrapped("%s is pinned %s%s. Delete it anyway?", quoted(idea.title).c_str(),
+                       include ? "as a pilot" : "out of the pilots",
+                       idea.decision && !idea.decision->reason.empty() ? (" (" + idea.decision->reason + ")").c_str() : "");
+    ImGui::PopTextWrapPos();
+    const bool enter = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
+    if (colour_button("Delete", ctx.palette.danger, ctx.palette.danger_text) || enter) {
+        delete_idea(ctx, idea);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Keep it")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 }  // namespace
@@ -351,7 +430,7 @@ void draw_ideas(UiContext& ctx) {
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
     capture(ctx);
     filter_combo(ctx);
-    heading(ctx, std::to_string(ctx.session.workshop().ideas.size()) + " ideas");
+    heading(ctx, count_of(ctx.session.workshop().ideas.size(), "idea", "ideas"));
     ImGui::BeginChild("##ideas_scroll", ImVec2(0, 0), false);
     idea_list(ctx);
     ImGui::EndChild();

@@ -29,8 +29,25 @@ struct InfoEditor {
     std::string save_key;  // undo coalescing key of the field edit waiting to be saved
 };
 
-void draw_info_editor(UiContext& ctx) {
+InfoEditor& editor() {
     static InfoEditor e;
+    return e;
+}
+
+// The draft of the workshop details into the session, in the undo step of its field session.
+void commit_info(UiContext& ctx) {
+    InfoEditor& e = editor();
+    ctx.release_edit("workshop details");
+    if (e.session == &ctx.session && e.draft != ctx.session.workshop().info) {
+        ctx.run(core::SetInfo{e.draft}, e.save_key);
+        e.seen = ctx.session.revision();
+    }
+    e.pause.committed();
+    e.save_key.clear();
+}
+
+void draw_info_editor(UiContext& ctx) {
+    InfoEditor& e = editor();
     if ((e.session != &ctx.session || e.seen != ctx.session.revision()) && !ImGui::IsAnyItemActive()) {
         e.draft = ctx.session.workshop().info;
         e.seen = ctx.session.revision();
@@ -59,14 +76,10 @@ void draw_info_editor(UiContext& ctx) {
     field("Date (YYYY-MM-DD)", "##info_date", e.draft.date);
     field("Facilitator", "##info_facilitator", e.draft.facilitator);
     done |= e.pause.due(ctx, changed);
-    if (done && e.draft != ctx.session.workshop().info) {
-        ctx.run(core::SetInfo{e.draft}, e.save_key);
-        e.seen = ctx.session.revision();
-    }
-    if (done) {
-        e.pause.committed();
-        e.save_key.clear();
-    }
+    if (done)
+        commit_info(ctx);
+    else if (changed)
+        ctx.hold_edit("workshop details", [&ctx] { commit_info(ctx); });
     ImGui::PopID();
 }
 

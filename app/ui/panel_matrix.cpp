@@ -387,7 +387,7 @@ void walk_by_keyboard(UiContext& ctx) {
                                  [&](std::size_t i) { return ideas[i].id == ctx.state.selected_idea; });
     const int n = static_cast<int>(placed.size());
     int k = at == placed.end() ? (step > 0 ? 0 : n - 1) : (static_cast<int>(at - placed.begin()) + step + n) % n;
-    ctx.state.selected_idea = ideas[placed[static_cast<std::size_t>(k)]].id;
+    ctx.select_idea(ideas[placed[static_cast<std::size_t>(k)]].id);
 }
 
 const MatrixBubble* bubble_at(const MatrixGeometry& geo, ImVec2 m) {
@@ -430,7 +430,7 @@ void draw_matrix(UiContext& ctx) {
     if (!hit) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const core::Idea& idea = ideas[hit->idea];
-    if (clicked) ctx.state.selected_idea = idea.id;
+    if (clicked) ctx.select_idea(idea.id);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em(30));
     idea_facts(ctx, idea, results[hit->idea]);

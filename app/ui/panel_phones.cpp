@@ -111,8 +111,11 @@ void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
     const server::PhoneCounts c = phones.counts();
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();
-    const bool scoring = cur >= 0 && cur < static_cast<int>(stages.size()) &&
-                         stages[static_cast<std::size_t>(cur)].kind == core::StageKind::Scoring;
+    const core::StageKind kind =
+        cur >= 0 && cur < static_cast<int>(stages.size()) ? stages[static_cast<std::size_t>(cur)].kind : core::StageKind::Intro;
+    const bool scoring = kind == core::StageKind::Scoring;
+    // The round is the phones' scoring: its controls where scores are entered or shown.
+    const bool round_here = scoring || kind == core::StageKind::Matrix || kind == core::StageKind::Shortlist;
     // Counts only: who finished and what they gave stays hidden during the blind round.
     if (scoring)
         ImGui::TextWrapped("%d of %d %s finished (%d %s open)", c.finished, c.joined,
@@ -120,8 +123,10 @@ void draw_phones(UiContext& ctx, server::PhoneServer& phones) {
                            c.open_ideas == 1 ? "idea" : "ideas");
     else
         ImGui::TextWrapped("%d %s joined", c.joined, c.joined == 1 ? "phone" : "phones");
-    // The round controls on every stage: the scores and the matrix stay hidden until it closes.
-    if (phones.round_open()) {
+    // The scores, the matrix and the shortlist stay hidden until the round closes.
+    if (!round_here) {
+        // no round on this stage: nothing to close or reopen
+    } else if (phones.round_open()) {
         if (ImGui::Button("Close round and reveal")) {
             phones.close_round();
             ctx.state.status = "Phone round closed: scores revealed";

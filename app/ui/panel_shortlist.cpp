@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -32,6 +33,7 @@ struct ShortlistState {
     std::string export_path;    // the JSON path field
     std::string export_for;     // the workshop the default path was made for
     std::string export_result;  // "Exported to …"
+    std::uint64_t exported_at = 0;  // the session's revision the export was made from
     std::string pin_idea;       // the idea the pin popup edits
     int pin_choice = 0;         // 0 include, 1 exclude
     std::string pin_reason;
@@ -91,6 +93,7 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
 
 void pin_popup(UiContext& ctx) {
     if (!ImGui::BeginPopup("pin")) return;
+    ctx.state.text_dialog_open = true;  // the reason is typed here: letters are text
     const core::Idea* idea = ctx.session.find_idea(g_state.pin_idea);
     if (!idea) {
         ImGui::CloseCurrentPopup();
@@ -113,7 +116,9 @@ void pin_popup(UiContext& ctx) {
         core::Idea changed = *idea;
         changed.decision = core::Decision{g_state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
                                           g_state.pin_reason};
-        ctx.run(core::PutIdea{changed, std::nullopt});
+        const std::string label = "Pin \u201C" + idea->title + "\u201D " +
+                                  (g_state.pin_choice == 0 ? "as a pilot" : "out of the pilots");
+        ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
@@ -134,7 +139,7 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
         if (ImGui::SmallButton("Unpin")) {
             core::Idea changed = idea;
             changed.decision.reset();
-            ctx.run(core::PutIdea{changed, std::nullopt});
+            ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, "Unpin \u201C" + idea.title + "\u201D"});
         }
     } else if (ImGui::SmallButton("Pin…")) {
         g_state.pin_idea = idea.id;
@@ -146,11 +151,26 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
     ImGui::PopID();
 }
 
+// What a pilot still lacks: an owner, a success criterion, a number to measure it by ("" when none).
+std::string pilot_gaps(const UiContext& ctx, const core::Idea& idea) {
+    std::string gaps;
+    auto add = [&gaps](const char* gap) { gaps += (gaps.empty() ? "" : "; ") + std::string(gap); };
+    if (idea.owner.empty() || !ctx.session.find_participant(idea.owner)) add("no owner yet");
+    const std::string& success = idea.success_criteria;
+    if (success.find_first_not_of(" \t\r\n") == std::string::npos)
+        add("no success criterion yet");
+    else if (std::none_of(success.begin(), success.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        add("the success criterion has no number to measure it by");
+    if (gaps.empty()) return gaps;
+    gaps[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(gaps[0])));
+    return gaps + " (ideas stage)";
+}
+
 // One pilot as a card: rank and title, the numbers, the quadrant, and the "why".
 void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, const core::Idea& idea) {
     ImGui::BeginGroup();
     heading(ctx, std::to_string(p.rank) + "  " + idea.title);
-    if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+    if (ImGui::IsItemClicked()) ctx.select_idea(idea.id);
     ImGui::Indent(em(1.5f));
     if (!idea.department.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
@@ -162,6 +182,9 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     ImGui::TextWrapped("%s", p.why.c_str());
+    // A pilot needs someone to carry it and a way to tell whether it worked.
+    const std::string gaps = pilot_gaps(ctx, idea);
+    if (!gaps.empty()) ImGui::TextWrapped("\u25B2 %s", gaps.c_str());
     ImGui::Unindent(em(1.5f));
     ImGui::EndGroup();
 }
@@ -197,7 +220,7 @@ void rejected_table(UiContext& ctx, const core::Selection& sel) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::TextWrapped("%s", idea.title.c_str());
-        if (ImGui::IsItemClicked()) ctx.state.selected_idea = idea.id;
+        if (ImGui::IsItemClicked()) ctx.select_idea(idea.id);
         ImGui::TableSetColumnIndex(1);
         ImGui::TextWrapped("%s", rj.reason.c_str());
         ImGui::TableSetColumnIndex(2);
@@ -214,6 +237,8 @@ void export_section(UiContext& ctx) {
         g_state.export_path = default_export_path(ctx);
         g_state.export_result.clear();
     }
+    // "Exported to …" holds only while the workshop is as it was exported.
+    if (s.revision() != g_state.exported_at) g_state.export_result.clear();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export to");
     ImGui::SameLine();
@@ -223,6 +248,7 @@ void export_section(UiContext& ctx) {
     if (ImGui::Button("Export")) {
         const ExportResult r = export_shortlist(ctx, g_state.export_path);
         g_state.export_result.clear();
+        g_state.exported_at = s.revision();
         if (r.json_written && r.png_written) {
             g_state.export_result = "Exported to " + g_state.export_path + " and " + r.png_path;
             ctx.state.status = "Shortlist exported";
@@ -240,6 +266,13 @@ void export_section(UiContext& ctx) {
     }
 }
 
+void apply_rules(UiContext& ctx) {
+    ctx.release_edit("selection rules");
+    if (!g_state.editing) return;
+    g_state.editing = false;
+    if (g_state.draft != ctx.session.workshop().selection) ctx.run(core::SetSelection{g_state.draft});
+}
+
 }  // namespace
 
 void draw_shortlist(UiContext& ctx) {
@@ -251,12 +284,12 @@ void draw_shortlist(UiContext& ctx) {
     if (!g_state.editing) g_state.draft = saved;
 
     heading(ctx, "Selection rules");
-    if (rule_controls(ctx, g_state.draft)) g_state.editing = true;
-    // One edit per gesture: applied when the slider is let go or the field is left.
-    if (g_state.editing && !ImGui::IsAnyItemActive()) {
-        g_state.editing = false;
-        if (g_state.draft != saved) ctx.run(core::SetSelection{g_state.draft});
+    if (rule_controls(ctx, g_state.draft)) {
+        g_state.editing = true;
+        ctx.hold_edit("selection rules", [&ctx] { apply_rules(ctx); });  // a stage change or quit applies them
     }
+    // One edit per gesture: applied when the slider is let go or the field is left.
+    if (g_state.editing && !ImGui::IsAnyItemActive()) apply_rules(ctx);
     const core::Selection preview =
         g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
     const core::Selection& sel = g_state.editing ? preview : ctx.session.selection();

@@ -1,3 +1,4 @@
+#include "base/dates.hpp"
 #include "ui/panel_start.hpp"
 
 #include <cctype>
@@ -27,14 +28,7 @@ constexpr Fold kFolds[] = {{"ä", "ae"}, {"ö", "oe"}, {"ü", "ue"}, {"ß", "ss"
                            {"à", "a"},  {"â", "a"},  {"ï", "i"},  {"í", "i"},  {"ó", "o"},  {"ô", "o"},
                            {"ú", "u"},  {"ç", "c"},  {"ñ", "n"},  {"É", "e"},  {"ø", "o"},  {"å", "a"}};
 
-std::string today() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today() { return base::today_iso(); }
 
 std::string default_path(const std::string& title) {
     const std::string slug = slugify(title);

@@ -2,6 +2,10 @@
 // window region, reads from ctx.session and changes things only through ctx.run(command).
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
 #include "core/timer.hpp"
 #include "ui/ui_context.hpp"
 
@@ -22,6 +26,19 @@ void draw_shortlist(UiContext& ctx);     // panel_shortlist.cpp
 // The agenda (panel_agenda.cpp): the stages as a stepper across the top, and the current
 // stage's title, goal and countdown.
 void draw_stepper(UiContext& ctx);
+// The stepper's cells for `total` pixels: each "N. title" when all fit, else the current stage
+// whole (marked) and the others by their number (a tick for those done).
+struct StepCell {
+    std::string label;
+    float width = 0;
+    bool whole = true;  // the label is the whole title
+};
+std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int current, float total, float gap,
+                                    float pad);
+// The demo workshop's own file (created on the first run): while it is open, a line says it is
+// the demo and how to start one's own (Ctrl+O). Draws nothing for any other workshop.
+std::string demo_workshop_path();
+void draw_demo_note(UiContext& ctx);
 void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
 // The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's
 // answer; in scoring, with the phone server running, the names of the phones that finished.

@@ -1,5 +1,8 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 namespace pilotdeck::ui {
@@ -45,6 +48,34 @@ bool TypingPause::due(UiContext& ctx, bool changed) {
     if (now >= at) return true;
     if (ctx.state.wake_at <= 0 || at < ctx.state.wake_at) ctx.state.wake_at = at;
     return false;
+}
+
+void status_line(const UiContext& ctx, const std::string& left, const std::string& undo, const std::string& path) {
+    const float start = ImGui::GetCursorPosX();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = em(2);
+    const float left_w = std::min(ImGui::CalcTextSize(left.c_str()).x, avail);
+    std::string right;
+    for (const std::string& candidate : {undo.empty() || path.empty() ? undo + path : undo + "   " + path, undo}) {
+        if (!candidate.empty() && left_w + gap + ImGui::CalcTextSize(candidate.c_str()).x <= avail) {
+            right = candidate;
+            break;
+        }
+    }
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeight();
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + avail, p0.y + line_h), p0.x + avail,
+                              p0.x + avail, left.c_str(), nullptr, nullptr);
+    ImGui::Dummy(ImVec2(left_w, line_h));
+    if (right.empty()) return;
+    ImGui::SameLine(start + avail - ImGui::CalcTextSize(right.c_str()).x);
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+    ImGui::TextUnformatted(right.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {

@@ -37,6 +37,14 @@ struct TypingPause {
 // Fields whose text can change from outside are drawn inside PushID(generation) with a
 // generation that changes whenever the text is replaced, so they start with a fresh state.
 
+// The status line: `left` (the last message) on the left, on the right `undo` ("Ctrl+Z: undo …")
+// and the file's path, as much of them as fits beside it without overlapping: the path goes
+// first, then the undo hint; a message too long for the line ends in "…".
+void status_line(const UiContext& ctx, const std::string& left, const std::string& undo, const std::string& path);
+
+// "1 idea", "3 ideas": a count with the noun in the right number.
+std::string count_of(std::size_t n, const char* one, const char* many);
+
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
 

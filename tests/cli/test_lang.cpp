@@ -128,7 +128,7 @@ TEST_CASE("the workshop's language, else the system's, unless --lang", "[cli][la
     CHECK(all_sentences(shortlist({"shortlist", french})).find("is above the limit") != std::string::npos);
 }
 
-TEST_CASE("every command accepts --lang; an unknown one is one line naming the languages", "[cli][lang]") {
+TEST_CASE("every command accepts --lang, and an unknown one is one line naming the languages", "[cli][lang]") {
     TempDir dir;
     const std::string file = demo_in(dir, "en", "demo");
     const std::string before = read_all(file);

@@ -184,7 +184,7 @@ TEST_CASE("workshop: fields of people, ideas and the workshop itself", "[worksho
     const std::string role = replace_once(kOutOfOrder, "\"name\": \"Ann\"", "\"name\": \"Ann\", \"role\": \"boss\"");
     CHECK(workshop_error(role) ==
           at(role, "\"boss\"", 0,
-             "participants[0].role: must be user, champion, decider or developer, found \"boss\""));
+             "participants[0].role: must be user, champion, decider, developer or jury, found \"boss\""));
 
     const std::string untitled = replace_once(kOutOfOrder, "\"title\": \"Idea\"", "\"title\": \"\"");
     CHECK(workshop_error(untitled) == at(untitled, "\"\", \"owner\"", 0, "ideas[0].title: must not be empty"));

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs a GUI test under its own Xvfb: with_xvfb.sh TEST_SCRIPT PILOTDECK_BINARY [ARGS...]
-# Starts `Xvfb -screen 0 1920x1080x24` on a free display number (-noreset, so the key
+# Starts `Xvfb -screen 0 1920x1080x24` (GUI_TEST_SCREEN=WxH for another size) on a free display number (-noreset, so the key
 # mapping below survives clients coming and going), gives the test private HOME/XDG folders so
 # no real settings are touched, and stops Xvfb afterwards.
 # Exit 77 (skipped) when Xvfb or xdotool is missing or PILOTDECK_SKIP_GUI_TESTS is set.
@@ -23,7 +23,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pilotdeck-gui-test.XXXXXX")
 # -displayfd: Xvfb takes the first display number it can really listen on and writes it to fd 3
 # once it accepts connections. (Checking /tmp/.X11-unix ourselves races with parallel tests and
 # misses servers in other file-system views that share the abstract socket namespace.)
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$work/display" >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 "${GUI_TEST_SCREEN:-1920x1080}x24" -nolisten tcp -noreset 3>"$work/display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 cleanup() {
     kill "$xvfb_pid" 2>/dev/null

@@ -182,7 +182,7 @@ TEST_CASE("the report is an A4 PDF with embedded fonts naming every idea, withou
     CHECK(anonymous > 0);
 }
 
-TEST_CASE("a Dutch workshop's report is in Dutch with decimal commas; --lang de makes it German", "[report][lang]") {
+TEST_CASE("a Dutch workshop's report is in Dutch with decimal commas, and --lang de makes it German", "[report][lang]") {
     TempDir dir;
     const std::string file = workshop(dir, "nl", [](json& d) { d["language"] = "nl-NL"; });
     const std::string nl = report_of(file, dir.file("nl.pdf"));
@@ -200,7 +200,7 @@ TEST_CASE("a Dutch workshop's report is in Dutch with decimal commas; --lang de 
         CHECK(de.find(words) != std::string::npos);
 }
 
-TEST_CASE("report: a missing output folder is one line and no file; no scores is a report that says so", "[report]") {
+TEST_CASE("report: a missing output folder is one line and no file, and no scores is a report that says so", "[report]") {
     TempDir dir;
     const std::string file = demo(dir);
     const std::string before = read_all(file);

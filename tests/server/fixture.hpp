@@ -30,6 +30,11 @@ inline std::string score_body(const std::string& idea, const std::string& criter
     return nlohmann::json{{"idea", idea}, {"criterion", criterion}, {"value", value}}.dump();
 }
 
+// A loopback address of its own for phone number `i` (127.77.x.y), as phones in a room have.
+inline std::string phone_address(int i) {
+    return "127.77." + std::to_string(i / 200) + "." + std::to_string(i % 200 + 10);
+}
+
 // Joins and returns the token (empty when the join failed).
 std::string join(HttpClient& client, const std::string& code, const std::string& name = {});
 

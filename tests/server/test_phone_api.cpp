@@ -526,7 +526,7 @@ TEST_CASE("start refuses a missing file and a port in use, naming them", "[serve
     CHECK_THROWS_WITH(srv.start(file, same), Catch::Contains("not an IPv4 address"));
 }
 
-TEST_CASE("connections beyond the per-address limit are refused, the others still served", "[server]") {
+TEST_CASE("connections beyond the per-address limit get 503 with Retry-After at once, the others still served", "[server]") {
     test::TempDir dir;
     const std::string file = dir.file("w.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(1));
@@ -541,9 +541,16 @@ TEST_CASE("connections beyond the per-address limit are refused, the others stil
         held.push_back(std::make_unique<HttpClient>(srv.port()));
         REQUIRE(held.back()->request("GET", "/app.css").status == 200);
     }
-    // A fourth connection from the same address gets no answer.
+    // A fourth connection from the same address is refused at once, with the app's headers.
     HttpClient fourth(srv.port());
-    CHECK(fourth.raw("GET /app.css HTTP/1.1\r\nHost: " + fourth.host() + "\r\n\r\n").status == 0);
+    const HttpResponse refused = fourth.raw("GET /app.css HTTP/1.1\r\nHost: " + fourth.host() + "\r\n\r\n");
+    CHECK(refused.status == 503);
+    CHECK(!refused.header("retry-after").empty());
+    CHECK(refused.header("x-content-type-options") == "nosniff");
+    CHECK(refused.header("content-security-policy").find("default-src 'none'") == 0);
+    // Another address is still served.
+    HttpClient other(srv.port(), "127.0.0.2");
+    CHECK(other.request("GET", "/app.css").status == 200);
     // The held connections still work.
     for (auto& c : held) CHECK(c->request("GET", "/app.css").status == 200);
     // One leaves (the server sees the close when it answers "Connection: close"): room again.

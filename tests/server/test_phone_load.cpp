@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -63,7 +64,7 @@ LoadResult run_phones(int port, const std::string& code, const std::function<voi
     std::vector<std::thread> phones;
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
-            HttpClient c(port);
+            HttpClient c(port, test::phone_address(p));
             start.arrive_and_wait();  // all at once
             HttpResponse j = c.request("POST", "/api/join", test::join_body(code, "Phone " + std::to_string(p)));
             if (j.status != 200) {
@@ -355,4 +356,35 @@ TEST_CASE("serve killed with SIGKILL right after a join: the phone's token works
     CHECK(stored.size() == 1);
     CHECK(stored.count(Key{"i2", "p1", "c4"}) == 1);
     CHECK(storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load().participants.size() == 1);
+}
+
+TEST_CASE("serve: a join code spent by guessing from many addresses is replaced and printed", "[server][limits]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    test::create_workshop_file(file, test::phone_workshop(2));
+    Child child(file, {});
+    REQUIRE(child.port() > 0);
+    const std::string wrong = child.code == "000000" ? "000001" : "000000";
+    for (int a = 0; a < 12; ++a) {  // 9 wrong codes from each of 12 addresses: 108 in all
+        HttpClient c(child.port(), "127.23.0." + std::to_string(a + 1));
+        for (int i = 0; i < 9; ++i) c.request("POST", "/api/join", test::join_body(wrong));
+    }
+    HttpClient late(child.port(), "127.23.1.1");
+    CHECK(late.request("POST", "/api/join", test::join_body(child.code)).status == 403);  // spent
+    // The new code comes as another "code:" line within a few seconds (bounded wait).
+    pollfd p{child.out, POLLIN, 0};
+    std::string text;
+    for (int i = 0; i < 50 && text.find('\n') == std::string::npos; ++i)
+        if (poll(&p, 1, 100) > 0) {
+            char buf[128];
+            const ssize_t n = ::read(child.out, buf, sizeof buf);
+            if (n <= 0) break;
+            text.append(buf, static_cast<std::size_t>(n));
+        }
+    REQUIRE(text.rfind("code: ", 0) == 0);
+    const std::string fresh = text.substr(6, 6);
+    CHECK(fresh != child.code);
+    CHECK(!test::join(late, fresh).empty());
+    kill(child.pid, SIGTERM);
+    child.wait_status();
 }

@@ -1,0 +1,100 @@
+// The bridge: phones' jobs -> batches of core commands on the session's thread, and each job's
+// answer. No sockets and no HTTP here: tests drive it with Jobs and a core::Session directly.
+//
+// Votes that come together are checked one by one (404/409 here, the core's own validate() for
+// the scale: 422) and committed as one core::Batch (one transaction); a batch that fails is
+// retried vote by vote so every phone gets its own answer. Joins that come together are one
+// transaction with their tokens. Phones' edits are never put on the session's undo stack.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/session.hpp"
+#include "server/job.hpp"
+#include "server/phone_view.hpp"
+
+namespace pilotdeck::storage {
+class WorkshopFile;
+}
+
+namespace pilotdeck::server {
+
+// token -> participant. Read by the HTTP threads (authorisation), written by the session's thread.
+class TokenTable {
+public:
+    std::string participant_of(const std::string& token) const;  // "" when unknown
+    void add(const std::string& token, const std::string& participant);
+    void erase(const std::string& token);
+    std::size_t size() const;                       // tokens
+    std::size_t joined() const;                     // participants with at least one token
+    std::vector<std::string> participants() const;  // those participants, each once
+
+private:
+    mutable std::mutex mu_;
+    std::unordered_map<std::string, std::string> of_;
+    std::unordered_map<std::string, int> tokens_of_;  // participant -> how many tokens
+};
+
+class Bridge {
+public:
+    explicit Bridge(TokenTable& tokens) : tokens_(tokens) {}
+
+    // The workshop file that is the session's store: phones' tokens are saved in it with their
+    // participants (else they live in memory only). Session's thread.
+    void set_token_file(storage::WorkshopFile* file) { token_file_ = file; }
+    // Reads the stored tokens into the table.
+    void load_tokens();
+
+    // Session's thread: runs the jobs in order and fills each job's reply; the counts are up to
+    // date when it returns.
+    void run(std::vector<Job>& jobs, core::Session& s);
+    // Session's thread, nothing queued: the counts follow what the GUI changed.
+    void idle(core::Session& s);
+
+    // What phones see; thread-safe. set_* wait for a batch being checked and committed.
+    void set_stage(std::optional<core::StageKind> stage);
+    void set_open_ideas(std::optional<std::vector<std::string>> ideas);
+    void set_round(bool open);
+    bool round_open() const;
+    PhoneCounts counts() const;
+
+private:
+    using Batch = std::vector<std::pair<Job*, core::Command>>;
+    void run_joins(const std::vector<Job*>& joins, core::Session& s);
+    void check_score(Job& j, core::Session& s, Batch& batch);
+    void flush(Batch& batch, core::Session& s);
+    Reply run_one(Job& j, core::Session& s);
+    std::optional<Reply> participant_gone(const Job& j, const core::Session& s);
+    bool changed_elsewhere(const core::Session& s) const;
+    void update_counts(const core::Session& s, bool recount_all);
+
+    TokenTable& tokens_;
+    storage::WorkshopFile* token_file_ = nullptr;
+    // Ideas per client address and stage (rejoining does not lift the limit).
+    std::unordered_map<std::string, int> ideas_from_;
+
+    mutable std::mutex settings_mu_;  // held by the session's thread while it runs jobs
+    PhoneSettings settings_;
+
+    // Session's thread only.
+    PhoneView view_;
+    std::unordered_map<std::string, std::set<std::string>> ticked_;  // token -> concerns (memory only)
+    std::unordered_map<std::string, int> ideas_sent_;                // token -> ideas
+    std::unordered_set<std::string> touched_;                         // participants whose scores changed
+    // The workshop's participants, for a vote's check at the cost of a hash lookup (the core's
+    // lookup walks the list): rebuilt when the session changed elsewhere, grown by joins.
+    std::unordered_set<std::string> alive_;
+    std::uint64_t seen_revision_ = ~0ull, seen_version_ = 0;
+    std::size_t seen_tokens_ = ~std::size_t{0};
+
+    mutable std::mutex count_mu_;
+    PhoneCounts counts_;
+};
+
+}  // namespace pilotdeck::server

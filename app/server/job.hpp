@@ -1,0 +1,41 @@
+// What passes between the layers of the phone server: a Job (one phone's request, parsed, for
+// the session's thread) and a Reply (status, body and extra headers, without any HTTP library).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pilotdeck::server {
+
+struct Reply {
+    unsigned status = 500;
+    std::string body;
+    std::string content_type = "application/json; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;
+    bool saved = false;  // the answer 200 {"saved": true}: the HTTP layer sends one made once
+};
+
+Reply json_reply(unsigned status, const std::string& json_text);
+Reply error_reply(unsigned status, const std::string& message);  // {"error": message}
+Reply saved_reply();                                             // 200 {"saved": true}
+
+enum class JobKind { Join, State, Score, Idea, Concern };
+
+// One request for the session's thread. `origin` is the HTTP layer's handle of the request (the
+// bridge never looks at it); `reply` is filled by the bridge.
+struct Job {
+    JobKind kind = JobKind::State;
+    void* origin = nullptr;
+    std::string participant, token;  // from the Bearer token (join: the new token)
+    std::string address;             // the client's IPv4 address
+    std::string name, department;    // join
+    std::string idea, criterion;     // score
+    long long value = 0;
+    std::string title, problem;  // idea
+    std::string concern;         // concern
+    std::size_t page = 0;        // state: the first open idea listed (?from=N)
+    Reply reply;
+};
+
+}  // namespace pilotdeck::server

@@ -1,0 +1,264 @@
+// The presenter actions of the App (actions.hpp): the table, and the menus, key handling and
+// help overlay it feeds.
+#include <algorithm>
+#include <array>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "ui/actions.hpp"
+#include "ui/app.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+constexpr float kZoomStep = 0.1f;
+constexpr std::array kMenus{"File", "Edit", "View", "Go", "Help"};
+
+bool pressed(const Chord& c, bool repeat) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl != c.ctrl || io.KeyAlt || io.KeySuper) return false;
+    if (c.shift >= 0 && io.KeyShift != (c.shift == 1)) return false;
+    return ImGui::IsKeyPressed(c.key, repeat);
+}
+
+}  // namespace
+
+bool App::workshop_shown() const { return ctx_ && !start_screen_; }
+
+const std::vector<Action>& App::actions() {
+    using G = Gate;
+    static const std::vector<Action> table = [] {
+        std::vector<Action> list;
+        auto add = [&list](Action a) { list.push_back(std::move(a)); };
+        // Presenting (the order of the help and the README; each menu keeps its items in this order)
+        add({.id = "next_stage", .menu = "Go", .label = "Next stage", .what = "next stage (clickers send Page Down)",
+             .chords = {{GLFW_KEY_PAGE_DOWN, false, -1}, {GLFW_KEY_RIGHT, true, 0, G::NoTextField}},
+             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() + 1); }});
+        add({.id = "previous_stage", .menu = "Go", .label = "Previous stage", .what = "previous stage",
+             .chords = {{GLFW_KEY_PAGE_UP, false, -1}, {GLFW_KEY_LEFT, true, 0, G::NoTextField}},
+             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() - 1); }});
+        add({.id = "countdown", .menu = "Go", .label = "Start the countdown", .what = "start or pause the stage countdown",
+             .chords = {{GLFW_KEY_T, false, 0, G::NoTextInput}}, .separator_before = true,
+             .shown = [](const App& a) { return a.current_timer() != nullptr; },
+             .dynamic_label = [](const App& a) {
+                 const core::Countdown* t = a.current_timer();
+                 return std::string(t && t->running() ? "Pause the countdown" : "Start the countdown");
+             },
+             .run = [](App& a) { a.toggle_timer(); }});
+        add({.id = "countdown_reset", .menu = "Go", .label = "Reset the countdown", .what = "reset the countdown",
+             .shown = [](const App& a) { return a.current_timer() != nullptr; },
+             .run = [](App& a) {
+                 if (core::Countdown* t = a.current_timer()) t->reset();
+             }});
+        add({.id = "countdown_more", .menu = "Go", .label = "One more minute", .what = "one more minute",
+             .shown = [](const App& a) { return a.current_timer() != nullptr; },
+             .run = [](App& a) {
+                 if (core::Countdown* t = a.current_timer()) t->add(std::chrono::minutes(1));
+             }});
+        add({.id = "fullscreen", .menu = "View", .label = "Full screen", .what = "full screen on or off",
+             .chords = {{GLFW_KEY_F11}, {GLFW_KEY_F5}}, .needs_workshop = false,
+             .checked = [](const App& a) { return a.window_.fullscreen(); },
+             .run = [](App& a) { a.window_.set_fullscreen(!a.window_.fullscreen()); }});
+        add({.id = "back", .menu = nullptr, .label = "Back", .what = "the blanked screen returns, else full screen ends",
+             .chords = {{GLFW_KEY_ESCAPE, false, -1}},
+             .run = [](App& a) {
+                 if (a.ctx_->state.blanked)
+                     a.ctx_->state.blanked = false;
+                 else if (a.window_.fullscreen())
+                     a.window_.set_fullscreen(false);
+             }});
+        add({.id = "blank", .menu = "View", .label = "Blank the screen", .what = "blank the screen (B again returns)",
+             .chords = {{GLFW_KEY_B, false, 0, G::NoTextInput}}, .separator_before = true,
+             .run = [](App& a) { a.ctx_->state.blanked = !a.ctx_->state.blanked; }});
+        add({.id = "notes", .menu = "View", .label = "Facilitator notes",
+             .what = "show or hide the facilitator notes (questions, answers to worries, rater names)",
+             .chords = {{GLFW_KEY_N, false, 0, G::NoTextInput}},
+             .checked = [](const App& a) { return a.ctx_->state.notes_visible; },
+             .run = [](App& a) { a.ctx_->state.notes_visible = !a.ctx_->state.notes_visible; }});
+        add({.id = "new_idea", .menu = "Go", .label = "New idea", .what = "new idea (type the title, Enter saves)",
+             .chords = {{GLFW_KEY_N, true}}, .separator_before = true, .run = [](App& a) { a.new_idea(); }});
+        // Keys the panels handle themselves, listed for the help and the README.
+        add({.id = "ideas_pick", .menu = nullptr, .label = "",
+             .what = "ideas: select the previous / next idea (while no field is typed in)", .keys_text = "Up / Down"});
+        add({.id = "ideas_merge", .menu = nullptr, .label = "",
+             .what = "ideas: merge the selected idea into another (Up / Down pick it, Enter merges, Esc "
+                     "cancels; Ctrl+Z undoes it)", .keys_text = "M"});
+        add({.id = "ideas_delete", .menu = nullptr, .label = "",
+             .what = "ideas: delete the selected idea (while no field is typed in; Ctrl+Z brings it back)", .keys_text = "Delete"});
+        add({.id = "field_leave", .menu = nullptr, .label = "",
+             .what = "leave the field keeping its text (it is saved; a new idea's title is cleared, Ctrl+Z "
+                     "brings it back)", .keys_text = "Esc in a text field"});
+        add({.id = "scoring_next", .menu = nullptr, .label = "",
+             .what = "scoring: next idea nobody scored yet", .keys_text = "F8 or Ctrl+Enter"});
+        add({.id = "scoring_digits", .menu = nullptr, .label = "",
+             .what = "scoring: set or clear the focused cell (arrows and Tab move)", .keys_text = "1\u20139, 0 or Delete"});
+        // Editing, the look, the side panels, files
+        add({.id = "undo", .menu = "Edit", .label = "Undo",
+             .what = "undo (every edit of this run; an undo is itself saved)",
+             .chords = {{GLFW_KEY_Z, true, 0, G::NoTextFieldUnlessEmpty}}, .repeat = true,
+             .enabled = [](const App& a) { return a.ctx_->session.can_undo(); },
+             .dynamic_label = [](const App& a) {
+                 return a.ctx_->session.can_undo() ? "Undo " + a.ctx_->session.undo_label() : std::string("Undo");
+             },
+             .run = [](App& a) { a.step_history(false); }});
+        add({.id = "redo", .menu = "Edit", .label = "Redo", .what = "redo",
+             .chords = {{GLFW_KEY_Y, true, 0, G::NoTextFieldUnlessEmpty},
+                        {GLFW_KEY_Z, true, 1, G::NoTextFieldUnlessEmpty}},
+             .repeat = true,
+             .enabled = [](const App& a) { return a.ctx_->session.can_redo(); },
+             .dynamic_label = [](const App& a) {
+                 return a.ctx_->session.can_redo() ? "Redo " + a.ctx_->session.redo_label() : std::string("Redo");
+             },
+             .run = [](App& a) { a.step_history(true); }});
+        add({.id = "zoom_in", .menu = "View", .label = "Zoom in",
+             .what = "zoom in (the font is re-rendered, remembered per machine)",
+             .chords = {{GLFW_KEY_EQUAL, true, -1}, {GLFW_KEY_KP_ADD, true, -1, G::Always, false}},
+             .needs_workshop = false, .separator_before = true, .run = [](App& a) { a.set_zoom(a.settings_.zoom + kZoomStep); }});
+        add({.id = "zoom_out", .menu = "View", .label = "Zoom out", .what = "zoom out",
+             .chords = {{GLFW_KEY_MINUS, true, -1}, {GLFW_KEY_KP_SUBTRACT, true, -1, G::Always, false}},
+             .needs_workshop = false, .run = [](App& a) { a.set_zoom(a.settings_.zoom - kZoomStep); }});
+        add({.id = "zoom_reset", .menu = "View", .label = "Actual size", .what = "zoom back to actual size",
+             .chords = {{GLFW_KEY_0, true}, {GLFW_KEY_KP_0, true, 0, G::Always, false}},
+             .needs_workshop = false, .run = [](App& a) { a.set_zoom(1.0f); }});
+        add({.id = "theme", .menu = "View", .label = "Dark theme", .what = "projector (light) or dark theme",
+             .chords = {{GLFW_KEY_F9}}, .needs_workshop = false,
+             .checked = [](const App& a) { return a.settings_.theme == "dark"; },
+             .run = [](App& a) { a.toggle_theme(); }});
+        add({.id = "participants", .menu = "View", .label = "Participants",
+             .what = "participants: add and edit (the name field has the focus; Enter adds)",
+             .chords = {{GLFW_KEY_F2}}, .separator_before = true,
+             .checked = [](const App& a) { return a.ctx_->state.participants_visible; },
+             .run = [](App& a) { a.toggle_participants(); }});
+        add({.id = "phones", .menu = "View", .label = "Phones on",
+             .what = "phones on or off (address, join code and QR code on screen)", .chords = {{GLFW_KEY_F4}},
+             .enabled = [](const App& a) { return a.workshop_.backups != nullptr; },
+             .checked = [](const App& a) { return a.phones_ && a.phones_->running(); },
+             .dynamic_label = [](const App& a) {
+                 return std::string(a.phones_ && a.phones_->running() ? "Phones off" : "Phones on");
+             },
+             .run = [](App& a) { a.toggle_phones(); }});
+        add({.id = "open", .menu = "File", .label = "New or open workshop\u2026",
+             .what = "the start screen: a new workshop, or open one",
+             .chords = {{GLFW_KEY_O, true}}, .needs_workshop = false,
+             .run = [](App& a) {
+                 if (!a.workshop_shown()) return;  // already there
+                 a.ctx_->commit_edits();  // what is typed is saved before the screen changes
+                 a.start_after_frame_ = true;
+             }});
+        add({.id = "quit", .menu = "File", .label = "Quit", .what = "quit (what is being typed is saved first)",
+             .chords = {{GLFW_KEY_Q, true}}, .needs_workshop = false,
+             .run = [](App& a) { a.window_.request_close(); }});
+        add({.id = "help", .menu = "Help", .label = "Keys", .what = "this list of keys (Esc closes it)",
+             .chords = {{GLFW_KEY_F1}, {GLFW_KEY_SLASH, false, 1, G::NoTextInput}}, .needs_workshop = false,
+             .checked = [](const App& a) { return a.help_open_; },
+             .run = [](App& a) { a.help_open_ = !a.help_open_; }});
+        return list;
+    }();
+    return table;
+}
+
+bool App::action_shown(const Action& a) const {
+    if (a.needs_workshop && !workshop_shown()) return false;
+    return !a.shown || a.shown(*this);
+}
+
+void App::handle_keys() {
+    const bool workshop = workshop_shown();
+    const bool field = workshop && ctx_->text_field_active();
+    const bool letters_are_text = workshop && ctx_->text_input_active();
+    const bool empty_field = workshop && ctx_->state.empty_field_active;
+    auto open = [&](Gate g) {
+        switch (g) {
+        case Gate::Always: return true;
+        case Gate::NoTextField: return !field;
+        case Gate::NoTextFieldUnlessEmpty: return !field || empty_field;
+        case Gate::NoTextInput: return !letters_are_text;
+        }
+        return false;
+    };
+    for (const Action& a : actions()) {
+        if (!a.run || !action_shown(a)) continue;
+        // While the help is up, only its own keys and Esc (which closes it) act.
+        if (help_open_ && std::string_view(a.id) != "help") {
+            if (std::string_view(a.id) == "back" && pressed(a.chords.front(), false)) help_open_ = false;
+            continue;
+        }
+        for (const Chord& c : a.chords) {
+            if (!open(c.gate) || !pressed(c, a.repeat)) continue;
+            a.run(*this);
+            break;
+        }
+    }
+}
+
+void App::draw_menu() {
+    if (!ImGui::BeginMenuBar()) return;
+    for (const char* menu : kMenus) {
+        std::vector<const Action*> items;
+        for (const Action& a : actions())
+            if (a.menu && std::string_view(a.menu) == menu && a.run && action_shown(a)) items.push_back(&a);
+        if (items.empty() || !ImGui::BeginMenu(menu)) continue;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Action& a = *items[i];
+            if (a.separator_before && i > 0) ImGui::Separator();
+            const std::string label = a.dynamic_label ? a.dynamic_label(*this) : std::string(a.label);
+            const std::string keys = menu_shortcut(a);
+            if (ImGui::MenuItem(label.c_str(), keys.empty() ? nullptr : keys.c_str(), a.checked && a.checked(*this),
+                                !a.enabled || a.enabled(*this)))
+                a.run(*this);
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+// The keys as a projected cheat sheet: two columns of key and words, over the whole window.
+void App::draw_help() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, vec4(palette_.background));
+    ImGui::Begin("##help", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    if (fonts_.large) ImGui::PushFont(fonts_.large);
+    ImGui::TextUnformatted("Keys");
+    if (fonts_.large) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.text_muted));
+    ImGui::TextUnformatted("   Esc, F1 or ? closes this list");
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    std::vector<const Action*> rows;
+    for (const Action& a : actions())
+        if (!keys_text(a).empty()) rows.push_back(&a);
+    const std::size_t half = (rows.size() + 1) / 2;
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV;
+    if (ImGui::BeginTable("##keys", 4, flags)) {
+        const float key_w = ImGui::GetContentRegionAvail().x * 0.13f;
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, key_w);
+        ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("key2", ImGuiTableColumnFlags_WidthFixed, key_w);
+        ImGui::TableSetupColumn("what2", ImGuiTableColumnFlags_WidthStretch);
+        for (std::size_t r = 0; r < half; ++r) {
+            ImGui::TableNextRow();
+            for (std::size_t side = 0; side < 2; ++side) {
+                const std::size_t i = r + side * half;
+                if (i >= rows.size()) break;
+                ImGui::TableSetColumnIndex(static_cast<int>(side * 2));
+                ImGui::PushStyleColor(ImGuiCol_Text, vec4(palette_.accent));
+                ImGui::TextWrapped("%s", keys_text(*rows[i]).c_str());
+                ImGui::PopStyleColor();
+                ImGui::TableSetColumnIndex(static_cast<int>(side * 2 + 1));
+                ImGui::TextWrapped("%s", rows[i]->what);
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace pilotdeck::ui

@@ -1,0 +1,89 @@
+// An ImGui context for panel tests without window or GL: the GLFW key map (as the backend sets
+// it), the default font built in memory, keys and mouse fed through ImGuiIO, and the text a
+// frame drew read from ImGui's log.
+#pragma once
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <functional>
+#include <string>
+
+#include "core/session.hpp"
+#include "storage/workshop_file.hpp"
+#include "ui/theme.hpp"
+#include "ui/ui_context.hpp"
+
+namespace pilotdeck::test {
+
+// One ImGui context with the GLFW key map (as the backend sets it), no ini file and no window.
+struct Headless {
+    ImGuiContext* context = ImGui::CreateContext();
+    core::Session session;
+    ui::Fonts fonts;
+    ui::UiContext ctx;
+
+    explicit Headless(core::Workshop ws, storage::WorkshopFile* store = nullptr)
+        : session(std::move(ws), 0, store), ctx(session, fonts, ui::projector_palette()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 900);
+        io.DeltaTime = 1.0f / 60.0f;
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
+        io.KeyMap[ImGuiKey_UpArrow] = GLFW_KEY_UP;
+        io.KeyMap[ImGuiKey_DownArrow] = GLFW_KEY_DOWN;
+        io.KeyMap[ImGuiKey_LeftArrow] = GLFW_KEY_LEFT;
+        io.KeyMap[ImGuiKey_RightArrow] = GLFW_KEY_RIGHT;
+        io.KeyMap[ImGuiKey_PageUp] = GLFW_KEY_PAGE_UP;
+        io.KeyMap[ImGuiKey_PageDown] = GLFW_KEY_PAGE_DOWN;
+        io.KeyMap[ImGuiKey_Delete] = GLFW_KEY_DELETE;
+        io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+        io.KeyMap[ImGuiKey_KeyPadEnter] = GLFW_KEY_KP_ENTER;
+        io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+        io.KeyMap[ImGuiKey_Space] = GLFW_KEY_SPACE;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~Headless() { ImGui::DestroyContext(context); }
+
+    void frame(const std::function<void()>& draw) {
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("stage", nullptr, ImGuiWindowFlags_NoDecoration);
+        draw();
+        ImGui::End();
+        ImGui::Render();
+    }
+    void press(int key, const std::function<void()>& draw) {
+        ImGui::GetIO().KeysDown[key] = true;
+        frame(draw);
+        ImGui::GetIO().KeysDown[key] = false;
+        frame(draw);
+    }
+    void click(ImVec2 at, const std::function<void()>& draw) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        frame(draw);
+        io.MouseDown[0] = true;
+        frame(draw);
+        io.MouseDown[0] = false;
+        frame(draw);
+    }
+    // Every text drawn this frame (ImGui's log, as "Log to clipboard" would copy it).
+    std::string text(const std::function<void()>& draw) {
+        std::string out;
+        frame([&] {
+            ImGui::LogToBuffer();
+            draw();
+            out = GImGui->LogBuffer.c_str();
+            ImGui::LogFinish();
+        });
+        return out;
+    }
+};
+
+}  // namespace pilotdeck::test

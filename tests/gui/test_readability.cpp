@@ -1,0 +1,94 @@
+// Issue 14 §2, readability, driven headless: the stepper at 1024 px shows the current stage whole
+// and the others by number, counts have the right plural, undo labels name the action.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "headless.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+using namespace pilotdeck;
+
+namespace {
+
+core::Workshop workshop() {
+    core::Workshop ws;
+    ws.info.title = "Readable";
+    ws.stages = {{"a", core::StageKind::Intro, "Welcome \u2014 why we are here today", 15, "", {}},
+                 {"b", core::StageKind::Concerns, "What worries people about AI", 20, "", {}},
+                 {"c", core::StageKind::Ideas, "Collect use-case ideas", 45, "", {}},
+                 {"d", core::StageKind::Ideas, "Sharpen the ideas", 30, "", {}},
+                 {"e", core::StageKind::Scoring, "Score the ideas", 40, "", {}},
+                 {"f", core::StageKind::Matrix, "Benefit versus risk", 20, "", {}},
+                 {"g", core::StageKind::Shortlist, "Choose the pilots", 1, "", {}}};
+    ws.ideas = {{"i1", "Invoice matching", "", "", "Finance", "", "", std::nullopt}};
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("stepper: at 1024 px the current stage whole, the others by number; wide, every title") {
+    test::Headless h(workshop());
+    const auto& stages = h.session.workshop().stages;
+    std::vector<ui::StepCell> narrow, wide;
+    h.frame([&] {
+        narrow = ui::stepper_cells(stages, 2, 1000, 3, 5);
+        wide = ui::stepper_cells(stages, 2, 3000, 3, 5);
+    });
+    REQUIRE(narrow.size() == 7);
+    CHECK(narrow[2].label == "\u25B6 3. Collect use-case ideas");
+    CHECK(narrow[2].whole);
+    h.frame([&] { CHECK(narrow[2].width >= ImGui::CalcTextSize(narrow[2].label.c_str()).x + 10); });
+    CHECK(narrow[0].label == "\u2713 1");
+    CHECK(narrow[1].label == "\u2713 2");
+    CHECK(narrow[3].label == "4");
+    CHECK(narrow[6].label == "7");
+    float sum = 0;
+    for (const auto& c : narrow) sum += c.width;
+    CHECK(sum + 6 * 3 == Approx(1000));
+    for (const auto& c : wide) CHECK(c.whole);
+    CHECK(wide[0].label == "\u2713 1. Welcome \u2014 why we are here today");
+}
+
+TEST_CASE("plurals: one idea, one minute") {
+    test::Headless h(workshop());
+    CHECK(h.text([&] { ui::draw_ideas(h.ctx); }).find("1 idea\n") != std::string::npos);
+    core::Countdown countdown;
+    h.ctx.go_to_stage(6);
+    const std::string header = h.text([&] { ui::draw_stage_header(h.ctx, countdown); });
+    CHECK(header.find("Stage 7 of 7 \u2014 1 minute") != std::string::npos);
+    CHECK(header.find("1 minutes") == std::string::npos);
+}
+
+TEST_CASE("undo labels name the action: deleting an idea") {
+    test::Headless h(workshop());
+    h.ctx.go_to_stage(2);
+    h.ctx.state.selected_idea = "i1";
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    h.press(GLFW_KEY_DELETE, draw);
+    REQUIRE_FALSE(h.session.find_idea("i1"));
+    CHECK(h.session.undo_label() == "Delete \u201CInvoice matching\u201D");
+}
+
+TEST_CASE("status line: never overlaps itself; the path goes first, then the undo hint") {
+    test::Headless h(workshop());
+    const std::string left = "Saved idea \u201CLieferscheine f\u00FCr das Lager\u201D";
+    const std::string undo = "Ctrl+Z: undo Edit the department of \u201CLieferscheine f\u00FCr das Lager\u201D";
+    const std::string path = "/home/facilitator/Documents/workshops/2026-12-01-very-long-name.pilotdeck";
+    auto line = [&] { return h.text([&] { ui::status_line(h.ctx, left, undo, path); }); };
+    const std::string wide = line();
+    CHECK(wide.find(left) != std::string::npos);
+    CHECK(wide.find(undo) != std::string::npos);
+    CHECK(wide.find(path) != std::string::npos);
+    ImGui::GetIO().DisplaySize = ImVec2(800, 600);
+    const std::string middle = line();
+    CHECK(middle.find(left) != std::string::npos);
+    CHECK(middle.find(undo) != std::string::npos);
+    CHECK(middle.find(path) == std::string::npos);
+    ImGui::GetIO().DisplaySize = ImVec2(400, 600);
+    const std::string narrow = line();
+    CHECK(narrow.find(undo) == std::string::npos);
+    CHECK(narrow.find(path) == std::string::npos);
+}
