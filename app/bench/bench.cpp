@@ -97,6 +97,11 @@ int main(int argc, char** argv) {
     fs::path dir = dir_arg.empty() ? fs::temp_directory_path() / ("pilotdeck-bench-" + std::to_string(getpid())) : fs::path(dir_arg);
     fs::create_directories(dir);
     try {
+        if (wanted("portfolio")) bench::report_portfolio(dir, std::min(runs, 11));
+        if (only == "portfolio") {
+            if (dir_arg.empty()) fs::remove_all(dir);
+            return 0;
+        }
         const core::Workshop ws = bench::synthetic_workshop(ideas, raters, criteria);
         std::cerr << "workshop: " << ideas << " ideas x " << raters << " raters x " << criteria << " criteria = "
                   << ws.scores.size() << " scores, in " << dir << "\n";
@@ -161,6 +166,7 @@ int main(int argc, char** argv) {
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
         if (wanted("report")) bench::report_report(file, dir, runs);
+        if (wanted("crowd_bt")) bench::report_crowd_bt(runs);
 #ifdef PILOTDECK_BENCH_UI
         if (wanted("ui_frame")) bench::report_ui_frames(file, runs);
         if (wanted("first_frame")) bench::report_first_frame(file, dir.string(), std::min(runs, 11));

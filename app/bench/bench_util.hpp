@@ -71,5 +71,11 @@ void report_first_frame(const std::string& workshop_file, const std::string& dir
 void report_phones(const std::filesystem::path& dir, int rounds);
 // phones.cpp: phones.scale.60/300/500 and phones.scale.500.tokens8000 (one round each).
 void report_phones_scale(const std::filesystem::path& dir);
+// portfolio.cpp: `pilotdeck portfolio` over 50 workshop files of 100 ideas (portfolio.50x100).
+void report_portfolio(const std::filesystem::path& dir, int runs);
+
+// crowd_bt.cpp: crowd_bt.next_pair (300 teams), crowd_bt.update and crowd_bt.replay (10,000
+// comparisons after undoing an early one).
+void report_crowd_bt(int runs);
 
 }  // namespace pilotdeck::bench

@@ -17,7 +17,10 @@
 #include "base/i18n.hpp"
 #include "cli/language.hpp"
 #include "cli/report_commands.hpp"
+#include "cli/portfolio.hpp"
 #include "cli/resources.hpp"
+#include "core/carry_over.hpp"
+#include "cli/results_command.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
 #include "documents/documents.hpp"
@@ -78,8 +81,30 @@ core::Template find_template(const std::string& dir, const std::string& id) {
 
 // ---- subcommands -------------------------------------------------------------------------
 
-struct NewArgs { std::string file, template_id, title, dir; };
+struct NewArgs { std::string file, template_id, title, dir, from; };
+
+// `new FILE --from EARLIER`: the follow-up meeting (contracts 12), by default from the
+// pilot-review template in the earlier workshop's language.
+int cmd_new_from(const NewArgs& a) {
+    const core::Workshop earlier = WorkshopFile::open(a.from, WorkshopFile::Mode::ReadOnly)->load();
+    std::string id = a.template_id;
+    if (id.empty()) {
+        const std::string lang = earlier.info.language.substr(0, earlier.info.language.find('-'));
+        id = lang == "nl" || lang == "de" ? "pilot-review-" + lang : "pilot-review";
+    }
+    const core::Template t = find_template(a.dir.empty() ? default_templates_dir() : a.dir, id);
+    const core::Workshop ws = core::carry_over(earlier, t, a.title, today());
+    WorkshopFile::create(a.file, ws);
+    std::size_t pilots = 0;
+    for (const core::Idea& i : ws.ideas) pilots += i.status != core::IdeaStatus::Proposed;
+    std::cerr << "Created " << a.file << " from template \"" << t.id << "\" with " << ws.participants.size()
+              << " participants, " << pilots << " pilots to review and " << ws.ideas.size() - pilots
+              << " open ideas from " << a.from << ".\n";
+    return kOk;
+}
+
 int cmd_new(const NewArgs& a) {
+    if (!a.from.empty()) return cmd_new_from(a);
     const core::Template t = find_template(a.dir.empty() ? default_templates_dir() : a.dir, a.template_id);
     core::Workshop ws = core::workshop_from_template(t, a.title);
     ws.info.date = today();
@@ -251,7 +276,10 @@ int run(int argc, char** argv) {
     NewArgs new_args;
     auto* cnew = app.add_subcommand("new", i18n::tr("Create a workshop file from a template"));
     cnew->add_option("FILE", new_args.file, i18n::tr("The new workshop file"))->required();
-    cnew->add_option("--template", new_args.template_id, i18n::tr("Template id (see `pilotdeck templates`)"))->required();
+    cnew->add_option("--template", new_args.template_id, i18n::tr("Template id (see `pilotdeck templates`)"));
+    cnew->add_option("--from", new_args.from,
+                     i18n::tr("Follow-up of this earlier workshop file: its participants, open ideas and pilots come "
+                              "along (template default: pilot-review in its language)"));
     cnew->add_option("--title", new_args.title, i18n::tr("Workshop title (default: the template's name)"));
     cnew->add_option("--dir", new_args.dir, i18n::tr("Folder with templates (default: the shipped ones)"));
 
@@ -288,6 +316,13 @@ int run(int argc, char** argv) {
     cshort->add_option("--max-per-department", sl.max_per_department, i18n::tr("Most pilots from one department"))
         ->check(CLI::PositiveNumber);
 
+    PortfolioArgs portfolio_args;
+    auto* cportfolio = add_portfolio_command(app, portfolio_args);
+    std::string results_file, results_out;
+    auto* cresults = app.add_subcommand("results", "Write a hackathon's results: ranking, awards, recusals (JSON)");
+    cresults->add_option("FILE", results_file, "Workshop file or workshop document (JSON)")->required();
+    cresults->add_option("--out", results_out, "Output file (default: standard output)");
+
     std::string templates_dir;
     auto* ctemplates = app.add_subcommand("templates", i18n::tr("List and validate the workshop templates"));
     ctemplates->add_option("--dir", templates_dir, i18n::tr("Folder with templates (default: the shipped ones)"));
@@ -307,9 +342,12 @@ int run(int argc, char** argv) {
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
     auto* cshot = app.add_subcommand("screenshot", i18n::tr("Render the presenter window for a stage into a PNG (needs X)"));
     cshot->add_option("FILE", shot_file, i18n::tr("Workshop file"))->required();
-    cshot->add_option("--stage", shot_stage, i18n::tr("intro, concerns, ideas, scoring, matrix or shortlist"))
+    cshot->add_option("--stage", shot_stage,
+                      i18n::tr("intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards "
+                               "or review"))
         ->required()
-        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist"}));
+        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "teams", "work", "pitches",
+                               "judging", "awards", "review"}));
     cshot->add_option("--out", shot_out, i18n::tr("PNG file to write"))->required();
     cshot->add_option("--size", shot_size, i18n::tr("Window size WxH (default 1920x1080)"));
 
@@ -341,6 +379,11 @@ int run(int argc, char** argv) {
     }
 
     if (!apply_lang_option(lang)) return kUsage;
+    if (*cnew && new_args.template_id.empty() && new_args.from.empty()) {
+        std::cerr << "pilotdeck: " << i18n::tr("new: --template or --from is required (see `pilotdeck new --help`)")
+                  << "\n";
+        return kUsage;
+    }
 
     int shot_w = 0, shot_h = 0;
     if (*cshot && !parse_size(shot_size, shot_w, shot_h)) {
@@ -360,6 +403,8 @@ int run(int argc, char** argv) {
             return kOk;
         });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
+    if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
+    if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });
     if (*crestore) return guarded([&] { return cmd_restore(restore_args); });

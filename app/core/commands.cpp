@@ -1,5 +1,7 @@
 #include "core/commands.hpp"
 
+#include "core/hackathon_commands.hpp"
+
 #include <set>
 #include <utility>
 
@@ -19,6 +21,8 @@ struct Describer {
     std::string operator()(const RemoveIdea&) const { return "Delete idea"; }
     std::string operator()(const SetScore& c) const { return c.value ? "Score" : "Clear score"; }
     std::string operator()(const SetSelection&) const { return "Change selection rules"; }
+    template <HackathonCommand H>
+    std::string operator()(const H& c) const { return describe_hackathon(c); }
     std::string operator()(const Batch& c) const {
         if (!c.label.empty()) return c.label;
         return c.commands.size() == 1 ? describe(c.commands.front()) : "Several changes";

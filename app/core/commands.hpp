@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -25,10 +26,25 @@ struct RemoveIdea { std::string id; };
 // Set (value) or clear (nullopt) one score.
 struct SetScore { std::string idea; std::string rater; std::string criterion; std::optional<int> value; };
 struct SetSelection { SelectionRules rules; };
+// contracts 6 (hackathon_commands.cpp). Add (new id; at `position`, or at the end) or replace a team.
+struct PutTeam { Team team; std::optional<std::size_t> position; };
+// Only allowed when no comparison or audience vote names the team.
+struct RemoveTeam { std::string id; };
+// A comparison at `position` in the list (default: the end); undo of a judge's last one removes it.
+struct AddComparison { Comparison comparison; std::optional<std::size_t> position; };
+struct RemoveComparison { std::size_t index = 0; };
+// A participant's audience vote (nullopt: withdrawn).
+struct SetAudienceVote { std::string voter; std::optional<std::string> team; };
 struct Batch;
 
 using Command = std::variant<SetInfo, SetCurrentStage, SetConcernCount, PutParticipant, RemoveParticipant,
-                             PutIdea, RemoveIdea, SetScore, SetSelection, Batch>;
+                             PutIdea, RemoveIdea, SetScore, SetSelection, PutTeam, RemoveTeam, AddComparison,
+                             RemoveComparison, SetAudienceVote, Batch>;
+
+template <class C>
+concept HackathonCommand = std::is_same_v<C, PutTeam> || std::is_same_v<C, RemoveTeam> ||
+                           std::is_same_v<C, AddComparison> || std::is_same_v<C, RemoveComparison> ||
+                           std::is_same_v<C, SetAudienceVote>;
 
 // Several commands applied as one edit (one transaction, one undo step), in order.
 struct Batch { std::vector<Command> commands; std::string label; };

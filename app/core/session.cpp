@@ -1,5 +1,7 @@
 #include "core/session.hpp"
 
+#include "core/followup.hpp"
+#include "core/hackathon_commands.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -102,6 +104,7 @@ void validate(const Workshop& ws, const Command& command) {
             if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
                 fail("unknown owner \"" + i.owner + "\"");
             if (c.position && *c.position > ws.ideas.size()) fail("idea position out of range");
+            if (auto problem = followup_problem(i, ws.info.date)) fail(*problem);
         }
         void operator()(const RemoveIdea& c) const {
             if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail("unknown idea \"" + c.id + "\"");
@@ -113,6 +116,7 @@ void validate(const Workshop& ws, const Command& command) {
             if (cr == ws.criteria.end()) fail("unknown criterion \"" + c.criterion + "\"");
             if (c.value && (*c.value < cr->min || *c.value > cr->max))
                 fail(cr->label + " is scored from " + std::to_string(cr->min) + " to " + std::to_string(cr->max));
+            validate_recusal(ws, c);
         }
         void operator()(const SetSelection& c) const {
             const SelectionRules& r = c.rules;
@@ -121,6 +125,12 @@ void validate(const Workshop& ws, const Command& command) {
             if (r.size < 1) fail("the shortlist needs at least one place");
             if (r.max_per_department < 1) fail("at least one pilot per department must be allowed");
         }
+        // contracts 6 (hackathon_commands.cpp); a local class cannot hold a member template.
+        void operator()(const PutTeam& c) const { validate_hackathon(ws, c); }
+        void operator()(const RemoveTeam& c) const { validate_hackathon(ws, c); }
+        void operator()(const AddComparison& c) const { validate_hackathon(ws, c); }
+        void operator()(const RemoveComparison& c) const { validate_hackathon(ws, c); }
+        void operator()(const SetAudienceVote& c) const { validate_hackathon(ws, c); }
         void operator()(const Batch&) const {}  // validated step by step while applying
     };
     std::visit(V{ws}, command);
@@ -331,6 +341,11 @@ Command Session::apply(const Command& command) {
             s.ws_.selection = c.rules;
             return inv;
         }
+        Command operator()(const PutTeam& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const RemoveTeam& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const AddComparison& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const RemoveComparison& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const SetAudienceVote& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const Batch&) { return Batch{}; }  // handled above
     };
     return std::visit(A{*this}, command);

@@ -112,7 +112,10 @@ core::Stage read_stage(JsonReader& r, IdIndex& ids) {
         if (key == "id") s.id = ids.read(r);
         else if (key == "kind") s.kind = read_enum(r, {core::StageKind::Intro, core::StageKind::Concerns,
                                                        core::StageKind::Ideas, core::StageKind::Scoring,
-                                                       core::StageKind::Matrix, core::StageKind::Shortlist},
+                                                       core::StageKind::Matrix, core::StageKind::Shortlist,
+                                                       core::StageKind::Teams, core::StageKind::Work,
+                                                       core::StageKind::Pitches, core::StageKind::Judging,
+                                                       core::StageKind::Awards, core::StageKind::Review},
                                                    core::stage_kind_from);
         else if (key == "title") s.title = r.string();
         else if (key == "minutes") s.minutes = static_cast<int>(r.integer(0, kMaxMinutes));
@@ -238,12 +241,15 @@ void read_format(JsonReader& r, std::string_view expected) {
     if (found != expected) r.fail("must be " + quoted(expected) + ", found " + quoted(found));
 }
 
-void read_version(JsonReader& r) {
+void read_version(JsonReader& r, std::int64_t newest) {
     const std::int64_t version =
         r.integer(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
-    if (version > 1)
-        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads version 1");
-    if (version != 1) r.fail("must be 1, found " + std::to_string(version));
+    const std::string n = std::to_string(newest);
+    const std::string readable = newest == 1 ? "version 1" : newest == 2 ? "versions 1 and 2" : "versions 1 to " + n;
+    if (version > newest)
+        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads " + readable);
+    const std::string allowed = newest == 1 ? "1" : newest == 2 ? "1 or 2" : "from 1 to " + n;
+    if (version < 1) r.fail("must be " + allowed + ", found " + std::to_string(version));
 }
 
 std::string read_language(JsonReader& r) {
@@ -307,7 +313,7 @@ void parse_document(std::string_view text, const std::string& name, std::string_
             JsonReader header(text, name);
             header.object([&](std::string_view key) {
                 if (key == "format") read_format(header, format);
-                if (key == "version") read_version(header);
+                if (key == "version") read_version(header, format == "pilotdeck-workshop" ? 2 : 1);
             });
         } catch (const DocumentError& e) {
             if (e.path == "format" || e.path == "version") throw;

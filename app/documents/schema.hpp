@@ -64,7 +64,8 @@ private:
 std::string read_id(JsonReader& r);
 
 void read_format(JsonReader& r, std::string_view expected);
-void read_version(JsonReader& r);
+// 1..newest (workshop documents: 2, contracts.md second round; templates: 1).
+void read_version(JsonReader& r, std::int64_t newest = 1);
 std::string read_language(JsonReader& r);
 std::string read_date(JsonReader& r);
 std::string read_template_id(JsonReader& r, bool allow_empty);

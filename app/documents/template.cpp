@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "documents/documents.hpp"
+#include "documents/hackathon_document.hpp"
 #include "documents/schema.hpp"
 
 namespace pilotdeck::documents {
@@ -12,14 +13,17 @@ constexpr std::size_t kTemplateMinLevels = 3;  // a scale people can score needs
 
 constexpr schema::Field kTemplateFields[] = {{"format"},      {"version"}, {"id"},       {"name"},
                                              {"language"},    {"description"}, {"stages"}, {"concerns"},
-                                             {"criteria"},    {"selection"}};
+                                             {"criteria"},    {"selection"},
+                                             // contracts 6 (hackathon_document.cpp)
+                                             {"mode", false}, {"pitching", false}, {"judging", false}, {"awards", false}};
 
 core::Template read_template(JsonReader& r) {
     core::Template t;
     schema::IdIndex criterion_ids;
+    hackathon::Offsets hackathon_at;
     schema::read_fields(r, kTemplateFields, [&](std::string_view key) {
         if (key == "format") schema::read_format(r, "pilotdeck-template");
-        else if (key == "version") schema::read_version(r);
+        else if (key == "version") schema::read_version(r, 2);
         else if (key == "id") t.id = schema::read_template_id(r, false);
         else if (key == "name") t.name = r.string();
         else if (key == "language") t.language = schema::read_language(r);
@@ -28,7 +32,9 @@ core::Template read_template(JsonReader& r) {
         else if (key == "concerns") t.concerns = schema::read_concerns(r, false);
         else if (key == "criteria") t.criteria = schema::read_criteria(r, kTemplateMinLevels, criterion_ids);
         else if (key == "selection") t.selection = schema::read_selection(r);
+        else hackathon::read_template_field(r, key, t, hackathon_at);
     });
+    hackathon::check_template(r, t, hackathon_at);
     return t;
 }
 

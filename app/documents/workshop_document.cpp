@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "documents/documents.hpp"
+#include "documents/followup_document.hpp"
+#include "documents/hackathon_document.hpp"
 #include "documents/json_writer.hpp"
 #include "documents/schema.hpp"
 
@@ -27,11 +29,15 @@ constexpr std::size_t kMinScoreBytes = 48;
 constexpr Field kWorkshopFields[] = {
     {"format"},          {"version"},          {"title"},        {"organisation", false}, {"date", false},
     {"facilitator", false}, {"language"},      {"template", false}, {"stages"},            {"concerns", false},
-    {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false}};
+    {"criteria"},        {"selection"},        {"participants", false}, {"ideas", false},  {"scores", false},
+    // contracts 6 (hackathon_document.cpp)
+    {"mode", false}, {"teams", false}, {"pitching", false}, {"judging", false}, {"comparisons", false}, {"awards", false},
+    {"audience_votes", false}};
 constexpr Field kParticipantFields[] = {{"id"}, {"name"}, {"department", false}, {"role", false}};
 constexpr Field kIdeaFields[] = {{"id"},           {"title"},        {"problem", false},
                                  {"solution", false}, {"department", false}, {"owner", false},
-                                 {"success_criteria", false}, {"decision", false}};
+                                 {"success_criteria", false}, {"decision", false},
+                                 {"status", false}, {"status_history", false}, {"measures", false}};
 constexpr Field kDecisionFields[] = {{"pin"}, {"reason", false}};
 constexpr Field kScoreFields[] = {{"idea"}, {"rater"}, {"criterion"}, {"value"}};
 
@@ -49,6 +55,8 @@ public:
         read_top();
         resolve_owners();
         resolve_scores();
+        followup_.check_dates(r_, ws_);
+        hackathon::check_workshop(r_, ws_, hackathon_at_, score_offsets_);
         return std::move(ws_);
     }
 
@@ -57,7 +65,7 @@ private:
         schema::read_fields(r_, kWorkshopFields, [&](std::string_view key) {
             core::WorkshopInfo& info = ws_.info;
             if (key == "format") schema::read_format(r_, "pilotdeck-workshop");
-            else if (key == "version") schema::read_version(r_);
+            else if (key == "version") schema::read_version(r_, 2);
             else if (key == "title") info.title = r_.string();
             else if (key == "organisation") info.organisation = r_.string();
             else if (key == "date") info.date = schema::read_date(r_);
@@ -71,6 +79,7 @@ private:
             else if (key == "participants") r_.array([&](std::size_t) { ws_.participants.push_back(read_participant()); });
             else if (key == "ideas") read_ideas();
             else if (key == "scores") read_scores();
+            else hackathon::read_workshop_field(r_, key, ws_, hackathon_at_);
         });
     }
 
@@ -102,6 +111,7 @@ private:
                 else if (key == "owner") idea.owner = r_.string();  // resolved once participants are known
                 else if (key == "success_criteria") idea.success_criteria = r_.string();
                 else if (key == "decision") idea.decision = read_decision();
+                else if (followup::is_idea_key(key)) followup_.read(r_, key, idea, ws_.ideas.size());
             }));
             ws_.ideas.push_back(std::move(idea));
         });
@@ -250,7 +260,9 @@ private:
     core::Workshop ws_;
     schema::IdIndex participant_ids_, idea_ids_, criterion_ids_;
     std::vector<std::size_t> idea_offsets_;
+    followup::Reader followup_;
     std::vector<std::uint32_t> score_offsets_;  // documents are far below 4 GiB (kMaxDocumentBytes)
+    hackathon::Offsets hackathon_at_;  // documents are far below 4 GiB (kMaxDocumentBytes)
 };
 
 // ---- writing ----------------------------------------------------------------------------------
@@ -301,6 +313,7 @@ void write_ideas(JsonWriter& w, const std::vector<core::Idea>& ideas) {
             w.begin_object(JsonWriter::Layout::Inline).field("pin", core::to_string(i.decision->pin)).field("reason", i.decision->reason).end_object();
         else
             w.null();
+        followup::write_idea_fields(w, i);
         w.end_object();
     }
     w.end_array();
@@ -321,9 +334,10 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
     JsonWriter w(65536 + ws.scores.size() * kBytesPerScore + ws.ideas.size() * kBytesPerIdea,
                  compact ? JsonWriter::Style::Compact : JsonWriter::Style::Pretty);
     const core::WorkshopInfo& info = ws.info;
-    w.begin_object().field("format", "pilotdeck-workshop").field("version", 1);
+    w.begin_object().field("format", "pilotdeck-workshop").field("version", 2);
     w.field("title", info.title).field("organisation", info.organisation).field("date", info.date);
     w.field("facilitator", info.facilitator).field("language", info.language).field("template", info.template_id);
+    hackathon::write_mode(w, ws);
     write_stages(w, ws.stages);
     write_concerns(w, ws.concerns);
     write_criteria(w, ws.criteria);
@@ -338,7 +352,9 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
         w.begin_object(JsonWriter::Layout::Inline).field("idea", s.idea).field("rater", s.rater);
         w.field("criterion", s.criterion).field("value", s.value).end_object();
     }
-    w.end_array().end_object();
+    w.end_array();
+    hackathon::write_workshop_parts(w, ws);
+    w.end_object();
     return w.finish();
 }
 

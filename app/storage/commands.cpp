@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "storage/tables.hpp"
+#include "storage/tables_followup.hpp"
 
 namespace pilotdeck::storage::tables {
 namespace {
@@ -123,11 +124,16 @@ struct Persist {
         put(db, "participant", c.participant, c.position, insert_participant, update_participant);
     }
     void operator()(const core::RemoveParticipant& c) { remove_positioned(db, "participant", c.id); }
-    void operator()(const core::PutIdea& c) { put(db, "idea", c.idea, c.position, insert_idea, update_idea); }
+    void operator()(const core::PutIdea& c) {
+        put(db, "idea", c.idea, c.position, insert_idea, update_idea);
+        write_followup(db, c.idea);
+    }
     // Its scores and aggregates go with it (ON DELETE CASCADE).
     void operator()(const core::RemoveIdea& c) { remove_positioned(db, "idea", c.id); }
     void operator()(const core::SetScore& c) { set_score(db, c); }
     void operator()(const core::SetSelection& c) { write_selection(db, c.rules); }
+    template <core::HackathonCommand H>
+    void operator()(const H& c) { persist_hackathon(db, c); }
     void operator()(const core::Batch& b) {
         for (const core::Command& c : b.commands) std::visit(*this, c);
     }

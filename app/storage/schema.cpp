@@ -151,18 +151,91 @@ UPDATE sqlite_schema SET sql = replace(sql,
     db.exec("PRAGMA writable_schema = OFF");
 }
 
-// Schema version 4: hackathons (contracts 6): mode, teams, pitching, judging, comparisons,
-// awards, audience votes. Filled by the hackathon work.
+// Schema version 4: hackathons (contracts 6). Mode, pitching and judging settings live in meta
+// (mode, pitch_minutes, qa_minutes, judging_method, recuse_same_department). A team has one idea
+// and an idea at most one team; a participant is in at most one team. Comparisons keep the
+// document's order in position (Crowd-BT replays them in that order); a participant's comparisons
+// and audience vote go with the participant. IF NOT EXISTS: a file whose version number was set
+// back by hand (as tests of older schemas do) migrates again without failing.
 constexpr const char* kSchemaV4 = R"sql(
-SELECT 1;
+CREATE TABLE IF NOT EXISTS team (
+    rid         INTEGER PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    id          TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    idea        INTEGER NOT NULL UNIQUE REFERENCES idea(rid),
+    table_label TEXT NOT NULL,
+    pitch_order INTEGER NOT NULL CHECK (pitch_order >= 0)
+);
+CREATE TABLE IF NOT EXISTS team_member (
+    team        INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    participant INTEGER NOT NULL UNIQUE REFERENCES participant(rid) ON DELETE CASCADE,
+    PRIMARY KEY (team, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS comparison (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    judge  INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE,
+    winner INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    loser  INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE CHECK (loser <> winner),
+    at     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS comparison_judge ON comparison(judge);
+CREATE INDEX IF NOT EXISTS comparison_position ON comparison(position);
+CREATE TABLE IF NOT EXISTS award (
+    rid      INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    id       TEXT NOT NULL UNIQUE,
+    label    TEXT NOT NULL,
+    rule     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audience_vote (
+    voter    INTEGER PRIMARY KEY REFERENCES participant(rid) ON DELETE CASCADE,
+    team     INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL
+);
 )sql";
 // Schema version 5: screening (contracts 7), consensus scores (5b), re-vote rounds (9).
 constexpr const char* kSchemaV5 = R"sql(
 SELECT 1;
 )sql";
 // Schema version 6: the follow-up of pilots (contracts 12): status, its history, measures.
+// An idea without a row in idea_status has no status (proposed); lists keep their order in
+// `position` per idea; a measure's values go with it, and everything goes with its idea.
 constexpr const char* kSchemaV6 = R"sql(
-SELECT 1;
+CREATE TABLE IF NOT EXISTS idea_status (
+    idea   INTEGER PRIMARY KEY REFERENCES idea(rid) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('proposed', 'pilot', 'scaled', 'adjusted', 'stopped'))
+);
+CREATE TABLE IF NOT EXISTS status_change (
+    idea     INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    status   TEXT NOT NULL CHECK (status IN ('proposed', 'pilot', 'scaled', 'adjusted', 'stopped')),
+    date     TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    PRIMARY KEY (idea, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS measure (
+    rid       INTEGER PRIMARY KEY,
+    idea      INTEGER NOT NULL REFERENCES idea(rid) ON DELETE CASCADE,
+    position  INTEGER NOT NULL,
+    id        TEXT NOT NULL,
+    label     TEXT NOT NULL,
+    unit      TEXT NOT NULL,
+    baseline  REAL NOT NULL,
+    target    REAL NOT NULL CHECK (target <> baseline),
+    direction TEXT NOT NULL CHECK (direction IN ('up', 'down')),
+    UNIQUE (idea, id),
+    UNIQUE (idea, position)
+);
+CREATE TABLE IF NOT EXISTS measure_value (
+    measure  INTEGER NOT NULL REFERENCES measure(rid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date     TEXT NOT NULL,
+    value    REAL NOT NULL,
+    PRIMARY KEY (measure, position)
+) WITHOUT ROWID;
 )sql";
 void hackathon_v4(sqlite::Database& db) { db.exec(kSchemaV4); }
 void screening_v5(sqlite::Database& db) { db.exec(kSchemaV5); }

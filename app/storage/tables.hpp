@@ -40,6 +40,19 @@ std::string id_of(sqlite::Database& db, std::string_view table, std::int64_t rid
 // The rid of `id`, or 0 when there is none (rids start at 1).
 std::int64_t find_rid(sqlite::Database& db, std::string_view table, std::string_view id);
 
+// --- hackathons (tables_hackathon.cpp, contracts 6) ---
+
+// Mode, pitching, judging, teams, comparisons, awards and audience votes of `ws`, once its
+// participants and ideas are in; read_hackathon fills the same parts of `ws`.
+void insert_hackathon(sqlite::Database& db, const core::Workshop& ws);
+void read_hackathon(sqlite::Database& db, core::Workshop& ws);
+// The hackathon commands (core/hackathon_commands.hpp), inside the caller's transaction.
+void persist_hackathon(sqlite::Database& db, const core::PutTeam& c);
+void persist_hackathon(sqlite::Database& db, const core::RemoveTeam& c);
+void persist_hackathon(sqlite::Database& db, const core::AddComparison& c);
+void persist_hackathon(sqlite::Database& db, const core::RemoveComparison& c);
+void persist_hackathon(sqlite::Database& db, const core::SetAudienceVote& c);
+
 // --- commands (commands.cpp) ---
 
 // Persists one command (a Batch: each of its commands in order). The caller's transaction

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "storage/tables.hpp"
+#include "storage/tables_followup.hpp"
 
 namespace pilotdeck::storage::tables {
 namespace {
@@ -202,7 +203,9 @@ core::Workshop read_workshop(Database& db, bool with_scores) {
     ws.selection = read_selection(db);
     ws.participants = read_participants(db);
     ws.ideas = read_ideas(db);
+    read_followups(db, ws.ideas);
     if (with_scores) ws.scores = read_scores(db, ws);
+    read_hackathon(db, ws);
     return ws;
 }
 

@@ -5,6 +5,7 @@
 
 #include "generated/version.hpp"
 #include "storage/tables.hpp"
+#include "storage/tables_followup.hpp"
 
 namespace pilotdeck::storage::tables {
 namespace {
@@ -264,10 +265,12 @@ void insert_workshop(Database& db, const core::Workshop& ws) {
         insert_idea(db, ws.ideas[i], static_cast<std::int64_t>(i));
         ideas.add(ws.ideas[i].id, db.last_insert_rowid());
     }
+    write_followups(db, ws.ideas);
     std::vector<ScoreRow> rows = resolve_scores(ws.scores, ideas, raters, criteria);
     require_unique(db, rows);
     insert_scores(db, rows);
     insert_aggregates(db, rows);
+    insert_hackathon(db, ws);
 }
 
 }  // namespace pilotdeck::storage::tables

@@ -15,6 +15,7 @@
 
 #include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
+#include "ui/panel_portfolio.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -40,6 +41,12 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     case core::StageKind::Scoring: draw_scoring(ctx); break;
     case core::StageKind::Matrix: draw_matrix(ctx); break;
     case core::StageKind::Shortlist: draw_shortlist(ctx); break;
+    case core::StageKind::Teams: draw_teams(ctx); break;
+    case core::StageKind::Work: draw_work(ctx); break;
+    case core::StageKind::Pitches: draw_pitches(ctx); break;
+    case core::StageKind::Judging: draw_judging(ctx); break;
+    case core::StageKind::Awards: draw_awards(ctx); break;
+    case core::StageKind::Review: draw_review(ctx); break;
     }
 }
 
@@ -338,7 +345,9 @@ void App::frame(int display_w, int display_h) {
     ImGui::Begin("##pilotdeck", nullptr, flags);
     if (!blank) {
         draw_menu();
-        if (start_screen_ || !ctx_)
+        if (portfolio_view_open())
+            draw_portfolio_view(fonts_, palette_);
+        else if (start_screen_ || !ctx_)
             draw_start_screen();
         else
             draw_workshop();

@@ -6,6 +6,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "ui/panels.hpp"
+#include "ui/panel_portfolio.hpp"
 #include "ui/actions.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -34,12 +36,16 @@ const std::vector<Action>& App::actions() {
         std::vector<Action> list;
         auto add = [&list](Action a) { list.push_back(std::move(a)); };
         // Presenting (the order of the help and the README; each menu keeps its items in this order)
-        add({.id = "next_stage", .menu = "Go", .label = "Next stage", .what = "next stage (clickers send Page Down)",
+        add({.id = "next_stage", .menu = "Go", .label = "Next stage", .what = "next stage (clickers send Page Down); in a hackathon's pitches and awards first the next pitch, Q&A or award",
              .chords = {{GLFW_KEY_PAGE_DOWN, false, -1}, {GLFW_KEY_RIGHT, true, 0, G::NoTextField}},
-             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() + 1); }});
-        add({.id = "previous_stage", .menu = "Go", .label = "Previous stage", .what = "previous stage",
+             .repeat = true, .run = [](App& a) {
+                 if (!hackathon_page(*a.ctx_, 1)) a.go_to_stage(a.ctx_->session.current_stage() + 1);
+             }});
+        add({.id = "previous_stage", .menu = "Go", .label = "Previous stage", .what = "previous stage (in a hackathon's pitches and awards first the previous step)",
              .chords = {{GLFW_KEY_PAGE_UP, false, -1}, {GLFW_KEY_LEFT, true, 0, G::NoTextField}},
-             .repeat = true, .run = [](App& a) { a.go_to_stage(a.ctx_->session.current_stage() - 1); }});
+             .repeat = true, .run = [](App& a) {
+                 if (!hackathon_page(*a.ctx_, -1)) a.go_to_stage(a.ctx_->session.current_stage() - 1);
+             }});
         add({.id = "countdown", .menu = "Go", .label = "Start the countdown", .what = "start or pause the stage countdown",
              .chords = {{GLFW_KEY_T, false, 0, G::NoTextInput}}, .separator_before = true,
              .shown = [](const App& a) { return a.current_timer() != nullptr; },
@@ -147,6 +153,13 @@ const std::vector<Action>& App::actions() {
                  if (!a.workshop_shown()) return;  // already there
                  a.ctx_->commit_edits();  // what is typed is saved before the screen changes
                  a.start_after_frame_ = true;
+             }});
+        add({.id = "portfolio", .menu = "File", .label = "Portfolio\u2026",
+             .what = "the portfolio of the workshops in this folder: worries over time, pilots' progress",
+             .needs_workshop = false,
+             .run = [](App& a) {
+                 if (a.ctx_) a.ctx_->commit_edits();
+                 open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
              }});
         add({.id = "quit", .menu = "File", .label = "Quit", .what = "quit (what is being typed is saved first)",
              .chords = {{GLFW_KEY_Q, true}}, .needs_workshop = false,

@@ -17,6 +17,7 @@
 #include "platform/paths.hpp"
 #include "ui/export_png.hpp"
 #include "ui/panels.hpp"
+#include "ui/pilot_measures.hpp"
 #include "ui/score_display.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -185,6 +186,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     // A pilot needs someone to carry it and a way to tell whether it worked.
     const std::string gaps = pilot_gaps(ctx, idea);
     if (!gaps.empty()) ImGui::TextWrapped("\u25B2 %s", gaps.c_str());
+    measure_flag(ctx, idea);  // contracts 12: a pilot without a measure is flagged
     ImGui::Unindent(em(1.5f));
     ImGui::EndGroup();
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "core/model.hpp"
 #include "core/timer.hpp"
 #include "ui/ui_context.hpp"
@@ -22,6 +24,22 @@ void draw_participants(UiContext& ctx);  // panel_participants.cpp
 void draw_scoring(UiContext& ctx);       // panel_scoring.cpp
 void draw_matrix(UiContext& ctx);        // panel_matrix.cpp
 void draw_shortlist(UiContext& ctx);     // panel_shortlist.cpp
+void draw_review(UiContext& ctx);        // panel_review.cpp (contracts 12)
+
+// Hackathons (contracts 6).
+void draw_teams(UiContext& ctx);         // panel_teams.cpp
+void draw_work(UiContext& ctx);          // panel_teams.cpp (the build sprint)
+void draw_pitches(UiContext& ctx);       // panel_pitches.cpp
+void draw_judging(UiContext& ctx);       // panel_judging.cpp
+void draw_awards(UiContext& ctx);        // panel_awards.cpp
+// PageDown (+1) / PageUp (-1) within a stage: the next pitch phase or team, the next award.
+// True when the stage used the key; false at its ends (the key then changes the stage).
+bool pitches_page(UiContext& ctx, int direction);
+bool awards_page(UiContext& ctx, int direction);
+bool hackathon_page(UiContext& ctx, int direction);  // panel_awards.cpp: dispatches by stage kind
+// Text in the large font drawn `scale` times bigger, wrapped to the available width (the huge
+// font holds only the countdown's digits). panel_pitches.cpp.
+void big_text(const UiContext& ctx, const std::string& text, ImU32 colour, float scale);
 
 // The agenda (panel_agenda.cpp): the stages as a stepper across the top, and the current
 // stage's title, goal and countdown.

@@ -87,14 +87,14 @@ TEST_CASE("templates: wrong format and versions", "[templates]") {
           at(format, "\"pilotdeck-workshop\"", 0, "format: must be \"pilotdeck-template\", found \"pilotdeck-workshop\""));
 
     const std::string zero = replace_once(text, "\"version\": 1", "\"version\": 0");
-    CHECK(template_error(zero) == at(zero, "\"version\": 0", 11, "version: must be 1, found 0"));
+    CHECK(template_error(zero) == at(zero, "\"version\": 0", 11, "version: must be 1 or 2, found 0"));
 
     // A newer version is named even when an unknown field comes before it.
-    std::string newer = replace_once(text, "\"version\": 1", "\"version\": 2");
+    std::string newer = replace_once(text, "\"version\": 1", "\"version\": 3");
     newer = replace_once(newer, "\"format\"", "\"future_field\": true, \"format\"");
     CHECK(template_error(newer) ==
-          at(newer, "\"version\": 2", 11,
-             "version: made by a newer pilotdeck (version 2); this one reads version 1"));
+          at(newer, "\"version\": 3", 11,
+             "version: made by a newer pilotdeck (version 3); this one reads versions 1 and 2"));
 }
 
 TEST_CASE("templates: unknown and missing fields", "[templates]") {
@@ -168,7 +168,7 @@ TEST_CASE("templates: stages", "[templates]") {
     const std::string kind = replace_once(kMinimal, "\"scoring\"", "\"outro\"");
     CHECK(template_error(kind) ==
           at(kind, "\"outro\"", 0,
-             "stages[0].kind: must be intro, concerns, ideas, scoring, matrix or shortlist, found \"outro\""));
+             "stages[0].kind: must be intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards or review, found \"outro\""));
 
     const std::string long_stage = replace_once(kMinimal, "\"minutes\": 10", "\"minutes\": 601");
     CHECK(template_error(long_stage) ==

@@ -142,7 +142,7 @@ TEST_CASE("workshop: each invalid test document fails at its first fault", "[wor
         {"invalid-syntax.json", "336:3: participants[4]: expected an object, found ']'"},
         {"invalid-format.json", "2:13: format: must be \"pilotdeck-workshop\", found \"pilotdeck-template\""},
         {"invalid-stage-kind.json",
-         "26:15: stages[1].kind: must be intro, concerns, ideas, scoring, matrix or shortlist, found \"break\""},
+         "26:15: stages[1].kind: must be intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards or review, found \"break\""},
         {"invalid-weight.json", "179:17: criteria[2].weight: must be greater than 0, found 0"},
         {"invalid-unknown-owner.json", "354:16: ideas[1].owner: no participant has id \"p9\""},
         {"invalid-duplicate-idea-id.json", "372:13: ideas[3].id: duplicate id \"i1\" (first at line 339)"},
@@ -220,10 +220,10 @@ TEST_CASE("workshop: byte-order mark accepted, trailing text refused", "[worksho
 }
 
 TEST_CASE("workshop: a newer version is named before other faults", "[workshop]") {
-    std::string newer = replace_once(kOutOfOrder, "\"version\": 1", "\"version\": 2");
+    std::string newer = replace_once(kOutOfOrder, "\"version\": 1", "\"version\": 3");
     newer = replace_once(newer, "\"participants\"", "\"participants_v2\"");
     CHECK(workshop_error(newer) ==
-          at(newer, "2, \"title\"", 0, "version: made by a newer pilotdeck (version 2); this one reads version 1"));
+          at(newer, "3, \"title\"", 0, "version: made by a newer pilotdeck (version 3); this one reads versions 1 and 2"));
 }
 
 TEST_CASE("workshop: 2,000 ideas x 20 raters x 9 criteria read back exactly", "[workshop][big]") {

@@ -1,0 +1,154 @@
+#include "core/hackathon_commands.hpp"
+
+#include <algorithm>
+
+#include "core/recusal.hpp"
+#include "core/session.hpp"
+#include "core/text.hpp"
+
+namespace pilotdeck::core {
+namespace {
+
+constexpr std::size_t kMaxName = 120;
+
+[[noreturn]] void fail(const std::string& what) { throw CommandError(what); }
+std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
+
+template <class List>
+auto find_id(List& list, const std::string& id) {
+    return std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
+}
+
+const Team& team_or_fail(const Workshop& ws, const std::string& id) {
+    const auto it = find_id(ws.teams, id);
+    if (it == ws.teams.end()) fail("unknown team \"" + id + "\"");
+    return *it;
+}
+
+void check_recusal(const Workshop& ws, const std::string& judge, const Team& t) {
+    if (const auto why = Recusals(ws).of(judge, t.id))
+        fail("this judge is recused from " + quoted(t.name) +
+             (*why == RecusalReason::Member ? " (a member of it)" : " (the same department as its idea)"));
+}
+
+}  // namespace
+
+void validate_hackathon(const Workshop& ws, const PutTeam& c) {
+    const Team& t = c.team;
+    if (!is_valid_id(t.id)) fail("invalid team id \"" + t.id + "\"");
+    if (t.name.find_first_not_of(" \t\r\n") == std::string::npos) fail("a team needs a name");
+    if (utf8_length(t.name) > kMaxName) fail("the team name is too long (at most 120 characters)");
+    if (t.pitch_order < 0) fail("the pitch order cannot be negative");
+    if (find_id(ws.ideas, t.idea) == ws.ideas.end()) fail("a team needs its idea (unknown idea \"" + t.idea + "\")");
+    for (const Team& other : ws.teams) {
+        if (other.id == t.id) continue;
+        if (other.idea == t.idea) fail("the idea already belongs to team " + quoted(other.name));
+        for (const std::string& m : t.members)
+            if (std::find(other.members.begin(), other.members.end(), m) != other.members.end())
+                fail("\"" + m + "\" is already a member of team " + quoted(other.name));
+    }
+    for (std::size_t i = 0; i < t.members.size(); ++i) {
+        if (find_id(ws.participants, t.members[i]) == ws.participants.end()) fail("unknown member \"" + t.members[i] + "\"");
+        if (std::find(t.members.begin(), t.members.begin() + static_cast<std::ptrdiff_t>(i), t.members[i]) !=
+            t.members.begin() + static_cast<std::ptrdiff_t>(i))
+            fail("\"" + t.members[i] + "\" is named twice");
+    }
+    if (c.position && *c.position > ws.teams.size()) fail("team position out of range");
+    // A new member may not be a judge who compared or voted for this team already.
+    for (const Comparison& cmp : ws.comparisons)
+        if ((cmp.winner == t.id || cmp.loser == t.id) &&
+            std::find(t.members.begin(), t.members.end(), cmp.judge) != t.members.end())
+            fail("\"" + cmp.judge + "\" has judged this team and cannot join it");
+}
+
+void validate_hackathon(const Workshop& ws, const RemoveTeam& c) {
+    team_or_fail(ws, c.id);
+    for (const Comparison& cmp : ws.comparisons)
+        if (cmp.winner == c.id || cmp.loser == c.id) fail("the team has been compared by the judges");
+    for (const AudienceVote& v : ws.audience_votes)
+        if (v.team == c.id) fail("the team has audience votes");
+}
+
+void validate_hackathon(const Workshop& ws, const AddComparison& c) {
+    const Comparison& cmp = c.comparison;
+    if (find_id(ws.participants, cmp.judge) == ws.participants.end()) fail("unknown judge \"" + cmp.judge + "\"");
+    const Team& w = team_or_fail(ws, cmp.winner);
+    const Team& l = team_or_fail(ws, cmp.loser);
+    if (cmp.winner == cmp.loser) fail("a team cannot be compared with itself");
+    check_recusal(ws, cmp.judge, w);
+    check_recusal(ws, cmp.judge, l);
+    if (c.position && *c.position > ws.comparisons.size()) fail("comparison position out of range");
+}
+
+void validate_hackathon(const Workshop& ws, const RemoveComparison& c) {
+    if (c.index >= ws.comparisons.size()) fail("there is no such comparison");
+}
+
+void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
+    if (find_id(ws.participants, c.voter) == ws.participants.end()) fail("unknown voter \"" + c.voter + "\"");
+    if (!c.team) return;
+    const Team& t = team_or_fail(ws, *c.team);
+    if (std::find(t.members.begin(), t.members.end(), c.voter) != t.members.end())
+        fail("nobody may vote for their own team");
+}
+
+void validate_recusal(const Workshop& ws, const SetScore& c) {
+    if (ws.teams.empty() || !c.value) return;
+    const auto p = find_id(ws.participants, c.rater);
+    if (p == ws.participants.end() || p->role != Role::Jury) return;
+    const Recusals recusals(ws);
+    if (const Team* t = recusals.team_of_idea(c.idea)) check_recusal(ws, c.rater, *t);
+}
+
+Command apply_hackathon(Workshop& ws, const PutTeam& c) {
+    auto it = find_id(ws.teams, c.team.id);
+    if (it != ws.teams.end()) {
+        PutTeam inverse{*it, std::nullopt};
+        *it = c.team;
+        return inverse;
+    }
+    const std::size_t at = c.position.value_or(ws.teams.size());
+    ws.teams.insert(ws.teams.begin() + static_cast<std::ptrdiff_t>(at), c.team);
+    return RemoveTeam{c.team.id};
+}
+
+Command apply_hackathon(Workshop& ws, const RemoveTeam& c) {
+    auto it = find_id(ws.teams, c.id);
+    PutTeam inverse{*it, static_cast<std::size_t>(it - ws.teams.begin())};
+    ws.teams.erase(it);
+    return inverse;
+}
+
+Command apply_hackathon(Workshop& ws, const AddComparison& c) {
+    const std::size_t at = c.position.value_or(ws.comparisons.size());
+    ws.comparisons.insert(ws.comparisons.begin() + static_cast<std::ptrdiff_t>(at), c.comparison);
+    return RemoveComparison{at};
+}
+
+Command apply_hackathon(Workshop& ws, const RemoveComparison& c) {
+    AddComparison inverse{ws.comparisons[c.index], c.index};
+    ws.comparisons.erase(ws.comparisons.begin() + static_cast<std::ptrdiff_t>(c.index));
+    return inverse;
+}
+
+Command apply_hackathon(Workshop& ws, const SetAudienceVote& c) {
+    auto& votes = ws.audience_votes;
+    auto it = std::find_if(votes.begin(), votes.end(), [&](const AudienceVote& v) { return v.voter == c.voter; });
+    SetAudienceVote inverse{c.voter, std::nullopt};
+    if (it != votes.end()) {
+        inverse.team = it->team;
+        if (c.team) it->team = *c.team;
+        else votes.erase(it);
+    } else if (c.team) {
+        votes.push_back({c.voter, *c.team});
+    }
+    return inverse;
+}
+
+std::string describe_hackathon(const PutTeam& c) { return "Save team " + quoted(c.team.name); }
+std::string describe_hackathon(const RemoveTeam&) { return "Remove team"; }
+std::string describe_hackathon(const AddComparison&) { return "Compare two teams"; }
+std::string describe_hackathon(const RemoveComparison&) { return "Undo a comparison"; }
+std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? "Audience vote" : "Withdraw audience vote"; }
+
+}  // namespace pilotdeck::core

@@ -1,0 +1,32 @@
+// The hackathon commands (contracts 6): teams, comparisons, audience votes. Validation (as
+// core::validate, throwing CommandError) and application (returning the inverse) for Session.
+#pragma once
+
+#include <string>
+
+#include "core/commands.hpp"
+#include "core/model.hpp"
+
+namespace pilotdeck::core {
+
+void validate_hackathon(const Workshop& ws, const PutTeam& c);
+void validate_hackathon(const Workshop& ws, const RemoveTeam& c);
+void validate_hackathon(const Workshop& ws, const AddComparison& c);
+void validate_hackathon(const Workshop& ws, const RemoveComparison& c);
+void validate_hackathon(const Workshop& ws, const SetAudienceVote& c);
+// A jury member's score for the idea of a team they are recused from is refused.
+void validate_recusal(const Workshop& ws, const SetScore& c);
+
+Command apply_hackathon(Workshop& ws, const PutTeam& c);
+Command apply_hackathon(Workshop& ws, const RemoveTeam& c);
+Command apply_hackathon(Workshop& ws, const AddComparison& c);
+Command apply_hackathon(Workshop& ws, const RemoveComparison& c);
+Command apply_hackathon(Workshop& ws, const SetAudienceVote& c);
+
+std::string describe_hackathon(const PutTeam& c);
+std::string describe_hackathon(const RemoveTeam& c);
+std::string describe_hackathon(const AddComparison& c);
+std::string describe_hackathon(const RemoveComparison& c);
+std::string describe_hackathon(const SetAudienceVote& c);
+
+}  // namespace pilotdeck::core

@@ -1,0 +1,111 @@
+// The awards stage (contracts 6): the reveal on the projector, one award at a time driven by the
+// clicker (PageDown), the places from the lowest up and the winner last; ties are shown as ties.
+#include <cstdint>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/hackathon_stages.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+namespace {
+
+namespace text {
+const char* kNoAwards = "This workshop has no awards.";
+const char* kNothing = "Not awarded: nothing to go on yet.";
+const char* kNextHidden = "PageDown reveals the next award.";
+const char* kAllShown = "Every award is revealed. Congratulations to all teams!";
+std::string tie(std::size_t n) { return "A tie between " + std::to_string(n) + " teams"; }
+std::string remaining(std::size_t n) { return std::to_string(n) + (n == 1 ? " award to go" : " awards to go"); }
+}  // namespace text
+
+struct RevealState {
+    const core::Session* session = nullptr;
+    std::size_t shown = 0;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<core::RevealStep> steps;
+};
+
+RevealState& reveal_for(const UiContext& ctx) {
+    static RevealState s;
+    if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, {}};
+    if (s.revision != ctx.session.revision()) {
+        const core::Workshop& ws = ctx.session.workshop();
+        s.steps = core::award_reveal(ws, core::hackathon_results(ws));
+        s.revision = ctx.session.revision();
+        if (s.shown > s.steps.size()) s.shown = s.steps.size();
+    }
+    return s;
+}
+
+void draw_step(UiContext& ctx, const core::Workshop& ws, const core::RevealStep& step, bool latest) {
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextColored(vec4(latest ? ctx.palette.accent : ctx.palette.text_muted), "%s", step.title.c_str());
+    ImGui::PopFont();
+    if (step.teams.empty()) {
+        muted(ctx, text::kNothing);
+        return;
+    }
+    if (step.tie()) ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::tie(step.teams.size()).c_str());
+    for (std::size_t i = 0; i < step.teams.size(); ++i) {
+        const core::Team& t = ws.teams[step.teams[i]];
+        big_text(ctx, (i > 0 ? "& " : "") + t.name, u32(ctx.palette.text), latest ? 2.0f : 1.0f);
+    }
+    if (!step.why.empty()) muted(ctx, step.why);
+}
+
+}  // namespace
+
+bool awards_page(UiContext& ctx, int direction) {
+    RevealState& s = reveal_for(ctx);
+    if (direction > 0 && s.shown < s.steps.size()) {
+        ++s.shown;
+        return true;
+    }
+    if (direction < 0 && s.shown > 0) {
+        --s.shown;
+        return true;
+    }
+    return false;
+}
+
+void draw_awards(UiContext& ctx) {
+    const core::Workshop& ws = ctx.session.workshop();
+    RevealState& s = reveal_for(ctx);
+    if (s.steps.empty()) {
+        muted(ctx, text::kNoAwards);
+        return;
+    }
+    // The latest revealed step large at the top; the earlier ones below it, smaller.
+    if (s.shown == 0) {
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextWrapped("%s", text::kNextHidden);
+        ImGui::PopFont();
+    } else {
+        draw_step(ctx, ws, s.steps[s.shown - 1], true);
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    for (std::size_t i = s.shown; i-- > 1;) {
+        ImGui::PushID(static_cast<int>(i));
+        draw_step(ctx, ws, s.steps[i - 1], false);
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    muted(ctx, s.shown == s.steps.size() ? text::kAllShown : text::remaining(s.steps.size() - s.shown));
+}
+
+bool hackathon_page(UiContext& ctx, int direction) {
+    const auto& stages = ctx.session.workshop().stages;
+    const int cur = ctx.session.current_stage();
+    if (cur < 0 || cur >= static_cast<int>(stages.size())) return false;
+    switch (stages[static_cast<std::size_t>(cur)].kind) {
+    case core::StageKind::Pitches: return pitches_page(ctx, direction);
+    case core::StageKind::Awards: return awards_page(ctx, direction);
+    default: return false;
+    }
+}
+
+}  // namespace pilotdeck::ui

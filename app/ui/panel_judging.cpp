@@ -1,0 +1,96 @@
+// The judging stage (contracts 6): each judge's progress ("12 of 15 teams", or "n compared,
+// about m to go"), and which teams each judge is recused from. No scores and no ranking: those
+// wait for the awards.
+#include <cstdint>
+#include <string>
+
+#include <imgui.h>
+
+#include "core/hackathon_stages.hpp"
+#include "core/recusal.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+namespace {
+
+namespace text {
+const char* kCriteria = "Jury scoring on the criteria";
+const char* kPairwise = "Pairwise judging: \u201CA or B?\u201D on the judges\u2019 phones";
+const char* kNoJudges = "No judges yet: give jury members the role \u201Cjury\u201D (participants panel, F2).";
+const char* kRecused = "recused";
+const char* kRecusals = "Recusals";
+const char* kNoRecusals = "No judge is recused from any team.";
+std::string criteria_progress(int done, int of) { return std::to_string(done) + " of " + std::to_string(of) + " teams"; }
+std::string pairwise_progress(int done, int left) {
+    return std::to_string(done) + " compared, " + (left == 0 ? std::string("none left") : "about " + std::to_string(left) + " to go");
+}
+std::string recused_count(int n) { return "recused from " + std::to_string(n) + (n == 1 ? " team" : " teams"); }
+std::string reason(core::RecusalReason r) { return r == core::RecusalReason::Member ? "member" : "same department"; }
+}  // namespace text
+
+struct Cache {
+    const core::Session* session = nullptr;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<core::JudgeProgress> progress;
+    std::vector<core::RecusalEntry> recusals;
+};
+
+}  // namespace
+
+void draw_judging(UiContext& ctx) {
+    const core::Workshop& ws = ctx.session.workshop();
+    static Cache c;
+    if (c.session != &ctx.session || c.revision != ctx.session.revision()) {
+        c = Cache{&ctx.session, ctx.session.revision(), core::judging_progress(ws), core::list_recusals(ws)};
+    }
+    const bool pairwise = ws.judging.method == core::JudgingMethod::Pairwise;
+    heading(ctx, pairwise ? text::kPairwise : text::kCriteria);
+    if (c.progress.empty()) {
+        muted(ctx, text::kNoJudges);
+        return;
+    }
+    if (ImGui::BeginTable("##judges", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("Judge", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableHeadersRow();
+        for (const core::JudgeProgress& g : c.progress) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::PushFont(ctx.fonts.large);
+            ImGui::TextUnformatted(g.name.c_str());
+            ImGui::PopFont();
+            ImGui::TableSetColumnIndex(1);
+            const float fraction = g.of > 0 ? static_cast<float>(g.done) / static_cast<float>(g.of) : 1.0f;
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, vec4(fraction >= 1.0f ? ctx.palette.success : ctx.palette.accent));
+            ImGui::ProgressBar(fraction, ImVec2(-1, em(1.6f)), "");
+            ImGui::PopStyleColor();
+            ImGui::TableSetColumnIndex(2);
+            const std::string line =
+                pairwise ? text::pairwise_progress(g.done, g.of - g.done) : text::criteria_progress(g.done, g.of);
+            ImGui::TextWrapped("%s", line.c_str());
+            if (g.recused > 0) muted(ctx, text::recused_count(g.recused));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    if (!ctx.state.notes_visible) return;  // who is recused from what: facilitator's view
+    heading(ctx, text::kRecusals);
+    if (c.recusals.empty()) {
+        muted(ctx, text::kNoRecusals);
+        return;
+    }
+    for (const core::RecusalEntry& e : c.recusals) {
+        std::string judge = e.judge, team = e.team;
+        for (const core::Participant& p : ws.participants)
+            if (p.id == e.judge) judge = p.name;
+        for (const core::Team& t : ws.teams)
+            if (t.id == e.team) team = t.name;
+        ImGui::Text("%s \u2014 %s", judge.c_str(), team.c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(vec4(ctx.palette.text_muted), "%s (%s)", text::kRecused, text::reason(e.reason).c_str());
+    }
+}
+
+}  // namespace pilotdeck::ui
