@@ -15,6 +15,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "bench/report_bench.hpp"
 #include "bench_util.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -164,6 +165,7 @@ int main(int argc, char** argv) {
             }
             report("score_commit", bench::summarize(ours), bench::summarize(theirs));
         }
+        if (wanted("report")) bench::report_report(file, dir, runs);
         if (wanted("crowd_bt")) bench::report_crowd_bt(runs);
         if (wanted("robustness")) bench::report_robustness(ws, PILOTDECK_BENCH_DEMO, runs);
         if (wanted("selection.screened")) bench::report_screening(ws, runs);

@@ -14,6 +14,9 @@
 #include <regex>
 #include <string>
 
+#include "base/i18n.hpp"
+#include "cli/language.hpp"
+#include "cli/report_commands.hpp"
 #include "cli/portfolio.hpp"
 #include "cli/resources.hpp"
 #include "core/carry_over.hpp"
@@ -50,7 +53,7 @@ constexpr int kUsage = 2;
 
 void write_stdout(const std::string& text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
-        throw Failure(std::string("standard output: ") + std::strerror(errno));
+        throw Failure(std::string(i18n::tr("standard output")) + ": " + std::strerror(errno));
 }
 
 // Writes to --out atomically, or to stdout when no --out was given.
@@ -70,8 +73,11 @@ core::Template find_template(const std::string& dir, const std::string& id) {
         if (!entry.tmpl && std::filesystem::path(entry.path).stem() == id) throw Failure(entry.error);
         if (entry.tmpl) available += (available.empty() ? "" : ", ") + entry.tmpl->id;
     }
-    throw Failure("no template with id \"" + id + "\" in " + dir +
-                  (available.empty() ? std::string(" (the folder has no valid templates)") : " (available: " + available + ")"));
+    throw Failure(available.empty()
+                      ? i18n::format(i18n::tr("no template with id \"{0}\" in {1} (the folder has no valid templates)"),
+                                     {id, dir})
+                      : i18n::format(i18n::tr("no template with id \"{0}\" in {1} (available: {2})"),
+                                     {id, dir, available}));
 }
 
 // ---- subcommands -------------------------------------------------------------------------
@@ -104,24 +110,33 @@ int cmd_new(const NewArgs& a) {
     core::Workshop ws = core::workshop_from_template(t, a.title);
     ws.info.date = today();
     WorkshopFile::create(a.file, ws);
-    std::cerr << "Created " << a.file << " from template \"" << t.id << "\" (" << ws.stages.size() << " stages, "
-              << ws.criteria.size() << " criteria).\n";
+    std::cerr << i18n::format(i18n::tr("Created {0} from template \"{1}\" ({2}, {3})."),
+                              {a.file, t.id, counted(ws.stages.size(), i18n::ntr("{0} stage", "{0} stages", ws.stages.size())),
+                               counted(ws.criteria.size(), i18n::ntr("{0} criterion", "{0} criteria", ws.criteria.size()))})
+              << "\n";
     return kOk;
 }
 
 struct ImportArgs { std::string file, from; bool force = false; };
 int cmd_import(const ImportArgs& a) {
     if (!a.force && std::filesystem::exists(a.file))
-        throw Failure(a.file + ": already exists (use --force to replace it)");
+        throw Failure(a.file + ": " + i18n::tr("already exists (use --force to replace it)"));
     const core::Workshop ws = documents::load_workshop(a.from);
     WorkshopFile::create(a.file, ws, a.force);
-    std::cerr << "Imported " << ws.ideas.size() << " ideas, " << ws.participants.size() << " participants and "
-              << ws.scores.size() << " scores into " << a.file << ".\n";
+    std::cerr << i18n::format(i18n::tr("Imported {0}, {1} and {2} into {3}."),
+                              {counted(ws.ideas.size(), i18n::ntr("{0} idea", "{0} ideas", ws.ideas.size())),
+                               counted(ws.participants.size(), i18n::ntr("{0} participant", "{0} participants", ws.participants.size())),
+                               counted(ws.scores.size(), i18n::ntr("{0} score", "{0} scores", ws.scores.size())), a.file})
+              << "\n";
     return kOk;
 }
 
-struct ExportArgs { std::string file, out; bool compact = false; };
+struct ExportArgs { std::string file, out; bool compact = false, csv = false; };
 int cmd_export(const ExportArgs& a) {
+    if (a.csv) {
+        emit(a.out, ideas_csv(a.file));
+        return kOk;
+    }
     auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
     emit(a.out, documents::write_workshop(wf->load(), a.compact));
     return kOk;
@@ -135,6 +150,7 @@ struct ShortlistArgs {
 int cmd_shortlist(const ShortlistArgs& a) {
     auto wf = WorkshopFile::open(a.file, WorkshopFile::Mode::ReadOnly);
     const core::Workshop ws = wf->load_without_scores();
+    follow_workshop_language(ws.info.language);
     const core::Aggregates agg = wf->load_aggregates();
     core::SelectionRules rules = ws.selection;
     if (a.max_risk) rules.max_risk = *a.max_risk;
@@ -169,9 +185,9 @@ int cmd_robustness(const RobustnessArgs& a) {
 
 int cmd_templates(const std::string& dir_arg) {
     const std::string dir = dir_arg.empty() ? default_templates_dir() : dir_arg;
-    if (!std::filesystem::is_directory(dir)) throw Failure(dir + ": no such folder");
+    if (!std::filesystem::is_directory(dir)) throw Failure(dir + ": " + i18n::tr("no such folder"));
     const auto entries = documents::scan_templates(dir);
-    if (entries.empty()) throw Failure(dir + ": no templates (*.json) found");
+    if (entries.empty()) throw Failure(dir + ": " + i18n::tr("no templates (*.json) found"));
     bool all_valid = true;
     for (const auto& e : entries) {
         if (!e.tmpl) {
@@ -182,8 +198,12 @@ int cmd_templates(const std::string& dir_arg) {
         const core::Template& t = *e.tmpl;
         int minutes = 0;
         for (const auto& s : t.stages) minutes += s.minutes;
-        std::cout << t.id << "\t" << t.language << "\t" << t.name << "\t(" << t.stages.size() << " stages, " << minutes
-                  << " min, " << t.criteria.size() << " criteria)\t" << e.path << "\n";
+        std::cout << t.id << "\t" << t.language << "\t" << t.name << "\t"
+                  << i18n::format(i18n::tr("({0}, {1} min, {2})"),
+                                  {counted(t.stages.size(), i18n::ntr("{0} stage", "{0} stages", t.stages.size())),
+                                   std::to_string(minutes),
+                                   counted(t.criteria.size(), i18n::ntr("{0} criterion", "{0} criteria", t.criteria.size()))})
+                  << "\t" << e.path << "\n";
     }
     std::cout.flush();
     return all_valid ? kOk : kFailed;
@@ -194,9 +214,12 @@ int cmd_check(const std::string& file) {
     if (!r.ok) {
         std::string all;
         for (const auto& p : r.problems) all += (all.empty() ? "" : "; ") + p;
-        throw Failure(file + ": not sound: " + all);
+        throw Failure(file + ": " + i18n::format(i18n::tr("not sound: {0}"), {all}));
     }
-    std::cout << file << ": ok (pilotdeck workshop, schema " << r.schema_version << ", integrity ok)\n";
+    std::cout << file << ": "
+              << i18n::format(i18n::tr("ok (pilotdeck workshop, schema {0}, integrity ok)"),
+                              {std::to_string(r.schema_version)})
+              << "\n";
     return kOk;
 }
 
@@ -205,7 +228,9 @@ int cmd_restore(const RestoreArgs& a) {
     if (a.list) {
         const auto backups = storage::list_backups(a.file, true);
         if (backups.empty()) {
-            std::cerr << "No backups of " << a.file << " (looked in " << storage::backup_folder(a.file) << ").\n";
+            std::cerr << i18n::format(i18n::tr("No backups of {0} (looked in {1})."),
+                                      {a.file, storage::backup_folder(a.file)})
+                      << "\n";
             return kOk;
         }
         std::string text;
@@ -216,8 +241,8 @@ int cmd_restore(const RestoreArgs& a) {
         return kOk;
     }
     const storage::RestoreResult r = storage::restore_backup(a.file, a.from);
-    std::cerr << "Restored " << a.file << " from " << r.backup << ".";
-    if (!r.kept_as.empty()) std::cerr << " The previous file is kept as " << r.kept_as << ".";
+    std::cerr << i18n::format(i18n::tr("Restored {0} from {1}."), {a.file, r.backup});
+    if (!r.kept_as.empty()) std::cerr << " " << i18n::format(i18n::tr("The previous file is kept as {0}."), {r.kept_as});
     std::cerr << "\n";
     return kOk;
 }
@@ -232,7 +257,8 @@ int cmd_restore(const RestoreArgs& a) {
 }
 
 [[maybe_unused]] int not_built(const char* what) {
-    std::cerr << "pilotdeck: this build has no " << what << " (it was configured without it)\n";
+    std::cerr << "pilotdeck: " << i18n::format(i18n::tr("this build has no {0} (it was configured without it)"), {what})
+              << "\n";
     return kFailed;
 }
 
@@ -253,50 +279,61 @@ int guarded(F&& body) {
 }  // namespace
 
 int run(int argc, char** argv) {
-    CLI::App app{"pilotdeck — the facilitator's app for AI use-case workshops.\n"
-                 "With no command (or `open FILE`) it starts the presenter window.",
+    choose_language_early(argc, argv);
+    CLI::App app{i18n::tr("pilotdeck — the facilitator's app for AI use-case workshops.\n"
+                          "With no command (or `open FILE`) it starts the presenter window."),
                  "pilotdeck"};
     app.set_version_flag("--version", std::string("pilotdeck ") + PILOTDECK_VERSION);
     app.require_subcommand(0, 1);
-    app.footer("Exit status: 0 success, 2 wrong usage, 1 any other failure.");
+    app.footer(i18n::tr("Exit status: 0 success, 2 wrong usage, 1 any other failure."));
+    std::string lang;
+    add_lang_option(&app, lang);
 
     std::string open_file;
-    auto* open = app.add_subcommand("open", "Open a workshop file in the presenter window");
-    open->add_option("FILE", open_file, "Workshop file (.pilotdeck)")->required();
+    auto* open = app.add_subcommand("open", i18n::tr("Open a workshop file in the presenter window"));
+    open->add_option("FILE", open_file, i18n::tr("Workshop file (.pilotdeck)"))->required();
 
     NewArgs new_args;
-    auto* cnew = app.add_subcommand("new", "Create a workshop file from a template");
-    cnew->add_option("FILE", new_args.file, "The new workshop file")->required();
-    cnew->add_option("--template", new_args.template_id, "Template id (see `pilotdeck templates`)");
+    auto* cnew = app.add_subcommand("new", i18n::tr("Create a workshop file from a template"));
+    cnew->add_option("FILE", new_args.file, i18n::tr("The new workshop file"))->required();
+    cnew->add_option("--template", new_args.template_id, i18n::tr("Template id (see `pilotdeck templates`)"));
     cnew->add_option("--from", new_args.from,
-                     "Follow-up of this earlier workshop file: its participants, open ideas and pilots come along "
-                     "(template default: pilot-review in its language)");
-    cnew->add_option("--title", new_args.title, "Workshop title (default: the template's name)");
-    cnew->add_option("--dir", new_args.dir, "Folder with templates (default: the shipped ones)");
+                     i18n::tr("Follow-up of this earlier workshop file: its participants, open ideas and pilots come "
+                              "along (template default: pilot-review in its language)"));
+    cnew->add_option("--title", new_args.title, i18n::tr("Workshop title (default: the template's name)"));
+    cnew->add_option("--dir", new_args.dir, i18n::tr("Folder with templates (default: the shipped ones)"));
 
     ImportArgs import_args;
-    auto* cimport = app.add_subcommand("import", "Create a workshop file from a workshop document (JSON)");
-    cimport->add_option("FILE", import_args.file, "The workshop file to create")->required();
-    cimport->add_option("--from", import_args.from, "Workshop document (JSON)")->required();
-    cimport->add_flag("--force", import_args.force, "Replace FILE if it exists");
+    auto* cimport = app.add_subcommand("import", i18n::tr("Create a workshop file from a workshop document (JSON)"));
+    cimport->add_option("FILE", import_args.file, i18n::tr("The workshop file to create"))->required();
+    cimport->add_option("--from", import_args.from, i18n::tr("Workshop document (JSON)"))->required();
+    cimport->add_flag("--force", import_args.force, i18n::tr("Replace FILE if it exists"));
 
     ExportArgs export_args;
-    auto* cexport = app.add_subcommand("export", "Write the whole workshop as a workshop document (JSON)");
-    cexport->add_option("FILE", export_args.file, "Workshop file")->required();
-    cexport->add_option("--out", export_args.out, "Output file (default: standard output)");
-    cexport->add_flag("--compact", export_args.compact, "No indentation or spaces (for very large workshops)");
+    auto* cexport = app.add_subcommand("export", i18n::tr("Write the whole workshop as a workshop document (JSON)"));
+    cexport->add_option("FILE", export_args.file, i18n::tr("Workshop file"))->required();
+    cexport->add_option("--out", export_args.out, i18n::tr("Output file (default: standard output)"));
+    auto* compact_flag =
+        cexport->add_flag("--compact", export_args.compact, i18n::tr("No indentation or spaces (for very large workshops)"));
+    cexport->add_flag("--csv", export_args.csv,
+                      i18n::tr("Every idea with its aggregates as CSV for spreadsheets (UTF-8 with BOM) instead of JSON"))
+        ->excludes(compact_flag);
+
+    std::string report_file, report_out;
+    auto* creport = app.add_subcommand("report", i18n::tr("Write the report for decision makers (A4 PDF)"));
+    creport->add_option("FILE", report_file, i18n::tr("Workshop file"))->required();
+    creport->add_option("--out", report_out, i18n::tr("PDF file to write"))->required();
 
     ShortlistArgs sl;
-    auto* cshort = app.add_subcommand("shortlist", "Compute the pilot shortlist (JSON). Its AI Act and GDPR classes are a "
-                                                  "first screening, not legal advice.");
-    cshort->add_option("FILE", sl.file, "Workshop file")->required();
-    cshort->add_option("--out", sl.out, "Output file (default: standard output)");
-    cshort->add_option("--max-risk", sl.max_risk, "Highest risk score a pilot may have")->check(CLI::Range(-1e6, 1e6));
-    cshort->add_option("--min-visibility", sl.min_visibility, "Lowest visibility score a pilot may have")
+    auto* cshort = app.add_subcommand("shortlist", i18n::tr("Compute the pilot shortlist (JSON)"));
+    cshort->add_option("FILE", sl.file, i18n::tr("Workshop file"))->required();
+    cshort->add_option("--out", sl.out, i18n::tr("Output file (default: standard output)"));
+    cshort->add_option("--max-risk", sl.max_risk, i18n::tr("Highest risk score a pilot may have"))->check(CLI::Range(-1e6, 1e6));
+    cshort->add_option("--min-visibility", sl.min_visibility, i18n::tr("Lowest visibility score a pilot may have"))
         ->check(CLI::Range(-1e6, 1e6));
-    cshort->add_option("--min-raters", sl.min_raters, "Fewest raters an idea needs")->check(CLI::NonNegativeNumber);
-    cshort->add_option("--size", sl.size, "Number of pilots")->check(CLI::PositiveNumber);
-    cshort->add_option("--max-per-department", sl.max_per_department, "Most pilots from one department")
+    cshort->add_option("--min-raters", sl.min_raters, i18n::tr("Fewest raters an idea needs"))->check(CLI::NonNegativeNumber);
+    cshort->add_option("--size", sl.size, i18n::tr("Number of pilots"))->check(CLI::PositiveNumber);
+    cshort->add_option("--max-per-department", sl.max_per_department, i18n::tr("Most pilots from one department"))
         ->check(CLI::PositiveNumber);
 
     PortfolioArgs portfolio_args;
@@ -316,39 +353,43 @@ int run(int argc, char** argv) {
     crobust->add_option("--out", rb.out, "Output file (default: standard output)");
 
     std::string templates_dir;
-    auto* ctemplates = app.add_subcommand("templates", "List and validate the workshop templates");
-    ctemplates->add_option("--dir", templates_dir, "Folder with templates (default: the shipped ones)");
+    auto* ctemplates = app.add_subcommand("templates", i18n::tr("List and validate the workshop templates"));
+    ctemplates->add_option("--dir", templates_dir, i18n::tr("Folder with templates (default: the shipped ones)"));
 
     std::string check_file;
-    auto* ccheck = app.add_subcommand("check", "Verify a workshop file (identity, schema version, integrity)");
-    ccheck->add_option("FILE", check_file, "Workshop file")->required();
+    auto* ccheck = app.add_subcommand("check", i18n::tr("Verify a workshop file (identity, schema version, integrity)"));
+    ccheck->add_option("FILE", check_file, i18n::tr("Workshop file"))->required();
 
     RestoreArgs restore_args;
-    auto* crestore = app.add_subcommand("restore", "Restore a workshop file from its automatic backups");
-    crestore->add_option("FILE", restore_args.file, "Workshop file")->required();
+    auto* crestore = app.add_subcommand("restore", i18n::tr("Restore a workshop file from its automatic backups"));
+    crestore->add_option("FILE", restore_args.file, i18n::tr("Workshop file"))->required();
     auto* restore_list = crestore->add_flag("--list", restore_args.list,
-                                            "List the backups, newest first: time, size, whether each is sound");
-    crestore->add_option("--from", restore_args.from, "Restore this backup (default: the newest sound one)")
+                                            i18n::tr("List the backups, newest first: time, size, whether each is sound"));
+    crestore->add_option("--from", restore_args.from, i18n::tr("Restore this backup (default: the newest sound one)"))
         ->excludes(restore_list);
 
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
-    auto* cshot = app.add_subcommand("screenshot", "Render the presenter window for a stage into a PNG (needs X)");
-    cshot->add_option("FILE", shot_file, "Workshop file")->required();
-    cshot->add_option("--stage", shot_stage, "intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards or review")
+    auto* cshot = app.add_subcommand("screenshot", i18n::tr("Render the presenter window for a stage into a PNG (needs X)"));
+    cshot->add_option("FILE", shot_file, i18n::tr("Workshop file"))->required();
+    cshot->add_option("--stage", shot_stage,
+                      i18n::tr("intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards "
+                               "or review"))
         ->required()
         ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "teams", "work", "pitches",
                                "judging", "awards", "review"}));
-    cshot->add_option("--out", shot_out, "PNG file to write")->required();
-    cshot->add_option("--size", shot_size, "Window size WxH (default 1920x1080)");
+    cshot->add_option("--out", shot_out, i18n::tr("PNG file to write"))->required();
+    cshot->add_option("--size", shot_size, i18n::tr("Window size WxH (default 1920x1080)"));
 
     std::string serve_file, serve_bind, serve_stage;
     int serve_port = 8080;
-    auto* cserve = app.add_subcommand("serve", "Run the phone voting server without the window");
-    cserve->add_option("FILE", serve_file, "Workshop file")->required();
-    cserve->add_option("--bind", serve_bind, "Address to listen on (default: this laptop's LAN address)");
-    cserve->add_option("--port", serve_port, "Port (default 8080)")->check(CLI::Range(0, 65535));
-    cserve->add_option("--stage", serve_stage, "Stage the phones follow (default: the workshop's current stage)")
+    auto* cserve = app.add_subcommand("serve", i18n::tr("Run the phone voting server without the window"));
+    cserve->add_option("FILE", serve_file, i18n::tr("Workshop file"))->required();
+    cserve->add_option("--bind", serve_bind, i18n::tr("Address to listen on (default: this laptop's LAN address)"));
+    cserve->add_option("--port", serve_port, i18n::tr("Port (default 8080)"))->check(CLI::Range(0, 65535));
+    cserve->add_option("--stage", serve_stage, i18n::tr("Stage the phones follow (default: the workshop's current stage)"))
         ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist"}));
+
+    for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) add_lang_option(command, lang);
 
     try {
         app.parse(argc, argv);
@@ -366,20 +407,30 @@ int run(int argc, char** argv) {
         return kUsage;
     }
 
+    if (!apply_lang_option(lang)) return kUsage;
     if (*cnew && new_args.template_id.empty() && new_args.from.empty()) {
-        std::cerr << "pilotdeck: new: --template or --from is required (see `pilotdeck new --help`)\n";
+        std::cerr << "pilotdeck: " << i18n::tr("new: --template or --from is required (see `pilotdeck new --help`)")
+                  << "\n";
         return kUsage;
     }
 
     int shot_w = 0, shot_h = 0;
     if (*cshot && !parse_size(shot_size, shot_w, shot_h)) {
-        std::cerr << "pilotdeck: --size \"" << shot_size << "\" is not a size like 1920x1080 (320x240 to 7680x4320)\n";
+        std::cerr << "pilotdeck: "
+                  << i18n::format(i18n::tr("--size \"{0}\" is not a size like 1920x1080 (320x240 to 7680x4320)"),
+                                  {shot_size})
+                  << "\n";
         return kUsage;
     }
 
     if (*cnew) return guarded([&] { return cmd_new(new_args); });
     if (*cimport) return guarded([&] { return cmd_import(import_args); });
     if (*cexport) return guarded([&] { return cmd_export(export_args); });
+    if (*creport)
+        return guarded([&] {
+            write_report(report_file, report_out);
+            return kOk;
+        });
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
     if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
@@ -391,14 +442,14 @@ int run(int argc, char** argv) {
 #ifdef PILOTDECK_HAS_SERVER
         return guarded([&] { return server::run_serve({serve_file, serve_bind, serve_port, serve_stage}); });
 #else
-        return not_built("phone server");
+        return not_built(i18n::tr("phone server"));
 #endif
     }
     if (*cshot) {
 #ifdef PILOTDECK_HAS_GUI
         return guarded([&] { return ui::take_screenshot({shot_file, shot_stage, shot_out, shot_w, shot_h}); });
 #else
-        return not_built("GUI");
+        return not_built(i18n::tr("GUI"));
 #endif
     }
 #ifdef PILOTDECK_HAS_GUI
@@ -409,7 +460,7 @@ int run(int argc, char** argv) {
     return guarded([&] { return ui::run_gui(gui); });
 #else
     (void)open;
-    return not_built("GUI");
+    return not_built(i18n::tr("GUI"));
 #endif
 }
 

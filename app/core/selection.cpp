@@ -1,23 +1,21 @@
 #include "core/selection.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 #include <map>
+
+#include "base/i18n.hpp"
 
 namespace pilotdeck::core {
 
 namespace {
 
-std::string fmt2(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", round2(v));
-    return buf;
-}
+// Scores in sentences people read: 2 decimals, a decimal comma in Dutch and German.
+std::string fmt2(double v) { return i18n::number(round2(v), 2); }
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string count(int n) { return std::to_string(n); }
+
+unsigned long plural_n(int n) { return n < 0 ? 0UL : static_cast<unsigned long>(n); }
 
 // Compares optional scores for the ranking: any score beats no score. Returns <0, 0, >0
 // where negative means `a` ranks first.
@@ -28,26 +26,30 @@ int compare_axis(const std::optional<double>& a, const std::optional<double>& b,
     return a_first ? -1 : 1;
 }
 
-std::string quadrant_phrase(const std::optional<Quadrant>& q) {
-    if (!q) return "Chosen";
+const char* quadrant_phrase(const std::optional<Quadrant>& q) {
+    if (!q) return i18n::tr("Chosen");
     switch (*q) {
-        case Quadrant::QuickWin: return "A quick win";
-        case Quadrant::Strategic: return "A strategic bet";
-        case Quadrant::FillIn: return "A fill-in";
-        case Quadrant::Avoid: return "A risky idea with modest benefit";
+        case Quadrant::QuickWin: return i18n::tr("A quick win");
+        case Quadrant::Strategic: return i18n::tr("A strategic bet");
+        case Quadrant::FillIn: return i18n::tr("A fill-in");
+        case Quadrant::Avoid: return i18n::tr("A risky idea with modest benefit");
     }
-    return "Chosen";
+    return i18n::tr("Chosen");
 }
 
 std::string why_chosen(const Idea& idea, const IdeaResult& r, const SelectionRules& rules) {
     if (idea.decision && idea.decision->pin == Pin::Include) {
-        return idea.decision->reason.empty() ? "Pinned as a pilot by the facilitator."
-                                             : "Pinned as a pilot by the facilitator: " + idea.decision->reason;
+        return idea.decision->reason.empty()
+                   ? std::string(i18n::tr("Pinned as a pilot by the facilitator."))
+                   : i18n::format(i18n::tr("Pinned as a pilot by the facilitator: {0}"), {idea.decision->reason});
     }
-    const std::string benefit = r.benefit ? fmt2(*r.benefit) : std::string("not scored");
-    return quadrant_phrase(r.quadrant) + ": benefit " + benefit + ", risk " + fmt2(*r.risk) +
-           " (limit " + fmt2(rules.max_risk) + "), visibility " + fmt2(*r.visibility) + ", scored by " +
-           plural(r.raters, "rater.", "raters.");
+    const std::string benefit = r.benefit ? fmt2(*r.benefit) : std::string(i18n::tr("not scored"));
+    // TRANSLATORS: {0} is a phrase such as "A quick win"; {1}..{4} are scores; {5} counts the raters.
+    return i18n::format(i18n::ntr("{0}: benefit {1}, risk {2} (limit {3}), visibility {4}, scored by {5} rater.",
+                                  "{0}: benefit {1}, risk {2} (limit {3}), visibility {4}, scored by {5} raters.",
+                                  plural_n(r.raters)),
+                        {quadrant_phrase(r.quadrant), benefit, fmt2(*r.risk), fmt2(rules.max_risk),
+                         fmt2(*r.visibility), count(r.raters)});
 }
 
 // The sentence for a rejection, read aloud by the facilitator.
@@ -55,30 +57,44 @@ std::string reason_for(const Idea& idea, const IdeaResult& r, const SelectionRul
                        int department_count) {
     switch (code) {
         case Exclusion::Prohibited:
-            return "a screening answer describes a practice the EU AI Act prohibits (Art. 5); it is never chosen";
+            return i18n::tr("a screening answer describes a practice the EU AI Act prohibits (Art. 5); it is never chosen");
         case Exclusion::Excluded:
             return idea.decision && !idea.decision->reason.empty()
-                       ? "excluded by the facilitator: " + idea.decision->reason
-                       : std::string("excluded by the facilitator");
+                       ? i18n::format(i18n::tr("excluded by the facilitator: {0}"), {idea.decision->reason})
+                       : std::string(i18n::tr("excluded by the facilitator"));
         case Exclusion::HighRisk:
-            return "high-risk under the EU AI Act (Annex III); the rules take high-risk ideas only when pinned as a pilot";
+            return i18n::tr(
+                "high-risk under the EU AI Act (Annex III); the rules take high-risk ideas only when pinned as a pilot");
         case Exclusion::Unassessed:
-            return "the AI Act questions of its screening are not all answered, and the rules take only screened ideas";
+            return i18n::tr(
+                "the AI Act questions of its screening are not all answered, and the rules take only screened ideas");
         case Exclusion::Raters:
-            return r.raters == 0 ? "not scored yet; at least " + plural(rules.min_raters, "rater is", "raters are") + " needed"
-                                 : "scored by " + plural(r.raters, "rater", "raters") + "; at least " +
-                                       std::to_string(rules.min_raters) + " needed";
+            return r.raters == 0
+                       ? i18n::format(i18n::ntr("not scored yet; at least {0} rater is needed",
+                                                "not scored yet; at least {0} raters are needed",
+                                                plural_n(rules.min_raters)),
+                                      {count(rules.min_raters)})
+                       // TRANSLATORS: {0} raters scored the idea; {1} is the fewest raters an idea needs.
+                       : i18n::format(i18n::ntr("scored by {0} rater; at least {1} needed",
+                                                "scored by {0} raters; at least {1} needed", plural_n(r.raters)),
+                                      {count(r.raters), count(rules.min_raters)});
         case Exclusion::Risk:
-            return r.risk ? "risk " + fmt2(*r.risk) + " is above the limit " + fmt2(rules.max_risk)
-                          : std::string("no risk scores yet");
+            return r.risk ? i18n::format(i18n::tr("risk {0} is above the limit {1}"), {fmt2(*r.risk), fmt2(rules.max_risk)})
+                          : std::string(i18n::tr("no risk scores yet"));
         case Exclusion::Visibility:
-            return r.visibility ? "visibility " + fmt2(*r.visibility) + " is below the minimum " + fmt2(rules.min_visibility)
-                                : std::string("no visibility scores yet");
+            return r.visibility ? i18n::format(i18n::tr("visibility {0} is below the minimum {1}"),
+                                               {fmt2(*r.visibility), fmt2(rules.min_visibility)})
+                                : std::string(i18n::tr("no visibility scores yet"));
         case Exclusion::Size:
-            return "all " + plural(rules.size, "pilot place was", "pilot places were") + " taken by higher-ranked ideas";
+            return i18n::format(i18n::ntr("all {0} pilot place was taken by higher-ranked ideas",
+                                          "all {0} pilot places were taken by higher-ranked ideas", plural_n(rules.size)),
+                                {count(rules.size)});
         case Exclusion::Department:
-            return idea.department + " already has " + plural(department_count, "pilot", "pilots") + " (at most " +
-                   std::to_string(rules.max_per_department) + " per department)";
+            // TRANSLATORS: {0} is a department; {1} counts its pilots; {2} is the most one department may have.
+            return i18n::format(i18n::ntr("{0} already has {1} pilot (at most {2} per department)",
+                                          "{0} already has {1} pilots (at most {2} per department)",
+                                          plural_n(department_count)),
+                                {idea.department, count(department_count), count(rules.max_per_department)});
     }
     return {};
 }

@@ -1,0 +1,273 @@
+// `pilotdeck report` and `pilotdeck export --csv`: the real binary on real workshop files; the PDF
+// is read back with poppler (pdfinfo, pdffonts, pdftotext) as a reader's tools would.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+using nlohmann::json;
+using pilotdeck::test::read_all;
+using pilotdeck::test::RunResult;
+using pilotdeck::test::TempDir;
+using pilotdeck::test::write_all;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
+const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
+
+RunResult pd(std::vector<std::string> args) {
+    args.insert(args.begin(), PILOTDECK_BINARY);
+    return pilotdeck::test::run_program(args, kEnglishSystem);
+}
+
+// poppler's tools, found by CMake.
+RunResult tool(std::vector<std::string> args) {
+    if (args[0] == "pdfinfo") args[0] = PILOTDECK_PDFINFO;
+    if (args[0] == "pdffonts") args[0] = PILOTDECK_PDFFONTS;
+    if (args[0] == "pdftotext") args[0] = PILOTDECK_PDFTOTEXT;
+    return pilotdeck::test::run_program(args, kEnglishSystem);
+}
+
+// The demo workshop imported after `change` edited its document.
+template <typename F>
+std::string workshop(const TempDir& dir, const std::string& name, F change) {
+    json doc = json::parse(read_all(kDemo));
+    change(doc);
+    const std::string src = dir.file(name + ".json");
+    write_all(src, doc.dump(2));
+    const std::string file = dir.file(name + ".pilotdeck");
+    const RunResult r = pd({"import", file, "--from", src});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return file;
+}
+std::string demo(const TempDir& dir) {
+    return workshop(dir, "demo", [](json&) {});
+}
+
+// All runs of white space as one space: pdftotext breaks lines where the PDF wraps them.
+std::string squeeze(const std::string& s) { return std::regex_replace(s, std::regex("\\s+"), " "); }
+
+std::string pdf_text(const std::string& pdf) {
+    const RunResult r = tool({"pdftotext", "-enc", "UTF-8", pdf, "-"});
+    REQUIRE(r.status == 0);
+    return squeeze(r.out);
+}
+
+std::string report_of(const std::string& file, const std::string& pdf, std::vector<std::string> more = {}) {
+    std::vector<std::string> args = {"report", file, "--out", pdf};
+    args.insert(args.end(), more.begin(), more.end());
+    const RunResult r = pd(args);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    REQUIRE(fs::exists(pdf));
+    return pdf_text(pdf);
+}
+
+void check_one_error_line(const RunResult& r) {
+    INFO("stderr: " << r.err);
+    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+// RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows(1);
+    std::string field;
+    bool quoted = false, in_quotes = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_quotes) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                in_quotes = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"' && field.empty() && !quoted) {
+            in_quotes = quoted = true;
+        } else if (c == ',') {
+            rows.back().push_back(field);
+            field.clear();
+            quoted = false;
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            rows.back().push_back(field);
+            field.clear();
+            quoted = false;
+            ++i;
+            if (i + 1 < text.size()) rows.emplace_back();
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the report is an A4 PDF with embedded fonts naming every idea, without rater names", "[report]") {
+    TempDir dir;
+    // One more rater who owns no idea: the report must not name them.
+    const std::string file = workshop(dir, "rated", [](json& d) {
+        d["participants"].push_back({{"id", "p99"}, {"name", "Quirinus Raterson"}, {"department", "Finance"}, {"role", "user"}});
+        json more = json::array();
+        for (const auto& s : d["scores"])
+            if (s["rater"] == "p1") more.push_back({{"idea", s["idea"]}, {"rater", "p99"}, {"criterion", s["criterion"]}, {"value", s["value"]}});
+        for (auto& s : more) d["scores"].push_back(s);
+    });
+    const std::string pdf = dir.file("report.pdf");
+    const std::string text = report_of(file, pdf);
+
+    const RunResult info = tool({"pdfinfo", "-f", "1", "-l", "1000", pdf});
+    REQUIRE(info.status == 0);
+    std::smatch m;
+    REQUIRE(std::regex_search(info.out, m, std::regex("Pages: +([0-9]+)")));
+    const int pages = std::stoi(m[1]);
+    CHECK(pages >= 2);
+    std::size_t a4_pages = 0;
+    const std::regex a4("Page +[0-9]+ size: +595\\.2[0-9]* x 841\\.8[0-9]* pts \\(A4\\)");
+    for (std::sregex_iterator it(info.out.begin(), info.out.end(), a4);
+         it != std::sregex_iterator(); ++it)
+        ++a4_pages;
+    CHECK(a4_pages == static_cast<std::size_t>(pages));
+
+    const RunResult fonts = tool({"pdffonts", pdf});
+    REQUIRE(fonts.status == 0);
+    std::istringstream lines(fonts.out);
+    std::string line;
+    int font_rows = 0;
+    while (std::getline(lines, line)) {
+        if (line.rfind("name", 0) == 0 || line.rfind("---", 0) == 0 || line.empty()) continue;
+        ++font_rows;
+        INFO(line);
+        CHECK(line.find("DejaVuSans") != std::string::npos);
+        CHECK(std::regex_search(line, std::regex(" yes +yes +yes ")));  // emb, sub, uni
+    }
+    CHECK(font_rows >= 2);
+
+    const json doc = json::parse(read_all(dir.file("rated.json")));
+    for (const auto& idea : doc["ideas"]) CHECK(text.find(squeeze(idea["title"].get<std::string>())) != std::string::npos);
+    for (const char* heading : {"Report for decision makers", "Worries in the room", "Benefit versus risk", "The pilots",
+                                "The other ideas", "The rules used", "Quick wins", "Pilot 1: "})
+        CHECK(text.find(heading) != std::string::npos);
+    CHECK(text.find("Maasdal Logistics") != std::string::npos);
+    CHECK(text.find("Participants: 11") != std::string::npos);
+    CHECK(text.find("Date: 19 November 2026") != std::string::npos);
+    CHECK(text.find("is above the limit 2.50") != std::string::npos);
+    for (const auto& concern : doc["concerns"])
+        CHECK(text.find(squeeze(concern["label"].get<std::string>())) != std::string::npos);
+
+    // Raters stay anonymous: only owners (and the facilitator) are named.
+    std::set<std::string> owners;
+    for (const auto& idea : doc["ideas"])
+        if (idea.contains("owner")) owners.insert(idea["owner"].get<std::string>());
+    const std::string facilitator = doc["facilitator"].get<std::string>();
+    int anonymous = 0;
+    for (const auto& p : doc["participants"]) {
+        const std::string name = p["name"].get<std::string>();
+        if (owners.count(p["id"].get<std::string>()) || name == facilitator) continue;
+        ++anonymous;
+        CHECK(text.find(name) == std::string::npos);
+    }
+    CHECK(anonymous > 0);
+}
+
+TEST_CASE("a Dutch workshop's report is in Dutch with decimal commas, and --lang de makes it German", "[report][lang]") {
+    TempDir dir;
+    const std::string file = workshop(dir, "nl", [](json& d) { d["language"] = "nl-NL"; });
+    const std::string nl = report_of(file, dir.file("nl.pdf"));
+    for (const char* words : {"Rapport voor de besluitvormers", "Zorgen in de zaal", "Nut tegenover risico",
+                              "De andere ideeën", "De gebruikte regels", "Datum: 19 november 2026",
+                              "ligt boven de grens 2,50", "Hoogste risico voor een pilot: 2,50", "Nut 4,25"})
+        CHECK(nl.find(words) != std::string::npos);
+    CHECK(std::regex_search(nl, std::regex("[0-9],[0-9]{2}")));
+    INFO(nl);
+    CHECK_FALSE(std::regex_search(nl, std::regex("[0-9]\\.[0-9]{2}")));  // no English decimals left
+
+    const std::string de = report_of(file, dir.file("de.pdf"), {"--lang", "de"});
+    for (const char* words : {"Bericht für die Entscheider", "Nutzen gegen Risiko", "Die übrigen Ideen",
+                              "Datum: 19. November 2026", "liegt über der Grenze 2,50", "Seite 1"})
+        CHECK(de.find(words) != std::string::npos);
+}
+
+TEST_CASE("report: a missing output folder is one line and no file, and no scores is a report that says so", "[report]") {
+    TempDir dir;
+    const std::string file = demo(dir);
+    const std::string before = read_all(file);
+    const std::string nowhere = dir.file("no-such-folder/report.pdf");
+    const RunResult r = pd({"report", file, "--out", nowhere});
+    CHECK(r.status == 1);
+    check_one_error_line(r);
+    CHECK(r.err.find("does not exist") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("no-such-folder")));
+    CHECK(read_all(file) == before);
+
+    const RunResult missing = pd({"report", dir.file("absent.pilotdeck"), "--out", dir.file("x.pdf")});
+    CHECK(missing.status == 1);
+    check_one_error_line(missing);
+    CHECK_FALSE(fs::exists(dir.file("x.pdf")));
+    CHECK(pd({"report", file}).status == 2);  // --out is required
+
+    const std::string unscored = workshop(dir, "unscored", [](json& d) { d["scores"] = json::array(); });
+    const std::string text = report_of(unscored, dir.file("unscored.pdf"));
+    CHECK(text.find("No scores yet") != std::string::npos);
+    CHECK(text.find("not scored yet") != std::string::npos);
+    const json doc = json::parse(read_all(kDemo));
+    for (const auto& idea : doc["ideas"]) CHECK(text.find(squeeze(idea["title"].get<std::string>())) != std::string::npos);
+}
+
+TEST_CASE("export --csv: every idea with its aggregates, RFC 4180, UTF-8 with BOM", "[report][csv]") {
+    TempDir dir;
+    const std::string file = workshop(dir, "csv", [](json& d) {
+        d["ideas"][0]["title"] = "Grüße, \"Entwürfe\" und Ärger";  // a comma, quotes and umlauts
+        d["language"] = "de";
+    });
+    const RunResult r = pd({"export", file, "--csv"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    REQUIRE(r.out.rfind("\xEF\xBB\xBF", 0) == 0);
+    const std::string body = r.out.substr(3);
+    CHECK(body.find("\r\n") != std::string::npos);
+    CHECK(std::regex_search(body, std::regex("[^\r]\n")) == false);  // only CRLF ends a record
+    CHECK(body.find("\"Grüße, \"\"Entwürfe\"\" und Ärger\"") != std::string::npos);
+
+    const auto rows = parse_csv(body);
+    const json doc = json::parse(read_all(kDemo));
+    REQUIRE(rows.size() == doc["ideas"].size() + 1);
+    const auto& head = rows[0];
+    CHECK(head[0] == "rank");
+    const auto col = [&](const std::string& name) {
+        const auto it = std::find(head.begin(), head.end(), name);
+        REQUIRE(it != head.end());
+        return static_cast<std::size_t>(it - head.begin());
+    };
+    std::set<std::string> ids;
+    int pilots = 0;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        REQUIRE(rows[i].size() == head.size());
+        ids.insert(rows[i][col("idea")]);
+        CHECK(rows[i][col("rank")] == std::to_string(i));
+        if (rows[i][col("status")] == "pilot") ++pilots;
+        const std::string benefit = rows[i][col("benefit")];
+        if (!benefit.empty()) CHECK(std::regex_match(benefit, std::regex("[0-9]+\\.[0-9]{2}")));  // points, as data
+    }
+    CHECK(ids.size() == doc["ideas"].size());
+    CHECK(pilots == 3);
+    CHECK(rows[1][col("time_saved_mean")].find('.') != std::string::npos);
+    CHECK(body.find("liegt über der Grenze 2,50") != std::string::npos);  // the workshop's language
+
+    const std::string out = dir.file("ideas.csv");
+    CHECK(pd({"export", file, "--csv", "--out", out}).status == 0);
+    CHECK(read_all(out) == r.out);
+    CHECK(pd({"export", file, "--csv", "--compact"}).status == 2);
+}
