@@ -315,7 +315,8 @@ void parse_document(std::string_view text, const std::string& name, std::string_
             JsonReader header(text, name);
             header.object([&](std::string_view key) {
                 if (key == "format") read_format(header, format);
-                if (key == "version") read_version(header, format == "pilotdeck-workshop" ? 2 : 1);
+                if (key == "version")  // workshop documents and templates: versions 1 and 2 (contracts, second round)
+                    read_version(header, format == "pilotdeck-workshop" || format == "pilotdeck-template" ? 2 : 1);
             });
         } catch (const DocumentError& e) {
             if (e.path == "format" || e.path == "version") throw;

@@ -432,13 +432,17 @@ std::string write_workshop(const core::Workshop& ws, bool compact) {
         if (s.consensus) w.field("consensus", true);
         w.end_object();
     }
-    w.end_array().key("score_history").begin_array();
-    for (const core::ScoreHistory& h : ws.score_history) {
-        w.begin_object(JsonWriter::Layout::Inline).field("idea", h.idea).field("rater", h.rater);
-        w.field("criterion", h.criterion).field("value", h.value).field("round", h.round).field("reason", h.reason);
-        w.end_object();
-    }
     w.end_array();
+    // Written only when there is history (a workshop without re-votes keeps its version 1 shape).
+    if (!ws.score_history.empty()) {
+        w.key("score_history").begin_array();
+        for (const core::ScoreHistory& h : ws.score_history) {
+            w.begin_object(JsonWriter::Layout::Inline).field("idea", h.idea).field("rater", h.rater);
+            w.field("criterion", h.criterion).field("value", h.value).field("round", h.round).field("reason", h.reason);
+            w.end_object();
+        }
+        w.end_array();
+    }
     second_round::write_revote(w, ws.revote);
     hackathon::write_workshop_parts(w, ws);
     w.end_object();

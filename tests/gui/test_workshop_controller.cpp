@@ -37,10 +37,7 @@ core::Workshop workshop(const std::string& title) {
     return ws;
 }
 
-std::string bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
+std::string bytes(const std::string& path) { return test::read_all(path); }
 
 }  // namespace
 
