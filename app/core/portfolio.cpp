@@ -1,3 +1,4 @@
+#include "core/screening.hpp"
 #include "core/portfolio.hpp"
 
 #include <algorithm>
@@ -9,24 +10,6 @@
 
 namespace pilotdeck::core {
 namespace {
-
-std::optional<bool> answer(const Assessment& a, const std::string& q) {
-    const auto it = a.answers.find(q);
-    if (it == a.answers.end()) return std::nullopt;
-    return it->second;
-}
-
-bool any_true(const Assessment& a, char prefix, int count) {
-    for (int i = 1; i <= count; ++i)
-        if (answer(a, std::string(1, prefix) + std::to_string(i)) == true) return true;
-    return false;
-}
-
-bool any_unanswered(const Assessment& a, char prefix, int count) {
-    for (int i = 1; i <= count; ++i)
-        if (!answer(a, std::string(1, prefix) + std::to_string(i))) return true;
-    return false;
-}
 
 PortfolioMeasure summarize_measure(const Measure& m) {
     PortfolioMeasure out{m.id, m.label, m.unit, m.baseline, m.target, m.up, std::nullopt, {}, std::nullopt};
@@ -40,14 +23,7 @@ PortfolioMeasure summarize_measure(const Measure& m) {
 
 }  // namespace
 
-std::string ai_act_class(const std::optional<Assessment>& a) {
-    if (!a) return "unassessed";
-    if (any_true(*a, 'P', 8)) return "prohibited";
-    if (any_true(*a, 'H', 8) && !(answer(*a, "E") == true && answer(*a, "F") == false)) return "high-risk";
-    if (any_unanswered(*a, 'P', 8) || any_unanswered(*a, 'H', 8)) return "unassessed";
-    if (any_true(*a, 'T', 4)) return "limited";
-    return "minimal";
-}
+std::string ai_act_class(const std::optional<Assessment>& a) { return std::string(to_string(classify_ai_act(a))); }
 
 std::optional<std::pair<std::size_t, std::size_t>> repeated_workshop(const std::vector<PortfolioSource>& sources) {
     for (std::size_t i = 1; i < sources.size(); ++i)
