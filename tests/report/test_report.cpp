@@ -200,6 +200,26 @@ TEST_CASE("a Dutch workshop's report is in Dutch with decimal commas, and --lang
         CHECK(de.find(words) != std::string::npos);
 }
 
+TEST_CASE("a screened pilot's report gives its AI Act class and DPIA verdict, in the workshop's language", "[report][screening]") {
+    TempDir dir;
+    const std::string src = std::string(PILOTDECK_TEST_DATA) + "/screening-workshop.json";
+    const std::string file = dir.file("s.pilotdeck");
+    const RunResult imp = pd({"import", file, "--from", src});
+    INFO(imp.err);
+    REQUIRE(imp.status == 0);
+    const std::string en = report_of(file, dir.file("en.pdf"), {"--lang", "en"});
+    INFO(en);
+    CHECK(en.find("EU AI Act") != std::string::npos);
+    CHECK(en.find("DPIA (GDPR)") != std::string::npos);
+    CHECK(std::regex_search(en, std::regex("prohibited practice|high-risk \\(Annex III\\)|not fully screened yet|limited risk|minimal risk")));
+    const std::string nl = report_of(file, dir.file("nl.pdf"), {"--lang", "nl"});
+    CHECK(nl.find("EU AI-verordening") != std::string::npos);
+    CHECK(nl.find("DPIA (AVG)") != std::string::npos);
+    // A workshop whose ideas were never screened says nothing about screening.
+    const std::string plain = report_of(demo(dir), dir.file("plain.pdf"));
+    CHECK(plain.find("DPIA (GDPR)") == std::string::npos);
+}
+
 TEST_CASE("report: a missing output folder is one line and no file, and no scores is a report that says so", "[report]") {
     TempDir dir;
     const std::string file = demo(dir);
