@@ -67,8 +67,11 @@ void draw_matrix(PdfDoc& doc, const ReportInput& in, const std::vector<int>& num
     doc.ensure(matrix_height(side));
     cairo_t* cr = doc.cr();
     const double x0 = doc.left() + 48, y0 = doc.y + 8;  // top-left of the plot
-    const auto [rlo, rhi] = axis_range(in.workshop.criteria, core::Axis::Risk);
-    const auto [blo, bhi] = axis_range(in.workshop.criteria, core::Axis::Benefit);
+    // Plain variables, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const auto risk_range = axis_range(in.workshop.criteria, core::Axis::Risk);
+    const auto benefit_range = axis_range(in.workshop.criteria, core::Axis::Benefit);
+    const double rlo = risk_range.first, rhi = risk_range.second;
+    const double blo = benefit_range.first, bhi = benefit_range.second;
     const double rmid = core::axis_mid(in.workshop.criteria, core::Axis::Risk);
     const double bmid = core::axis_mid(in.workshop.criteria, core::Axis::Benefit);
     auto px = [&](double risk) { return x0 + side * (risk - rlo) / (rhi - rlo); };
