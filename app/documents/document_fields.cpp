@@ -1,3 +1,4 @@
+#include "core/followup.hpp"
 #include "documents/schema.hpp"
 #include "documents/second_round.hpp"
 
@@ -81,19 +82,8 @@ bool is_language_tag(std::string_view tag) {
     }
 }
 
-bool is_real_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    int year = 0, month = 0, day = 0;
-    const auto number = [&](std::size_t at, std::size_t len, int& out) {
-        const auto [end, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
-        return ec == std::errc() && end == s.data() + at + len && s[at] != '-' && s[at] != '+';
-    };
-    if (!number(0, 4, year) || !number(5, 2, month) || !number(8, 2, day)) return false;
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
+// A calendar date written YYYY-MM-DD: the core's rule, which also checks follow-up dates.
+using core::is_real_date;
 
 // A levels key: a whole number written plainly ("3", "-1"), within the scale limits.
 int read_level_key(JsonReader& r, std::string_view key) {
