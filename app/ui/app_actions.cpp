@@ -148,16 +148,17 @@ const std::vector<Action>& App::actions() {
                         "machine; --lang beats it for one run)"),
              .keys_text = N_("View > Language")});
         add({.id = "language_workshop", .menu = "View", .submenu = N_("Language"), .label = N_("Workshop's language"),
+             .what = N_("the window in the workshop's language (else the system's)"),
              .needs_workshop = false, .separator_before = true,
              .checked = [](const App& a) { return a.language_choice_is(std::nullopt); },
              .run = [](App& a) { a.choose_language(std::nullopt); }});
-        add({.id = "language_en", .menu = "View", .submenu = N_("Language"), .label = "English", .needs_workshop = false,
+        add({.id = "language_en", .menu = "View", .submenu = N_("Language"), .label = "English", .what = N_("the window in English"), .needs_workshop = false,
              .checked = [](const App& a) { return a.language_choice_is(i18n::Language::En); },
              .run = [](App& a) { a.choose_language(i18n::Language::En); }});
-        add({.id = "language_nl", .menu = "View", .submenu = N_("Language"), .label = "Nederlands", .needs_workshop = false,
+        add({.id = "language_nl", .menu = "View", .submenu = N_("Language"), .label = "Nederlands", .what = N_("the window in Dutch"), .needs_workshop = false,
              .checked = [](const App& a) { return a.language_choice_is(i18n::Language::Nl); },
              .run = [](App& a) { a.choose_language(i18n::Language::Nl); }});
-        add({.id = "language_de", .menu = "View", .submenu = N_("Language"), .label = "Deutsch", .needs_workshop = false,
+        add({.id = "language_de", .menu = "View", .submenu = N_("Language"), .label = "Deutsch", .what = N_("the window in German"), .needs_workshop = false,
              .checked = [](const App& a) { return a.language_choice_is(i18n::Language::De); },
              .run = [](App& a) { a.choose_language(i18n::Language::De); }});
         add({.id = "participants", .menu = "View", .label = N_("Participants"),
