@@ -101,11 +101,21 @@ void pilot_list(UiContext& ctx, const std::vector<const core::Idea*>& pilots) {
     for (std::size_t i = 0; i < pilots.size(); ++i) {
         const core::Idea& p = *pilots[i];
         ImGui::PushID(p.id.c_str());
-        const std::string label = p.title + "\n" + status_text(core::status_of(p));
-        if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current)) {
+        // The title wraps (never cut), the status below it in the muted colour; one selectable row.
+        const float width = ImGui::GetContentRegionAvail().x;
+        const char* status = status_text(core::status_of(p));
+        const float title_h = ImGui::CalcTextSize(p.title.c_str(), nullptr, false, width).y;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##pilot", static_cast<int>(i) == current, 0,
+                              ImVec2(width, title_h + ImGui::GetTextLineHeight()))) {
             st.selected = p.id;
             st.value_text.clear();
         }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), p.title.c_str(),
+                    nullptr, width);
+        dl->AddText(ImVec2(at.x, at.y + title_h), u32(ctx.palette.text_muted), status);
+        ImGui::LogText("%s\n%s\n", p.title.c_str(), status);  // drawn by hand, so logged by hand (tests)
         ImGui::PopID();
     }
 }
@@ -206,10 +216,10 @@ void decision_row(UiContext& ctx, const core::Idea& pilot) {
     ImGui::PushFont(ctx.fonts.large);
     if (colour_button(i18n::tr("Scale (S)"), pal.success, pal.success_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_S, false)))
         choose(core::IdeaStatus::Scaled);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(i18n::tr("Adjust (A)")));
     if (colour_button(i18n::tr("Adjust (A)"), pal.warning, pal.warning_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_A, false)))
         choose(core::IdeaStatus::Adjusted);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(i18n::tr("Stop (X)")));
     if (colour_button(i18n::tr("Stop (X)"), pal.danger, pal.danger_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_X, false)))
         choose(core::IdeaStatus::Stopped);
     ImGui::PopFont();
@@ -230,7 +240,7 @@ void pilot_details(UiContext& ctx, const core::Idea& pilot) {
     decision_row(ctx, pilot);
     ImGui::Separator();
     ImGui::TextUnformatted(i18n::tr("New values are dated"));
-    ImGui::SameLine();
+    same_line_if_fits(em(8.0f));
     ImGui::SetNextItemWidth(em(8.0f));
     ImGui::InputText("##date", &st.date);
     st.value_text.resize(pilot.measures.size());

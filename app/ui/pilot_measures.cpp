@@ -50,13 +50,13 @@ bool add_measure_row(UiContext& ctx, const core::Idea& pilot) {
             if (ImGui::Selectable(std::string(presets[i].label).c_str(), static_cast<int>(i) == st.preset)) st.preset = static_cast<int>(i);
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    same_line_if_fits(em(7.0f));
     ImGui::SetNextItemWidth(em(7.0f));
     ImGui::InputTextWithHint("##baseline", i18n::tr("Baseline"), &st.baseline);
-    ImGui::SameLine();
+    same_line_if_fits(em(7.0f));
     ImGui::SetNextItemWidth(em(7.0f));
     ImGui::InputTextWithHint("##target", i18n::tr("Target"), &st.target);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(i18n::tr("Add measure")));
     if (!ImGui::Button(i18n::tr("Add measure"))) return false;
     const core::MeasurePreset& p = presets[static_cast<std::size_t>(st.preset)];
     core::Measure m = core::measure_from_preset(p);

@@ -174,6 +174,17 @@ void fitted_text(const std::string& text, float width) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
+void same_line_if_fits(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    const float after = ImGui::GetItemRectMax().x + spacing;  // where SameLine() would put it
+    if (after + width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
 bool fitted_button(const char* label, float width) {
     const char* end = ImGui::FindRenderedTextEnd(label);
     const std::string shown(label, end);

@@ -62,6 +62,11 @@ void fitted_text(const std::string& text, float width = 0);
 // A button whose label fits `width` (0: the label's own width, capped by what is left of the
 // line): a longer label ends in "…" and shows whole on hover. The id is the label's ("##" works).
 bool fitted_button(const char* label, float width = 0);
+// Before an item `width` pixels wide that should follow on the same line: SameLine() when it
+// fits in what is left of the line, else it starts the next line (rows of buttons wrap).
+void same_line_if_fits(float width);
+// The width of a button with this label in the current font.
+float button_width(const char* label);
 
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
