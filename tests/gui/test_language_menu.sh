@@ -66,4 +66,16 @@ snapshot back
 same_image english back || fail "\"Workshop's language\" should bring back the English picture"
 grep -q '"language"' "$settings" && fail "\"Workshop's language\" should clear the remembered choice"
 quit_app "$file"
+echo "ok: Workshop's language"
+
+# A German workshop opens in German (its "language"), whatever the system's; --lang beats it.
+# (`screenshot` never reads the settings: the remembered choice does not count there.)
+de_file="$GUI_TEST_WORK/deutsch.pilotdeck"
+"$PILOTDECK" new "$de_file" --template use-case-workshop-de --title "Werkstatt" >/dev/null || fail "pilotdeck new failed"
+shot() { "$PILOTDECK" screenshot "$de_file" --stage intro --size 1280x720 --out "$GUI_TEST_WORK/$1.png" "${@:2}" || fail "screenshot $1 failed"; }
+LANG=en_GB.UTF-8 LC_ALL= shot de_own
+shot de_de --lang de
+shot de_en --lang en
+same_image de_own de_de || fail "a German workshop should open in German"
+same_image de_own de_en && fail "--lang en should show the German workshop in English"
 echo "PASS: View > Language"
