@@ -146,10 +146,10 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
     if (!round_here) {
         // no round on this stage: nothing to close or reopen
     } else if (phones.round_open()) {
-        if (ImGui::Button(i18n::tr("Close round and reveal"))) ctx.request(SetPhoneRound{false});
+        if (fitted_button(i18n::tr("Close round and reveal"))) ctx.request(SetPhoneRound{false});
     } else {
         muted(ctx, i18n::tr("Round closed: phones cannot score."));
-        if (ImGui::Button(i18n::tr("Reopen round"))) ctx.request(SetPhoneRound{true});
+        if (fitted_button(i18n::tr("Reopen round"))) ctx.request(SetPhoneRound{true});
     }
     ImGui::Spacing();
 

@@ -175,7 +175,9 @@ void draw_pitches(UiContext& ctx) {
             ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::kAbsent());
         }
         if (!done && !now) {
-            ImGui::SameLine();
+            // The buttons follow on the line while they fit, else on the next (German runs long).
+            const auto small_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x; };
+            same_line_if_fits(small_w(absent ? text::kBack() : text::kMarkAbsent()));
             if (ImGui::SmallButton(absent ? text::kBack() : text::kMarkAbsent())) {
                 if (absent) s.absent.erase(t.id);
                 else s.absent.insert(t.id);
@@ -193,11 +195,11 @@ void draw_pitches(UiContext& ctx) {
             };
             const std::size_t first_waiting = on ? current + 1 : 0;
             if (!absent && i > first_waiting) {
-                ImGui::SameLine();
+                same_line_if_fits(small_w(text::kEarlier()));
                 if (ImGui::SmallButton(text::kEarlier())) swap_with(i - 1);
             }
             if (!absent && i + 1 < lineup.size() && !s.absent.count(ws.teams[lineup[i + 1]].id)) {
-                ImGui::SameLine();
+                same_line_if_fits(small_w(text::kLater()));
                 if (ImGui::SmallButton(text::kLater())) swap_with(i + 1);
             }
         }

@@ -238,7 +238,7 @@ std::optional<StartAction> draw_start(StartForm& form, const Fonts& fonts, const
     ImGui::TextUnformatted(i18n::tr("pilotdeck \u2014 AI use-case workshops"));
     ImGui::PopFont();
     if (can_go_back) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(i18n::tr("Back to the workshop (Esc)")));
         // Esc closes an open list or menu first (ImGui closes it before this frame is drawn).
         const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !form.popup_was_open;
         if (ImGui::Button(i18n::tr("Back to the workshop (Esc)")) || esc)
