@@ -29,8 +29,9 @@ struct Chord {
 struct Action {
     const char* id = "";
     const char* menu = nullptr;  // "File", "Edit", "View", "Go", "Help", or nullptr: keys only
-    const char* label = "";      // the menu's words
-    const char* what = "";       // the help overlay's and README's words
+    const char* submenu = nullptr;  // a submenu of `menu` ("Language"), marked N_(); translated where drawn
+    const char* label = "";      // the menu's words, marked N_() (English; translated where drawn)
+    const char* what = "";       // the help overlay's and README's words, marked N_()
     std::vector<Chord> chords{};
     // Only for actions a panel handles itself (run is null): how the help names its keys.
     const char* keys_text = nullptr;
@@ -49,10 +50,11 @@ struct Action {
 // after the ImGui context has its key map.
 void reserve_stage_keys();
 
-// The keys of an action as people read them: "Page Down or Ctrl+→".
-std::string keys_text(const Action& a);
+// The keys of an action as people read them: "Page Down or Ctrl+→". `translated`: in the
+// current language ("Bild ab oder Strg+→"); else English (the README).
+std::string keys_text(const Action& a, bool translated = false);
 // The first listed chord, for a menu ("Ctrl+Z"), or "".
-std::string menu_shortcut(const Action& a);
+std::string menu_shortcut(const Action& a, bool translated = false);
 // The README's keys table (header, separator and one row per action that has keys).
 std::string keys_markdown(const std::vector<Action>& actions);
 

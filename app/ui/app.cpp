@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "base/i18n.hpp"
 #include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
 #include "ui/panel_portfolio.hpp"
@@ -56,6 +57,10 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
     palette_ = settings_.theme == "dark" ? dark_palette() : projector_palette();
     ImGui::GetIO().ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames
     reserve_stage_keys();
+    // `--lang` (the command line's override) beats the language chosen in View > Language for this
+    // run; that one beats the workshop's.
+    if (persist_ && !i18n::override_language())
+        if (const auto chosen = i18n::parse_language(settings_.language)) i18n::set_override(*chosen);
     workshop_.before_close = [this] { workshop_closing(); };
     workshop_.after_show = [this] { workshop_shown_now(); };
 }
@@ -143,6 +148,21 @@ void App::toggle_theme() {
     save_settings_now();
 }
 
+void App::choose_language(std::optional<i18n::Language> lang) {
+    i18n::set_override(lang);
+    settings_.language = lang ? std::string(i18n::code(*lang)) : std::string();
+    save_settings_now();
+}
+
+bool App::language_choice_is(std::optional<i18n::Language> lang) const { return i18n::override_language() == lang; }
+
+void App::apply_language() {
+    const std::string_view workshop_language =
+        workshop_.is_open() ? std::string_view(workshop_.session().workshop().info.language) : std::string_view();
+    if (const i18n::Language lang = i18n::resolve_language(workshop_language); lang != i18n::language())
+        i18n::set_language(lang);
+}
+
 void App::go_to_stage(int index) {
     if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
@@ -159,7 +179,7 @@ void App::step_history(bool forward) {
     const std::string label = forward ? s.redo_label() : s.undo_label();
     try {
         forward ? s.redo() : s.undo();
-        ctx_->state.status = (forward ? "Redone: " : "Undone: ") + label;
+        ctx_->state.status = i18n::format(forward ? i18n::tr("Redone: {0}") : i18n::tr("Undone: {0}"), {label});
     } catch (const std::exception& e) {
         ctx_->state.error = e.what();
     }
@@ -194,15 +214,16 @@ void App::draw_error_banner() {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("\u25A0 %s", st.error.c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Dismiss")) st.error.clear();
+    if (ImGui::Button(i18n::tr("Dismiss"))) st.error.clear();
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
 }
 
 void App::draw_status() {
     const UiState& st = ctx_->state;
-    const std::string left = st.status.empty() ? "All changes are saved as you go" : st.status;
-    const std::string undo = ctx_->session.can_undo() ? "Ctrl+Z: undo " + ctx_->session.undo_label() : "";
+    const std::string left = st.status.empty() ? i18n::tr("All changes are saved as you go") : st.status;
+    const std::string undo =
+        ctx_->session.can_undo() ? i18n::format(i18n::tr("Ctrl+Z: undo {0}"), {ctx_->session.undo_label()}) : "";
     ImGui::Separator();
     status_line(*ctx_, left, undo, workshop_.path());
 }
@@ -308,6 +329,7 @@ void App::frame(int display_w, int display_h) {
     std::optional<startup::Step> step;
     if (!first_frame_done_ && !layout_pass_) step.emplace("font rebuild");
     ensure_fonts(display_h > 0 ? display_h : window_.height());
+    apply_language();
     if (step) step.emplace("frame");
     window_.begin_frame(display_w, display_h);
     // The window lost the focus (another window, the desktop): what is being typed is committed.

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/session.hpp"
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
@@ -57,10 +58,18 @@ public:
     // help overlay and the README's keys table.
     static const std::vector<Action>& actions();
 
+    // View > Language: a language, or nullopt for the workshop's. Remembered per machine; it
+    // applies from the next frame on (the fonts already hold every letter of en, nl and de).
+    void choose_language(std::optional<i18n::Language> lang);
+    bool language_choice_is(std::optional<i18n::Language> lang) const;
+
 private:
     void ensure_fonts(int framebuffer_height);
     void set_zoom(float zoom);
     void toggle_theme();
+    // Before each frame: the language the window speaks (i18n::resolve_language: the choice, else
+    // the workshop's, else the system's).
+    void apply_language();
     void apply_look();
     void save_settings_now();
     void handle_keys();

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include "base/i18n.hpp"
 #include "platform/offscreen.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/widgets.hpp"
@@ -11,12 +12,12 @@ namespace pilotdeck::ui {
 
 bool export_matrix_png(const UiContext& ctx, const std::string& path, int width, int height, std::string& error) {
     if (width <= 0 || height <= 0) {
-        error = path + ": the image size must be positive";
+        error = i18n::format(i18n::tr("{0}: the image size must be positive"), {path});
         return false;
     }
     platform::OffscreenTarget target(width, height);
     if (!target.ok()) {
-        error = path + ": cannot render off-screen (no framebuffer)";
+        error = i18n::format(i18n::tr("{0}: cannot render off-screen (no framebuffer)"), {path});
         return false;
     }
     ImFont* font = ctx.fonts.body ? ctx.fonts.body : ImGui::GetFont();
@@ -30,7 +31,7 @@ bool export_matrix_png(const UiContext& ctx, const std::string& path, int width,
     dl.PushClipRect(ImVec2(0, 0), ImVec2(w, h));
     // A title line for slides and handouts: the workshop, its organisation and date.
     const core::WorkshopInfo& info = ctx.session.workshop().info;
-    std::string title = info.title.empty() ? "Benefit versus risk" : info.title;
+    std::string title = info.title.empty() ? std::string(i18n::tr("Benefit versus risk")) : info.title;
     for (const std::string* part : {&info.organisation, &info.date})
         if (!part->empty()) title += " — " + *part;
     const float margin = font_size * 0.6f;

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "core/model.hpp"
 #include "documents/documents.hpp"
 #include "platform/offscreen.hpp"
@@ -37,7 +38,7 @@ int fail(const std::string& line) {
 bool check_display() {
     std::string why;
     if (platform::display_available(&why)) return true;
-    fail(why + "; the GUI needs a graphical session \u2014 try `pilotdeck --help` for the command line");
+    fail(i18n::format(i18n::tr("{0}; the GUI needs a graphical session \u2014 try `pilotdeck --help` for the command line"), {why}));
     return false;
 }
 
@@ -150,8 +151,8 @@ int run_gui(const GuiOptions& o) {
 
 int take_screenshot(const ScreenshotOptions& o) {
     const auto kind = core::stage_kind_from(o.stage);
-    if (!kind) return fail("unknown stage \"" + o.stage + "\" (intro, concerns, ideas, scoring, matrix, shortlist)");
-    if (o.width <= 0 || o.height <= 0) return fail("the screenshot size must be positive");
+    if (!kind) return fail(i18n::format(i18n::tr("unknown stage \"{0}\" (intro, concerns, ideas, scoring, matrix, shortlist)"), {o.stage}));
+    if (o.width <= 0 || o.height <= 0) return fail(i18n::tr("the screenshot size must be positive"));
     OpenWorkshop w;
     try {
         w = open_workshop(o.file, true);
@@ -162,7 +163,7 @@ int take_screenshot(const ScreenshotOptions& o) {
     const auto& stages = w.session->workshop().stages;
     for (std::size_t i = 0; i < stages.size() && stage < 0; ++i)
         if (stages[i].kind == *kind) stage = static_cast<int>(i);
-    if (stage < 0) return fail(o.file + ": the workshop has no " + o.stage + " stage");
+    if (stage < 0) return fail(i18n::format(i18n::tr("{0}: the workshop has no {1} stage"), {o.file, o.stage}));
     // The stage is chosen in memory only: the session has no store, the file is read-only.
     w.session = std::make_unique<core::Session>(w.session->workshop(), stage, nullptr);
 
@@ -173,8 +174,8 @@ int take_screenshot(const ScreenshotOptions& o) {
     App app(*window, false, {});
     app.show(std::move(w));
     platform::OffscreenTarget target(o.width, o.height);
-    if (!target.ok()) return fail("cannot create an off-screen image of " + std::to_string(o.width) + "x" +
-                                  std::to_string(o.height));
+    if (!target.ok()) return fail(i18n::format(i18n::tr("cannot create an off-screen image of {0}x{1}"),
+                                              {std::to_string(o.width), std::to_string(o.height)}));
     target.bind();
     for (int i = 0; i < kSettleFrames; ++i) {
         window->wait_events(0);

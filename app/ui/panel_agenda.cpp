@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "base/i18n.hpp"
 #include "platform/paths.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -98,7 +99,9 @@ void draw_stepper(UiContext& ctx) {
                                   label.c_str(), nullptr, nullptr);
         ImGui::PopStyleColor();
         if (hovered && ctx.tooltips_allowed())
-            ImGui::SetTooltip("%zu. %s (%d min)", i + 1, stages[i].title.c_str(), stages[i].minutes);
+            ImGui::SetTooltip("%s", i18n::format(i18n::tr("{0}. {1} ({2} min)"),
+                                                  {std::to_string(i + 1), stages[i].title, std::to_string(stages[i].minutes)})
+                                         .c_str());
         ImGui::PopID();
     }
 }
@@ -110,8 +113,8 @@ void draw_demo_note(UiContext& ctx) {
     std::error_code ec;
     if (!std::filesystem::equivalent(ctx.state.workshop_path, demo_workshop_path(), ec) || ec) return;
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent));
-    ImGui::TextWrapped("%s", "This is the demo workshop: try anything here. Ctrl+O (File \u2192 New or open "
-                             "workshop) starts your own.");
+    ImGui::TextWrapped("%s", i18n::tr("This is the demo workshop: try anything here. Ctrl+O (File \u2192 New or open "
+                                      "workshop) starts your own."));
     ImGui::PopStyleColor();
 }
 
@@ -133,8 +136,10 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
     ImGui::TableSetColumnIndex(0);
     heading(ctx, st.title);
     ImGui::TextWrapped("%s", st.goal.c_str());
-    muted(ctx, "Stage " + std::to_string(current + 1) + " of " + std::to_string(stages.size()) + " \u2014 " +
-                   count_of(static_cast<std::size_t>(std::max(st.minutes, 0)), "minute", "minutes"));
+    const auto minutes = static_cast<unsigned long>(std::max(st.minutes, 0));
+    muted(ctx, i18n::format(i18n::tr("Stage {0} of {1} \u2014 {2}"),
+                            {std::to_string(current + 1), std::to_string(stages.size()),
+                             i18n::format(i18n::ntr("{0} minute", "{0} minutes", minutes), {std::to_string(minutes)})}));
 
     ImGui::TableSetColumnIndex(1);
     const core::TimerPhase phase = countdown.phase();
@@ -167,17 +172,17 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown) {
 
     // The phase in words as well as colour.
     if (phase == core::TimerPhase::Warning)
-        ImGui::TextUnformatted("\u25B2 less than 2 minutes left");
+        ImGui::TextUnformatted(i18n::tr("\u25B2 less than 2 minutes left"));
     else if (over)
-        ImGui::TextColored(vec4(ctx.palette.danger), "\u25A0 over time");
+        ImGui::TextColored(vec4(ctx.palette.danger), "%s", i18n::tr("\u25A0 over time"));
     else
-        muted(ctx, countdown.running() ? "running" : "paused");
+        muted(ctx, countdown.running() ? i18n::tr("running") : i18n::tr("paused"));
 
-    if (ImGui::Button(countdown.running() ? "Pause" : "Start")) countdown.running() ? countdown.pause() : countdown.start();
+    if (ImGui::Button(countdown.running() ? i18n::tr("Pause") : i18n::trc("countdown", "Start"))) countdown.running() ? countdown.pause() : countdown.start();
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) countdown.reset();
+    if (ImGui::Button(i18n::tr("Reset"))) countdown.reset();
     ImGui::SameLine();
-    if (ImGui::Button("+1 min")) countdown.add(std::chrono::seconds(kOneMinute));
+    if (ImGui::Button(i18n::tr("+1 min"))) countdown.add(std::chrono::seconds(kOneMinute));
     ImGui::EndTable();
 }
 

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -13,12 +14,16 @@ namespace pilotdeck::ui {
 namespace {
 
 namespace text {
-const char* kNoAwards = "This workshop has no awards.";
-const char* kNothing = "Not awarded: nothing to go on yet.";
-const char* kNextHidden = "PageDown reveals the next award.";
-const char* kAllShown = "Every award is revealed. Congratulations to all teams!";
-std::string tie(std::size_t n) { return "A tie between " + std::to_string(n) + " teams"; }
-std::string remaining(std::size_t n) { return std::to_string(n) + (n == 1 ? " award to go" : " awards to go"); }
+const char* kNoAwards() { return i18n::tr("This workshop has no awards."); }
+const char* kNothing() { return i18n::tr("Not awarded: nothing to go on yet."); }
+const char* kNextHidden() { return i18n::tr("PageDown reveals the next award."); }
+const char* kAllShown() { return i18n::tr("Every award is revealed. Congratulations to all teams!"); }
+std::string tie(std::size_t n) {
+    return i18n::format(i18n::ntr("A tie between {0} team", "A tie between {0} teams", plural_n(n)), {std::to_string(n)});
+}
+std::string remaining(std::size_t n) {
+    return i18n::format(i18n::ntr("{0} award to go", "{0} awards to go", plural_n(n)), {std::to_string(n)});
+}
 }  // namespace text
 
 struct RevealState {
@@ -45,7 +50,7 @@ void draw_step(UiContext& ctx, const core::Workshop& ws, const core::RevealStep&
     ImGui::TextColored(vec4(latest ? ctx.palette.accent : ctx.palette.text_muted), "%s", step.title.c_str());
     ImGui::PopFont();
     if (step.teams.empty()) {
-        muted(ctx, text::kNothing);
+        muted(ctx, text::kNothing());
         return;
     }
     if (step.tie()) ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::tie(step.teams.size()).c_str());
@@ -75,13 +80,13 @@ void draw_awards(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
     RevealState& s = reveal_for(ctx);
     if (s.steps.empty()) {
-        muted(ctx, text::kNoAwards);
+        muted(ctx, text::kNoAwards());
         return;
     }
     // The latest revealed step large at the top; the earlier ones below it, smaller.
     if (s.shown == 0) {
         ImGui::PushFont(ctx.fonts.large);
-        ImGui::TextWrapped("%s", text::kNextHidden);
+        ImGui::TextWrapped("%s", text::kNextHidden());
         ImGui::PopFont();
     } else {
         draw_step(ctx, ws, s.steps[s.shown - 1], true);
@@ -94,7 +99,7 @@ void draw_awards(UiContext& ctx) {
         ImGui::PopID();
         ImGui::Spacing();
     }
-    muted(ctx, s.shown == s.steps.size() ? text::kAllShown : text::remaining(s.steps.size() - s.shown));
+    muted(ctx, s.shown == s.steps.size() ? text::kAllShown() : text::remaining(s.steps.size() - s.shown));
 }
 
 bool hackathon_page(UiContext& ctx, int direction) {

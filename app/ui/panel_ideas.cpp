@@ -10,12 +10,15 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "base/i18n.hpp"
 #include "core/text.hpp"
 #include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
+
+using i18n::N_;
 
 namespace {
 
@@ -27,7 +30,8 @@ constexpr int kFocusWaitFrames = 5;
 
 using core::trim;
 
-std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
+// TRANSLATORS: quotation marks around a title, as the language writes them.
+std::string quoted(const std::string& s) { return i18n::format(i18n::tr("\u201C{0}\u201D"), {s}); }
 
 std::vector<std::string> departments(const core::Workshop& ws) {
     std::set<std::string> d;
@@ -41,8 +45,8 @@ std::vector<std::string> departments(const core::Workshop& ws) {
 void filter_combo(UiContext& ctx) {
     const std::string& f = ctx.state.department_filter;
     ImGui::SetNextItemWidth(-1);
-    if (!ImGui::BeginCombo("##department_filter", f.empty() ? "All departments" : f.c_str())) return;
-    if (ImGui::Selectable("All departments", f.empty())) ctx.state.department_filter.clear();
+    if (!ImGui::BeginCombo("##department_filter", f.empty() ? i18n::tr("All departments") : f.c_str())) return;
+    if (ImGui::Selectable(i18n::tr("All departments"), f.empty())) ctx.state.department_filter.clear();
     for (const auto& d : departments(ctx.session.workshop()))
         if (ImGui::Selectable(d.c_str(), d == f)) ctx.state.department_filter = d;
     ImGui::EndCombo();
@@ -84,7 +88,7 @@ void idea_list(UiContext& ctx) {
     for (const auto& idea : ideas)
         if (ctx.state.department_filter.empty() || idea.department == ctx.state.department_filter) shown.push_back(&idea);
     if (shown.empty()) {
-        muted(ctx, ideas.empty() ? "No ideas yet. Ctrl+N starts one." : "No ideas in this department.");
+        muted(ctx, ideas.empty() ? i18n::tr("No ideas yet. Ctrl+N starts one.") : i18n::tr("No ideas in this department."));
         return;
     }
     const float width = ImGui::GetContentRegionAvail().x;
@@ -114,10 +118,10 @@ void idea_list(UiContext& ctx) {
 
 void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
     const core::Participant* owner = ctx.session.find_participant(d.owner);
-    ImGui::TextUnformatted("Owner");
+    ImGui::TextUnformatted(i18n::tr("Owner"));
     ImGui::SetNextItemWidth(-1);
-    if (!ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : "nobody yet")) return;
-    if (ImGui::Selectable("nobody yet", d.owner.empty())) {
+    if (!ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : i18n::tr("nobody yet"))) return;
+    if (ImGui::Selectable(i18n::tr("nobody yet"), d.owner.empty())) {
         d.owner.clear();
         done = true;
     }
@@ -133,9 +137,9 @@ void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
 
 void delete_idea(UiContext& ctx, const core::Idea& idea) {
     const std::string title = idea.title;
-    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, "Delete " + quoted(title)})) {
+    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, i18n::format(i18n::tr("Delete {0}"), {quoted(title)})})) {
         ctx.state.selected_idea.clear();
-        ctx.state.status = "Deleted " + quoted(title) + ". Ctrl+Z brings it back.";
+        ctx.state.status = i18n::format(i18n::tr("Deleted {0}. Ctrl+Z brings it back."), {quoted(title)});
     }
 }
 
@@ -144,17 +148,21 @@ void confirm_delete(UiContext& ctx, const core::Idea& idea) {
     if (!ImGui::BeginPopup("##confirm_delete")) return;
     const bool include = idea.decision && idea.decision->pin == core::Pin::Include;
     ImGui::PushTextWrapPos(em(28));
-    ImGui::TextWrapped("%s is pinned %s%s. Delete it anyway?", quoted(idea.title).c_str(),
-                       include ? "as a pilot" : "out of the pilots",
-                       idea.decision && !idea.decision->reason.empty() ? (" (" + idea.decision->reason + ")").c_str() : "");
+    const std::string reason =
+        idea.decision && !idea.decision->reason.empty() ? " (" + idea.decision->reason + ")" : std::string();
+    const std::string question =
+        i18n::format(include ? i18n::tr("{0} is pinned as a pilot{1}. Delete it anyway?")
+                             : i18n::tr("{0} is pinned out of the pilots{1}. Delete it anyway?"),
+                     {quoted(idea.title), reason});
+    ImGui::TextWrapped("%s", question.c_str());
     ImGui::PopTextWrapPos();
     const bool enter = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
-    if (colour_button("Delete", ctx.palette.danger, ctx.palette.danger_text) || enter) {
+    if (colour_button(i18n::tr("Delete"), ctx.palette.danger, ctx.palette.danger_text) || enter) {
         delete_idea(ctx, idea);
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Keep it")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(i18n::tr("Keep it"))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -174,7 +182,7 @@ void IdeasPanel::save_new_idea(UiContext& ctx, bool select) {
         new_title_.clear();
         ++capture_generation_;
         if (select) ctx.state.selected_idea = idea.id;
-        ctx.state.status = "Saved idea " + quoted(title);
+        ctx.state.status = i18n::format(i18n::tr("Saved idea {0}"), {quoted(title)});
     }
 }
 
@@ -216,10 +224,10 @@ void IdeasPanel::capture(UiContext& ctx) {
         ImGui::ClearActiveID();
         ctx.state.cleared_title = new_title_;
         ctx.state.cleared_at = ctx.session.revision();
-        ctx.state.status = "Cleared " + quoted(trim(new_title_)) + ". Ctrl+Z brings it back.";
+        ctx.state.status = i18n::format(i18n::tr("Cleared {0}. Ctrl+Z brings it back."), {quoted(trim(new_title_))});
         new_title_.clear();
     }
-    bool enter = ImGui::InputTextWithHint("##new_idea", "New idea \u2014 Enter saves", &new_title_,
+    bool enter = ImGui::InputTextWithHint("##new_idea", i18n::tr("New idea \u2014 Enter saves"), &new_title_,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopID();
     ImGui::PopFont();
@@ -275,7 +283,7 @@ void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
     const auto& ideas = ctx.session.workshop().ideas;
     if (ideas.size() < 2) return;
     const bool m_key = keys_free(ctx) && !ImGui::IsPopupOpen("##merge") && ImGui::IsKeyPressed(GLFW_KEY_M, false);
-    if (ImGui::Button("Merge into\u2026 (M)") || m_key) {
+    if (ImGui::Button(i18n::tr("Merge into\u2026 (M)")) || m_key) {
         ImGui::OpenPopup("##merge");
         merge_pick_ = 0;
     }
@@ -287,8 +295,8 @@ void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
     merge_pick_ = std::clamp(merge_pick_, 0, n - 1);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) merge_pick_ = (merge_pick_ + 1) % n;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) merge_pick_ = (merge_pick_ + n - 1) % n;
-    ImGui::TextUnformatted(("Merge " + quoted(idea.title) + " into:").c_str());
-    muted(ctx, "Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along.");
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Merge {0} into:"), {quoted(idea.title)}).c_str());
+    muted(ctx, i18n::tr("Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along."));
     const core::Idea* chosen = nullptr;
     for (int i = 0; i < n; ++i) {
         const bool picked = i == merge_pick_;
@@ -302,7 +310,7 @@ void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
         const std::string kept = chosen->id, title = idea.title;
         if (ctx.run(core::merge_ideas(ctx.session.workshop(), idea, *chosen))) {
             ctx.state.selected_idea = kept;
-            ctx.state.status = "Merged " + quoted(title) + ". Ctrl+Z undoes it.";
+            ctx.state.status = i18n::format(i18n::tr("Merged {0}. Ctrl+Z undoes it."), {quoted(title)});
         }
         ImGui::CloseCurrentPopup();
     }
@@ -319,7 +327,8 @@ void IdeasPanel::commit_details(UiContext& ctx) {
         // The undo label names the change: "Edit the department of “Invoices”".
         const std::string& what = details_.save_what();
         const std::string label =
-            what.empty() ? "Edit " + quoted(idea->title) : "Edit the " + what + " of " + quoted(idea->title);
+            what.empty() ? i18n::format(i18n::tr("Edit {0}"), {quoted(idea->title)})
+                         : i18n::format(i18n::tr("Edit the {0} of {1}"), {i18n::tr(what.c_str()), quoted(idea->title)});
         ctx.run(core::Batch{{core::PutIdea{draft, std::nullopt}}, label}, details_.save_key());
         details_.saved(ctx.session.revision());
     }
@@ -329,7 +338,7 @@ void IdeasPanel::commit_details(UiContext& ctx) {
 void IdeasPanel::details(UiContext& ctx) {
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
     if (!idea) {
-        muted(ctx, "Pick an idea (Up / Down, or a click) to see and edit its details.");
+        muted(ctx, i18n::tr("Pick an idea (Up / Down, or a click) to see and edit its details."));
         return;
     }
     details_.refresh(*idea, ctx.session.revision(), details_.draft().id != idea->id);
@@ -337,14 +346,14 @@ void IdeasPanel::details(UiContext& ctx) {
     core::Idea& d = details_.draft();
     // The saves of one field session are one undo step (their key names the idea, the field and
     // that focus); the owner picked is a step of its own.
-    details_.field("Title", "##title", d.title, 1, d.id, "title");
-    details_.field("Problem", "##problem", d.problem, 3, d.id, "problem");
-    details_.field("Proposed AI solution", "##solution", d.solution, 3, d.id, "proposed solution");
-    details_.field("Department", "##department", d.department, 1, d.id, "department");
+    details_.field(i18n::tr("Title"), "##title", d.title, 1, d.id, N_("title"));
+    details_.field(i18n::tr("Problem"), "##problem", d.problem, 3, d.id, N_("problem"));
+    details_.field(i18n::tr("Proposed AI solution"), "##solution", d.solution, 3, d.id, N_("proposed solution"));
+    details_.field(i18n::tr("Department"), "##department", d.department, 1, d.id, N_("department"));
     bool owner_picked = false;
     owner_combo(ctx, d, owner_picked);
-    if (owner_picked) details_.picked("owner");
-    details_.field("Success criteria", "##success", d.success_criteria, 2, d.id, "success criteria");
+    if (owner_picked) details_.picked(N_("owner"));
+    details_.field(i18n::tr("Success criteria"), "##success", d.success_criteria, 2, d.id, N_("success criteria"));
     details_.finish(ctx, "idea details", [this, &ctx] { commit_details(ctx); });
     ImGui::PopID();
 
@@ -353,7 +362,7 @@ void IdeasPanel::details(UiContext& ctx) {
     ImGui::SameLine();
     const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
                             ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete), false);
-    if (colour_button("Delete idea", ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
+    if (colour_button(i18n::tr("Delete idea"), ctx.palette.danger, ctx.palette.danger_text) || delete_key) {
         if (idea->decision)
             ImGui::OpenPopup("##confirm_delete");  // a pinned idea: a decision the room made, asked first
         else
@@ -370,7 +379,8 @@ void IdeasPanel::draw(UiContext& ctx) {
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
     capture(ctx);
     filter_combo(ctx);
-    heading(ctx, count_of(ctx.session.workshop().ideas.size(), "idea", "ideas"));
+    const auto n_ideas = static_cast<unsigned long>(ctx.session.workshop().ideas.size());
+    heading(ctx, i18n::format(i18n::ntr("{0} idea", "{0} ideas", n_ideas), {std::to_string(n_ideas)}));
     ImGui::BeginChild("##ideas_scroll", ImVec2(0, 0), false);
     idea_list(ctx);
     ImGui::EndChild();

@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -32,10 +33,10 @@ void IntroPanel::draw_info_editor(UiContext& ctx) {
     info_.refresh(ctx.session.workshop().info, ctx.session.revision());
     ImGui::PushID(info_.generation());
     core::WorkshopInfo& d = info_.draft();
-    info_.field("Title", "##info_title", d.title, 1, "info");
-    info_.field("Organisation", "##info_org", d.organisation, 1, "info");
-    info_.field("Date (YYYY-MM-DD)", "##info_date", d.date, 1, "info");
-    info_.field("Facilitator", "##info_facilitator", d.facilitator, 1, "info");
+    info_.field(i18n::tr("Title"), "##info_title", d.title, 1, "info");
+    info_.field(i18n::tr("Organisation"), "##info_org", d.organisation, 1, "info");
+    info_.field(i18n::tr("Date (YYYY-MM-DD)"), "##info_date", d.date, 1, "info");
+    info_.field(i18n::tr("Facilitator"), "##info_facilitator", d.facilitator, 1, "info");
     info_.finish(ctx, "workshop details", [this, &ctx] { commit_info(ctx); });
     ImGui::PopID();
 }
@@ -46,17 +47,19 @@ void IntroPanel::draw(UiContext& ctx) {
     const auto& ws = ctx.session.workshop();
     const auto& info = ws.info;
     ImGui::PushFont(ctx.fonts.large);
-    ImGui::TextWrapped("%s", info.title.empty() ? "Untitled workshop" : info.title.c_str());
+    ImGui::TextWrapped("%s", info.title.empty() ? i18n::tr("Untitled workshop") : info.title.c_str());
     ImGui::PopFont();
     std::string line = info.organisation;
     if (!info.date.empty()) line += (line.empty() ? "" : " \u00B7 ") + info.date;
-    if (!info.facilitator.empty()) line += (line.empty() ? "" : " \u00B7 facilitated by ") + info.facilitator;
+    if (!info.facilitator.empty())
+        line += (line.empty() ? std::string() : std::string(" \u00B7 ")) +
+                i18n::format(i18n::tr("facilitated by {0}"), {info.facilitator});
     if (!line.empty()) ImGui::TextWrapped("%s", line.c_str());
     ImGui::Spacing();
 
     for (const auto& st : ws.stages) {
         if (st.kind != core::StageKind::Intro) continue;
-        ImGui::TextUnformatted("Today\u2019s goal");
+        ImGui::TextUnformatted(i18n::tr("Today\u2019s goal"));
         ImGui::PushFont(ctx.fonts.large);
         ImGui::TextWrapped("%s", st.goal.c_str());
         ImGui::PopFont();
@@ -64,11 +67,11 @@ void IntroPanel::draw(UiContext& ctx) {
     }
     ImGui::Spacing();
 
-    heading(ctx, "Agenda");
+    heading(ctx, i18n::tr("Agenda"));
     if (ImGui::BeginTable("##agenda", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Starts", ImGuiTableColumnFlags_WidthFixed, em(5));
-        ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Minutes", ImGuiTableColumnFlags_WidthFixed, em(6));
+        ImGui::TableSetupColumn(i18n::tr("Starts"), ImGuiTableColumnFlags_WidthFixed, em(5));
+        ImGui::TableSetupColumn(i18n::tr("Stage"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(i18n::tr("Minutes"), ImGuiTableColumnFlags_WidthFixed, em(6));
         ImGui::TableHeadersRow();
         int start = 0;
         for (std::size_t i = 0; i < ws.stages.size(); ++i) {
@@ -78,21 +81,19 @@ void IntroPanel::draw(UiContext& ctx) {
             ImGui::TableSetColumnIndex(0);
             ImGui::Text("+%s", clock_text(start).c_str());
             ImGui::TableSetColumnIndex(1);
-            ImGui::Text("%s%zu. %s", cur ? "\u25B6 " : "", i + 1, st.title.c_str());
+            ImGui::TextWrapped("%s%zu. %s", cur ? "\u25B6 " : "", i + 1, st.title.c_str());
             ImGui::TableSetColumnIndex(2);
-            ImGui::Text("%d min", st.minutes);
+            ImGui::TextUnformatted(i18n::format(i18n::tr("{0} min"), {std::to_string(st.minutes)}).c_str());
             start += st.minutes;
         }
         ImGui::EndTable();
     }
-    ImGui::Text("In total %s hours", clock_text([&] {
-                    int t = 0;
-                    for (const auto& st : ws.stages) t += st.minutes;
-                    return t;
-                }()).c_str());
+    int total = 0;
+    for (const auto& st : ws.stages) total += st.minutes;
+    ImGui::TextUnformatted(i18n::format(i18n::tr("In total {0} hours"), {clock_text(total)}).c_str());
 
     ImGui::Spacing();
-    if (ImGui::CollapsingHeader("Edit workshop details")) draw_info_editor(ctx);
+    if (ImGui::CollapsingHeader((std::string(i18n::tr("Edit workshop details")) + "###info_editor").c_str())) draw_info_editor(ctx);
 }
 
 }  // namespace pilotdeck::ui

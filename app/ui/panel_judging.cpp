@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
 #include "core/recusal.hpp"
 #include "ui/panels.hpp"
@@ -15,18 +16,26 @@ namespace pilotdeck::ui {
 namespace {
 
 namespace text {
-const char* kCriteria = "Jury scoring on the criteria";
-const char* kPairwise = "Pairwise judging: \u201CA or B?\u201D on the judges\u2019 phones";
-const char* kNoJudges = "No judges yet: give jury members the role \u201Cjury\u201D (participants panel, F2).";
-const char* kRecused = "recused";
-const char* kRecusals = "Recusals";
-const char* kNoRecusals = "No judge is recused from any team.";
-std::string criteria_progress(int done, int of) { return std::to_string(done) + " of " + std::to_string(of) + " teams"; }
-std::string pairwise_progress(int done, int left) {
-    return std::to_string(done) + " compared, " + (left == 0 ? std::string("none left") : "about " + std::to_string(left) + " to go");
+const char* kCriteria() { return i18n::tr("Jury scoring on the criteria"); }
+const char* kPairwise() { return i18n::tr("Pairwise judging: \u201CA or B?\u201D on the judges\u2019 phones"); }
+const char* kNoJudges() { return i18n::tr("No judges yet: give jury members the role \u201Cjury\u201D (participants panel, F2)."); }
+const char* kRecused() { return i18n::tr("recused"); }
+const char* kRecusals() { return i18n::tr("Recusals"); }
+const char* kNoRecusals() { return i18n::tr("No judge is recused from any team."); }
+std::string criteria_progress(int done, int of) {
+    return i18n::format(i18n::ntr("{0} of {1} team", "{0} of {1} teams", plural_n(of)), {std::to_string(done), std::to_string(of)});
 }
-std::string recused_count(int n) { return "recused from " + std::to_string(n) + (n == 1 ? " team" : " teams"); }
-std::string reason(core::RecusalReason r) { return r == core::RecusalReason::Member ? "member" : "same department"; }
+std::string pairwise_progress(int done, int left) {
+    if (left == 0) return i18n::format(i18n::tr("{0} compared, none left"), {std::to_string(done)});
+    return i18n::format(i18n::ntr("{0} compared, about {1} to go", "{0} compared, about {1} to go", plural_n(left)),
+                        {std::to_string(done), std::to_string(left)});
+}
+std::string recused_count(int n) {
+    return i18n::format(i18n::ntr("recused from {0} team", "recused from {0} teams", plural_n(n)), {std::to_string(n)});
+}
+std::string reason(core::RecusalReason r) {
+    return r == core::RecusalReason::Member ? i18n::trc("recusal", "member") : i18n::tr("same department");
+}
 }  // namespace text
 
 struct Cache {
@@ -45,15 +54,15 @@ void draw_judging(UiContext& ctx) {
         c = Cache{&ctx.session, ctx.session.revision(), core::judging_progress(ws), core::list_recusals(ws)};
     }
     const bool pairwise = ws.judging.method == core::JudgingMethod::Pairwise;
-    heading(ctx, pairwise ? text::kPairwise : text::kCriteria);
+    heading(ctx, pairwise ? text::kPairwise() : text::kCriteria());
     if (c.progress.empty()) {
-        muted(ctx, text::kNoJudges);
+        muted(ctx, text::kNoJudges());
         return;
     }
     if (ImGui::BeginTable("##judges", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Judge", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(i18n::tr("Judge"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(i18n::tr("Progress"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(i18n::trc("judging", "Done"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableHeadersRow();
         for (const core::JudgeProgress& g : c.progress) {
             ImGui::TableNextRow();
@@ -76,9 +85,9 @@ void draw_judging(UiContext& ctx) {
     }
     ImGui::Spacing();
     if (!ctx.state.notes_visible) return;  // who is recused from what: facilitator's view
-    heading(ctx, text::kRecusals);
+    heading(ctx, text::kRecusals());
     if (c.recusals.empty()) {
-        muted(ctx, text::kNoRecusals);
+        muted(ctx, text::kNoRecusals());
         return;
     }
     for (const core::RecusalEntry& e : c.recusals) {
@@ -89,7 +98,7 @@ void draw_judging(UiContext& ctx) {
             if (t.id == e.team) team = t.name;
         ImGui::Text("%s \u2014 %s", judge.c_str(), team.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(vec4(ctx.palette.text_muted), "%s (%s)", text::kRecused, text::reason(e.reason).c_str());
+        ImGui::TextColored(vec4(ctx.palette.text_muted), "%s (%s)", text::kRecused(), text::reason(e.reason).c_str());
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "server/phone_server.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -16,8 +17,10 @@ namespace {
 void phones_finished(const UiContext& ctx, const server::PhoneServer& phones) {
     const server::PhoneCounts c = phones.counts();
     ImGui::Separator();
-    ImGui::TextUnformatted(("Finished on phones: " + std::to_string(c.finished) + " of " + std::to_string(c.joined)).c_str());
-    if (c.finished_names.empty()) muted(ctx, c.joined == 0 ? "No phone has joined yet." : "Nobody has finished yet.");
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Finished on phones: {0} of {1}"),
+                                          {std::to_string(c.finished), std::to_string(c.joined)})
+                                 .c_str());
+    if (c.finished_names.empty()) muted(ctx, c.joined == 0 ? i18n::tr("No phone has joined yet.") : i18n::tr("Nobody has finished yet."));
     for (const auto& name : c.finished_names) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", name.c_str());
@@ -32,20 +35,20 @@ void draw_notes(UiContext& ctx, const server::PhoneServer* phones) {
     if (current < 0 || current >= static_cast<int>(ws.stages.size())) return;
     const core::Stage& st = ws.stages[static_cast<std::size_t>(current)];
 
-    heading(ctx, "Facilitator notes");
-    muted(ctx, "N hides these notes");
+    heading(ctx, i18n::tr("Facilitator notes"));
+    muted(ctx, i18n::tr("N hides these notes"));
     ImGui::Spacing();
     if (st.kind == core::StageKind::Concerns && !ctx.state.selected_concern.empty()) {
         for (const auto& c : ws.concerns) {
             if (c.id != ctx.state.selected_concern) continue;
             ImGui::PushFont(ctx.fonts.large);
-            ImGui::TextWrapped("Answer to \u201C%s\u201D", c.label.c_str());
+            ImGui::TextWrapped("%s", i18n::format(i18n::tr("Answer to \u201C{0}\u201D"), {c.label}).c_str());
             ImGui::PopFont();
             ImGui::TextWrapped("%s", c.response.c_str());
             ImGui::Separator();
         }
     }
-    ImGui::TextUnformatted("Questions for the room");
+    ImGui::TextWrapped("%s", i18n::tr("Questions for the room"));
     for (const auto& prompt : st.prompts) {
         ImGui::Bullet();
         ImGui::TextWrapped("%s", prompt.c_str());

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "base/i18n.hpp"
 #include "core/text.hpp"
 #include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
@@ -21,12 +22,12 @@ constexpr std::array kRoles{core::Role::User, core::Role::Champion, core::Role::
 constexpr int kFocusWaitFrames = 5;
 
 void role_combo(core::Role& role) {
-    ImGui::TextUnformatted("Role");
+    ImGui::TextUnformatted(i18n::tr("Role"));
     ImGui::SetNextItemWidth(-1);
-    const std::string current(core::to_string(role));
+    const std::string current(role_name(role));
     if (!ImGui::BeginCombo("##role", current.c_str())) return;
     for (core::Role r : kRoles) {
-        const std::string name(core::to_string(r));
+        const std::string name = std::string(role_name(r)) + "##" + std::string(core::to_string(r));
         if (ImGui::Selectable(name.c_str(), r == role)) role = r;
     }
     ImGui::EndCombo();
@@ -68,7 +69,7 @@ bool ParticipantsPanel::name_field(UiContext& ctx) {
         focus_name_ = false;
         focus_wait_frames_ = kFocusWaitFrames;
     }
-    ImGui::TextUnformatted("Name");
+    ImGui::TextUnformatted(i18n::tr("Name"));
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##p_name", &form_.name, ImGuiInputTextFlags_EnterReturnsTrue);
     const bool active = ImGui::IsItemActive();
@@ -89,14 +90,14 @@ void ParticipantsPanel::draw(UiContext& ctx) {
     ctx.state.text_dialog_open = true;
     core::Participant& f = form_;
     const auto& people = ctx.session.workshop().participants;
-    heading(ctx, "Participants (" + std::to_string(people.size()) + ")");
-    muted(ctx, "F2 closes this panel");
+    heading(ctx, i18n::format(i18n::tr("Participants ({0})"), {std::to_string(people.size())}));
+    muted(ctx, i18n::tr("F2 closes this panel"));
 
     const bool editing = !f.id.empty() && ctx.session.find_participant(f.id);
-    ImGui::TextUnformatted(editing ? "Edit participant" : "Add a participant");
+    ImGui::TextUnformatted(editing ? i18n::tr("Edit participant") : i18n::tr("Add a participant"));
     ImGui::PushID(generation_);
     bool enter = name_field(ctx);
-    ImGui::TextUnformatted("Department");
+    ImGui::TextUnformatted(i18n::tr("Department"));
     ImGui::SetNextItemWidth(-1);
     enter |= ImGui::InputText("##p_department", &f.department, ImGuiInputTextFlags_EnterReturnsTrue);
     role_combo(f.role);
@@ -107,15 +108,15 @@ void ParticipantsPanel::draw(UiContext& ctx) {
         ctx.release_edit("participant");
     else
         ctx.hold_edit("participant", [this, &ctx] { save_form(ctx); });
-    if (ImGui::Button(editing ? "Save changes" : "Add") || enter) save_form(ctx);
+    if (ImGui::Button(editing ? i18n::tr("Save changes") : i18n::trc("participant", "Add")) || enter) save_form(ctx);
     if (editing) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
+        if (ImGui::Button(i18n::tr("Cancel"))) {
             ctx.release_edit("participant");
             load({});
         }
         ImGui::SameLine();
-        if (colour_button("Remove", ctx.palette.danger, ctx.palette.danger_text) &&
+        if (colour_button(i18n::tr("Remove"), ctx.palette.danger, ctx.palette.danger_text) &&
             ctx.run(core::RemoveParticipant{f.id})) {
             ctx.release_edit("participant");
             load({});
@@ -126,13 +127,20 @@ void ParticipantsPanel::draw(UiContext& ctx) {
     for (const auto& p : people) {
         std::string label = (p.id == f.id ? "\u25B6 " : "") + p.name;
         if (!p.department.empty()) label += " \u2014 " + p.department;
-        label += " (" + std::string(core::to_string(p.role)) + ")##" + p.id;
-        if (ImGui::Selectable(label.c_str(), p.id == f.id)) {
+        label += " (" + std::string(role_name(p.role)) + ")";
+        // The row wraps in the narrow panel (German roles and departments run long), never cut.
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float h = ImGui::CalcTextSize(label.c_str(), nullptr, false, width).y;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable(("##" + p.id).c_str(), p.id == f.id, 0, ImVec2(width, h))) {
             ctx.commit_edits();
             load(p);
         }
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                            ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, width);
+        ImGui::LogText("%s\n", label.c_str());  // drawn by hand, so logged by hand (tests)
     }
-    if (people.empty()) muted(ctx, "Nobody yet. Names let ideas have owners and scores have raters.");
+    if (people.empty()) muted(ctx, i18n::tr("Nobody yet. Names let ideas have owners and scores have raters."));
     ImGui::EndChild();
 }
 

@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "base/i18n.hpp"
 #include "server/phone_server.hpp"
 #include "server/qr.hpp"
 #include "ui/panel_set.hpp"
@@ -96,11 +97,11 @@ const PhonesPanel::QrCache& PhonesPanel::qr_for(const std::string& text) {
 void draw_phones(UiContext& ctx, const server::PhoneServer& phones) { ctx.panels().phones.draw(ctx, phones); }
 
 void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
-    muted(ctx, "Join from your phone:");
+    muted(ctx, i18n::tr("Join from your phone:"));
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     ImGui::TextWrapped("%s", typed_address(phones.url()).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
-    muted(ctx, "Code");
+    muted(ctx, i18n::trc("join", "Code"));
     big_text(ctx.fonts.huge, spaced_code(phones.join_code()));
     if (phones.join_code_spent()) {
         // Someone is guessing the code from many addresses: it no longer lets anyone join.
@@ -110,8 +111,8 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
         ImGui::GetWindowDrawList()->ChannelsSplit(2);
         ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-        ImGui::TextWrapped("This code was spent: too many wrong codes were tried. Nobody can join with it. "
-                           "Press F6 for a new code.");
+        ImGui::TextWrapped("%s", i18n::tr("This code was spent: too many wrong codes were tried. Nobody can join with "
+                                          "it. Press F6 for a new code."));
         ImGui::PopTextWrapPos();
         ImGui::GetWindowDrawList()->ChannelsSetCurrent(0);
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, ImGui::GetItemRectMax().y),
@@ -119,7 +120,7 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
         ImGui::GetWindowDrawList()->ChannelsMerge();
         ImGui::PopStyleColor();
     }
-    if (phones.loopback_only()) muted(ctx, "No network found: only this computer can reach the address.");
+    if (phones.loopback_only()) muted(ctx, i18n::tr("No network found: only this computer can reach the address."));
 
     const server::PhoneCounts c = phones.counts();
     const auto& stages = ctx.session.workshop().stages;
@@ -131,19 +132,24 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
     const bool round_here = scoring || kind == core::StageKind::Matrix || kind == core::StageKind::Shortlist;
     // Counts only: who finished and what they gave stays hidden during the blind round.
     if (scoring)
-        ImGui::TextWrapped("%d of %d %s finished (%d %s open)", c.finished, c.joined,
-                           c.joined == 1 ? "phone has" : "phones have", c.open_ideas,
-                           c.open_ideas == 1 ? "idea" : "ideas");
+        ImGui::TextWrapped("%s", i18n::format(i18n::ntr("{0} of {1} phone has finished ({2} open)",
+                                                        "{0} of {1} phones have finished ({2} open)", plural_n(c.joined)),
+                                              {std::to_string(c.finished), std::to_string(c.joined),
+                                               counted(plural_n(c.open_ideas),
+                                                       i18n::ntr("{0} idea", "{0} ideas", plural_n(c.open_ideas)))})
+                                     .c_str());
     else
-        ImGui::TextWrapped("%d %s joined", c.joined, c.joined == 1 ? "phone" : "phones");
+        ImGui::TextWrapped("%s", counted(plural_n(c.joined), i18n::ntr("{0} phone joined", "{0} phones joined",
+                                                                       plural_n(c.joined)))
+                                     .c_str());
     // The scores, the matrix and the shortlist stay hidden until the round closes.
     if (!round_here) {
         // no round on this stage: nothing to close or reopen
     } else if (phones.round_open()) {
-        if (ImGui::Button("Close round and reveal")) ctx.request(SetPhoneRound{false});
+        if (fitted_button(i18n::tr("Close round and reveal"))) ctx.request(SetPhoneRound{false});
     } else {
-        muted(ctx, "Round closed: phones cannot score.");
-        if (ImGui::Button("Reopen round")) ctx.request(SetPhoneRound{true});
+        muted(ctx, i18n::tr("Round closed: phones cannot score."));
+        if (fitted_button(i18n::tr("Reopen round"))) ctx.request(SetPhoneRound{true});
     }
     ImGui::Spacing();
 
@@ -151,7 +157,7 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
     if (qr.error.empty() && qr.matrix.size > 0)
         draw_qr(ctx, qr.matrix);
     else
-        muted(ctx, "No QR code: " + qr.error);
+        muted(ctx, i18n::format(i18n::tr("No QR code: {0}"), {qr.error}));
 }
 
 bool blind_round_banner(const UiContext& ctx) {
@@ -161,7 +167,7 @@ bool blind_round_banner(const UiContext& ctx) {
     const float h = ImGui::GetTextLineHeightWithSpacing() * 2 + 2 * ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("##blind", ImVec2(0, h), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::TextWrapped("Blind round: scores are hidden until the round is closed.");
+    ImGui::TextWrapped("%s", i18n::tr("Blind round: scores are hidden until the round is closed."));
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
     return true;

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -16,22 +17,22 @@ namespace pilotdeck::ui {
 namespace {
 
 namespace text {
-const char* kNoTeams = "No teams to pitch yet.";
-const char* kWaiting = "Ready for the first pitch. PageDown starts it.";
-const char* kDone = "Every team has pitched. PageDown goes on to the next stage.";
-const char* kPitch = "Pitch";
-const char* kQandA = "Questions";
-const char* kOnStage = "On stage";
-const char* kNext = "Next";
-const char* kLast = "Last team";
-const char* kAbsent = "absent";
-const char* kMarkAbsent = "Absent: move to the end";
-const char* kBack = "Back in line";
-const char* kKeys = "PageDown: next phase or team \u00B7 PageUp: back";
-const char* kEarlier = "Earlier";
-const char* kLater = "Later";
-const char* kReorder = "Change the pitch order";
-std::string first_up(const std::string& name) { return "First up: " + name; }
+const char* kNoTeams() { return i18n::tr("No teams to pitch yet."); }
+const char* kWaiting() { return i18n::tr("Ready for the first pitch. PageDown starts it."); }
+const char* kDone() { return i18n::tr("Every team has pitched. PageDown goes on to the next stage."); }
+const char* kPitch() { return i18n::tr("Pitch"); }
+const char* kQandA() { return i18n::tr("Questions"); }
+const char* kOnStage() { return i18n::tr("On stage"); }
+const char* kNext() { return i18n::tr("Next"); }
+const char* kLast() { return i18n::tr("Last team"); }
+const char* kAbsent() { return i18n::tr("absent"); }
+const char* kMarkAbsent() { return i18n::tr("Absent: move to the end"); }
+const char* kBack() { return i18n::tr("Back in line"); }
+const char* kKeys() { return i18n::tr("PageDown: next phase or team \u00B7 PageUp: back"); }
+const char* kEarlier() { return i18n::tr("Earlier"); }
+const char* kLater() { return i18n::tr("Later"); }
+const char* kReorder() { return i18n::tr("Change the pitch order"); }
+std::string first_up(const std::string& name) { return i18n::format(i18n::tr("First up: {0}"), {name}); }
 }  // namespace text
 
 struct PitchState {
@@ -106,7 +107,7 @@ void draw_pitches(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
     PitchState& s = state_for(ctx);
     if (ws.teams.empty()) {
-        muted(ctx, text::kNoTeams);
+        muted(ctx, text::kNoTeams());
         return;
     }
     const std::vector<std::size_t> lineup = core::pitch_lineup(ws, s.absent);
@@ -121,7 +122,7 @@ void draw_pitches(UiContext& ctx) {
         ImGui::TableSetColumnIndex(0);
         if (on) {
             const core::Team& t = ws.teams[lineup[current]];
-            muted(ctx, text::kOnStage);
+            muted(ctx, text::kOnStage());
             big_text(ctx, t.name, u32(ctx.palette.text), 2.0f);
             if (const core::Idea* idea = idea_of(ws, t)) {
                 ImGui::PushFont(ctx.fonts.large);
@@ -131,24 +132,24 @@ void draw_pitches(UiContext& ctx) {
             muted(ctx, members_line(ws, t));
         } else {
             ImGui::PushFont(ctx.fonts.large);
-            ImGui::TextWrapped("%s", s.cursor.phase == core::PitchPhase::Done ? text::kDone : text::kWaiting);
+            ImGui::TextWrapped("%s", s.cursor.phase == core::PitchPhase::Done ? text::kDone() : text::kWaiting());
             ImGui::PopFont();
             if (s.cursor.phase == core::PitchPhase::Waiting) muted(ctx, text::first_up(ws.teams[lineup[0]].name));
         }
         ImGui::TableSetColumnIndex(1);
         if (on) {
             ImGui::PushFont(ctx.fonts.large);
-            ImGui::TextUnformatted(s.cursor.phase == core::PitchPhase::Pitch ? text::kPitch : text::kQandA);
+            ImGui::TextUnformatted(s.cursor.phase == core::PitchPhase::Pitch ? text::kPitch() : text::kQandA());
             ImGui::PopFont();
             big_countdown(ctx, s.timer);
             const std::size_t next = current + 1;
             if (next < lineup.size()) {
-                muted(ctx, text::kNext);
+                muted(ctx, text::kNext());
                 ImGui::PushFont(ctx.fonts.large);
                 ImGui::TextWrapped("%s", ws.teams[lineup[next]].name.c_str());
                 ImGui::PopFont();
             } else {
-                muted(ctx, text::kLast);
+                muted(ctx, text::kLast());
             }
         }
         ImGui::EndTable();
@@ -171,11 +172,13 @@ void draw_pitches(UiContext& ctx) {
             ImGui::Text("   %s", label.c_str());
         if (absent) {
             ImGui::SameLine();
-            ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::kAbsent);
+            ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::kAbsent());
         }
         if (!done && !now) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(absent ? text::kBack : text::kMarkAbsent)) {
+            // The buttons follow on the line while they fit, else on the next (German runs long).
+            const auto small_w = [](const char* l) { return ImGui::CalcTextSize(l, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x; };
+            same_line_if_fits(small_w(absent ? text::kBack() : text::kMarkAbsent()));
+            if (ImGui::SmallButton(absent ? text::kBack() : text::kMarkAbsent())) {
                 if (absent) s.absent.erase(t.id);
                 else s.absent.insert(t.id);
             }
@@ -188,22 +191,22 @@ void draw_pitches(UiContext& ctx) {
                     ++a.pitch_order;
                     ++b.pitch_order;
                 }
-                ctx.run(core::Batch{{core::PutTeam{a, std::nullopt}, core::PutTeam{b, std::nullopt}}, text::kReorder});
+                ctx.run(core::Batch{{core::PutTeam{a, std::nullopt}, core::PutTeam{b, std::nullopt}}, text::kReorder()});
             };
             const std::size_t first_waiting = on ? current + 1 : 0;
             if (!absent && i > first_waiting) {
-                ImGui::SameLine();
-                if (ImGui::SmallButton(text::kEarlier)) swap_with(i - 1);
+                same_line_if_fits(small_w(text::kEarlier()));
+                if (ImGui::SmallButton(text::kEarlier())) swap_with(i - 1);
             }
             if (!absent && i + 1 < lineup.size() && !s.absent.count(ws.teams[lineup[i + 1]].id)) {
-                ImGui::SameLine();
-                if (ImGui::SmallButton(text::kLater)) swap_with(i + 1);
+                same_line_if_fits(small_w(text::kLater()));
+                if (ImGui::SmallButton(text::kLater())) swap_with(i + 1);
             }
         }
         ImGui::PopID();
     }
     ImGui::Spacing();
-    muted(ctx, text::kKeys);
+    muted(ctx, text::kKeys());
 }
 
 }  // namespace pilotdeck::ui

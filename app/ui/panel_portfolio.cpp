@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/portfolio.hpp"
 #include "platform/paths.hpp"
 #include "portfolio/sources.hpp"
@@ -51,7 +52,7 @@ void read_folder() {
     std::sort(files.begin(), files.end());
     v.files = files.size();
     if (files.empty()) {
-        v.error = v.folder + ": no workshop files (*.pilotdeck) or workshop documents (*.json) here";
+        v.error = i18n::format(i18n::tr("{0}: no workshop files (*.pilotdeck) or workshop documents (*.json) here"), {v.folder});
         return;
     }
     try {
@@ -125,14 +126,14 @@ void trend_chart(const Fonts& fonts, const Palette& pal, const core::Portfolio& 
 // Every pilot, each measure with a bar from baseline (0) to target (100 %).
 void pilots_table(const Palette& pal, const core::Portfolio& p) {
     if (p.pilots.empty()) {
-        ImGui::TextUnformatted("No pilots yet: ideas become pilots on a workshop's shortlist and review stages.");
+        ImGui::TextWrapped("%s", i18n::tr("No pilots yet: ideas become pilots on a workshop's shortlist and review stages."));
         return;
     }
     if (!ImGui::BeginTable("##pilots", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("Pilot", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn("Progress", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(i18n::tr("Pilot"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(i18n::tr("Status"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(i18n::tr("Measure"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(i18n::tr("Progress"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableHeadersRow();
     for (const core::PortfolioPilot& pilot : p.pilots) {
         const std::size_t rows = std::max<std::size_t>(1, pilot.measures.size());
@@ -141,17 +142,17 @@ void pilots_table(const Palette& pal, const core::Portfolio& p) {
             ImGui::TableSetColumnIndex(0);
             if (r == 0) ImGui::TextWrapped("%s (%s)", pilot.title.c_str(), p.workshops[pilot.workshop].date.c_str());
             ImGui::TableSetColumnIndex(1);
-            if (r == 0) ImGui::TextUnformatted(std::string(core::to_string(pilot.status)).c_str());
+            if (r == 0) ImGui::TextWrapped("%s", status_name(pilot.status));
             ImGui::TableSetColumnIndex(2);
             if (pilot.measures.empty()) {
-                ImGui::TextColored(vec4(pal.danger), "no measure");
+                ImGui::TextColored(vec4(pal.danger), "%s", i18n::tr("no measure"));
                 continue;
             }
             const core::PortfolioMeasure& m = pilot.measures[r];
             ImGui::TextWrapped("%s", m.label.c_str());
             ImGui::TableSetColumnIndex(3);
             if (!m.progress) {
-                ImGui::TextColored(vec4(pal.text_muted), "no values yet");
+                ImGui::TextColored(vec4(pal.text_muted), "%s", i18n::tr("no values yet"));
                 continue;
             }
             const float w = ImGui::GetContentRegionAvail().x - em(5.0f);
@@ -190,16 +191,16 @@ std::string portfolio_default_folder(const std::string& workshop_path) {
 void draw_portfolio_view(const Fonts& fonts, const Palette& pal) {
     PortfolioView& v = view();
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Portfolio");
+    ImGui::TextUnformatted(i18n::tr("Portfolio"));
     ImGui::PopFont();
-    ImGui::TextUnformatted("Folder");
+    ImGui::TextUnformatted(i18n::tr("Folder"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(36.0f));
     const bool enter = ImGui::InputText("##folder", &v.folder, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
-    if (ImGui::Button("Read") || enter) read_folder();
+    if (ImGui::Button(i18n::tr("Read")) || enter) read_folder();
     ImGui::SameLine();
-    if (ImGui::Button("Close (Esc)") || (!ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
+    if (ImGui::Button(i18n::tr("Close (Esc)")) || (!ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
         v.open = false;
     if (!v.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(pal.danger));
@@ -211,19 +212,22 @@ void draw_portfolio_view(const Fonts& fonts, const Palette& pal) {
     const core::Portfolio& p = *v.portfolio;
     std::map<core::IdeaStatus, int> by_status;
     for (const auto& i : p.ideas) ++by_status[i.status];
-    std::string summary = std::to_string(p.workshops.size()) + " workshops";
-    if (!p.workshops.empty()) summary += ", " + p.workshops.front().date + " to " + p.workshops.back().date;
-    summary += "; " + std::to_string(p.ideas.size()) + " ideas:";
-    for (const auto& [status, count] : by_status) summary += " " + std::to_string(count) + " " + std::string(core::to_string(status));
-    ImGui::TextColored(vec4(pal.text_muted), "%s", summary.c_str());
+    std::string summary = counted(p.workshops.size(), i18n::ntr("{0} workshop", "{0} workshops", plural_n(p.workshops.size())));
+    if (!p.workshops.empty())
+        summary += i18n::format(i18n::tr(", {0} to {1}"), {p.workshops.front().date, p.workshops.back().date});
+    summary += "; " + counted(p.ideas.size(), i18n::ntr("{0} idea:", "{0} ideas:", plural_n(p.ideas.size())));
+    for (const auto& [status, count] : by_status) summary += " " + std::to_string(count) + " " + status_name(status);
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(pal.text_muted));
+    ImGui::TextWrapped("%s", summary.c_str());
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Worries over time (share of the room)");
+    ImGui::TextWrapped("%s", i18n::tr("Worries over time (share of the room)"));
     ImGui::PopFont();
     trend_chart(fonts, pal, p);
     ImGui::Spacing();
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Pilots: progress from baseline to target");
+    ImGui::TextWrapped("%s", i18n::tr("Pilots: progress from baseline to target"));
     ImGui::PopFont();
     pilots_table(pal, p);
 }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/followup.hpp"
 #include "core/progress.hpp"
 #include "ui/panels.hpp"
@@ -27,10 +28,12 @@ namespace pilotdeck::ui {
 namespace {
 
 // Texts people read, in one place for the translation work.
-constexpr const char* kNoPilots = "No pilots yet. Ideas become pilots on the shortlist stage, or come along when a "
-                                  "workshop is started from an earlier one (pilotdeck new --from).";
-constexpr const char* kValueHint = "Value \u2014 Enter adds it";
-constexpr const char* kReasonHint = "Why? What do the figures and the users say?";
+const char* kNoPilots() {
+    return i18n::tr("No pilots yet. Ideas become pilots on the shortlist stage, or come along when a workshop is "
+                    "started from an earlier one (pilotdeck new --from).");
+}
+const char* kValueHint() { return i18n::tr("Value \u2014 Enter adds it"); }
+const char* kReasonHint() { return i18n::tr("Why? What do the figures and the users say?"); }
 
 struct ReviewState {
     std::string selected;      // idea id
@@ -59,23 +62,14 @@ std::string today() {
 
 const char* verb(core::IdeaStatus s) {
     switch (s) {
-    case core::IdeaStatus::Scaled: return "Scale";
-    case core::IdeaStatus::Adjusted: return "Adjust";
-    case core::IdeaStatus::Stopped: return "Stop";
-    default: return "Decide";
+    case core::IdeaStatus::Scaled: return i18n::trc("decision", "Scale");
+    case core::IdeaStatus::Adjusted: return i18n::trc("decision", "Adjust");
+    case core::IdeaStatus::Stopped: return i18n::trc("decision", "Stop");
+    default: return i18n::trc("decision", "Decide");
     }
 }
 
-const char* status_text(core::IdeaStatus s) {
-    switch (s) {
-    case core::IdeaStatus::Proposed: return "proposed";
-    case core::IdeaStatus::Pilot: return "pilot";
-    case core::IdeaStatus::Scaled: return "scaled";
-    case core::IdeaStatus::Adjusted: return "adjusted";
-    case core::IdeaStatus::Stopped: return "stopped";
-    }
-    return "";
-}
+const char* status_text(core::IdeaStatus s) { return status_name(s); }
 
 bool keys_free(const UiContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -107,11 +101,21 @@ void pilot_list(UiContext& ctx, const std::vector<const core::Idea*>& pilots) {
     for (std::size_t i = 0; i < pilots.size(); ++i) {
         const core::Idea& p = *pilots[i];
         ImGui::PushID(p.id.c_str());
-        const std::string label = p.title + "\n" + status_text(core::status_of(p));
-        if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current)) {
+        // The title wraps (never cut), the status below it in the muted colour; one selectable row.
+        const float width = ImGui::GetContentRegionAvail().x;
+        const char* status = status_text(core::status_of(p));
+        const float title_h = ImGui::CalcTextSize(p.title.c_str(), nullptr, false, width).y;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##pilot", static_cast<int>(i) == current, 0,
+                              ImVec2(width, title_h + ImGui::GetTextLineHeight()))) {
             st.selected = p.id;
             st.value_text.clear();
         }
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text), p.title.c_str(),
+                    nullptr, width);
+        dl->AddText(ImVec2(at.x, at.y + title_h), u32(ctx.palette.text_muted), status);
+        ImGui::LogText("%s\n%s\n", p.title.c_str(), status);  // drawn by hand, so logged by hand (tests)
         ImGui::PopID();
     }
 }
@@ -120,18 +124,19 @@ void add_value(UiContext& ctx, const core::Idea& pilot, std::size_t measure, con
     ReviewState& st = state();
     const auto value = parse_number(text);
     if (!value) {
-        ctx.state.error = "\u201C" + text + "\u201D is not a number";
+        ctx.state.error = i18n::format(i18n::tr("\u201C{0}\u201D is not a number"), {text});
         return;
     }
     if (!core::is_real_date(st.date)) {
-        ctx.state.error = "The date \u201C" + st.date + "\u201D is not a date like 2026-11-19";
+        ctx.state.error = i18n::format(i18n::tr("The date \u201C{0}\u201D is not a date like 2026-11-19"), {st.date});
         return;
     }
     core::Idea changed = pilot;
     changed.measures[measure].values.push_back({st.date, *value});
     if (ctx.run(core::PutIdea{changed, std::nullopt})) {
         st.value_text[measure].clear();
-        ctx.state.status = "Saved " + with_unit(*value, pilot.measures[measure].unit) + " for " + pilot.measures[measure].label;
+        ctx.state.status = i18n::format(i18n::tr("Saved {0} for {1}"),
+                                        {with_unit(*value, pilot.measures[measure].unit), pilot.measures[measure].label});
     }
 }
 
@@ -145,23 +150,25 @@ void measure_block(UiContext& ctx, const core::Idea& pilot, std::size_t index) {
     const auto progress = core::progress(m);
     if (progress) {
         const int percent = static_cast<int>(std::lround(core::round3(*progress) * 100.0));
-        ImGui::TextColored(vec4(*progress >= 1.0 ? ctx.palette.success : ctx.palette.text), "\u2014 %d %% of the way", percent);
+        ImGui::TextColored(vec4(*progress >= 1.0 ? ctx.palette.success : ctx.palette.text), "%s",
+                           i18n::format(i18n::tr("\u2014 {0} % of the way"), {std::to_string(percent)}).c_str());
     }
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
     measure_chart(ctx, m, ImVec2(width, em(9.0f)));
     if (const auto latest = core::latest_value(m))
-        muted(ctx, "Latest: " + with_unit(latest->value, m.unit) + " on " + latest->date + "; " + (m.up ? "higher" : "lower") +
-                       " is better");
+        muted(ctx, i18n::format(m.up ? i18n::tr("Latest: {0} on {1}; higher is better")
+                                     : i18n::tr("Latest: {0} on {1}; lower is better"),
+                                {with_unit(latest->value, m.unit), latest->date}));
     ImGui::SetNextItemWidth(em(10.0f));
     if (index == 0 && st.focus_value) {
         ImGui::SetKeyboardFocusHere();
         st.focus_value = false;
     }
-    const bool enter = ImGui::InputTextWithHint("##value", kValueHint, &st.value_text[index], ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputTextWithHint("##value", kValueHint(), &st.value_text[index], ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemActive()) st.focus_frames = 0;
     ImGui::SameLine();
-    if ((ImGui::Button("Add value") || enter) && !st.value_text[index].empty()) add_value(ctx, pilot, index, st.value_text[index]);
+    if ((ImGui::Button(i18n::tr("Add value")) || enter) && !st.value_text[index].empty()) add_value(ctx, pilot, index, st.value_text[index]);
     ImGui::PopID();
     ImGui::Spacing();
 }
@@ -176,25 +183,25 @@ void decision_popup(UiContext& ctx, const core::Idea& pilot) {
     }
     if (!ImGui::BeginPopup("##decide")) return;
     ImGui::PushFont(ctx.fonts.large);
-    ImGui::Text("%s \u201C%s\u201D", verb(st.decision), pilot.title.c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("{0} \u201C{1}\u201D"), {verb(st.decision), pilot.title}).c_str());
     ImGui::PopFont();
     ImGui::SetNextItemWidth(em(32.0f));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputTextWithHint("##reason", kReasonHint, &st.reason, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputTextWithHint("##reason", kReasonHint(), &st.reason, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemActive()) st.focus_frames = 0;
     const bool has_reason = st.reason.find_first_not_of(" \t") != std::string::npos;
-    if (!has_reason) muted(ctx, "The reason is recorded with the decision, for the steering group.");
+    if (!has_reason) muted(ctx, i18n::tr("The reason is recorded with the decision, for the steering group."));
     ImGui::BeginDisabled(!has_reason);
-    if (ImGui::Button("Record decision") || (enter && has_reason)) {
+    if (ImGui::Button(i18n::tr("Record decision")) || (enter && has_reason)) {
         core::Idea changed = pilot;
         changed.status = st.decision;
         changed.status_history.push_back({st.decision, today(), st.reason});
-        if (ctx.run(core::PutIdea{changed, std::nullopt})) ctx.state.status = std::string("Recorded: ") + verb(st.decision);
+        if (ctx.run(core::PutIdea{changed, std::nullopt})) ctx.state.status = i18n::format(i18n::tr("Recorded: {0}"), {verb(st.decision)});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(i18n::tr("Cancel"))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -207,13 +214,13 @@ void decision_row(UiContext& ctx, const core::Idea& pilot) {
         st.open_decision = true;
     };
     ImGui::PushFont(ctx.fonts.large);
-    if (colour_button("Scale (S)", pal.success, pal.success_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_S, false)))
+    if (colour_button(i18n::tr("Scale (S)"), pal.success, pal.success_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_S, false)))
         choose(core::IdeaStatus::Scaled);
-    ImGui::SameLine();
-    if (colour_button("Adjust (A)", pal.warning, pal.warning_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_A, false)))
+    same_line_if_fits(button_width(i18n::tr("Adjust (A)")));
+    if (colour_button(i18n::tr("Adjust (A)"), pal.warning, pal.warning_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_A, false)))
         choose(core::IdeaStatus::Adjusted);
-    ImGui::SameLine();
-    if (colour_button("Stop (X)", pal.danger, pal.danger_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_X, false)))
+    same_line_if_fits(button_width(i18n::tr("Stop (X)")));
+    if (colour_button(i18n::tr("Stop (X)"), pal.danger, pal.danger_text) || (keys && ImGui::IsKeyPressed(GLFW_KEY_X, false)))
         choose(core::IdeaStatus::Stopped);
     ImGui::PopFont();
     decision_popup(ctx, pilot);
@@ -222,24 +229,24 @@ void decision_row(UiContext& ctx, const core::Idea& pilot) {
 void pilot_details(UiContext& ctx, const core::Idea& pilot) {
     ReviewState& st = state();
     heading(ctx, pilot.title);
-    std::string line = std::string("Status: ") + status_text(core::status_of(pilot));
+    std::string line = i18n::format(i18n::tr("Status: {0}"), {status_text(core::status_of(pilot))});
     if (!pilot.status_history.empty()) {
         const core::StatusChange& last = pilot.status_history.back();
-        line += " since " + last.date + (last.reason.empty() ? "" : " \u2014 " + last.reason);
+        line += i18n::format(i18n::tr(" since {0}"), {last.date}) + (last.reason.empty() ? "" : " \u2014 " + last.reason);
     }
     muted(ctx, line);
-    if (!pilot.success_criteria.empty()) muted(ctx, "Success criterion: " + pilot.success_criteria);
+    if (!pilot.success_criteria.empty()) muted(ctx, i18n::format(i18n::tr("Success criterion: {0}"), {pilot.success_criteria}));
     ImGui::Spacing();
     decision_row(ctx, pilot);
     ImGui::Separator();
-    ImGui::TextUnformatted("New values are dated");
-    ImGui::SameLine();
+    ImGui::TextUnformatted(i18n::tr("New values are dated"));
+    same_line_if_fits(em(8.0f));
     ImGui::SetNextItemWidth(em(8.0f));
     ImGui::InputText("##date", &st.date);
     st.value_text.resize(pilot.measures.size());
     for (std::size_t i = 0; i < pilot.measures.size(); ++i) measure_block(ctx, pilot, i);
     ImGui::Separator();
-    ImGui::TextUnformatted(pilot.measures.empty() ? "This pilot has no measure yet. Add one:" : "Add a measure:");
+    ImGui::TextWrapped("%s", pilot.measures.empty() ? i18n::tr("This pilot has no measure yet. Add one:") : i18n::tr("Add a measure:"));
     add_measure_row(ctx, pilot);
 }
 
@@ -250,8 +257,8 @@ void draw_review(UiContext& ctx) {
     if (st.date.empty()) st.date = today();
     const auto pilots = pilots_of(ctx.session.workshop());
     if (pilots.empty()) {
-        heading(ctx, "Pilot review");
-        muted(ctx, kNoPilots);
+        heading(ctx, i18n::tr("Pilot review"));
+        muted(ctx, kNoPilots());
         return;
     }
     if (keys_free(ctx) && ImGui::IsKeyPressed(GLFW_KEY_V, false)) {

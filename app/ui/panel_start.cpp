@@ -1,4 +1,5 @@
 #include "base/dates.hpp"
+#include "base/i18n.hpp"
 #include "ui/panel_start.hpp"
 
 #include <cctype>
@@ -41,7 +42,7 @@ using Field = StartForm::Field;
 // when Enter was pressed in it.
 bool field(StartForm& f, Field which, const char* label, const char* id, std::string& value,
            ImGuiInputTextFlags flags = 0, ImGuiInputTextCallback callback = nullptr, void* user = nullptr) {
-    ImGui::TextUnformatted(label);
+    ImGui::TextWrapped("%s", label);
     ImGui::SetNextItemWidth(-1);
     if (f.focus == which) {
         ImGui::SetKeyboardFocusHere();
@@ -91,7 +92,7 @@ void template_field(StartForm& f, const std::vector<const documents::TemplateEnt
     for (const auto* t : valid) names.items.push_back(t->tmpl->name);
     std::string shown = names.items[static_cast<std::size_t>(f.template_index)];
     const float pick_w = ImGui::GetFrameHeight();
-    ImGui::TextUnformatted("Template (Up / Down)");
+    ImGui::TextWrapped("%s", i18n::tr("Template (Up / Down)"));
     ImGui::SetNextItemWidth(-pick_w - ImGui::GetStyle().ItemInnerSpacing.x);
     if (f.focus == Field::Template) {
         ImGui::SetKeyboardFocusHere();
@@ -114,13 +115,13 @@ void template_field(StartForm& f, const std::vector<const documents::TemplateEnt
 std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
                                          const std::vector<documents::TemplateEntry>& templates) {
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("New workshop");
+    ImGui::TextUnformatted(i18n::tr("New workshop"));
     ImGui::PopFont();
     std::vector<const documents::TemplateEntry*> valid;
     for (const auto& t : templates)
         if (t.tmpl) valid.push_back(&t);
     if (valid.empty()) {
-        ImGui::TextWrapped("No workshop templates were found.");
+        ImGui::TextWrapped("%s", i18n::tr("No workshop templates were found."));
         return std::nullopt;
     }
     if (f.template_index < 0 || f.template_index >= static_cast<int>(valid.size())) f.template_index = 0;
@@ -129,25 +130,25 @@ std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
     ImGui::TextWrapped("%s", chosen.description.c_str());
     if (f.date.empty()) f.date = today();
     Field entered = Field::None;
-    if (field(f, Field::Title, "Title", "##new_title", f.title)) entered = Field::Title;
-    if (field(f, Field::Organisation, "Organisation", "##new_org", f.organisation)) entered = Field::Organisation;
-    if (field(f, Field::Date, "Date (YYYY-MM-DD)", "##new_date", f.date)) entered = Field::Date;
-    if (field(f, Field::Facilitator, "Facilitator", "##new_facilitator", f.facilitator)) entered = Field::Facilitator;
+    if (field(f, Field::Title, i18n::tr("Title"), "##new_title", f.title)) entered = Field::Title;
+    if (field(f, Field::Organisation, i18n::tr("Organisation"), "##new_org", f.organisation)) entered = Field::Organisation;
+    if (field(f, Field::Date, i18n::tr("Date (YYYY-MM-DD)"), "##new_date", f.date)) entered = Field::Date;
+    if (field(f, Field::Facilitator, i18n::tr("Facilitator"), "##new_facilitator", f.facilitator)) entered = Field::Facilitator;
     if (!f.path_edited && f.path != default_path(f.title)) {
         f.path = default_path(f.title);  // follows the title until edited
         ++f.path_generation;
     }
     ImGui::PushID(f.path_generation);
     const std::string before = f.path;
-    if (field(f, Field::Path, "Save as", "##new_path", f.path)) entered = Field::Path;
+    if (field(f, Field::Path, i18n::tr("Save as"), "##new_path", f.path)) entered = Field::Path;
     if (f.path != before) f.path_edited = true;
     ImGui::PopID();
-    const bool create = ImGui::Button("Create workshop") || entered != Field::None;
+    const bool create = ImGui::Button(i18n::tr("Create workshop")) || entered != Field::None;
     ImGui::SameLine();
-    ImGui::TextDisabled("Enter in any field");
+    ImGui::TextDisabled("%s", i18n::tr("Enter in any field"));
     if (!create) return std::nullopt;
     if (trim(f.title).empty()) {
-        f.message = "A new workshop needs a title.";
+        f.message = i18n::tr("A new workshop needs a title.");
         f.focus = Field::Title;
         return std::nullopt;
     }
@@ -172,20 +173,20 @@ std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
 
 std::optional<StartAction> open_column(StartForm& f, const Fonts& fonts, const std::vector<std::string>& recent) {
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Open a workshop");
+    ImGui::TextUnformatted(i18n::tr("Open a workshop"));
     ImGui::PopFont();
     Stepper history{&f.recent_index, recent};
-    const bool enter = field(f, Field::OpenPath, "File (Up / Down: recent workshops)", "##open_path", f.open_path,
+    const bool enter = field(f, Field::OpenPath, i18n::tr("File (Up / Down: recent workshops)"), "##open_path", f.open_path,
                              ImGuiInputTextFlags_CallbackHistory, step_through, &history);
-    if ((ImGui::Button("Open") || enter) && !trim(f.open_path).empty()) {
+    if ((ImGui::Button(i18n::tr("Open")) || enter) && !trim(f.open_path).empty()) {
         f.focus = Field::OpenPath;  // again, should it fail
         return StartAction{StartAction::Kind::Open, trim(f.open_path), {}};
     }
     ImGui::Spacing();
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Recent");
+    ImGui::TextUnformatted(i18n::tr("Recent"));
     ImGui::PopFont();
-    if (recent.empty()) ImGui::TextUnformatted("No recent workshops.");
+    if (recent.empty()) ImGui::TextUnformatted(i18n::tr("No recent workshops."));
     for (std::size_t i = 0; i < recent.size(); ++i) {
         const std::string& r = recent[i];
         const std::string name = std::filesystem::path(r).filename().string();
@@ -234,13 +235,13 @@ std::optional<StartAction> draw_start(StartForm& form, const Fonts& fonts, const
     }
     form.last_frame = ImGui::GetFrameCount();
     ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("pilotdeck \u2014 AI use-case workshops");
+    ImGui::TextUnformatted(i18n::tr("pilotdeck \u2014 AI use-case workshops"));
     ImGui::PopFont();
     if (can_go_back) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(i18n::tr("Back to the workshop (Esc)")));
         // Esc closes an open list or menu first (ImGui closes it before this frame is drawn).
         const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !form.popup_was_open;
-        if (ImGui::Button("Back to the workshop (Esc)") || esc)
+        if (ImGui::Button(i18n::tr("Back to the workshop (Esc)")) || esc)
             action = StartAction{StartAction::Kind::Back, {}, {}};
     }
     if (!form.message.empty()) {

@@ -8,29 +8,32 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 namespace {
 
-// The English texts of these panels, in one place.
+// The texts of these panels, in one place (translated when drawn).
 namespace text {
-const char* kNoTeams = "No teams yet. Each team needs a name, a table, members from more than one department and one "
-                       "challenge (an idea): register them in the workshop document or from the phones.";
-const char* kOneDepartment = "one department";
-std::string teams(std::size_t n) { return std::to_string(n) + (n == 1 ? " team" : " teams"); }
-std::string departments(std::size_t n) { return std::to_string(n) + " departments"; }
-std::string table(const std::string& t) { return t.empty() ? std::string("no table") : "table " + t; }
-const char* kWorkHint = "Build sprint: the countdown above runs for the whole sprint. Teams at their tables:";
-const char* kRegister = "Register a team";
-const char* kName = "Team name";
-const char* kTable = "Table";
-const char* kChallenge = "Challenge (an idea without a team)";
-const char* kPick = "Pick an idea";
-const char* kMembers = "Members (people not yet in a team; the jury is not listed)";
-const char* kSave = "Register team";
-const char* kNoFreeIdeas = "Every idea has a team: add the challenge on the ideas stage first.";
+const char* kNoTeams() { return i18n::tr("No teams yet. Each team needs a name, a table, members from more than one department and one "
+                       "challenge (an idea): register them in the workshop document or from the phones."); }
+const char* kOneDepartment() { return i18n::tr("one department"); }
+std::string teams(std::size_t n) { return counted(n, i18n::ntr("{0} team", "{0} teams", plural_n(n))); }
+std::string departments(std::size_t n) { return counted(n, i18n::ntr("{0} department", "{0} departments", plural_n(n))); }
+std::string table(const std::string& t) {
+    return t.empty() ? std::string(i18n::tr("no table")) : i18n::format(i18n::tr("table {0}"), {t});
+}
+const char* kWorkHint() { return i18n::tr("Build sprint: the countdown above runs for the whole sprint. Teams at their tables:"); }
+const char* kRegister() { return i18n::tr("Register a team"); }
+const char* kName() { return i18n::tr("Team name"); }
+const char* kTable() { return i18n::tr("Table"); }
+const char* kChallenge() { return i18n::tr("Challenge (an idea without a team)"); }
+const char* kPick() { return i18n::tr("Pick an idea"); }
+const char* kMembers() { return i18n::tr("Members (people not yet in a team; the jury is not listed)"); }
+const char* kSave() { return i18n::tr("Register team"); }
+const char* kNoFreeIdeas() { return i18n::tr("Every idea has a team: add the challenge on the ideas stage first."); }
 }  // namespace text
 
 struct Draft {
@@ -59,19 +62,19 @@ void draw_registration(UiContext& ctx) {
         taken_people.insert(t.members.begin(), t.members.end());
         last_order = std::max(last_order, t.pitch_order);
     }
-    edit_field(text::kName, "##team_name", d.name);
-    edit_field(text::kTable, "##team_table", d.table);
+    edit_field(text::kName(), "##team_name", d.name);
+    edit_field(text::kTable(), "##team_table", d.table);
     const core::Idea* picked = nullptr;
     for (const core::Idea& i : ws.ideas)
         if (i.id == d.idea) picked = &i;
-    ImGui::TextUnformatted(text::kChallenge);
-    if (ImGui::BeginCombo("##team_idea", picked ? picked->title.c_str() : text::kPick)) {
+    ImGui::TextUnformatted(text::kChallenge());
+    if (ImGui::BeginCombo("##team_idea", picked ? picked->title.c_str() : text::kPick())) {
         for (const core::Idea& i : ws.ideas)
             if (!taken_ideas.count(i.id) && ImGui::Selectable(i.title.c_str(), i.id == d.idea)) d.idea = i.id;
         ImGui::EndCombo();
     }
-    if (taken_ideas.size() >= ws.ideas.size()) muted(ctx, text::kNoFreeIdeas);
-    ImGui::TextUnformatted(text::kMembers);
+    if (taken_ideas.size() >= ws.ideas.size()) muted(ctx, text::kNoFreeIdeas());
+    ImGui::TextUnformatted(text::kMembers());
     for (const core::Participant& p : ws.participants) {
         if (taken_people.count(p.id) || p.role == core::Role::Jury) continue;  // the jury judges, never joins
         bool on = d.members.count(p.id) > 0;
@@ -83,7 +86,7 @@ void draw_registration(UiContext& ctx) {
     }
     const bool ready = !d.name.empty() && !d.idea.empty() && !taken_ideas.count(d.idea);
     if (!ready) ImGui::BeginDisabled();
-    if (ImGui::Button(text::kSave)) {
+    if (ImGui::Button(text::kSave())) {
         core::Team t{next_team_id(ws), d.name, d.idea, {}, d.table, last_order + 1};
         for (const core::Participant& p : ws.participants)  // in participant order
             if (d.members.count(p.id)) t.members.push_back(p.id);
@@ -123,19 +126,19 @@ std::vector<TeamView> team_views(const core::Workshop& ws) {
 void draw_teams(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
     heading(ctx, text::teams(ws.teams.size()));
-    if (ImGui::CollapsingHeader(text::kRegister, ws.teams.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
+    if (ImGui::CollapsingHeader(text::kRegister(), ws.teams.empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0))
         draw_registration(ctx);
     if (ws.teams.empty()) {
-        muted(ctx, text::kNoTeams);
+        muted(ctx, text::kNoTeams());
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("##teams", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Team", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn("Challenge", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Members", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Mix", ImGuiTableColumnFlags_WidthFixed, em(9));
+    ImGui::TableSetupColumn(i18n::tr("Team"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(i18n::tr("Challenge"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(i18n::tr("Members"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(i18n::tr("Mix"), ImGuiTableColumnFlags_WidthFixed, em(9));
     ImGui::TableHeadersRow();
     for (const TeamView& v : team_views(ws)) {
         ImGui::TableNextRow();
@@ -161,7 +164,7 @@ void draw_teams(UiContext& ctx) {
         if (v.departments.size() > 1)
             ImGui::TextColored(vec4(ctx.palette.success), "%s", text::departments(v.departments.size()).c_str());
         else
-            ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::kOneDepartment);
+            ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::kOneDepartment());
     }
     ImGui::EndTable();
 }
@@ -169,10 +172,10 @@ void draw_teams(UiContext& ctx) {
 void draw_work(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
     if (ws.teams.empty()) {
-        muted(ctx, text::kNoTeams);
+        muted(ctx, text::kNoTeams());
         return;
     }
-    muted(ctx, text::kWorkHint);
+    muted(ctx, text::kWorkHint());
     const float tile_w = em(16), gap = em(0.8f);
     const int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (tile_w + gap)));
     int i = 0;

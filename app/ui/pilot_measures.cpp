@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/i18n.hpp"
 #include "core/followup.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -49,19 +50,19 @@ bool add_measure_row(UiContext& ctx, const core::Idea& pilot) {
             if (ImGui::Selectable(std::string(presets[i].label).c_str(), static_cast<int>(i) == st.preset)) st.preset = static_cast<int>(i);
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    same_line_if_fits(em(7.0f));
     ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputTextWithHint("##baseline", "Baseline", &st.baseline);
-    ImGui::SameLine();
+    ImGui::InputTextWithHint("##baseline", i18n::tr("Baseline"), &st.baseline);
+    same_line_if_fits(em(7.0f));
     ImGui::SetNextItemWidth(em(7.0f));
-    ImGui::InputTextWithHint("##target", "Target", &st.target);
-    ImGui::SameLine();
-    if (!ImGui::Button("Add measure")) return false;
+    ImGui::InputTextWithHint("##target", i18n::tr("Target"), &st.target);
+    same_line_if_fits(button_width(i18n::tr("Add measure")));
+    if (!ImGui::Button(i18n::tr("Add measure"))) return false;
     const core::MeasurePreset& p = presets[static_cast<std::size_t>(st.preset)];
     core::Measure m = core::measure_from_preset(p);
     const auto baseline = parse_number(st.baseline), target = parse_number(st.target);
     if (!baseline || !target) {
-        ctx.state.error = "Give the measure a baseline and a target (numbers)";
+        ctx.state.error = i18n::tr("Give the measure a baseline and a target (numbers)");
         return false;
     }
     m.baseline = *baseline;
@@ -82,15 +83,15 @@ void measure_flag(UiContext& ctx, const core::Idea& pilot) {
     MeasureDraft& st = draft();
     ImGui::PushID(pilot.id.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.danger));
-    ImGui::TextWrapped("No measurable success criterion yet: without a baseline and a target nobody can tell later "
-                       "whether this pilot worked.");
+    ImGui::TextWrapped("%s", i18n::tr("No measurable success criterion yet: without a baseline and a target nobody can "
+                                      "tell later whether this pilot worked."));
     ImGui::PopStyleColor();
-    if (ImGui::SmallButton("Add a measure\u2026")) {
+    if (ImGui::SmallButton(i18n::tr("Add a measure\u2026"))) {
         st.flag_idea = pilot.id;
         ImGui::OpenPopup("##measure");
     }
     if (ImGui::BeginPopup("##measure")) {
-        ImGui::Text("A measure for \u201C%s\u201D", pilot.title.c_str());
+        ImGui::TextUnformatted(i18n::format(i18n::tr("A measure for \u201C{0}\u201D"), {pilot.title}).c_str());
         if (st.flag_idea != pilot.id || add_measure_row(ctx, pilot)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

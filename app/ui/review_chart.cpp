@@ -6,16 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "ui/theme.hpp"
+#include "ui/score_display.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 
 std::string with_unit(double value, const std::string& unit) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%g", std::round(value * 100.0) / 100.0);
-    if (unit.empty()) return buf;
-    return std::string(buf) + (unit == "%" ? "" : " ") + unit;
+    const std::string n = fmt_limit(value);  // up to two decimals, in the language's way
+    if (unit.empty()) return n;
+    return n + (unit == "%" ? "" : " ") + unit;
 }
 
 void measure_chart(const UiContext& ctx, const core::Measure& m, ImVec2 size) {
@@ -49,11 +50,11 @@ void measure_chart(const UiContext& ctx, const core::Measure& m, ImVec2 size) {
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         dl->AddText(ImVec2(p0.x + em(0.4f), y - ts.y * 0.5f), u32(text), label.c_str());
     };
-    level(m.baseline, pal.grid, 2.0f, "Baseline " + with_unit(m.baseline, m.unit), pal.text_muted);
-    level(m.target, pal.success, 4.0f, "Target " + with_unit(m.target, m.unit), pal.text);
+    level(m.baseline, pal.grid, 2.0f, i18n::format(i18n::tr("Baseline {0}"), {with_unit(m.baseline, m.unit)}), pal.text_muted);
+    level(m.target, pal.success, 4.0f, i18n::format(i18n::tr("Target {0}"), {with_unit(m.target, m.unit)}), pal.text);
 
     if (values.empty()) {
-        const char* none = "No values yet";
+        const char* none = i18n::tr("No values yet");
         const ImVec2 ts = ImGui::CalcTextSize(none);
         dl->AddText(ImVec2((left + right - ts.x) * 0.5f, (top + bottom - ts.y) * 0.5f), u32(pal.text_muted), none);
     } else {

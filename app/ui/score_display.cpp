@@ -3,22 +3,20 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/i18n.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 
-std::string fmt2(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f", v);
-    return buf;
-}
+std::string fmt2(double v) { return i18n::number(v, 2); }
 
 std::string fmt_score(const std::optional<double>& v) { return v ? fmt2(*v) : std::string("—"); }
 
 std::string fmt_limit(double v) {
     std::string s = fmt2(v);
+    if (s.find_first_of(".,") == std::string::npos) return s;
     while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
     return s;
 }
 
@@ -37,29 +35,29 @@ AxisRange axis_range(const std::vector<core::Criterion>& criteria, core::Axis a)
 
 const char* quadrant_title(core::Quadrant q) {
     switch (q) {
-        case core::Quadrant::QuickWin: return "Quick win";
-        case core::Quadrant::Strategic: return "Strategic";
-        case core::Quadrant::FillIn: return "Fill-in";
-        case core::Quadrant::Avoid: return "Avoid";
+        case core::Quadrant::QuickWin: return i18n::tr("Quick win");
+        case core::Quadrant::Strategic: return i18n::trc("quadrant", "Strategic");
+        case core::Quadrant::FillIn: return i18n::tr("Fill-in");
+        case core::Quadrant::Avoid: return i18n::trc("quadrant", "Avoid");
     }
     return "";
 }
 
 const char* quadrant_area_title(core::Quadrant q) {
     switch (q) {
-        case core::Quadrant::QuickWin: return "Quick wins";
-        case core::Quadrant::Strategic: return "Strategic";
-        case core::Quadrant::FillIn: return "Fill-ins";
-        case core::Quadrant::Avoid: return "Avoid";
+        case core::Quadrant::QuickWin: return i18n::tr("Quick wins");
+        case core::Quadrant::Strategic: return i18n::trc("quadrant", "Strategic");
+        case core::Quadrant::FillIn: return i18n::tr("Fill-ins");
+        case core::Quadrant::Avoid: return i18n::trc("quadrant", "Avoid");
     }
     return "";
 }
 
 const char* axis_title(core::Axis a) {
     switch (a) {
-        case core::Axis::Benefit: return "Benefit";
-        case core::Axis::Risk: return "Risk";
-        case core::Axis::Visibility: return "Visibility";
+        case core::Axis::Benefit: return i18n::trc("axis", "Benefit");
+        case core::Axis::Risk: return i18n::trc("axis", "Risk");
+        case core::Axis::Visibility: return i18n::trc("axis", "Visibility");
     }
     return "";
 }
@@ -130,7 +128,7 @@ void badge(const char* text, const Rgba& bg, const Rgba& fg) {
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
 }
 
-void contested_badge(const UiContext& ctx) { badge("! discuss", ctx.palette.warning, ctx.palette.warning_text); }
+void contested_badge(const UiContext& ctx) { badge(i18n::tr("! discuss"), ctx.palette.warning, ctx.palette.warning_text); }
 
 void quadrant_tag(const UiContext& ctx, core::Quadrant q) {
     const float h = ImGui::GetTextLineHeight();
@@ -143,8 +141,12 @@ void quadrant_tag(const UiContext& ctx, core::Quadrant q) {
 }
 
 void axis_scores_line(const UiContext& ctx, const core::IdeaResult& r) {
-    ImGui::Text("Benefit %s   Risk %s   Visibility %s   %d %s", fmt_score(r.benefit).c_str(), fmt_score(r.risk).c_str(),
-                fmt_score(r.visibility).c_str(), r.raters, r.raters == 1 ? "rater" : "raters");
+    const auto raters = static_cast<unsigned long>(std::max(r.raters, 0));
+    const std::string line =
+        i18n::format(i18n::tr("Benefit {0}   Risk {1}   Visibility {2}   {3}"),
+                     {fmt_score(r.benefit), fmt_score(r.risk), fmt_score(r.visibility),
+                      i18n::format(i18n::ntr("{0} rater", "{0} raters", raters), {std::to_string(raters)})});
+    ImGui::TextUnformatted(line.c_str());
     if (r.quadrant) {
         ImGui::SameLine(0, em(1));
         quadrant_tag(ctx, *r.quadrant);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/i18n.hpp"
 #include "documents/documents.hpp"
 #include "platform/paths.hpp"
 
@@ -23,6 +24,9 @@ Settings load_settings() {
         if (j.contains("zoom") && j["zoom"].is_number())
             s.zoom = std::clamp(j["zoom"].get<float>(), kMinZoom, kMaxZoom);
         if (j.contains("theme") && j["theme"].is_string() && j["theme"].get<std::string>() == "dark") s.theme = "dark";
+        if (j.contains("language") && j["language"].is_string())
+            if (const auto lang = i18n::parse_language(j["language"].get<std::string>()))
+                s.language = std::string(i18n::code(*lang));
     } catch (const std::exception&) {
         // no settings yet, or unreadable: the defaults serve
     }
@@ -36,6 +40,7 @@ std::string save_settings(const Settings& s) {
         j["recent"] = s.recent;
         j["zoom"] = s.zoom;
         j["theme"] = s.theme;
+        if (!s.language.empty()) j["language"] = s.language;
         documents::write_file_atomic(settings_path(), j.dump(2) + "\n");
         return {};
     } catch (const std::exception& e) {

@@ -1,4 +1,4 @@
-// The presenter's settings: recent files, zoom and theme, kept in
+// The presenter's settings: recent files, zoom, theme and language, kept in
 // $XDG_CONFIG_HOME/pilotdeck/settings.json (written atomically).
 #pragma once
 
@@ -11,6 +11,7 @@ struct Settings {
     std::vector<std::string> recent;  // most recent first
     float zoom = 1.0f;
     std::string theme = "projector";  // or "dark"
+    std::string language;  // "en", "nl" or "de" chosen in View > Language; empty: the workshop's
 };
 
 inline constexpr float kMinZoom = 0.6f;

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "base/i18n.hpp"
 #include "ui/panel_set.hpp"
 
 namespace pilotdeck::ui {
@@ -98,7 +99,7 @@ bool UiContext::restore_cleared_title() {
     if (!unchanged) return false;  // an edit came since: Ctrl+Z undoes that
     state.restore_title = std::move(title);
     state.focus_new_idea = true;
-    state.status = "Put back the new idea\u2019s title";
+    state.status = i18n::tr("Put back the new idea\u2019s title");
     return true;
 }
 

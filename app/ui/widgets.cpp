@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "base/i18n.hpp"
+
 namespace pilotdeck::ui {
 
 ImU32 u32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(vec4(c)); }
@@ -108,7 +110,7 @@ void status_line(const UiContext& ctx, const std::string& left, const std::strin
 }
 
 std::string zoom_text(float zoom) {
-    return "Zoom " + std::to_string(static_cast<int>(std::lround(zoom * 100.0f))) + "%";
+    return i18n::format(i18n::tr("Zoom {0}%"), {std::to_string(static_cast<int>(std::lround(zoom * 100.0f)))});
 }
 
 void zoom_badge(const UiContext& ctx, float zoom) {
@@ -129,6 +131,78 @@ void zoom_badge(const UiContext& ctx, float zoom) {
 
 std::string count_of(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string counted(std::size_t n, const char* pattern) { return i18n::format(pattern, {std::to_string(n)}); }
+
+const char* role_name(core::Role role) {
+    switch (role) {
+    case core::Role::User: return i18n::trc("role", "user");
+    case core::Role::Champion: return i18n::trc("role", "champion");
+    case core::Role::Decider: return i18n::trc("role", "decider");
+    case core::Role::Developer: return i18n::trc("role", "developer");
+    case core::Role::Jury: return i18n::trc("role", "jury");
+    }
+    return "";
+}
+
+const char* status_name(core::IdeaStatus status) {
+    switch (status) {
+    case core::IdeaStatus::Proposed: return i18n::trc("status", "proposed");
+    case core::IdeaStatus::Pilot: return i18n::trc("status", "pilot");
+    case core::IdeaStatus::Scaled: return i18n::trc("status", "scaled");
+    case core::IdeaStatus::Adjusted: return i18n::trc("status", "adjusted");
+    case core::IdeaStatus::Stopped: return i18n::trc("status", "stopped");
+    }
+    return "";
+}
+
+void fitted_text(const std::string& text, float width) {
+    const float avail = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    if (size.x <= avail || avail <= 0) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    // RenderTextEllipsis cuts at a whole glyph (UTF-8 aware) and draws "…"; the log gets the whole text.
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeight();
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + avail, p0.y + line_h), p0.x + avail,
+                              p0.x + avail, text.c_str(), nullptr, nullptr);
+    ImGui::LogText("%s", text.c_str());
+    ImGui::Dummy(ImVec2(avail, line_h));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+}
+
+void same_line_if_fits(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    const float after = ImGui::GetItemRectMax().x + spacing;  // where SameLine() would put it
+    if (after + width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+bool fitted_button(const char* label, float width) {
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    const std::string shown(label, end);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float natural = ImGui::CalcTextSize(shown.c_str()).x + 2 * style.FramePadding.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = width > 0 ? width : std::min(natural, avail);
+    if (natural <= w || w <= 2 * style.FramePadding.x) return ImGui::Button(label, ImVec2(width > 0 ? width : 0, 0));
+    // Too long: an empty button of width w with the label ellipsised inside it.
+    const bool pressed = ImGui::Button((std::string("##") + label).c_str(), ImVec2(w, 0));
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 t0(a.x + style.FramePadding.x, a.y + style.FramePadding.y);
+    const float right = b.x - style.FramePadding.x;
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), t0, ImVec2(right, b.y), right, right, shown.c_str(), nullptr,
+                              nullptr);
+    ImGui::LogText("%s", shown.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shown.c_str());
+    return pressed;
 }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {

@@ -42,8 +42,31 @@ struct TypingPause {
 // first, then the undo hint; a message too long for the line ends in "…".
 void status_line(const UiContext& ctx, const std::string& left, const std::string& undo, const std::string& path);
 
-// "1 idea", "3 ideas": a count with the noun in the right number.
+// "1 idea", "3 ideas": a count with the noun in the right number (English only; prefer counted).
 std::string count_of(std::size_t n, const char* one, const char* many);
+// A translated plural pattern filled with n: counted(n, i18n::ntr("{0} idea", "{0} ideas", n)).
+std::string counted(std::size_t n, const char* pattern);
+// n as the unsigned long that ntr wants (negative counts as 0).
+inline unsigned long plural_n(std::size_t n) { return static_cast<unsigned long>(n); }
+inline unsigned long plural_n(int n) { return n > 0 ? static_cast<unsigned long>(n) : 0UL; }
+
+// A participant's role as people read it, in the current language ("Champion", "Entscheider").
+const char* role_name(core::Role role);
+// An idea's status as people read it ("pilot", "scaled"), in the current language.
+const char* status_name(core::IdeaStatus status);
+
+// One line of text in at most `width` pixels (default: what is left of the line): when it does
+// not fit it ends in "…" at a whole glyph, and hovering it shows the whole text. For labels in
+// tight places (buttons' neighbours, table cells, tabs) where German words run long.
+void fitted_text(const std::string& text, float width = 0);
+// A button whose label fits `width` (0: the label's own width, capped by what is left of the
+// line): a longer label ends in "…" and shows whole on hover. The id is the label's ("##" works).
+bool fitted_button(const char* label, float width = 0);
+// Before an item `width` pixels wide that should follow on the same line: SameLine() when it
+// fits in what is left of the line, else it starts the next line (rows of buttons wrap).
+void same_line_if_fits(float width);
+// The width of a button with this label in the current font.
+float button_width(const char* label);
 
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));

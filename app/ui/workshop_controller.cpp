@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include "base/i18n.hpp"
 
 namespace pilotdeck::ui {
 
@@ -87,7 +88,7 @@ Outcome WorkshopController::tend_backups() {
     const bool first = !workshop_.backups_started;
     workshop_.backups_started = true;
     const storage::BackupResult r = first ? workshop_.backups->on_open() : workshop_.backups->maybe_backup();
-    if (r.failed()) return {"Backup failed: " + r.error, {}};
+    if (r.failed()) return {i18n::format(i18n::tr("Backup failed: {0}"), {r.error}), {}};
     return {};
 }
 
@@ -102,7 +103,7 @@ std::string phone_options_from_env(server::ServerOptions& o) {
         int value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > 65535)
-            return "Phones: PILOTDECK_PHONE_PORT is not a port number: " + text;
+            return i18n::format(i18n::tr("Phones: PILOTDECK_PHONE_PORT is not a port number: {0}"), {text});
         o.port = value;
     }
     return {};
@@ -113,7 +114,7 @@ std::string phone_options_from_env(server::ServerOptions& o) {
 Outcome WorkshopController::toggle_phones() {
     if (phones_on()) {
         stop_phones();
-        return {"Phones off", {}};
+        return {i18n::tr("Phones off"), {}};
     }
     return start_phones();
 }
@@ -121,7 +122,7 @@ Outcome WorkshopController::toggle_phones() {
 Outcome WorkshopController::start_phones() {
     if (!is_open()) return {};
     // Read-only workshops (screenshots) have no backups and no store: nothing to vote into.
-    if (!editable()) return {"Phones: this workshop is open read-only", {}};
+    if (!editable()) return {i18n::tr("Phones: this workshop is open read-only"), {}};
     server::ServerOptions o;
     if (const std::string err = phone_options_from_env(o); !err.empty()) {
         std::cerr << "pilotdeck: " << err << std::endl;
@@ -135,13 +136,13 @@ Outcome WorkshopController::start_phones() {
     } catch (const std::exception& e) {
         phones_.reset();
         std::cerr << "pilotdeck: phones: " << e.what() << std::endl;  // for scripts, like the url line
-        return {{}, std::string("Phones: ") + e.what()};
+        return {{}, i18n::format(i18n::tr("Phones: {0}"), {e.what()})};
     }
     phones_stage_.reset();
     sync_phones();
     // One line for scripts and tests (like `pilotdeck serve`): the code is otherwise only on screen.
     std::cout << "phones: url: " << phones_->url() << " code: " << phones_->join_code() << std::endl;
-    return {"Phones on: " + phones_->url(), {}};
+    return {i18n::format(i18n::tr("Phones on: {0}"), {phones_->url()}), {}};
 }
 
 void WorkshopController::stop_phones() {
@@ -172,15 +173,15 @@ Outcome WorkshopController::set_phone_round(bool open) {
     if (!phones_on()) return {};
     if (open) {
         phones_->open_round();
-        return {"Phone round reopened", {}};
+        return {i18n::tr("Phone round reopened"), {}};
     }
     phones_->close_round();
-    return {"Phone round closed: scores revealed", {}};
+    return {i18n::tr("Phone round closed: scores revealed"), {}};
 }
 
 Outcome WorkshopController::new_join_code() {
     if (!phones_on()) return {};
-    return {"New join code: " + phones_->new_join_code(), {}};
+    return {i18n::format(i18n::tr("New join code: {0}"), {phones_->new_join_code()}), {}};
 }
 
 }  // namespace pilotdeck::ui

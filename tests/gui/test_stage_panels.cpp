@@ -475,7 +475,7 @@ TEST_CASE("workshop details: one field editing session is one undo step, Esc lea
     io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
     io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
     auto draw = [&] {
-        ImGui::GetStateStorage()->SetInt(ImGui::GetID("Edit workshop details"), 1);  // the header open
+        ImGui::GetStateStorage()->SetInt(ImGui::GetID("###info_editor"), 1);  // the header open (its id in every language)
         ui::draw_intro(h.ctx);
     };
     auto organisation = [&] { return h.session.workshop().info.organisation; };
