@@ -12,6 +12,7 @@
 #include "core/model.hpp"
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
+#include "ui/panel_screening.hpp"
 #include "ui/ui_context.hpp"
 
 namespace pilotdeck::server {
@@ -97,6 +98,7 @@ struct PanelSet {
     IdeasPanel ideas;
     ParticipantsPanel participants;
     PhonesPanel phones;
+    ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
 };
 
 }  // namespace pilotdeck::ui

@@ -1,0 +1,141 @@
+// The screening questionnaire (contracts 7, issue 11) driven headless: opened by F7 from the
+// ideas and shortlist stages, answered by keys, each answer an undoable edit, the class and
+// DPIA verdict shown at once with the notice, and the class marker on the shortlist.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/screening.hpp"
+#include "headless.hpp"
+#include "ui/panel_set.hpp"
+#include "ui/panels.hpp"
+
+using namespace pilotdeck;
+
+namespace {
+
+core::Workshop workshop() {
+    core::Workshop ws;
+    ws.info.title = "Screening test";
+    ws.stages = {{"i", core::StageKind::Ideas, "Sharpen", 30, "", {}}, {"s", core::StageKind::Shortlist, "Pilots", 30, "", {}}};
+    core::Criterion b{"time_saved", "Time saved", core::Axis::Benefit, 1.0, 1, 5, "", {}};
+    core::Criterion r{"privacy", "Personal data", core::Axis::Risk, 1.0, 1, 5, "", {}};
+    core::Criterion v{"reach", "Reach", core::Axis::Visibility, 1.0, 1, 5, "", {}};
+    ws.criteria = {b, r, v};
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}};
+    ws.ideas = {{"i1", "Invoice matching", "", "", "Finance", "", "", std::nullopt},
+                {"i2", "CV ranking", "", "", "HR", "", "", std::nullopt}};
+    ws.scores = {{"i1", "p1", "time_saved", 5}, {"i1", "p1", "privacy", 1}, {"i1", "p1", "reach", 5},
+                 {"i2", "p1", "time_saved", 4}, {"i2", "p1", "privacy", 2}, {"i2", "p1", "reach", 4}};
+    ws.selection.min_raters = 1;
+    ws.selection.size = 2;
+    return ws;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const core::Idea& idea(const test::Headless& h, const char* id) { return *h.session.find_idea(id); }
+
+}  // namespace
+
+TEST_CASE("F7 opens the questionnaire of the selected idea; keys answer it, one undo step each") {
+    test::Headless h(workshop());
+    h.ctx.state.selected_idea = "i1";
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    REQUIRE_FALSE(h.ctx.panels().screening.is_open());
+    h.press(GLFW_KEY_F7, draw);
+    REQUIRE(h.ctx.panels().screening.is_open());
+    std::string text = h.text(draw);
+    CHECK(has(text, "Screening \u201CInvoice matching\u201D"));
+    CHECK(has(text, "? unassessed"));
+    CHECK(has(text, "not legal advice"));
+    CHECK(has(text, "Does it judge job applicants or employees?"));
+    CHECK(has(text, "0 of 33 questions answered"));
+    // The letters are answers now, not presenter keys.
+    CHECK(h.ctx.text_input_active());
+
+    // Y answers the focused question (P1) and moves on: prohibited at once.
+    h.press(GLFW_KEY_Y, draw);
+    CHECK(idea(h, "i1").assessment->answers.at("P1") == true);
+    text = h.text(draw);
+    CHECK(has(text, "\u25A0 PROHIBITED"));
+    CHECK(has(text, "never a pilot"));
+    // Undo takes the answer back.
+    REQUIRE(h.session.can_undo());
+    h.session.undo();
+    CHECK(core::classify_ai_act(idea(h, "i1").assessment) == core::AiActClass::Unassessed);
+    CHECK_FALSE(idea(h, "i1").assessment.has_value());  // as it was: never screened
+
+    // Up goes back to P1; N for every question: minimal risk, no DPIA.
+    h.press(GLFW_KEY_UP, draw);
+    for (std::size_t i = 0; i < core::screening_questions().size(); ++i) h.press(GLFW_KEY_N, draw);
+    CHECK(idea(h, "i1").assessment->answers.size() == core::screening_questions().size());
+    CHECK(core::classify_ai_act(idea(h, "i1").assessment) == core::AiActClass::Minimal);
+    CHECK(core::classify_dpia(idea(h, "i1").assessment) == core::DpiaVerdict::NotNeeded);
+    text = h.text(draw);
+    CHECK(has(text, "\u25CB minimal"));
+    CHECK(has(text, "DPIA (GDPR): not needed"));
+    CHECK(has(text, "33 of 33 questions answered"));
+    CHECK(h.ctx.state.error.empty());
+
+    // Up to H4 (the 12th question): yes makes it high-risk; Delete makes it open again.
+    for (int i = 0; i < 21; ++i) h.press(GLFW_KEY_UP, draw);  // from A (the last) to H4
+    h.press(GLFW_KEY_Y, draw);
+    CHECK(idea(h, "i1").assessment->answers.at("H4") == true);
+    CHECK(core::classify_ai_act(idea(h, "i1").assessment) == core::AiActClass::HighRisk);
+    CHECK(has(h.text(draw), "\u25B2 HIGH-RISK"));
+    h.press(GLFW_KEY_UP, draw);  // Y moved on to H5
+    h.press(GLFW_KEY_DELETE, draw);
+    CHECK(idea(h, "i1").assessment->answers.count("H4") == 0);
+    CHECK(core::classify_ai_act(idea(h, "i1").assessment) == core::AiActClass::Unassessed);
+
+    // F7 closes: the ideas stage is back.
+    h.press(GLFW_KEY_F7, draw);
+    CHECK_FALSE(h.ctx.panels().screening.is_open());
+    CHECK_FALSE(has(h.text(draw), "questions answered"));
+}
+
+TEST_CASE("screening notes typed and not yet saved are committed by whatever ends the typing") {
+    test::Headless h(workshop());
+    h.ctx.state.selected_idea = "i2";
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    h.press(GLFW_KEY_F7, draw);
+    // Down past the last question puts the focus into the notes field.
+    for (std::size_t i = 0; i < core::screening_questions().size(); ++i) h.press(GLFW_KEY_DOWN, draw);
+    h.frame(draw);
+    h.frame(draw);
+    for (char c : std::string("Ask the DPO")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(h.ctx.holds_edits());
+    // A stage change (or quit) commits held edits first.
+    h.ctx.commit_edits();
+    REQUIRE(idea(h, "i2").assessment.has_value());
+    CHECK(idea(h, "i2").assessment->notes == "Ask the DPO");
+    // Only the notes: no answer was given.
+    CHECK(idea(h, "i2").assessment->answers.empty());
+}
+
+TEST_CASE("the shortlist shows each idea's class marker, opens the questionnaire, and a prohibited idea is out") {
+    test::Headless h(workshop());
+    core::Idea cv = idea(h, "i2");
+    cv.assessment = core::Assessment{{{"P6", true}}, ""};
+    REQUIRE(h.ctx.run(core::PutIdea{cv, std::nullopt}));
+    auto draw = [&] { ui::draw_shortlist(h.ctx); };
+    h.frame(draw);
+    std::string text = h.text(draw);
+    CHECK(has(text, "\u25A0 PROHIBITED"));
+    CHECK(has(text, "? unassessed"));
+    REQUIRE(h.session.selection().pilots.size() == 1);
+    // F7 on the selected idea opens its questionnaire here too.
+    h.ctx.state.selected_idea = "i2";
+    h.press(GLFW_KEY_F7, draw);
+    CHECK(h.ctx.panels().screening.is_open());
+    CHECK(has(h.text(draw), "Screening \u201CCV ranking\u201D"));
+    // A stage change (the panel is not drawn for a frame) closes it.
+    h.frame([] {});
+    h.frame(draw);
+    CHECK_FALSE(h.ctx.panels().screening.is_open());
+}
