@@ -94,6 +94,9 @@ const std::vector<Action>& App::actions() {
                      "cancels; Ctrl+Z undoes it)", .keys_text = "M"});
         add({.id = "ideas_delete", .menu = nullptr, .label = "",
              .what = "ideas: delete the selected idea (while no field is typed in; Ctrl+Z brings it back)", .keys_text = "Delete"});
+        add({.id = "screening", .menu = nullptr, .label = "",
+             .what = "ideas and shortlist: screen the selected idea (EU AI Act, GDPR); Y or J yes, N no, Delete "
+                     "unanswered, Up / Down move, F7 again closes", .keys_text = "F7"});
         add({.id = "field_leave", .menu = nullptr, .label = "",
              .what = "leave the field keeping its text (it is saved; a new idea's title is cleared, Ctrl+Z "
                      "brings it back)", .keys_text = "Esc in a text field"});

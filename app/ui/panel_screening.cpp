@@ -52,7 +52,8 @@ void verdict(const UiContext& ctx, const core::Idea& idea) {
     ImGui::PopStyleColor();
     ImGui::TextWrapped("%s", i18n::format(i18n::tr("DPIA (GDPR): {0}"), {dpia_words(d)}).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
-    muted(ctx, i18n::format(i18n::tr("{0} of {1} questions answered. {2}"),
+    muted(ctx, i18n::format(i18n::tr("{0} of {1} questions answered. Y yes, N no, Delete unanswered, Up / Down move, "
+                                     "F7 closes; Ctrl+Z undoes an answer. {2}"),
                             {std::to_string(answered), std::to_string(screening_texts().size()), screening_notice()}));
 }
 
@@ -200,13 +201,22 @@ void ScreeningPanel::draw(UiContext& ctx) {
         return;
     }
     ctx.state.text_dialog_open = true;  // Y and N answer here: no presenter letter keys
-    heading(ctx, i18n::format(i18n::tr("Screening {0}"), {quoted(idea->title)}));
-    verdict(ctx, *idea);
-    muted(ctx, i18n::tr("Y yes, N no, Delete unanswered, Up / Down move, F7 closes. Each answer can be undone (Ctrl+Z)."));
-    if (ImGui::Button(i18n::tr("Close the screening (F7)"))) {
+    // The close button first (right-aligned on the heading's line), then the heading beside it.
+    const char* close_label = i18n::tr("Close (F7)");
+    const float close_w = ImGui::CalcTextSize(close_label).x + ImGui::GetStyle().FramePadding.x * 2;
+    const ImVec2 top = ImGui::GetCursorPos();
+    ImGui::SetCursorPosX(top.x + std::max(0.0f, ImGui::GetContentRegionAvail().x - close_w));
+    if (ImGui::Button(close_label)) {
         close(ctx);
         return;
     }
+    ImGui::SetCursorPos(top);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(em(10), ImGui::GetContentRegionAvail().x - close_w - em(1)));
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Screening {0}"), {quoted(idea->title)}).c_str());
+    if (ctx.fonts.large) ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    verdict(ctx, *idea);
     keys(ctx, *idea);
 
     const float notes_h = ImGui::GetTextLineHeightWithSpacing() * (kNotesLines + 2.5f) + ImGui::GetStyle().ItemSpacing.y;
