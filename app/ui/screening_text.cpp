@@ -94,6 +94,15 @@ std::string class_marker(core::AiActClass c) {
     return {};
 }
 
+std::string risk_mark(const core::Idea& idea) {
+    const core::AiActClass c = core::classify_ai_act(idea.assessment);
+    return c == core::AiActClass::Prohibited || c == core::AiActClass::HighRisk ? class_marker(c) : std::string();
+}
+
+std::string screened_mark(const core::Idea& idea) {
+    return idea.assessment ? class_marker(core::classify_ai_act(idea.assessment)) : std::string();
+}
+
 std::string class_words(core::AiActClass c) {
     switch (c) {
         case core::AiActClass::Prohibited: return i18n::tr("prohibited practice (Art. 5): never a pilot");

@@ -25,6 +25,10 @@ const std::vector<ScreeningText>& screening_texts();
 // A marker and a word, readable without colour from the back row: "■ PROHIBITED",
 // "▲ HIGH-RISK", "● limited", "○ minimal", "? unassessed" (translated).
 std::string class_marker(core::AiActClass c);
+// For the ideas that need attention: the marker of a prohibited or high-risk idea, else "".
+std::string risk_mark(const core::Idea& idea);
+// The marker of a screened idea (any answer or note), else "" (never screened).
+std::string screened_mark(const core::Idea& idea);
 // The class in a sentence's words, e.g. "high-risk (Annex III)" (translated).
 std::string class_words(core::AiActClass c);
 // "required before the pilot", "recommended", ... (translated).

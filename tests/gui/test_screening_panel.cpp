@@ -7,6 +7,7 @@
 
 #include "core/screening.hpp"
 #include "headless.hpp"
+#include "ui/matrix_chart.hpp"
 #include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 
@@ -138,4 +139,44 @@ TEST_CASE("the shortlist shows each idea's class marker, opens the questionnaire
     h.frame([] {});
     h.frame(draw);
     CHECK_FALSE(h.ctx.panels().screening.is_open());
+}
+
+TEST_CASE("the scoring stage and the matrix mark prohibited and high-risk ideas in words, not colour alone") {
+    test::Headless h(workshop());
+    core::Idea invoices = idea(h, "i1");
+    invoices.assessment = core::Assessment{{{"H4", true}}, ""};
+    core::Idea cv = idea(h, "i2");
+    cv.assessment = core::Assessment{{{"P3", true}}, ""};
+    REQUIRE(h.ctx.run(core::PutIdea{invoices, std::nullopt}));
+    REQUIRE(h.ctx.run(core::PutIdea{cv, std::nullopt}));
+
+    // Scoring: each screened idea's row in the list, and the selected idea's heading.
+    auto scoring = [&] { ui::draw_scoring(h.ctx); };
+    h.ctx.state.selected_idea = "i1";
+    h.frame(scoring);
+    const std::string text = h.text(scoring);
+    CHECK(has(text, "\u25A0 PROHIBITED"));
+    CHECK(has(text, "\u25B2 HIGH-RISK"));
+
+    // Matrix: the labels carry the word above the title.
+    ui::MatrixGeometry geo;
+    h.frame([&] {
+        geo = ui::draw_matrix_chart(ImGui::GetWindowDrawList(), ImVec2(0, 0), ImVec2(1600, 900), h.ctx, ImGui::GetFont(),
+                                    ImGui::GetFontSize(), "");
+    });
+    REQUIRE(geo.labels.size() == 2);
+    for (const ui::MatrixLabel& l : geo.labels) {
+        const std::string expected = l.idea == 0 ? "\u25B2 HIGH-RISK\n" : "\u25A0 PROHIBITED\n";
+        CHECK(l.text.rfind(expected, 0) == 0);
+    }
+    // An idea screened as minimal carries no word on the matrix (only the ones that need attention).
+    invoices.assessment = core::Assessment{};
+    for (std::string_view q : core::screening_questions()) invoices.assessment->answers[std::string(q)] = false;
+    REQUIRE(h.ctx.run(core::PutIdea{invoices, std::nullopt}));
+    h.frame([&] {
+        geo = ui::draw_matrix_chart(ImGui::GetWindowDrawList(), ImVec2(0, 0), ImVec2(1600, 900), h.ctx, ImGui::GetFont(),
+                                    ImGui::GetFontSize(), "");
+    });
+    for (const ui::MatrixLabel& l : geo.labels)
+        if (l.idea == 0) CHECK(l.text == "Invoice matching");
 }
