@@ -102,6 +102,9 @@ const std::vector<Action>& App::actions() {
                      "brings it back)", .keys_text = "Esc in a text field"});
         add({.id = "scoring_next", .menu = nullptr, .label = "",
              .what = "scoring: next idea nobody scored yet", .keys_text = "F8 or Ctrl+Enter"});
+        add({.id = "scoring_revote", .menu = nullptr, .label = "",
+             .what = "scoring: where the room disagrees (spread, no names); Enter opens a re-vote round, then a digit, "
+                     "Left / Right (rater) and Enter re-vote; F3 again closes", .keys_text = "F3"});
         add({.id = "scoring_digits", .menu = nullptr, .label = "",
              .what = "scoring: set or clear the focused cell (arrows and Tab move)", .keys_text = "1\u20139, 0 or Delete"});
         // Editing, the look, the side panels, files

@@ -10,6 +10,7 @@
 
 #include "core/selection.hpp"
 #include "ui/grid_columns.hpp"
+#include "ui/panel_revote.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/score_entry.hpp"
@@ -454,6 +455,7 @@ void draw_axis_scores(const UiContext& ctx, const core::IdeaResult* r) {
 }  // namespace
 
 void draw_scoring(UiContext& ctx) {
+    if (draw_revote_if_open(ctx)) return;  // F3: the contested scores and their re-vote round
     const core::Workshop& ws = ctx.session.workshop();
     const int participant_count = static_cast<int>(individual_raters(ws).size());
     const ImGuiIO& io = ImGui::GetIO();
@@ -493,6 +495,8 @@ void draw_scoring(UiContext& ctx) {
     }
 
     if (ImGui::Button("Next unscored idea (F8)")) select_next_unscored(ctx);
+    ImGui::SameLine();
+    revote_button(ctx);
     ImGui::SameLine();
     if (ImGui::RadioButton("Individual scores", !g_focus.consensus)) {
         g_focus.consensus = false;

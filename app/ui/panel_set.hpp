@@ -12,6 +12,7 @@
 #include "core/model.hpp"
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
+#include "ui/panel_revote.hpp"
 #include "ui/panel_screening.hpp"
 #include "ui/ui_context.hpp"
 
@@ -99,6 +100,7 @@ struct PanelSet {
     ParticipantsPanel participants;
     PhonesPanel phones;
     ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
+    RevotePanel revote;        // panel_revote.cpp (scoring stage)
 };
 
 }  // namespace pilotdeck::ui

@@ -180,3 +180,42 @@ TEST_CASE("the scoring stage and the matrix mark prohibited and high-risk ideas 
     for (const ui::MatrixLabel& l : geo.labels)
         if (l.idea == 0) CHECK(l.text == "Invoice matching");
 }
+
+TEST_CASE("re-vote view: F3 shows the contested scores' spread, Enter opens the round, a rater re-votes by keys") {
+    core::Workshop ws = workshop();
+    ws.participants.push_back({"p2", "Bob", "IT", core::Role::User});
+    ws.scores.push_back({"i1", "p2", "time_saved", 1});  // 5 and 1 on time saved: contested
+    test::Headless h(ws);
+    h.ctx.state.selected_idea = "i1";
+    auto draw = [&] { ui::draw_scoring(h.ctx); };
+    h.frame(draw);
+    h.press(GLFW_KEY_F3, draw);
+    REQUIRE(h.ctx.panels().revote.is_open());
+    std::string text = h.text(draw);
+    CHECK(has(text, "Where the room disagrees"));
+    CHECK(has(text, "Invoice matching \u2014 Time saved"));
+    CHECK(has(text, "median 3, quartiles 2.00 to 4.00, sd 2.83"));
+    CHECK_FALSE(has(text, "Bob"));  // the spread has no names
+    h.press(GLFW_KEY_ENTER, draw);
+    REQUIRE(h.session.workshop().revote.has_value());
+    CHECK(h.session.workshop().revote->round == 2);
+    text = h.text(draw);
+    CHECK(has(text, "Re-vote round 2: 1 contested score"));
+    CHECK(has(text, "0 of 2 raters re-voted"));
+    // The first rater who scored it (Ann, 5) says 4; Enter saves.
+    h.press(GLFW_KEY_4, draw);
+    h.press(GLFW_KEY_ENTER, draw);
+    CHECK(h.session.score("i1", "p1", "time_saved") == 4);
+    REQUIRE(h.session.workshop().score_history.size() == 1);
+    CHECK(h.session.workshop().score_history[0].value == 5);
+    text = h.text(draw);
+    CHECK(has(text, "1 of 2 raters re-voted"));
+    CHECK(has(text, "Before: median 3, quartiles 2.00 to 4.00, sd 2.83"));
+    CHECK(has(text, "Now: median 2.5, quartiles 1.75 to 3.25, sd 2.12"));
+    // Undo takes the re-vote back; F3 returns to the grid.
+    h.session.undo();
+    CHECK(h.session.score("i1", "p1", "time_saved") == 5);
+    h.press(GLFW_KEY_F3, draw);
+    CHECK_FALSE(h.ctx.panels().revote.is_open());
+    CHECK(h.ctx.state.error.empty());
+}
