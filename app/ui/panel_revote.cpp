@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/i18n.hpp"
 #include "core/revote_spread.hpp"
@@ -18,13 +19,16 @@ namespace {
 
 constexpr float kHistogramEm = 9.0f;
 
-std::string num(double v) { return i18n::number(v, 2); }
-
-// "median 3, quartiles 1,75 to 5, sd 2,06" (numbers in the language's form).
-std::string stats_text(const core::Spread& s) {
-    if (s.n == 0) return i18n::tr("no scores");
-    return i18n::format(i18n::tr("median {0}, quartiles {1} to {2}, sd {3}"),
-                        {i18n::number(s.median, s.median == static_cast<int>(s.median) ? 0 : 1), num(s.q1), num(s.q3), num(s.sd)});
+// "median 3" / "quartiles 1.75 to 5" / "sd 2.06", one line each (a number never wraps).
+void stats(const core::Spread& s, const char* prefix) {
+    if (s.n == 0) {
+        ImGui::TextUnformatted(i18n::format(prefix, {i18n::tr("no scores")}).c_str());
+        return;
+    }
+    auto n = [](double v) { return i18n::number(v, v == std::floor(v) ? 0 : 2); };
+    ImGui::TextUnformatted(i18n::format(prefix, {i18n::format(i18n::tr("median {0}"), {n(s.median)})}).c_str());
+    ImGui::TextUnformatted(i18n::format(i18n::tr("quartiles {0} to {1}"), {n(s.q1), n(s.q3)}).c_str());
+    ImGui::TextUnformatted(i18n::format(i18n::tr("sd {0}"), {i18n::number(s.sd, 2)}).c_str());
 }
 
 // A histogram over the scale: one bar per value, its count above it and the value below (no
@@ -106,7 +110,7 @@ void RevotePanel::contested_list(UiContext& ctx) {
         ImGui::TableSetColumnIndex(1);
         histogram(ctx, sp);
         ImGui::TableSetColumnIndex(2);
-        ImGui::TextWrapped("%s", stats_text(sp).c_str());
+        stats(sp, "{0}");
     }
     ImGui::EndTable();
 }
@@ -121,7 +125,7 @@ void RevotePanel::entry_form(UiContext& ctx) {
     for (const core::Score& s : ws.scores)
         if (!s.consensus && s.idea == cell.idea && s.criterion == cell.criterion && s.round < ws.revote->round)
             if (const core::Participant* p = ctx.session.find_participant(s.rater)) raters.push_back(p);
-    heading(ctx, i18n::format(i18n::tr("Re-vote on {0}"), {cell_title(ctx, cell)}));
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Re-vote on {0}"), {cell_title(ctx, cell)}).c_str());
     if (raters.empty()) {
         muted(ctx, i18n::tr("Everyone who scored this has re-voted."));
         return;
@@ -192,14 +196,13 @@ void RevotePanel::round_view(UiContext& ctx) {
         if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) cell_ = std::min(cell_ + 1, static_cast<int>(spreads.size()) - 1);
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) cell_ = std::max(cell_ - 1, 0);
     }
-    const float form_h = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 2.6f;
+    const float form_h = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.2f;
     ImGui::BeginChild("##round_cells", ImVec2(0, -form_h), false);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##round", 4, flags)) {
+    if (ImGui::BeginTable("##round", 3, flags)) {
         ImGui::TableSetupColumn(i18n::tr("Idea and criterion"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(i18n::tr("Before"), ImGuiTableColumnFlags_WidthFixed, em(kHistogramEm + 0.5f));
         ImGui::TableSetupColumn(i18n::tr("Now"), ImGuiTableColumnFlags_WidthFixed, em(kHistogramEm + 0.5f));
-        ImGui::TableSetupColumn(i18n::tr("Spread"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < spreads.size(); ++i) {
             const core::RevoteCellSpread& s = spreads[i];
@@ -213,11 +216,10 @@ void RevotePanel::round_view(UiContext& ctx) {
                                     {std::to_string(s.revoted), std::to_string(s.now.n)}));
             ImGui::TableSetColumnIndex(1);
             histogram(ctx, s.before);
+            stats(s.before, i18n::tr("Before: {0}"));
             ImGui::TableSetColumnIndex(2);
             histogram(ctx, s.now);
-            ImGui::TableSetColumnIndex(3);
-            ImGui::TextWrapped("%s", i18n::format(i18n::tr("Before: {0}"), {stats_text(s.before)}).c_str());
-            ImGui::TextWrapped("%s", i18n::format(i18n::tr("Now: {0}"), {stats_text(s.now)}).c_str());
+            stats(s.now, i18n::tr("Now: {0}"));
             ImGui::PopID();
         }
         ImGui::EndTable();
