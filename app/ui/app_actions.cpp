@@ -101,11 +101,17 @@ const std::vector<Action>& App::actions() {
                      "cancels; Ctrl+Z undoes it)"), .keys_text = "M"});
         add({.id = "ideas_delete", .menu = nullptr, .label = "",
              .what = N_("ideas: delete the selected idea (while no field is typed in; Ctrl+Z brings it back)"), .keys_text = N_("Delete")});
+        add({.id = "screening", .menu = nullptr, .label = "",
+             .what = N_("ideas and shortlist: screen the selected idea (EU AI Act, GDPR); Y or J yes, N no, Delete "
+                        "unanswered, Up / Down move, F7 again closes"), .keys_text = "F7"});
         add({.id = "field_leave", .menu = nullptr, .label = "",
              .what = N_("leave the field keeping its text (it is saved; a new idea's title is cleared, Ctrl+Z "
                      "brings it back)"), .keys_text = N_("Esc in a text field")});
         add({.id = "scoring_next", .menu = nullptr, .label = "",
              .what = N_("scoring: next idea nobody scored yet"), .keys_text = N_("F8 or Ctrl+Enter")});
+        add({.id = "scoring_revote", .menu = nullptr, .label = "",
+             .what = N_("scoring: where the room disagrees (spread, no names); Enter opens a re-vote round, then a digit, "
+                        "Left / Right (rater) and Enter re-vote; F3 again closes"), .keys_text = "F3"});
         add({.id = "scoring_digits", .menu = nullptr, .label = "",
              .what = N_("scoring: set or clear the focused cell (arrows and Tab move)"), .keys_text = N_("1\u20139, 0 or Delete")});
         // Editing, the look, the side panels, files
