@@ -1,4 +1,4 @@
-// The presenter's settings: recent files, zoom and theme, kept in
+// The presenter's settings: recent files, zoom, theme and which screen is the room's, kept in
 // $XDG_CONFIG_HOME/pilotdeck/settings.json (written atomically).
 #pragma once
 
@@ -11,6 +11,9 @@ struct Settings {
     std::vector<std::string> recent;  // most recent first
     float zoom = 1.0f;
     std::string theme = "projector";  // or "dark"
+    // Two screens: the room's view on the primary screen and the presenter's on the other
+    // (swapped), instead of the presenter's on the primary (the laptop's, as a rule).
+    bool screens_swapped = false;
 };
 
 inline constexpr float kMinZoom = 0.6f;
