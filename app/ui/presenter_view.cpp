@@ -54,22 +54,31 @@ void draw_preview(const UiContext& ctx, const PresenterInfo& info) {
     ImGui::Dummy(size);
 }
 
+// A button on the current line when it fits there, else on the next (German labels are long).
+bool flow_button(const char* label, bool first) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    if (!first) {
+        const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + w;
+        if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    }
+    return ImGui::Button(label);
+}
+
 // The buttons for what clickers and keys do; returns the action asked for.
 const char* draw_controls(const UiContext& ctx, const PresenterInfo& info) {
     const char* asked = nullptr;
     const int cur = ctx.session.current_stage();
     const int count = static_cast<int>(ctx.session.workshop().stages.size());
     ImGui::BeginDisabled(cur <= 0);
-    if (ImGui::Button(i18n::tr("\u2190 Previous"))) asked = "previous_stage";
+    if (flow_button(i18n::tr("\u2190 Previous"), true)) asked = "previous_stage";
     ImGui::EndDisabled();
-    ImGui::SameLine();
     ImGui::BeginDisabled(cur + 1 >= count);
-    if (ImGui::Button(i18n::tr("Next \u2192"))) asked = "next_stage";
+    if (flow_button(i18n::tr("Next \u2192"), false)) asked = "next_stage";
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(info.room_blanked ? i18n::tr("Show the room's screen") : i18n::tr("Blank the room's screen")))
+    if (flow_button(info.room_blanked ? i18n::tr("Show the room's screen") : i18n::tr("Blank the room's screen"), false))
         asked = "blank";
-    if (ImGui::Button(i18n::tr("Swap screens"))) asked = "swap_screens";
+    if (flow_button(i18n::tr("Swap screens"), false)) asked = "swap_screens";
     return asked;
 }
 
@@ -106,11 +115,19 @@ std::string next_stage_line(const core::Session& session) {
 
 const char* draw_presenter_view(UiContext& ctx, const PresenterInfo& info) {
     const char* asked = nullptr;
+    if (!ctx.state.error.empty()) {  // this view's error (the room's has its own banner)
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.danger));
+        ImGui::TextWrapped("\u25A0 %s", ctx.state.error.c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::SmallButton(i18n::tr("Dismiss"))) ctx.state.error.clear();
+    }
     draw_stepper(ctx);
     ImGui::Separator();
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    avail.y -= ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;  // the status line
     const float side_w = std::round(avail.x * kSideShare);
     const float gap = em(1);
 
@@ -134,6 +151,11 @@ const char* draw_presenter_view(UiContext& ctx, const PresenterInfo& info) {
     if (info.phones) draw_phones_line(ctx, *info.phones);
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    ImGui::Separator();
+    const std::string left = ctx.state.status.empty() ? i18n::tr("All changes are saved as you go") : ctx.state.status;
+    const std::string undo =
+        ctx.session.can_undo() ? i18n::format(i18n::tr("Ctrl+Z: undo {0}"), {ctx.session.undo_label()}) : std::string();
+    status_line(ctx, left, undo, ctx.state.workshop_path);
     return asked;
 }
 

@@ -56,7 +56,8 @@ for ((i = 0; i < stages; i++)); do
     fi
     lacks room "Questions for the room" || fail "the room's window drew the notes on stage $((i + 1))"
     lacks room "Facilitator notes" || fail "the room's window drew the notes heading on stage $((i + 1))"
-    [ $i = 1 ] && { import -window "$ROOM_WIN" "$shots/two-screens-room-1920x1080.png";
+    # Pictures to look at (not proof of anything): after the frames that follow the change.
+    [ $i = 1 ] && { sleep 1; import -window "$ROOM_WIN" "$shots/two-screens-room-1920x1080.png";
                     import -window "$PRESENTER_WIN" "$shots/two-screens-presenter-1024x768.png"; }
     # PageDown in the laptop's window for the even stages, in the room's for the odd ones.
     if ((i + 1 < stages)); then
@@ -95,6 +96,8 @@ xdotool key F7
 wait_until "F7 puts the room's view on the first screen" at "$ROOM_WIN" 0,0 1024x768
 wait_until "and the presenter's on the second" at "$PRESENTER_WIN" 1024,0 1920x1080
 wait_until "the choice is in the settings" grep -q '"screens_swapped": true' "$XDG_CONFIG_HOME/pilotdeck/settings.json"
+wait_until "the room's status line says so" has room "Screens swapped"
+sleep 1  # the pictures after the frames that follow the move
 import -window "$ROOM_WIN" "$shots/two-screens-room-1024x768.png"
 import -window "$PRESENTER_WIN" "$shots/two-screens-presenter-1920x1080.png"
 lacks room "Questions for the room" || fail "the room's window drew the notes after the swap"
