@@ -403,6 +403,7 @@ void App::run() {
             save_settings_now();
         }
         report(workshop_.tend_backups());
+        chimes_.tend(workshop_.timers(), settings_.chime);  // one minute left, zero
     }
     // Ctrl+Q, File > Quit or the window closed: what is being typed is committed first.
     if (ctx_) ctx_->commit_edits();

@@ -16,6 +16,7 @@
 #include "platform/screens.hpp"
 #include "platform/window.hpp"
 #include "ui/actions.hpp"
+#include "ui/chimes.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
@@ -159,6 +160,7 @@ private:
     UiContext* keys_view_ = nullptr;
     bool room_input_ = false, presenter_input_ = false;
     std::string room_trace_;
+    Chimes chimes_;  // the countdown's chime (settings_.chime)
 };
 
 }  // namespace pilotdeck::ui

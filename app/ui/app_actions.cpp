@@ -85,6 +85,14 @@ const std::vector<Action>& App::actions() {
              .chords = {{GLFW_KEY_N, false, 0, G::NoTextInput}},
              .checked = [](const App& a) { return a.notes_view().state.notes_visible; },
              .run = [](App& a) { a.notes_view().state.notes_visible = !a.notes_view().state.notes_visible; }});
+        add({.id = "chime", .menu = "View", .label = i18n::N_("Chime at one minute and at zero"),
+             .what = i18n::N_("a chime when the countdown has one minute left and when it reaches zero (remembered on this computer)"),
+             .needs_workshop = false,
+             .checked = [](const App& a) { return a.settings_.chime; },
+             .run = [](App& a) {
+                 a.settings_.chime = !a.settings_.chime;
+                 a.save_settings_now();
+             }});
         add({.id = "swap_screens", .menu = "View", .label = i18n::N_("Swap screens"),
              .what = i18n::N_("two screens: the room's view and the presenter's view change screens (remembered on this computer)"),
              .chords = {{GLFW_KEY_F7}}, .needs_workshop = false,

@@ -24,6 +24,7 @@ Settings load_settings() {
             s.zoom = std::clamp(j["zoom"].get<float>(), kMinZoom, kMaxZoom);
         if (j.contains("theme") && j["theme"].is_string() && j["theme"].get<std::string>() == "dark") s.theme = "dark";
         if (j.contains("screens_swapped") && j["screens_swapped"].is_boolean()) s.screens_swapped = j["screens_swapped"].get<bool>();
+        if (j.contains("chime") && j["chime"].is_boolean()) s.chime = j["chime"].get<bool>();
     } catch (const std::exception&) {
         // no settings yet, or unreadable: the defaults serve
     }
@@ -38,6 +39,7 @@ std::string save_settings(const Settings& s) {
         j["zoom"] = s.zoom;
         j["theme"] = s.theme;
         j["screens_swapped"] = s.screens_swapped;
+        j["chime"] = s.chime;
         documents::write_file_atomic(settings_path(), j.dump(2) + "\n");
         return {};
     } catch (const std::exception& e) {

@@ -14,6 +14,8 @@ struct Settings {
     // Two screens: the room's view on the primary screen and the presenter's on the other
     // (swapped), instead of the presenter's on the primary (the laptop's, as a rule).
     bool screens_swapped = false;
+    // The countdown's chime at one minute left and at zero (chimes.hpp).
+    bool chime = false;
 };
 
 inline constexpr float kMinZoom = 0.6f;
