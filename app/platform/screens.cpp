@@ -22,6 +22,16 @@ std::vector<Screen> desktop_screens() {
         s.monitor = m;
         const char* name = glfwGetMonitorName(m);
         s.name = name ? name : "";
+        // Mirrored outputs (the projector showing the laptop's picture) start at the same place:
+        // one screen, not two.
+        bool mirrored = false;
+        for (const Screen& o : out) mirrored = mirrored || (o.x == s.x && o.y == s.y);
+        if (mirrored) {
+            if (m == primary)
+                for (Screen& o : out)
+                    if (o.x == s.x && o.y == s.y) o = s;  // keep the primary's entry
+            continue;
+        }
         if (m == primary)
             out.insert(out.begin(), s);
         else

@@ -18,7 +18,8 @@ struct Screen {
     std::string name;
 };
 
-// GLFW's monitors, the primary first. Needs GLFW started (a Window exists).
+// GLFW's monitors, the primary first; mirrored ones (same position) count once. Needs GLFW
+// started (a Window exists).
 std::vector<Screen> desktop_screens();
 
 // "WxH+X+Y,WxH+X+Y" (the laptop's screen first, then the projector's) as screens; nullopt when
