@@ -71,7 +71,7 @@ std::optional<std::vector<Screen>> parse_screens(std::string_view text) {
         if (s.width < 320 || s.height < 240) return std::nullopt;
         s.name = "screen " + std::to_string(out.size() + 1);
         out.push_back(s);
-        if (at < text.size() && !expect(text, at, ',')) return std::nullopt;
+        if (at < text.size() && (!expect(text, at, ',') || at == text.size())) return std::nullopt;  // "a," or "a;b"
     }
     if (out.empty()) return std::nullopt;
     return out;

@@ -13,6 +13,7 @@
 #include "support/temp_dir.hpp"
 #include "ui/panels.hpp"
 #include "ui/presenter_view.hpp"
+#include "platform/screens.hpp"
 #include "ui/theme.hpp"
 
 using namespace pilotdeck;
@@ -112,4 +113,19 @@ TEST_CASE("presenter view: a second view of the session sees an edit made throug
     CHECK(has(text, "1 idea"));
     CHECK(h.ctx.state.selected_idea.empty());  // the room's view state stays the room's
     CHECK(room.state.notes_visible);
+}
+
+TEST_CASE("presenter view: --screens layouts") {
+    const auto two = platform::parse_screens("1366x768+0+0,1920x1080+1366+0");
+    REQUIRE(two);
+    REQUIRE(two->size() == 2);
+    CHECK((*two)[0].width == 1366);
+    CHECK((*two)[0].height == 768);
+    CHECK((*two)[1].x == 1366);
+    CHECK((*two)[1].y == 0);
+    CHECK((*two)[1].monitor == nullptr);
+    CHECK(platform::parse_screens("1024x768+0+0"));
+    for (const char* bad : {"", "one", "1024x768", "1024x768+0", "1024x768+0+0,", "1024x768+0+0;1920x1080+0+0",
+                            "100x100+0+0", "1024x-768+0+0", "1024x768+0+0,x"})
+        CHECK_FALSE(platform::parse_screens(bad));
 }
