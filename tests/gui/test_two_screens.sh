@@ -4,7 +4,8 @@
 # as one monitor, so the layout is given by hand, as on a desktop whose second screen GLFW does
 # not report). The room's view goes full screen on the projector, the presenter's view on the
 # laptop; both windows' drawn text is traced (PILOTDECK_TRACE_TEXT).
-# Checked: the room's window never draws the facilitator notes on any stage, while the
+# Checked: the room's window never draws the facilitator notes (nor, in scoring, a rater's name)
+# on any stage, while the
 # presenter's does; keys work in both windows; an idea typed in either window shows in the other;
 # F7 swaps the screens and the choice is remembered; screenshots of both windows.
 # Usage (under with_xvfb.sh): test_two_screens.sh PILOTDECK
@@ -13,7 +14,13 @@ source "$(dirname "$0")/lib.sh"
 require jq sqlite3
 
 file="$GUI_TEST_WORK/two.pilotdeck"
-new_workshop "$file"
+new_workshop "$GUI_TEST_WORK/template.pilotdeck"
+# One rater with a name: the scoring grid names raters only in the presenter's window.
+exported "$GUI_TEST_WORK/template.pilotdeck" |
+    jq '.participants = [{"id": "p1", "name": "Zelda Privatename", "department": "Sales", "role": "user"}]
+        | .ideas = [{"id": "i1", "title": "Draft the weekly report", "department": "Sales"}]' \
+        >"$GUI_TEST_WORK/with-rater.json"
+"$PILOTDECK" import "$file" --from "$GUI_TEST_WORK/with-rater.json" >/dev/null || fail "import failed"
 trace="$GUI_TEST_WORK/trace"
 mkdir -p "$trace"
 export PILOTDECK_TRACE_TEXT="$trace"
@@ -55,7 +62,13 @@ for ((i = 0; i < stages; i++)); do
         lacks room "$prompt" || fail "the room's window drew the question \"$prompt\" on stage $((i + 1))"
     fi
     lacks room "Questions for the room" || fail "the room's window drew the notes on stage $((i + 1))"
+    lacks room "Zelda Privatename" || fail "the room's window drew a rater's name on stage $((i + 1))"
     lacks room "Facilitator notes" || fail "the room's window drew the notes heading on stage $((i + 1))"
+    if [ "$(printf '%s' "$doc" | jq -r ".stages[$i].kind")" = scoring ]; then
+        wait_until "the presenter's scoring grid names the rater" has presenter "Zelda Privatename"
+        lacks room "Zelda Privatename" || fail "the room's scoring grid named the rater"
+        named=yes
+    fi
     # Pictures to look at (not proof of anything): after the frames that follow the change.
     [ $i = 1 ] && { sleep 1; import -window "$ROOM_WIN" "$shots/two-screens-room-1920x1080.png";
                     import -window "$PRESENTER_WIN" "$shots/two-screens-presenter-1024x768.png"; }
@@ -66,6 +79,8 @@ for ((i = 0; i < stages; i++)); do
     fi
 done
 
+# The scoring grid names the rater in the presenter's window (checked on the scoring stage).
+[ "${named:-}" = yes ] || fail "the workshop had no scoring stage to check the rater's name on"
 # N in the room's window does not bring the notes onto the projector.
 xdotool windowfocus --sync "$ROOM_WIN"
 xdotool key n
@@ -82,14 +97,14 @@ sleep 0.3
 xdotool type --delay 20 "Laptop typed Rechnungsprüfung"
 xdotool key Return
 wait_until "the idea typed on the laptop is in the file" bash -c "[ \"\$(sqlite3 '$file' \"select count(*) from idea where title='Laptop typed Rechnungsprüfung'\")\" = 1 ]"
-wait_until "the idea typed on the laptop shows on the projector" has room "1 idea"
+wait_until "the idea typed on the laptop shows on the projector" has room "2 ideas"
 xdotool windowfocus --sync "$ROOM_WIN"
 xdotool key --clearmodifiers ctrl+n
 sleep 0.3
 xdotool type --delay 20 "Projector typed Urlaubsplanung"
 xdotool key Return
 # The ideas list draws its titles by hand (not in the trace): the laptop's count shows it.
-wait_until "the idea typed in the room's window shows on the laptop" has presenter "2 ideas"
+wait_until "the idea typed in the room's window shows on the laptop" has presenter "3 ideas"
 
 # F7 swaps the screens; the choice is remembered for the next start.
 xdotool key F7
