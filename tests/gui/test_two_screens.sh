@@ -5,8 +5,8 @@
 # not report). The room's view goes full screen on the projector, the presenter's view on the
 # laptop; both windows' drawn text is traced (PILOTDECK_TRACE_TEXT).
 # Checked: the room's window never draws the facilitator notes (nor, in scoring, a rater's name)
-# on any stage, while the
-# presenter's does; keys work in both windows; an idea typed in either window shows in the other;
+# on any stage, while the presenter's does; keys work in both windows; an idea typed in either
+# window shows in the other;
 # F7 swaps the screens and the choice is remembered; screenshots of both windows.
 # Usage (under with_xvfb.sh): test_two_screens.sh PILOTDECK
 PILOTDECK=$1
