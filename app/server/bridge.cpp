@@ -109,6 +109,17 @@ bool Bridge::round_open() const {
     return settings_.round;
 }
 
+void Bridge::set_audience_open(bool open) {
+    std::lock_guard l(settings_mu_);
+    settings_.audience_open = open;
+    ++settings_.version;
+}
+
+bool Bridge::audience_open() const {
+    std::lock_guard l(settings_mu_);
+    return settings_.audience_open;
+}
+
 PhoneCounts Bridge::counts() const {
     std::lock_guard l(count_mu_);
     return counts_;
@@ -137,6 +148,15 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
     Batch batch;
     for (auto& j : jobs) {
         if (j.kind == JobKind::Join) continue;
+        if (j.kind == JobKind::Compare) {
+            if (auto gone = participant_gone(j, s)) {
+                j.reply = std::move(*gone);
+                continue;
+            }
+            if (auto cmd = desk_.check_compare(j, s, settings_)) batch.emplace_back(&j, std::move(*cmd));
+            if (batch.size() >= kMaxBatch) flush(batch, s);
+            continue;
+        }
         if (j.kind == JobKind::Score) {
             check_score(j, s, batch);
             if (batch.size() >= kMaxBatch) flush(batch, s);
@@ -179,15 +199,18 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
         j.reply = error_reply(404, "unknown criterion");
         return;
     }
-    if (phone_stage(s, settings_) != core::StageKind::Scoring) {
+    if (phone_stage(s, settings_) == core::StageKind::Judging) {
+        if (auto refused = desk_.check_jury_score(j, s, settings_)) {
+            j.reply = std::move(*refused);
+            return;
+        }
+    } else if (phone_stage(s, settings_) != core::StageKind::Scoring) {
         j.reply = error_reply(409, "scoring is not open");
         return;
-    }
-    if (!settings_.round) {
+    } else if (!settings_.round) {
         j.reply = error_reply(409, "the round is closed");
         return;
-    }
-    if (!idea_open(settings_, j.idea)) {
+    } else if (!idea_open(settings_, j.idea)) {
         j.reply = error_reply(409, "this idea is not open for scoring");
         return;
     }
@@ -206,6 +229,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
 void Bridge::flush(Batch& batch, core::Session& s) {
     if (batch.empty()) return;
     std::optional<Reply> failure;
+    desk_.before_commit(s);
     try {
         if (batch.size() == 1) {
             s.execute(batch.front().second, false);
@@ -224,6 +248,7 @@ void Bridge::flush(Batch& batch, core::Session& s) {
     if (!failure) {
         for (auto& [job, cmd] : batch) {
             touched_.insert(job->participant);
+            desk_.committed(cmd, s);
             job->reply = saved_reply();
         }
     } else if (batch.size() == 1) {
@@ -260,7 +285,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         p.id = "p" + std::to_string(first + static_cast<long long>(k));
         p.name = joins[k]->name.empty() ? "Participant " + p.id.substr(1) : joins[k]->name;
         p.department = joins[k]->department;
-        p.role = core::Role::User;
+        p.role = joins[k]->jury ? core::Role::Jury : core::Role::User;
         stored.push_back({joins[k]->token, p.id});
         b.commands.push_back(core::PutParticipant{std::move(p), std::nullopt});
     }
@@ -286,7 +311,8 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         tokens_.add(stored[k].token, stored[k].participant);
         alive_.insert(stored[k].participant);
         touched_.insert(stored[k].participant);
-        joins[k]->reply = json_reply(200, dump(json{{"token", stored[k].token}, {"participant", stored[k].participant}}));
+        joins[k]->reply = json_reply(200, dump(json{{"token", stored[k].token}, {"participant", stored[k].participant},
+                                                       {"role", joins[k]->jury ? "jury" : "user"}}));
     }
 }
 
@@ -296,7 +322,9 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
         case JobKind::State: {
             StateRequest r{j.participant, j.token, nullptr, j.page};
             if (auto it = ticked_.find(j.token); it != ticked_.end()) r.ticked = &it->second;
-            return json_reply(200, view_.state_for(r, s, settings_));
+            json state = view_.state_json(r, s, settings_);
+            desk_.add_state(state, j.participant, s, settings_);
+            return json_reply(200, dump(state));
         }
         case JobKind::Idea: {
             if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, "ideas are not being collected now");
@@ -329,7 +357,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             mine.insert(j.concern);
             return json_reply(200, R"({"counted":true})");
         }
-        default: return error_reply(500, "unexpected job");
+        default: return desk_.run(j, s, settings_);
     }
 }
 
