@@ -61,11 +61,13 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 <button id="pager-next" type="button">Next ideas</button>
 </nav>
 </section>
+<section id="hack" hidden></section>
 <section id="screen" hidden>
 <p class="big">Look at the screen</p>
 </section>
 </main>
 <script src="/app.js"></script>
+<script src="/hackathon.js"></script>
 </body>
 </html>
 )PD";
@@ -103,6 +105,9 @@ button.on{background:#000;color:#fff}
 #who{margin:0}
 #status{font-weight:700;color:#b00000;min-height:1.4em;margin:0}
 #my-ideas li{margin:.3rem 0}
+#hack .progress{font-weight:700;font-size:1.1rem}
+#hack .pick{min-height:5rem;font-size:1.3rem}
+#hack .choice .table{display:block;font-weight:400;font-size:1rem}
 [hidden]{display:none!important}
 )PD";
 
@@ -110,7 +115,7 @@ constexpr std::string_view kScript = R"PD('use strict';
 (function () {
   var TOKEN = 'pilotdeck.token';
   var QUEUE = 'pilotdeck.queue';
-  var SECTIONS = ['join', 'concerns', 'ideas', 'scoring', 'screen'];
+  var SECTIONS = ['join', 'concerns', 'ideas', 'scoring', 'hack', 'screen'];
   var state = null;
   var layout = '';
   var cells = {};
@@ -354,11 +359,26 @@ constexpr std::string_view kScript = R"PD('use strict';
   $('pager-prev').addEventListener('click', function () { turn((state.ideas_from || 0) - 30); });
   $('pager-next').addEventListener('click', function () { turn((state.ideas_from || 0) + state.ideas.length); });
 
+  // Criteria judging (contracts 6): the jury scores the teams' ideas as in scoring.
+  function juryScoring() {
+    var j = state.judging;
+    state.ideas = j.teams.map(function (t) { return { id: t.idea, title: t.name + ': ' + t.title, problem: t.problem }; });
+    state.ideas_from = 0;
+    state.ideas_total = state.ideas.length;
+    renderScoring();
+    if (state.round_open && state.ideas.length)
+      $('round-msg').textContent = j.done + ' of ' + j.of + ' teams scored. Tap one number per question.';
+  }
+
   function render() {
     var kind = state.stage.kind;
     $('stage-title').textContent = state.stage.title || 'Workshop';
     $('who').textContent = state.participant && state.participant.name ? 'You: ' + state.participant.name : '';
-    if (kind === 'concerns') { renderConcerns(); show('concerns'); }
+    var hack = window.pilotdeck.renderHack;
+    if (kind === 'judging' && state.judging && state.judging.jury && state.judging.method === 'criteria') {
+      juryScoring(); show('scoring');
+    } else if (hack && hack(state)) show('hack');
+    else if (kind === 'concerns') { renderConcerns(); show('concerns'); }
     else if (kind === 'ideas') { renderMyIdeas(); show('ideas'); }
     else if (kind === 'scoring') { renderScoring(); show('scoring'); }
     else show('screen');
@@ -431,6 +451,12 @@ constexpr std::string_view kScript = R"PD('use strict';
     });
     return polling;
   }
+
+  // For /hackathon.js (the hackathon's views), which adds renderHack.
+  window.pilotdeck = {
+    api: api, el: el, clear: clear, status: status, errorText: errorText, needJoin: needJoin,
+    refresh: function () { return refresh(); }
+  };
 
   var m = /^#(\d{6})$/.exec(window.location.hash);
   if (m) $('code').value = m[1];

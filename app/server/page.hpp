@@ -8,5 +8,6 @@ namespace pilotdeck::server {
 std::string_view page_html();    // GET /
 std::string_view page_script();  // GET /app.js
 std::string_view page_style();   // GET /app.css
+std::string_view page_hackathon_script();  // GET /hackathon.js (page_hackathon.cpp): teams, judging, audience vote
 
 }  // namespace pilotdeck::server

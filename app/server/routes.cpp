@@ -42,6 +42,7 @@ Reply too_many(const std::string& message) {
 constexpr RouteInfo kRoutes[] = {
     {"/", Route::Page, "GET", false},
     {"/app.js", Route::Script, "GET", false},
+    {"/hackathon.js", Route::HackScript, "GET", false},
     {"/app.css", Route::Style, "GET", false},
     {"/api/join", Route::Join, "POST", false},
     {"/api/state", Route::State, "GET", true},
@@ -221,6 +222,8 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
     switch (route.route) {
         case Route::Page: return Reply{200, std::string(page_html()), "text/html; charset=utf-8", {}, false};
         case Route::Script: return Reply{200, std::string(page_script()), "text/javascript; charset=utf-8", {}, false};
+        case Route::HackScript:
+            return Reply{200, std::string(page_hackathon_script()), "text/javascript; charset=utf-8", {}, false};
         case Route::Style: return Reply{200, std::string(page_style()), "text/css; charset=utf-8", {}, false};
         default: break;
     }

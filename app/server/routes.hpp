@@ -15,7 +15,7 @@
 
 namespace pilotdeck::server {
 
-enum class Route { Page, Script, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
+enum class Route { Page, Script, HackScript, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
 
 struct RouteInfo {
     const char* path;

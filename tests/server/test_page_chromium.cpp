@@ -266,3 +266,86 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(after.participants[0].name == "Dee");
     CHECK(after.participants[0].department == "Logistics");
 }
+
+TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" for the jury with undo",
+          "[server][browser][hackathon]") {
+    test::TempDir dir;
+    const std::string file = dir.file("h.pilotdeck");
+    test::create_workshop_file(file, test::hackathon_workshop(4, core::JudgingMethod::Pairwise));
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Teams;
+    o.judging_seed = 7;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.join_url()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    const auto shot = [&](const std::string& name) {  // PILOTDECK_SHOT_DIR=DIR: what a phone sees
+        if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+            b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 844}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
+            const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+            test::write_all(std::string(shots) + "/" + name + ".png", base64_decode(png));
+            b.call("Emulation.clearDeviceMetricsOverride", json::object(), session);
+        }
+    };
+    const auto load = [&] { return storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load(); };
+
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    b.eval(session, "document.getElementById('name').value = 'Eva'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "!document.getElementById('hack').hidden && document.getElementById('team-name') !== null"));
+    shot("phone-teams");
+    b.eval(session, "document.getElementById('team-name').value = 'Paper Tigers'; document.getElementById('team-title').value = "
+                    "'Scan the post'; document.querySelectorAll('#hack form')[1].querySelector('button').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .big') !== null"));
+    const std::string code = b.eval(session, "document.querySelector('#hack .big').textContent");
+    CHECK(code.size() == 5);
+    CHECK(b.eval(session, "document.querySelector('#hack h2').textContent") == "Paper Tigers");
+    {
+        const auto ws = load();
+        REQUIRE(ws.teams.size() == 5);
+        CHECK(ws.teams.back().name == "Paper Tigers");
+        CHECK(ws.teams.back().members == std::vector<std::string>{"p1"});
+    }
+
+    // Pitches: the audience vote; the own team cannot be chosen.
+    srv.set_stage(core::StageKind::Pitches);
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.choice').length === 5"));
+    CHECK(b.eval(session, "document.querySelectorAll('#hack button.choice')[4].disabled") == true);
+    shot("phone-audience");
+    b.eval(session, "document.querySelectorAll('#hack button.choice')[1].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.choice')[1].className.indexOf('on') >= 0"));
+    {
+        const auto ws = load();
+        REQUIRE(ws.audience_votes.size() == 1);
+        CHECK(ws.audience_votes[0].team == "t2");
+    }
+
+    // A jury member's phone in pairwise judging.
+    srv.set_stage(core::StageKind::Judging);
+    b.eval(session, "localStorage.clear(); true");
+    b.call("Page.reload", json::object(), session);
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    b.eval(session, "document.getElementById('code').value = '" + srv.jury_code() +
+                    "'; document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.pick').length === 2"));
+    CHECK(b.eval(session, "document.querySelector('#hack .progress').textContent") == "0 compared, about 5 to go");
+    shot("phone-pairwise");
+    b.eval(session, "document.querySelectorAll('#hack button.pick')[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('1 compared') === 0"));
+    CHECK(load().comparisons.size() == 1);
+    b.eval(session, "Array.prototype.filter.call(document.querySelectorAll('#hack button'), function (x) { "
+                    "return x.textContent === 'Undo my last comparison'; })[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('0 compared') === 0"));
+    CHECK(load().comparisons.empty());
+    srv.stop();
+}
