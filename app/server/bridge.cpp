@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/page.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::server {
@@ -109,6 +110,12 @@ bool Bridge::round_open() const {
     return settings_.round;
 }
 
+void Bridge::set_browser_language(bool allowed) {
+    std::lock_guard l(settings_mu_);
+    settings_.browser_language = allowed;
+    ++settings_.version;
+}
+
 void Bridge::set_audience_open(bool open) {
     std::lock_guard l(settings_mu_);
     settings_.audience_open = open;
@@ -148,6 +155,13 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
     Batch batch;
     for (auto& j : jobs) {
         if (j.kind == JobKind::Join) continue;
+        if (j.kind == JobKind::Text) {  // contracts 10: the workshop's language, or the phone's when allowed
+            std::optional<i18n::Language> lang;
+            if (settings_.browser_language) lang = i18n::from_accept_language(j.accept_language);
+            if (!lang) lang = i18n::parse_language(s.workshop().info.language);
+            j.reply = Reply{200, page_text_script(lang.value_or(i18n::system_language())), "text/javascript; charset=utf-8", {}, false};
+            continue;
+        }
         if (j.kind == JobKind::Compare) {
             if (auto gone = participant_gone(j, s)) {
                 j.reply = std::move(*gone);

@@ -176,9 +176,13 @@ constexpr std::string_view kScript = R"PD('use strict';
     root.appendChild(msgNode());
   }
 
+  var view = '';
+  function switchTo(name) { if (view !== name) { view = name; note = null; built = ''; } }
+
   pd.renderHack = function (state) {
     var kind = state.stage.kind;
     var j = state.judging;
+    switchTo(kind === 'teams' ? 'teams' : (kind === 'judging' && j && j.jury && j.method === 'pairwise') ? 'pair' : 'audience');
     if (kind === 'teams') { teams(state); return true; }
     if (kind === 'judging' && j && j.jury && j.method === 'pairwise') { pair(state); return true; }
     if ((kind === 'pitches' || kind === 'work' || kind === 'judging' || kind === 'awards') && state.teams && state.teams.length) {

@@ -54,6 +54,9 @@ struct ServerOptions {
     unsigned threads = 2;                             // polling threads (they never wait on the disk)
     // contracts 6: the seed of the judging pairs' random choices; nullopt: a random seed.
     std::optional<std::uint64_t> judging_seed;
+    // contracts 10: the phone page is in the workshop's language; with this, in the phone's own
+    // (Accept-Language) when it asks for en, nl or de. A facilitator's setting.
+    bool language_from_phone = false;
     // GUI mode: called from a server thread whenever work was queued for pump(), e.g.
     // glfwPostEmptyEvent so that a window waiting for events wakes up. Must be thread-safe.
     std::function<void()> wake;
@@ -129,6 +132,8 @@ public:
     void open_audience_vote();
     void close_audience_vote();
     bool audience_vote_open() const;
+    // The facilitator's setting: the page in each phone's own language (see ServerOptions).
+    void set_language_from_phone(bool allowed);
 
     PhoneCounts counts() const;
 

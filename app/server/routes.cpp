@@ -43,6 +43,7 @@ constexpr RouteInfo kRoutes[] = {
     {"/", Route::Page, "GET", false},
     {"/app.js", Route::Script, "GET", false},
     {"/hackathon.js", Route::HackScript, "GET", false},
+    {"/text.js", Route::Text, "GET", false},
     {"/app.css", Route::Style, "GET", false},
     {"/api/join", Route::Join, "POST", false},
     {"/api/state", Route::State, "GET", true},
@@ -267,6 +268,10 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.token = random_token();
             return job;
         }
+        case Route::Text:  // the language is the workshop's: the session's thread knows it
+            job.kind = JobKind::Text;
+            job.accept_language = caller.accept_language.substr(0, 200);
+            return job;
         case Route::State:
             job.kind = JobKind::State;
             job.page = caller.from;

@@ -15,7 +15,7 @@
 
 namespace pilotdeck::server {
 
-enum class Route { Page, Script, HackScript, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
+enum class Route { Page, Script, HackScript, Text, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
 
 struct RouteInfo {
     const char* path;
@@ -62,6 +62,7 @@ struct Caller {
     std::string participant, token;  // from the Bearer token (routes with auth)
     std::string address;             // the client's IPv4 address
     std::size_t from = 0;            // GET /api/state?from=N: the first open idea listed
+    std::string accept_language;     // GET /text.js
 };
 
 // The whole request is in: a reply at once (pages, refused bodies, wrong codes) or a job.

@@ -271,7 +271,9 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
           "[server][browser][hackathon]") {
     test::TempDir dir;
     const std::string file = dir.file("h.pilotdeck");
-    test::create_workshop_file(file, test::hackathon_workshop(4, core::JudgingMethod::Pairwise));
+    core::Workshop hws = test::hackathon_workshop(4, core::JudgingMethod::Pairwise);
+    hws.info.language = "nl";  // the page in Dutch (contracts 10)
+    test::create_workshop_file(file, hws);
     server::PhoneServer srv;
     server::ServerOptions o;
     o.bind = "127.0.0.1";
@@ -301,6 +303,9 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
     const auto load = [&] { return storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load(); };
 
     REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    CHECK(b.eval(session, "document.documentElement.lang") == "nl");
+    CHECK(b.eval(session, "document.getElementById('stage-title').textContent") == "Doe mee met de workshop");
+    CHECK(b.eval(session, "document.getElementById('join-btn').textContent") == "Meedoen");
     b.eval(session, "document.getElementById('name').value = 'Eva'; document.getElementById('join-btn').click(); true");
     REQUIRE(b.wait_for(session, "!document.getElementById('hack').hidden && document.getElementById('team-name') !== null"));
     shot("phone-teams");
@@ -338,14 +343,14 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
     b.eval(session, "document.getElementById('code').value = '" + srv.jury_code() +
                     "'; document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
     REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.pick').length === 2"));
-    CHECK(b.eval(session, "document.querySelector('#hack .progress').textContent") == "0 compared, about 5 to go");
+    CHECK(b.eval(session, "document.querySelector('#hack .progress').textContent") == "0 vergeleken, nog ongeveer 5 te gaan");
     shot("phone-pairwise");
     b.eval(session, "document.querySelectorAll('#hack button.pick')[0].click(); true");
-    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('1 compared') === 0"));
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('1 vergeleken') === 0"));
     CHECK(load().comparisons.size() == 1);
     b.eval(session, "Array.prototype.filter.call(document.querySelectorAll('#hack button'), function (x) { "
-                    "return x.textContent === 'Undo my last comparison'; })[0].click(); true");
-    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('0 compared') === 0"));
+                    "return x.textContent === 'Mijn laatste vergelijking ongedaan maken'; })[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('0 vergeleken') === 0"));
     CHECK(load().comparisons.empty());
     srv.stop();
 }
