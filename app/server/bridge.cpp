@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/page.hpp"
+#include "server/revote.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::server {
@@ -160,6 +161,15 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
             if (settings_.browser_language) lang = i18n::from_accept_language(j.accept_language);
             if (!lang) lang = i18n::parse_language(s.workshop().info.language);
             j.reply = Reply{200, page_text_script(lang.value_or(i18n::system_language())), "text/javascript; charset=utf-8", {}, false};
+            continue;
+        }
+        if (j.kind == JobKind::Revote) {
+            if (auto gone = participant_gone(j, s)) {
+                j.reply = std::move(*gone);
+                continue;
+            }
+            if (auto cmd = check_revote(j, s, settings_)) batch.emplace_back(&j, std::move(*cmd));
+            if (batch.size() >= kMaxBatch) flush(batch, s);
             continue;
         }
         if (j.kind == JobKind::Compare) {
@@ -338,6 +348,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             if (auto it = ticked_.find(j.token); it != ticked_.end()) r.ticked = &it->second;
             json state = view_.state_json(r, s, settings_);
             desk_.add_state(state, j.participant, s, settings_);
+            add_revote_state(state, j.participant, s, settings_);
             return json_reply(200, dump(state));
         }
         case JobKind::Idea: {

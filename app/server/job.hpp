@@ -21,7 +21,7 @@ Reply error_reply(unsigned status, const std::string& message);  // {"error": me
 Reply saved_reply();                                             // 200 {"saved": true}
 
 // Compare..TeamJoin: hackathons (contracts 6; judging.hpp).
-enum class JobKind { Join, State, Text, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
+enum class JobKind { Join, State, Text, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin, Revote };
 
 // One request for the session's thread. `origin` is the HTTP layer's handle of the request (the
 // bridge never looks at it); `reply` is filled by the bridge.
@@ -40,6 +40,7 @@ struct Job {
     std::string team;            // vote ("" withdraws it)
     std::string team_code;       // team join
     std::string accept_language; // text: the phone's Accept-Language header
+    std::string reason;          // re-vote (contracts 9)
     std::size_t page = 0;        // state: the first open idea listed (?from=N)
     Reply reply;
 };

@@ -109,6 +109,10 @@ button.on{background:#000;color:#fff}
 #hack .progress{font-weight:700;font-size:1.1rem}
 #hack .pick{min-height:5rem;font-size:1.3rem}
 #hack .choice .table{display:block;font-weight:400;font-size:1rem}
+#hack .room{font-weight:700}
+#hack .bar-row{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}
+#hack .bar-value{width:1.5rem;text-align:right;font-weight:700}
+#hack .bar{display:inline-block;height:1rem;background:#000;min-width:2px}
 [hidden]{display:none!important}
 )PD";
 

@@ -1,6 +1,6 @@
 // The hackathon's part of the phone page (contracts 6), served as /hackathon.js after /app.js:
 // teams (create one, or join one with its code), pairwise judging ("A or B?", skip, undo,
-// progress) for the jury, and the audience vote. Criteria judging reuses the scoring view
+// progress) for the jury, and the audience vote; and the re-vote round (contracts 9). Criteria judging reuses the scoring view
 // (app.js). All text from the server is inserted with textContent.
 #include "server/page.hpp"
 
@@ -176,12 +176,75 @@ constexpr std::string_view kScript = R"PD('use strict';
     root.appendChild(msgNode());
   }
 
+  // The re-vote (contracts 9): the contested cells this phone scored, with the room's spread.
+  var chosen = {};
+  function revote(state) {
+    var r = state.revote;
+    var key = JSON.stringify(['revote', r, state.round_open]);
+    if (key === built) return;
+    built = key;
+    pd.clear(root);
+    root.appendChild(pd.el('h2', '', t('Re-vote: the room disagrees on these')));
+    root.appendChild(pd.el('p', '', t('Look at how the room scored. Keep your score or change it, and say why in one line.')));
+    r.cells.forEach(function (c) {
+      var k = c.idea + '|' + c.criterion;
+      var box = pd.el('section', 'card revote');
+      box.appendChild(pd.el('h2', '', c.title));
+      box.appendChild(pd.el('p', 'crit-label', c.label));
+      box.appendChild(pd.el('p', 'room', fill(t('The room: median {0}, middle half {1} to {2} ({3} raters)'),
+                                               [pd.num(c.median, 1), pd.num(c.q1, 1), pd.num(c.q3, 1), c.raters])));
+      var most = 1;
+      c.histogram.forEach(function (h) { most = Math.max(most, h.count); });
+      c.histogram.forEach(function (h) {
+        var row = pd.el('div', 'bar-row');
+        row.appendChild(pd.el('span', 'bar-value', h.value));
+        var bar = pd.el('span', 'bar');
+        bar.style.width = Math.round(70 * h.count / most) + '%';
+        row.appendChild(bar);
+        row.appendChild(pd.el('span', 'bar-count', h.count));
+        box.appendChild(row);
+      });
+      box.appendChild(pd.el('p', '', fill(t('Your score: {0}'), [c.mine])));
+      if (c.done) {
+        box.appendChild(pd.el('p', 'mark ok', t('You re-voted on this one.')));
+        root.appendChild(box);
+        return;
+      }
+      var scale = pd.el('div', 'scale');
+      var pick = chosen[k] !== undefined ? chosen[k] : c.mine;
+      for (var v = c.min; v <= c.max; v++) (function (value) {
+        var b = button(String(value), value === pick ? 'on' : '', function () {
+          chosen[k] = value;
+          Array.prototype.forEach.call(scale.children, function (x) { x.className = x.textContent === String(value) ? 'on' : ''; });
+        });
+        scale.appendChild(b);
+      })(v);
+      box.appendChild(scale);
+      var label = pd.el('label', '', t('Why? (one line, optional)'));
+      var reason = pd.el('input');
+      reason.maxLength = 280;
+      reason.id = 'reason-' + k.replace('|', '-');
+      label.htmlFor = reason.id;
+      box.appendChild(label);
+      box.appendChild(reason);
+      box.appendChild(button(t('Send new score'), 'primary', function () {
+        var value = chosen[k] !== undefined ? chosen[k] : c.mine;
+        after(pd.api('PUT', '/api/revote', { idea: c.idea, criterion: c.criterion, value: value, reason: reason.value.trim() }), t('Saved.'));
+      }));
+      root.appendChild(box);
+    });
+    if (!state.round_open) root.appendChild(pd.el('p', 'big', t('This round is closed. Look at the screen.')));
+    root.appendChild(msgNode());
+  }
+
   var view = '';
   function switchTo(name) { if (view !== name) { view = name; note = null; built = ''; } }
 
   pd.renderHack = function (state) {
     var kind = state.stage.kind;
     var j = state.judging;
+    var r = state.revote;
+    if (kind === 'scoring' && r && r.cells && r.cells.length) { switchTo('revote'); revote(state); return true; }
     switchTo(kind === 'teams' ? 'teams' : (kind === 'judging' && j && j.jury && j.method === 'pairwise') ? 'pair' : 'audience');
     if (kind === 'teams') { teams(state); return true; }
     if (kind === 'judging' && j && j.jury && j.method === 'pairwise') { pair(state); return true; }

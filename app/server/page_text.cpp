@@ -84,6 +84,13 @@ constexpr const char* kWords[] = {
     N_("Previous ideas"),
     N_("Next ideas"),
     N_("Look at the screen"),
+    N_("Re-vote: the room disagrees on these"),
+    N_("Look at how the room scored. Keep your score or change it, and say why in one line."),
+    N_("The room: median {0}, middle half {1} to {2} ({3} raters)"),
+    N_("Your score: {0}"),
+    N_("You re-voted on this one."),
+    N_("Why? (one line, optional)"),
+    N_("Send new score"),
 };
 
 }  // namespace

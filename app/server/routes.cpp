@@ -56,6 +56,7 @@ constexpr RouteInfo kRoutes[] = {
     {"/api/vote", Route::Vote, "PUT", true},
     {"/api/team", Route::TeamCreate, "POST", true},
     {"/api/team/join", Route::TeamJoin, "POST", true},
+    {"/api/revote", Route::Revote, "PUT", true},
 };
 
 // Compares without an early exit.
@@ -307,6 +308,22 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, "the problem has at most 1000 characters");
             if (has_control(job.problem, true)) return error_reply(422, "the problem contains control or direction characters");
             job.kind = JobKind::Idea;
+            return job;
+        }
+        case Route::Revote: {  // contracts 9
+            auto idea = body.find("idea"), crit = body.find("criterion"), value = body.find("value");
+            if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
+                return error_reply(400, "idea and criterion are required texts");
+            if (value == body.end() || !value->is_number_integer())
+                return error_reply(422, "the value must be a whole number on the criterion's scale");
+            if (!optional_text(body, "reason", job.reason)) return error_reply(400, "reason is a text");
+            job.reason = trim(job.reason);
+            if (has_control(job.reason, false)) return error_reply(422, "the reason is one line, without control or direction characters");
+            job.kind = JobKind::Revote;
+            job.idea = idea->get<std::string>();
+            job.criterion = crit->get<std::string>();
+            job.value = value->is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(value->get<std::uint64_t>(), 1000000u))
+                                                    : std::clamp<long long>(value->get<std::int64_t>(), -1000000, 1000000);
             return job;
         }
         case Route::Concern: {

@@ -15,7 +15,7 @@
 
 namespace pilotdeck::server {
 
-enum class Route { Page, Script, HackScript, Text, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin };
+enum class Route { Page, Script, HackScript, Text, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin, Revote };
 
 struct RouteInfo {
     const char* path;
