@@ -154,8 +154,26 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         if (j.kind == JobKind::Join) joins.push_back(&j);
     run_joins(joins, s);
     Batch batch;
+    const auto run_single = [&](Job& j) {
+        try {
+            j.reply = run_one(j, s);
+        } catch (const core::CommandError& e) {
+            j.reply = error_reply(422, e.what());
+        } catch (const std::exception& e) {
+            j.reply = error_reply(500, "could not save");  // never the file's path or the system's words
+        }
+    };
+    // Reads are answered after the drain's writes are committed: they never split a batch of
+    // votes or comparisons into several transactions (with judges reading their next pair
+    // between comparisons, that split made every comparison its own fsync), and they see the
+    // latest state.
+    std::vector<Job*> reads;
     for (auto& j : jobs) {
         if (j.kind == JobKind::Join) continue;
+        if (j.kind == JobKind::State) {
+            reads.push_back(&j);
+            continue;
+        }
         if (j.kind == JobKind::Text) {  // contracts 10: the workshop's language, or the phone's when allowed
             std::optional<i18n::Language> lang;
             if (settings_.browser_language) lang = i18n::from_accept_language(j.accept_language);
@@ -187,15 +205,10 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
             continue;
         }
         flush(batch, s);
-        try {
-            j.reply = run_one(j, s);
-        } catch (const core::CommandError& e) {
-            j.reply = error_reply(422, e.what());
-        } catch (const std::exception& e) {
-            j.reply = error_reply(500, "could not save");  // never the file's path or the system's words
-        }
+        run_single(j);
     }
     flush(batch, s);
+    for (Job* j : reads) run_single(*j);
     update_counts(s, recount_all);
 }
 

@@ -146,8 +146,8 @@ std::optional<core::Command> JudgingDesk::check_compare(Job& j, const core::Sess
         j.reply = std::move(*closed);
         return std::nullopt;
     }
-    const core::Recusals recusals(ws);
-    if (recusals.of(j.participant, w->id) || recusals.of(j.participant, l->id)) {
+    core::Pairwise& pw = pairwise(s);  // its recusals are contracts 6's, as core::Recusals
+    if (pw.recused(j.participant, *pw.team_index(w->id)) || pw.recused(j.participant, *pw.team_index(l->id))) {
         j.reply = error_reply(409, "you are recused from one of these teams");
         return std::nullopt;
     }
@@ -158,13 +158,8 @@ std::optional<core::Command> JudgingDesk::check_compare(Job& j, const core::Sess
         j.reply = error_reply(409, "this is not the pair you were shown: load the next one");
         return std::nullopt;
     }
+    // The core validates it again when the batch runs (a refusal then is the core's 422).
     core::Command cmd = core::AddComparison{core::Comparison{j.participant, w->id, l->id, utc_now()}, std::nullopt};
-    try {
-        core::validate(ws, cmd);
-    } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, e.what());
-        return std::nullopt;
-    }
     offered_.erase(it);  // a second answer to the same pair is refused
     return cmd;
 }
@@ -323,8 +318,12 @@ void JudgingDesk::add_state(json& out, const std::string& participant, const cor
     out["participant"]["role"] = p ? std::string(core::to_string(p->role)) : std::string("user");
     const core::StageKind kind = phone_stage(s, settings);
     if (!hackathon_stage(kind)) return;
+    // A judge comparing pairs sees only the pair: the list of teams is for the other views.
+    const bool judging_pairs = kind == core::StageKind::Judging && ws.judging.method == core::JudgingMethod::Pairwise &&
+                               p && p->role == core::Role::Jury;
     json teams = json::array();
-    for (const auto& t : ws.teams) teams.push_back(team_json(s, t));
+    if (!judging_pairs)
+        for (const auto& t : ws.teams) teams.push_back(team_json(s, t));
     out["teams"] = std::move(teams);
     json mine = nullptr;
     if (const core::Team* t = team_of_member(ws, participant)) {
