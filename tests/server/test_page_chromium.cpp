@@ -354,3 +354,71 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
     CHECK(load().comparisons.empty());
     srv.stop();
 }
+
+TEST_CASE("chromium: a re-vote on the phone in Dutch, the room's spread with decimal commas", "[server][browser][revote]") {
+    test::TempDir dir;
+    const std::string file = dir.file("r.pilotdeck");
+    core::Workshop ws = test::phone_workshop(2, 2);
+    ws.info.language = "nl";
+    const int values[] = {1, 2, 4, 5};
+    for (int p = 1; p <= 4; ++p) {
+        ws.participants.push_back(core::Participant{"p" + std::to_string(p), "Rater " + std::to_string(p), "", core::Role::User});
+        ws.scores.push_back(core::Score{"i1", "p" + std::to_string(p), "c1", values[p - 1]});
+    }
+    ws.revote = core::RevoteRound{2, {core::RevoteCell{"i1", "c1"}}};
+    test::create_workshop_file(file, ws);
+    const std::string token = "0123456789abcdef0123456789abcdef";
+    {
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+        core::Session session(wf->load(), wf->current_stage(), wf.get());
+        wf->attach_phone_tokens({{token, "p1"}});  // the phone of p1, joined before
+        session.execute(core::SetConcernCount{"jobs", 1}, false);
+    }
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Scoring;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.url()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete'"));
+    b.eval(session, "localStorage.setItem('pilotdeck.token', '" + token + "'); true");
+    b.call("Page.reload", json::object(), session);
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && document.querySelector('#hack .revote') !== null && "
+                                "!document.getElementById('hack').hidden"));
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .room').textContent") ==
+          "De zaal: mediaan 3,0, middelste helft 1,8 tot 4,3 (4 beoordelaars)");
+    CHECK(b.eval(session, "document.querySelectorAll('#hack .revote .bar-row').length") == 5);
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .scale button.on').textContent") == "1");
+    if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+        b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 844}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
+        const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+        test::write_all(std::string(shots) + "/phone-revote.png", base64_decode(png));
+        b.call("Emulation.clearDeviceMetricsOverride", json::object(), session);
+    }
+    b.eval(session, "document.querySelectorAll('#hack .revote .scale button')[2].click(); "
+                    "document.querySelector('#hack .revote input').value = 'na het gesprek'; "
+                    "document.querySelector('#hack .revote button.primary').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .revote .mark.ok') !== null"));
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .mark.ok').textContent") == "Hierover heb je opnieuw gestemd.");
+    srv.stop();
+    const auto after = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load();
+    REQUIRE(after.score_history.size() == 1);
+    CHECK(after.score_history[0].value == 1);
+    CHECK(after.score_history[0].reason == "na het gesprek");
+    for (const auto& sc : after.scores)
+        if (sc.rater == "p1" && sc.idea == "i1" && sc.criterion == "c1") {
+            CHECK(sc.value == 3);
+            CHECK(sc.round == 2);
+        }
+}
