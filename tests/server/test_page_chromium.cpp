@@ -422,3 +422,47 @@ TEST_CASE("chromium: a re-vote on the phone in Dutch, the room's spread with dec
             CHECK(sc.round == 2);
         }
 }
+
+TEST_CASE("chromium: criteria judging on a jury phone, with its progress", "[server][browser][hackathon]") {
+    test::TempDir dir;
+    const std::string file = dir.file("c.pilotdeck");
+    test::create_workshop_file(file, test::hackathon_workshop(3, core::JudgingMethod::Criteria));
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Judging;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.url() + "#" + srv.jury_code()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    b.eval(session, "document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "!document.getElementById('scoring').hidden && document.querySelectorAll('#idea-list .card').length === 3"));
+    CHECK(b.eval(session, "document.querySelector('#idea-list .card h2').textContent") == "Team 1: Idea 1");
+    CHECK(b.eval(session, "document.getElementById('round-msg').textContent") == "0 of 3 teams scored. Tap one number per question.");
+    const std::string card = "document.querySelectorAll('#idea-list .card')[0]";
+    for (int crit = 0; crit < 3; ++crit) {
+        const std::string cell = card + ".querySelectorAll('.crit')[" + std::to_string(crit) + "]";
+        b.eval(session, cell + ".querySelectorAll('.scale button')[3].click(); true");
+        REQUIRE(b.wait_for(session, cell + ".querySelector('.mark').textContent === 'Saved'"));
+    }
+    REQUIRE(b.wait_for(session, "document.getElementById('round-msg').textContent.indexOf('1 of 3 teams') === 0"));
+    srv.stop();
+    const auto ws = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load();
+    REQUIRE(ws.scores.size() == 3);
+    for (const auto& sc : ws.scores) {
+        CHECK(sc.idea == "i1");
+        CHECK(sc.value == 4);
+        CHECK(sc.rater == ws.participants.back().id);
+    }
+    CHECK(ws.participants.back().role == core::Role::Jury);
+}
