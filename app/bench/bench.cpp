@@ -176,6 +176,7 @@ int main(int argc, char** argv) {
 #ifdef PILOTDECK_BENCH_PHONES
         if (wanted("phones")) bench::report_phones(dir, 3);  // 3 rounds of 60 phones x 180 votes per mode
         if (wanted("phones_scale")) bench::report_phones_scale(dir);  // 60, 300, 500 phones; 500 with 8,000 tokens
+        if (wanted("phones_judging")) bench::report_phones_judging(dir);  // 300 jury phones comparing pairs
 #endif
         nlohmann::ordered_json mem;
         mem["name"] = "peak_rss";

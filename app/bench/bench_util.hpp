@@ -76,6 +76,9 @@ void report_first_frame(const std::string& workshop_file, const std::string& dir
 void report_phones(const std::filesystem::path& dir, int rounds);
 // phones.cpp: phones.scale.60/300/500 and phones.scale.500.tokens8000 (one round each).
 void report_phones_scale(const std::filesystem::path& dir);
+// phones_judging.cpp: 300 jury phones judging pairwise at once (phones.judging.300): request to
+// saved, and every acknowledged comparison in the file exactly once.
+void report_phones_judging(const std::filesystem::path& dir);
 // portfolio.cpp: `pilotdeck portfolio` over 50 workshop files of 100 ideas (portfolio.50x100).
 void report_portfolio(const std::filesystem::path& dir, int runs);
 

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/page.hpp"
+#include "server/revote.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::server {
@@ -109,6 +111,23 @@ bool Bridge::round_open() const {
     return settings_.round;
 }
 
+void Bridge::set_browser_language(bool allowed) {
+    std::lock_guard l(settings_mu_);
+    settings_.browser_language = allowed;
+    ++settings_.version;
+}
+
+void Bridge::set_audience_open(bool open) {
+    std::lock_guard l(settings_mu_);
+    settings_.audience_open = open;
+    ++settings_.version;
+}
+
+bool Bridge::audience_open() const {
+    std::lock_guard l(settings_mu_);
+    return settings_.audience_open;
+}
+
 PhoneCounts Bridge::counts() const {
     std::lock_guard l(count_mu_);
     return counts_;
@@ -135,14 +154,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         if (j.kind == JobKind::Join) joins.push_back(&j);
     run_joins(joins, s);
     Batch batch;
-    for (auto& j : jobs) {
-        if (j.kind == JobKind::Join) continue;
-        if (j.kind == JobKind::Score) {
-            check_score(j, s, batch);
-            if (batch.size() >= kMaxBatch) flush(batch, s);
-            continue;
-        }
-        flush(batch, s);
+    const auto run_single = [&](Job& j) {
         try {
             j.reply = run_one(j, s);
         } catch (const core::CommandError& e) {
@@ -150,8 +162,53 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         } catch (const std::exception& e) {
             j.reply = error_reply(500, "could not save");  // never the file's path or the system's words
         }
+    };
+    // Reads are answered after the drain's writes are committed: they never split a batch of
+    // votes or comparisons into several transactions (with judges reading their next pair
+    // between comparisons, that split made every comparison its own fsync), and they see the
+    // latest state.
+    std::vector<Job*> reads;
+    for (auto& j : jobs) {
+        if (j.kind == JobKind::Join) continue;
+        if (j.kind == JobKind::State) {
+            reads.push_back(&j);
+            continue;
+        }
+        if (j.kind == JobKind::Text) {  // contracts 10: the workshop's language, or the phone's when allowed
+            std::optional<i18n::Language> lang;
+            if (settings_.browser_language) lang = i18n::from_accept_language(j.accept_language);
+            if (!lang) lang = i18n::parse_language(s.workshop().info.language);
+            j.reply = Reply{200, page_text_script(lang.value_or(i18n::system_language())), "text/javascript; charset=utf-8", {}, false};
+            continue;
+        }
+        if (j.kind == JobKind::Revote) {
+            if (auto gone = participant_gone(j, s)) {
+                j.reply = std::move(*gone);
+                continue;
+            }
+            if (auto cmd = check_revote(j, s, settings_)) batch.emplace_back(&j, std::move(*cmd));
+            if (batch.size() >= kMaxBatch) flush(batch, s);
+            continue;
+        }
+        if (j.kind == JobKind::Compare) {
+            if (auto gone = participant_gone(j, s)) {
+                j.reply = std::move(*gone);
+                continue;
+            }
+            if (auto cmd = desk_.check_compare(j, s, settings_)) batch.emplace_back(&j, std::move(*cmd));
+            if (batch.size() >= kMaxBatch) flush(batch, s);
+            continue;
+        }
+        if (j.kind == JobKind::Score) {
+            check_score(j, s, batch);
+            if (batch.size() >= kMaxBatch) flush(batch, s);
+            continue;
+        }
+        flush(batch, s);
+        run_single(j);
     }
     flush(batch, s);
+    for (Job* j : reads) run_single(*j);
     update_counts(s, recount_all);
 }
 
@@ -179,15 +236,18 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
         j.reply = error_reply(404, "unknown criterion");
         return;
     }
-    if (phone_stage(s, settings_) != core::StageKind::Scoring) {
+    if (phone_stage(s, settings_) == core::StageKind::Judging) {
+        if (auto refused = desk_.check_jury_score(j, s, settings_)) {
+            j.reply = std::move(*refused);
+            return;
+        }
+    } else if (phone_stage(s, settings_) != core::StageKind::Scoring) {
         j.reply = error_reply(409, "scoring is not open");
         return;
-    }
-    if (!settings_.round) {
+    } else if (!settings_.round) {
         j.reply = error_reply(409, "the round is closed");
         return;
-    }
-    if (!idea_open(settings_, j.idea)) {
+    } else if (!idea_open(settings_, j.idea)) {
         j.reply = error_reply(409, "this idea is not open for scoring");
         return;
     }
@@ -206,6 +266,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
 void Bridge::flush(Batch& batch, core::Session& s) {
     if (batch.empty()) return;
     std::optional<Reply> failure;
+    desk_.before_commit(s);
     try {
         if (batch.size() == 1) {
             s.execute(batch.front().second, false);
@@ -224,6 +285,7 @@ void Bridge::flush(Batch& batch, core::Session& s) {
     if (!failure) {
         for (auto& [job, cmd] : batch) {
             touched_.insert(job->participant);
+            desk_.committed(cmd, s);
             job->reply = saved_reply();
         }
     } else if (batch.size() == 1) {
@@ -260,7 +322,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         p.id = "p" + std::to_string(first + static_cast<long long>(k));
         p.name = joins[k]->name.empty() ? "Participant " + p.id.substr(1) : joins[k]->name;
         p.department = joins[k]->department;
-        p.role = core::Role::User;
+        p.role = joins[k]->jury ? core::Role::Jury : core::Role::User;
         stored.push_back({joins[k]->token, p.id});
         b.commands.push_back(core::PutParticipant{std::move(p), std::nullopt});
     }
@@ -286,7 +348,8 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         tokens_.add(stored[k].token, stored[k].participant);
         alive_.insert(stored[k].participant);
         touched_.insert(stored[k].participant);
-        joins[k]->reply = json_reply(200, dump(json{{"token", stored[k].token}, {"participant", stored[k].participant}}));
+        joins[k]->reply = json_reply(200, dump(json{{"token", stored[k].token}, {"participant", stored[k].participant},
+                                                       {"role", joins[k]->jury ? "jury" : "user"}}));
     }
 }
 
@@ -296,7 +359,10 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
         case JobKind::State: {
             StateRequest r{j.participant, j.token, nullptr, j.page};
             if (auto it = ticked_.find(j.token); it != ticked_.end()) r.ticked = &it->second;
-            return json_reply(200, view_.state_for(r, s, settings_));
+            json state = view_.state_json(r, s, settings_);
+            desk_.add_state(state, j.participant, s, settings_);
+            add_revote_state(state, j.participant, s, settings_);
+            return json_reply(200, dump(state));
         }
         case JobKind::Idea: {
             if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, "ideas are not being collected now");
@@ -329,7 +395,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             mine.insert(j.concern);
             return json_reply(200, R"({"counted":true})");
         }
-        default: return error_reply(500, "unexpected job");
+        default: return desk_.run(j, s, settings_);
     }
 }
 

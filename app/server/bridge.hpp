@@ -17,6 +17,7 @@
 
 #include "core/session.hpp"
 #include "server/job.hpp"
+#include "server/judging.hpp"
 #include "server/phone_view.hpp"
 
 namespace pilotdeck::storage {
@@ -62,6 +63,11 @@ public:
     void set_open_ideas(std::optional<std::vector<std::string>> ideas);
     void set_round(bool open);
     bool round_open() const;
+    void set_audience_open(bool open);
+    void set_browser_language(bool allowed);
+    bool audience_open() const;
+    // The generator of the judging pairs (contracts 6); call before the first job.
+    void set_seed(std::uint64_t seed) { desk_.set_seed(seed); }
     PhoneCounts counts() const;
 
 private:
@@ -84,6 +90,7 @@ private:
 
     // Session's thread only.
     PhoneView view_;
+    JudgingDesk desk_;  // the hackathon's jobs
     std::unordered_map<std::string, std::set<std::string>> ticked_;  // token -> concerns (memory only)
     std::unordered_map<std::string, int> ideas_sent_;                // token -> ideas
     std::unordered_set<std::string> touched_;                         // participants whose scores changed

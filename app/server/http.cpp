@@ -218,6 +218,7 @@ struct HttpServer::Impl {
             return rep;
         }
         r.caller.address = client_ip(c);
+        if (const char* lang = header(c, "Accept-Language")) r.caller.accept_language = lang;
         if (r.route->auth) {
             const char* auth = header(c, "Authorization");
             std::string token;

@@ -20,7 +20,8 @@ Reply json_reply(unsigned status, const std::string& json_text);
 Reply error_reply(unsigned status, const std::string& message);  // {"error": message}
 Reply saved_reply();                                             // 200 {"saved": true}
 
-enum class JobKind { Join, State, Score, Idea, Concern };
+// Compare..TeamJoin: hackathons (contracts 6; judging.hpp).
+enum class JobKind { Join, State, Text, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin, Revote };
 
 // One request for the session's thread. `origin` is the HTTP layer's handle of the request (the
 // bridge never looks at it); `reply` is filled by the bridge.
@@ -34,6 +35,12 @@ struct Job {
     long long value = 0;
     std::string title, problem;  // idea
     std::string concern;         // concern
+    bool jury = false;           // join: with the jury code
+    std::string winner, loser;   // compare
+    std::string team;            // vote ("" withdraws it)
+    std::string team_code;       // team join
+    std::string accept_language; // text: the phone's Accept-Language header
+    std::string reason;          // re-vote (contracts 9)
     std::size_t page = 0;        // state: the first open idea listed (?from=N)
     Reply reply;
 };

@@ -14,6 +14,7 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 <meta name="referrer" content="no-referrer">
 <title>pilotdeck</title>
 <link rel="stylesheet" href="/app.css">
+<script src="/text.js"></script>
 </head>
 <body>
 <main>
@@ -24,32 +25,32 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 </header>
 <section id="join" hidden>
 <form id="join-form" autocomplete="off" novalidate>
-<label for="code">Join code (on the screen)</label>
+<label for="code" data-t>Join code (on the screen)</label>
 <input id="code" name="code" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="one-time-code" required>
-<label for="name">Your name (optional)</label>
+<label for="name" data-t>Your name (optional)</label>
 <input id="name" name="name" maxlength="60" autocomplete="name">
-<label for="department">Your department (optional)</label>
+<label for="department" data-t>Your department (optional)</label>
 <input id="department" name="department" maxlength="60" autocomplete="organization-title">
-<button id="join-btn" class="primary" type="submit">Join</button>
+<button id="join-btn" class="primary" type="submit" data-t>Join</button>
 <p id="join-error" class="error" role="alert"></p>
 </form>
 </section>
 <section id="concerns" hidden>
-<h2>What worries you about AI at work?</h2>
-<p>Tap each worry you share. The screen shows only how many people tapped it, never who.</p>
+<h2 data-t>What worries you about AI at work?</h2>
+<p data-t>Tap each worry you share. The screen shows only how many people tapped it, never who.</p>
 <div id="concern-list"></div>
 </section>
 <section id="ideas" hidden>
-<h2>Send an idea</h2>
+<h2 data-t>Send an idea</h2>
 <form id="idea-form" autocomplete="off" novalidate>
-<label for="idea-title">Title</label>
+<label for="idea-title" data-t>Title</label>
 <input id="idea-title" name="title" maxlength="120" required>
-<label for="idea-problem">Which problem does it solve?</label>
+<label for="idea-problem" data-t>Which problem does it solve?</label>
 <textarea id="idea-problem" name="problem" maxlength="1000" rows="5"></textarea>
-<button id="idea-btn" class="primary" type="submit">Send idea</button>
+<button id="idea-btn" class="primary" type="submit" data-t>Send idea</button>
 <p id="idea-msg" role="status"></p>
 </form>
-<h2 id="my-ideas-title" hidden>Your ideas</h2>
+<h2 id="my-ideas-title" hidden data-t>Your ideas</h2>
 <ul id="my-ideas"></ul>
 </section>
 <section id="scoring" hidden>
@@ -57,15 +58,17 @@ constexpr std::string_view kHtml = R"PD(<!doctype html>
 <div id="idea-list"></div>
 <nav id="pager" hidden>
 <p id="pager-text"></p>
-<button id="pager-prev" type="button">Previous ideas</button>
-<button id="pager-next" type="button">Next ideas</button>
+<button id="pager-prev" type="button" data-t>Previous ideas</button>
+<button id="pager-next" type="button" data-t>Next ideas</button>
 </nav>
 </section>
+<section id="hack" hidden></section>
 <section id="screen" hidden>
-<p class="big">Look at the screen</p>
+<p class="big" data-t>Look at the screen</p>
 </section>
 </main>
 <script src="/app.js"></script>
+<script src="/hackathon.js"></script>
 </body>
 </html>
 )PD";
@@ -103,6 +106,13 @@ button.on{background:#000;color:#fff}
 #who{margin:0}
 #status{font-weight:700;color:#b00000;min-height:1.4em;margin:0}
 #my-ideas li{margin:.3rem 0}
+#hack .progress{font-weight:700;font-size:1.1rem}
+#hack .pick{min-height:5rem;font-size:1.3rem}
+#hack .choice .table{display:block;font-weight:400;font-size:1rem}
+#hack .room{font-weight:700}
+#hack .bar-row{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}
+#hack .bar-value{width:1.5rem;text-align:right;font-weight:700}
+#hack .bar{display:inline-block;height:1rem;background:#000;min-width:2px}
 [hidden]{display:none!important}
 )PD";
 
@@ -110,7 +120,7 @@ constexpr std::string_view kScript = R"PD('use strict';
 (function () {
   var TOKEN = 'pilotdeck.token';
   var QUEUE = 'pilotdeck.queue';
-  var SECTIONS = ['join', 'concerns', 'ideas', 'scoring', 'screen'];
+  var SECTIONS = ['join', 'concerns', 'ideas', 'scoring', 'hack', 'screen'];
   var state = null;
   var layout = '';
   var cells = {};
@@ -119,6 +129,13 @@ constexpr std::string_view kScript = R"PD('use strict';
   var from = 0;  // the first open idea shown (the state lists a page of them)
 
   function $(id) { return document.getElementById(id); }
+  // The page's words in the workshop's language (/text.js, made by the server).
+  var TEXT = window.pilotdeckText || { lang: 'en', decimal: '.', text: {} };
+  function t(s) { return TEXT.text[s] || s; }
+  function fill(s, args) { return s.replace(/\{(\d)\}/g, function (m, i) { return String(args[+i]); }); }
+  function num(x, digits) { return Number(x).toFixed(digits).replace('.', TEXT.decimal); }
+  document.documentElement.lang = TEXT.lang;
+  Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (e) { e.textContent = t(e.textContent); });
   function load(k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } }
   function store(k, v) {
     try { if (v === null) window.localStorage.removeItem(k); else window.localStorage.setItem(k, v); } catch (e) {}
@@ -163,7 +180,7 @@ constexpr std::string_view kScript = R"PD('use strict';
     store(TOKEN, null);
     state = null;
     layout = '';
-    $('stage-title').textContent = 'Join the workshop';
+    $('stage-title').textContent = t('Join the workshop');
     $('who').textContent = '';
     $('join-error').textContent = text || '';
     show('join');
@@ -178,7 +195,7 @@ constexpr std::string_view kScript = R"PD('use strict';
     if (name) body.name = name;
     if (department) body.department = department;
     $('join-btn').disabled = true;
-    $('join-error').textContent = 'Joining\u2026';
+    $('join-error').textContent = t('Joining\u2026');
     api('POST', '/api/join', body).then(function (res) {
       $('join-btn').disabled = false;
       if (res.status === 200 && res.data && typeof res.data.token === 'string') {
@@ -186,13 +203,13 @@ constexpr std::string_view kScript = R"PD('use strict';
         $('join-error').textContent = '';
         refresh().then(flush);
       } else if (res.status === 403) {
-        $('join-error').textContent = 'That code is not right. Look at the screen.';
+        $('join-error').textContent = t('That code is not right. Look at the screen.');
       } else if (res.status === 429) {
-        $('join-error').textContent = 'Too many tries. Wait a minute, then try again.';
+        $('join-error').textContent = t('Too many tries. Wait a minute, then try again.');
       } else if (res.status === 0) {
-        $('join-error').textContent = 'No connection. Is your phone on the same network as the screen?';
+        $('join-error').textContent = t('No connection. Is your phone on the same network as the screen?');
       } else {
-        $('join-error').textContent = errorText(res, 'Could not join (' + res.status + ').');
+        $('join-error').textContent = errorText(res, fill(t('Could not join ({0}).'), [res.status]));
       }
     });
   });
@@ -200,22 +217,22 @@ constexpr std::string_view kScript = R"PD('use strict';
   $('idea-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var title = $('idea-title').value.trim();
-    if (!title) { $('idea-msg').textContent = 'Give your idea a title.'; return; }
+    if (!title) { $('idea-msg').textContent = t('Give your idea a title.'); return; }
     $('idea-btn').disabled = true;
-    $('idea-msg').textContent = 'Sending\u2026';
+    $('idea-msg').textContent = t('Sending\u2026');
     api('POST', '/api/idea', { title: title, problem: $('idea-problem').value.trim() }).then(function (res) {
       $('idea-btn').disabled = false;
       if (res.status === 201) {
         $('idea-title').value = '';
         $('idea-problem').value = '';
-        $('idea-msg').textContent = 'Sent. Thank you! You can send another one.';
+        $('idea-msg').textContent = t('Sent. Thank you! You can send another one.');
         refresh();
       } else if (res.status === 401) {
-        needJoin('Please join again.');
+        needJoin(t('Please join again.'));
       } else if (res.status === 0) {
-        $('idea-msg').textContent = 'Not sent: no connection. Your text is still here; try again.';
+        $('idea-msg').textContent = t('Not sent: no connection. Your text is still here; try again.');
       } else {
-        $('idea-msg').textContent = 'Not sent: ' + errorText(res, 'error ' + res.status);
+        $('idea-msg').textContent = t('Not sent:') + ' ' + errorText(res, fill(t('error {0}'), [res.status]));
       }
     });
   });
@@ -237,10 +254,10 @@ constexpr std::string_view kScript = R"PD('use strict';
             if (state.ticked.indexOf(c.id) < 0) state.ticked.push(c.id);
             renderConcerns();
           } else if (res.status === 401) {
-            needJoin('Please join again.');
+            needJoin(t('Please join again.'));
           } else {
             b.disabled = false;
-            status(res.status === 0 ? 'Not counted: no connection. Tap again.' : errorText(res, 'Not counted.'));
+            status(res.status === 0 ? t('Not counted: no connection. Tap again.') : errorText(res, t('Not counted.')));
           }
         });
       });
@@ -323,8 +340,8 @@ constexpr std::string_view kScript = R"PD('use strict';
       });
       cell.level.textContent = value !== null ? levelText(cell.criterion, value) : scaleHint(cell.criterion);
       var m = marks[k];
-      if (q[k]) m = m && m.cls === 'wait' ? m : { cls: 'wait', text: 'Sending\u2026' };
-      else if (!m && saved !== null) m = { cls: 'ok', text: 'Saved' };
+      if (q[k]) m = m && m.cls === 'wait' ? m : { cls: 'wait', text: t('Sending\u2026') };
+      else if (!m && saved !== null) m = { cls: 'ok', text: t('Saved') };
       cell.mark.className = 'mark' + (m ? ' ' + m.cls : '');
       cell.mark.textContent = m ? m.text : '';
     });
@@ -334,13 +351,13 @@ constexpr std::string_view kScript = R"PD('use strict';
     var shape = JSON.stringify([state.ideas, state.criteria]);
     if (shape !== layout) { layout = shape; buildScoring(); }
     var msg = '';
-    if (!state.round_open) msg = 'This round is closed. Look at the screen.';
-    else if (!state.ideas.length) msg = 'No ideas are open for scoring yet. Look at the screen.';
-    else msg = 'Tap one number per question. You can change a vote until the round closes.';
+    if (!state.round_open) msg = t('This round is closed. Look at the screen.');
+    else if (!state.ideas.length) msg = t('No ideas are open for scoring yet. Look at the screen.');
+    else msg = t('Tap one number per question. You can change a vote until the round closes.');
     $('round-msg').textContent = msg;
     var total = state.ideas_total || state.ideas.length, first = state.ideas_from || 0;
     $('pager').hidden = total <= state.ideas.length;
-    $('pager-text').textContent = 'Ideas ' + (first + 1) + '\u2013' + (first + state.ideas.length) + ' of ' + total;
+    $('pager-text').textContent = fill(t('Ideas {0}\u2013{1} of {2}'), [first + 1, first + state.ideas.length, total]);
     $('pager-prev').disabled = first === 0;
     $('pager-next').disabled = first + state.ideas.length >= total;
     updateScoring();
@@ -354,11 +371,26 @@ constexpr std::string_view kScript = R"PD('use strict';
   $('pager-prev').addEventListener('click', function () { turn((state.ideas_from || 0) - 30); });
   $('pager-next').addEventListener('click', function () { turn((state.ideas_from || 0) + state.ideas.length); });
 
+  // Criteria judging (contracts 6): the jury scores the teams' ideas as in scoring.
+  function juryScoring() {
+    var j = state.judging;
+    state.ideas = j.teams.map(function (t) { return { id: t.idea, title: t.name + ': ' + t.title, problem: t.problem }; });
+    state.ideas_from = 0;
+    state.ideas_total = state.ideas.length;
+    renderScoring();
+    if (state.round_open && state.ideas.length)
+      $('round-msg').textContent = fill(t('{0} of {1} teams scored. Tap one number per question.'), [j.done, j.of]);
+  }
+
   function render() {
     var kind = state.stage.kind;
-    $('stage-title').textContent = state.stage.title || 'Workshop';
-    $('who').textContent = state.participant && state.participant.name ? 'You: ' + state.participant.name : '';
-    if (kind === 'concerns') { renderConcerns(); show('concerns'); }
+    $('stage-title').textContent = state.stage.title || t('Workshop');
+    $('who').textContent = state.participant && state.participant.name ? fill(t('You: {0}'), [state.participant.name]) : '';
+    var hack = window.pilotdeck.renderHack;
+    if (kind === 'judging' && state.judging && state.judging.jury && state.judging.method === 'criteria') {
+      juryScoring(); show('scoring');
+    } else if (hack && hack(state)) show('hack');
+    else if (kind === 'concerns') { renderConcerns(); show('concerns'); }
     else if (kind === 'ideas') { renderMyIdeas(); show('ideas'); }
     else if (kind === 'scoring') { renderScoring(); show('scoring'); }
     else show('screen');
@@ -393,17 +425,17 @@ constexpr std::string_view kScript = R"PD('use strict';
           state.scores = state.scores.filter(function (s) { return !(s.idea === v.idea && s.criterion === v.criterion); });
           state.scores.push({ idea: v.idea, criterion: v.criterion, value: v.value });
         }
-        marks[k] = { cls: 'ok', text: 'Saved' };
+        marks[k] = { cls: 'ok', text: t('Saved') };
         updateScoring();
         flush();
       } else if (res.status === 401) {
-        needJoin('Please join again. Your unsent votes are kept.');
+        needJoin(t('Please join again. Your unsent votes are kept.'));
       } else if (res.status === 0 || res.status >= 500 || res.status === 429) {
-        marks[k] = { cls: 'wait', text: 'Not sent yet \u2013 it will be retried' };
+        marks[k] = { cls: 'wait', text: t('Not sent yet \u2013 it will be retried') };
         updateScoring();
       } else {
         if (same) { delete now[k]; saveQueue(now); }
-        marks[k] = { cls: 'err', text: 'Not saved: ' + errorText(res, 'error ' + res.status) };
+        marks[k] = { cls: 'err', text: t('Not saved:') + ' ' + errorText(res, fill(t('error {0}'), [res.status])) };
         updateScoring();
         flush();
       }
@@ -419,9 +451,9 @@ constexpr std::string_view kScript = R"PD('use strict';
     if (polling) return polling;
     polling = api('GET', from ? '/api/state?from=' + from : '/api/state').then(function (res) {
       polling = null;
-      if (res.status === 401) { needJoin('Please join again (the workshop was restarted).'); return; }
+      if (res.status === 401) { needJoin(t('Please join again (the workshop was restarted).')); return; }
       if (res.status !== 200 || !res.data || !res.data.stage) {
-        status(res.status === 0 ? 'No connection \u2013 retrying\u2026' : 'The server is busy \u2013 retrying\u2026');
+        status(res.status === 0 ? t('No connection \u2013 retrying\u2026') : t('The server is busy \u2013 retrying\u2026'));
         return;
       }
       status('');
@@ -431,6 +463,12 @@ constexpr std::string_view kScript = R"PD('use strict';
     });
     return polling;
   }
+
+  // For /hackathon.js (the hackathon's views), which adds renderHack.
+  window.pilotdeck = {
+    api: api, el: el, clear: clear, status: status, errorText: errorText, needJoin: needJoin, t: t, fill: fill, num: num,
+    refresh: function () { return refresh(); }
+  };
 
   var m = /^#(\d{6})$/.exec(window.location.hash);
   if (m) $('code').value = m[1];

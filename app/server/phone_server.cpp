@@ -64,6 +64,9 @@ struct PhoneServer::Impl {
 
     void listen() {
         guard.set_code(random_join_code());
+        std::string jury = random_join_code();
+        while (jury == guard.code()) jury = random_join_code();
+        guard.set_jury_code(jury);
         {
             std::lock_guard l(qmu);
             accepting = true;
@@ -135,6 +138,8 @@ void PhoneServer::start(const std::string& file, const ServerOptions& options) {
     impl_ = std::make_unique<Impl>();
     impl_->opts = options;
     impl_->bridge.set_stage(options.stage);
+    if (options.judging_seed) impl_->bridge.set_seed(*options.judging_seed);
+    impl_->bridge.set_browser_language(options.language_from_phone);
     impl_->gui_mode = false;
     std::promise<void> opened;
     auto ready = opened.get_future();
@@ -167,6 +172,8 @@ void PhoneServer::start_gui(core::Session& session, storage::WorkshopFile* file,
     impl_ = std::make_unique<Impl>();
     impl_->opts = options;
     impl_->bridge.set_stage(options.stage);
+    if (options.judging_seed) impl_->bridge.set_seed(*options.judging_seed);
+    impl_->bridge.set_browser_language(options.language_from_phone);
     impl_->gui_mode = true;
     impl_->session = &session;
     try {
@@ -211,6 +218,11 @@ void PhoneServer::set_open_ideas(std::optional<std::vector<std::string>> ideas) 
 void PhoneServer::close_round() { impl_->bridge.set_round(false); }
 void PhoneServer::open_round() { impl_->bridge.set_round(true); }
 bool PhoneServer::round_open() const { return impl_->bridge.round_open(); }
+std::string PhoneServer::jury_code() const { return impl_->guard.jury_code(); }
+void PhoneServer::set_language_from_phone(bool allowed) { impl_->bridge.set_browser_language(allowed); }
+void PhoneServer::open_audience_vote() { impl_->bridge.set_audience_open(true); }
+void PhoneServer::close_audience_vote() { impl_->bridge.set_audience_open(false); }
+bool PhoneServer::audience_vote_open() const { return impl_->bridge.audience_open(); }
 PhoneCounts PhoneServer::counts() const { return impl_->bridge.counts(); }
 
 }  // namespace pilotdeck::server

@@ -12,6 +12,7 @@
 //    often (every frame): the queued work runs there, against that session.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,6 +52,11 @@ struct ServerOptions {
     // nearly halves that clearing (6.5 % -> 3.9 % of all CPU time in pilotdeck-bench phones).
     std::size_t connection_memory_limit = 32 * 1024;
     unsigned threads = 2;                             // polling threads (they never wait on the disk)
+    // contracts 6: the seed of the judging pairs' random choices; nullopt: a random seed.
+    std::optional<std::uint64_t> judging_seed;
+    // contracts 10: the phone page is in the workshop's language; with this, in the phone's own
+    // (Accept-Language) when it asks for en, nl or de. A facilitator's setting.
+    bool language_from_phone = false;
     // GUI mode: called from a server thread whenever work was queued for pump(), e.g.
     // glfwPostEmptyEvent so that a window waiting for events wakes up. Must be thread-safe.
     std::function<void()> wake;
@@ -116,6 +122,18 @@ public:
     void close_round();
     void open_round();
     bool round_open() const;
+
+    // contracts 6. The jury's join code: a phone that joins with it instead of join_code() is a
+    // jury member (role jury). For the facilitator's eyes only (the presenter view, never the
+    // projector); new at every start and with new_join_code().
+    std::string jury_code() const;
+    // The audience vote: open at start; while closed every vote gets 409. Counts are never sent
+    // to phones (the awards reveal them on the projector).
+    void open_audience_vote();
+    void close_audience_vote();
+    bool audience_vote_open() const;
+    // The facilitator's setting: the page in each phone's own language (see ServerOptions).
+    void set_language_from_phone(bool allowed);
 
     PhoneCounts counts() const;
 

@@ -82,6 +82,10 @@ void PhoneView::refresh_public(const core::Session& s, const PhoneSettings& sett
 }
 
 std::string PhoneView::state_for(const StateRequest& r, const core::Session& s, const PhoneSettings& settings) {
+    return dump(state_json(r, s, settings));
+}
+
+json PhoneView::state_json(const StateRequest& r, const core::Session& s, const PhoneSettings& settings) {
     refresh_public(s, settings);
     json out = cached_public_;
     const std::size_t total = cached_open_.size();
@@ -109,7 +113,7 @@ std::string PhoneView::state_for(const StateRequest& r, const core::Session& s, 
         for (const auto& i : s.workshop().ideas)
             if (i.owner == r.participant && mine.size() < kMaxOwnIdeasListed) mine.push_back({{"id", i.id}, {"title", i.title}});
     out["my_ideas"] = std::move(mine);
-    return dump(out);
+    return out;
 }
 
 void PhoneView::update_counts(const core::Session& s, const PhoneSettings& settings, const TokenTable& tokens,

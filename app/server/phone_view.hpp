@@ -24,6 +24,8 @@ struct PhoneSettings {
     std::optional<core::StageKind> stage;  // nullopt: the session's current stage
     std::optional<std::set<std::string>> open_ideas;  // nullopt: all
     bool round = true;
+    bool audience_open = true;  // contracts 6: the audience vote, until the facilitator closes it
+    bool browser_language = false;  // the page in the phone's Accept-Language (en, nl, de) when it names one
     std::uint64_t version = 1;
 };
 
@@ -50,6 +52,7 @@ class PhoneView {
 public:
     // The JSON text of the state for one phone.
     std::string state_for(const StateRequest& r, const core::Session& s, const PhoneSettings& settings);
+    nlohmann::json state_json(const StateRequest& r, const core::Session& s, const PhoneSettings& settings);
 
     // Progress of the participants with a phone (`tokens`): `touched` are those whose scores
     // changed or who joined since the last call (emptied); `recount_all` when the session or the

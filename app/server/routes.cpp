@@ -1,6 +1,7 @@
 #include "server/routes.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -41,13 +42,30 @@ Reply too_many(const std::string& message) {
 constexpr RouteInfo kRoutes[] = {
     {"/", Route::Page, "GET", false},
     {"/app.js", Route::Script, "GET", false},
+    {"/hackathon.js", Route::HackScript, "GET", false},
+    {"/text.js", Route::Text, "GET", false},
     {"/app.css", Route::Style, "GET", false},
     {"/api/join", Route::Join, "POST", false},
     {"/api/state", Route::State, "GET", true},
     {"/api/score", Route::Score, "PUT", true},
     {"/api/idea", Route::Idea, "POST", true},
     {"/api/concern", Route::Concern, "POST", true},
+    {"/api/compare", Route::Compare, "POST", true},
+    {"/api/skip", Route::Skip, "POST", true},
+    {"/api/undo", Route::Undo, "POST", true},
+    {"/api/vote", Route::Vote, "PUT", true},
+    {"/api/team", Route::TeamCreate, "POST", true},
+    {"/api/team/join", Route::TeamJoin, "POST", true},
+    {"/api/revote", Route::Revote, "PUT", true},
 };
+
+// Compares without an early exit.
+bool same_code(const std::string& code, const std::string& given) {
+    unsigned diff = given.size() == code.size() ? 0u : 1u;
+    for (std::size_t i = 0; i < code.size(); ++i)
+        diff |= static_cast<unsigned>(code[i] ^ (i < given.size() ? given[i] : 0));
+    return diff == 0 && !code.empty();
+}
 
 // An optional text field of a request body: absent or null gives "".
 bool optional_text(const json& body, const char* key, std::string& out) {
@@ -56,6 +74,57 @@ bool optional_text(const json& body, const char* key, std::string& out) {
     if (!it->is_string()) return false;
     out = it->get<std::string>();
     return true;
+}
+
+// contracts 6: the hackathon's calls (judging.hpp runs them).
+std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& body, Job job) {
+    const auto text = [&](const char* key, std::string& out) {
+        auto it = body.find(key);
+        if (it == body.end() || !it->is_string()) return false;
+        out = it->get<std::string>();
+        return true;
+    };
+    switch (route.route) {
+        case Route::Compare:
+            if (!text("winner", job.winner) || !text("loser", job.loser)) return error_reply(400, "winner and loser are required texts");
+            if (job.winner == job.loser) return error_reply(422, "a team cannot be compared with itself");
+            job.kind = JobKind::Compare;
+            return job;
+        case Route::Skip: job.kind = JobKind::Skip; return job;
+        case Route::Undo: job.kind = JobKind::Undo; return job;
+        case Route::Vote: {
+            auto team = body.find("team");
+            if (team == body.end() || !(team->is_string() || team->is_null())) return error_reply(400, "team is a required text or null");
+            if (team->is_string()) job.team = team->get<std::string>();
+            if (team->is_string() && job.team.empty()) return error_reply(400, "team is a required text or null");
+            job.kind = JobKind::Vote;
+            return job;
+        }
+        case Route::TeamCreate: {
+            if (!text("name", job.name)) return error_reply(400, "name is a required text");
+            if (!text("title", job.title)) return error_reply(400, "title is a required text");
+            if (!optional_text(body, "problem", job.problem)) return error_reply(400, "problem is a text");
+            job.name = trim(job.name);
+            job.title = trim(job.title);
+            job.problem = trim(job.problem);
+            const std::size_t n = utf8_length(job.name), t = utf8_length(job.title);
+            if (n < 1 || n > kMaxName) return error_reply(422, "the team name has 1 to 60 characters");
+            if (has_control(job.name, false)) return error_reply(422, "the team name is one line, without control or direction characters");
+            if (t < 1 || t > kMaxTitle) return error_reply(422, "the title has 1 to 120 characters");
+            if (has_control(job.title, false)) return error_reply(422, "the title is one line, without control or direction characters");
+            if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, "the problem has at most 1000 characters");
+            if (has_control(job.problem, true)) return error_reply(422, "the problem contains control or direction characters");
+            job.kind = JobKind::TeamCreate;
+            return job;
+        }
+        case Route::TeamJoin:
+            if (!text("code", job.team_code)) return error_reply(400, "code is a required text");
+            job.team_code = trim(job.team_code);
+            for (char& c : job.team_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            job.kind = JobKind::TeamJoin;
+            return job;
+        default: return error_reply(404, "not found");
+    }
 }
 
 }  // namespace
@@ -91,11 +160,23 @@ std::string JoinGuard::code() const {
     return code_;
 }
 
-std::string JoinGuard::new_code() {
-    std::string fresh = random_join_code();
+void JoinGuard::set_jury_code(std::string code) {
     std::lock_guard l(mu_);
-    while (fresh == code_) fresh = random_join_code();
+    jury_code_ = std::move(code);
+}
+
+std::string JoinGuard::jury_code() const {
+    std::lock_guard l(mu_);
+    return jury_code_;
+}
+
+std::string JoinGuard::new_code() {
+    std::string fresh = random_join_code(), jury = random_join_code();
+    std::lock_guard l(mu_);
+    while (fresh == code_ || fresh == jury_code_) fresh = random_join_code();
+    while (jury == fresh || jury == jury_code_) jury = random_join_code();
     code_ = fresh;
+    if (!jury_code_.empty()) jury_code_ = jury;
     spent_ = false;
     all_wrong_.clear();
     return code_;
@@ -106,7 +187,8 @@ bool JoinGuard::spent() const {
     return spent_;
 }
 
-std::optional<Reply> JoinGuard::check(const std::string& address, const std::string& given, Clock::time_point now) {
+std::optional<Reply> JoinGuard::check(const std::string& address, const std::string& given, Clock::time_point now,
+                                      bool* jury) {
     std::lock_guard l(mu_);
     if (wrong_.size() > 4096 || joins_.size() > 4096) {
         for (auto* table : {&wrong_, &joins_})
@@ -121,11 +203,9 @@ std::optional<Reply> JoinGuard::check(const std::string& address, const std::str
     forget_before(times, now);
     if (times.size() >= kMaxWrongCodes) return too_many("too many wrong codes: wait a minute");
     if (spent_) return error_reply(403, "this code is no longer valid: look at the screen for the new one");
-    // Compare without an early exit.
-    unsigned diff = given.size() == code_.size() ? 0u : 1u;
-    for (std::size_t i = 0; i < code_.size(); ++i)
-        diff |= static_cast<unsigned>(code_[i] ^ (i < given.size() ? given[i] : 0));
-    if (diff != 0) {
+    const bool as_user = same_code(code_, given), as_jury = same_code(jury_code_, given);
+    if (jury) *jury = as_jury && !as_user;
+    if (!as_user && !as_jury) {
         times.push_back(now);
         forget_before(all_wrong_, now);
         all_wrong_.push_back(now);
@@ -144,6 +224,8 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
     switch (route.route) {
         case Route::Page: return Reply{200, std::string(page_html()), "text/html; charset=utf-8", {}, false};
         case Route::Script: return Reply{200, std::string(page_script()), "text/javascript; charset=utf-8", {}, false};
+        case Route::HackScript:
+            return Reply{200, std::string(page_hackathon_script()), "text/javascript; charset=utf-8", {}, false};
         case Route::Style: return Reply{200, std::string(page_style()), "text/css; charset=utf-8", {}, false};
         default: break;
     }
@@ -168,7 +250,9 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
                 given = code_it->get<std::string>();
             else if (code_it != body.end() && code_it->is_number_unsigned())
                 given = std::to_string(code_it->get<std::uint64_t>());
-            if (auto refused = guard.check(caller.address, given)) return std::move(*refused);
+            bool jury = false;
+            if (auto refused = guard.check(caller.address, given, JoinGuard::Clock::now(), &jury)) return std::move(*refused);
+            job.jury = jury;
             std::string name, dept;
             if (!optional_text(body, "name", name) || !optional_text(body, "department", dept))
                 return error_reply(400, "name and department are texts");
@@ -185,6 +269,10 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.token = random_token();
             return job;
         }
+        case Route::Text:  // the language is the workshop's: the session's thread knows it
+            job.kind = JobKind::Text;
+            job.accept_language = caller.accept_language.substr(0, 200);
+            return job;
         case Route::State:
             job.kind = JobKind::State;
             job.page = caller.from;
@@ -222,6 +310,22 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.kind = JobKind::Idea;
             return job;
         }
+        case Route::Revote: {  // contracts 9
+            auto idea = body.find("idea"), crit = body.find("criterion"), value = body.find("value");
+            if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
+                return error_reply(400, "idea and criterion are required texts");
+            if (value == body.end() || !value->is_number_integer())
+                return error_reply(422, "the value must be a whole number on the criterion's scale");
+            if (!optional_text(body, "reason", job.reason)) return error_reply(400, "reason is a text");
+            job.reason = trim(job.reason);
+            if (has_control(job.reason, false)) return error_reply(422, "the reason is one line, without control or direction characters");
+            job.kind = JobKind::Revote;
+            job.idea = idea->get<std::string>();
+            job.criterion = crit->get<std::string>();
+            job.value = value->is_number_unsigned() ? static_cast<long long>(std::min<std::uint64_t>(value->get<std::uint64_t>(), 1000000u))
+                                                    : std::clamp<long long>(value->get<std::int64_t>(), -1000000, 1000000);
+            return job;
+        }
         case Route::Concern: {
             auto concern = body.find("concern");
             if (concern == body.end() || !concern->is_string()) return error_reply(400, "concern is a required text");
@@ -229,7 +333,7 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.concern = concern->get<std::string>();
             return job;
         }
-        default: return error_reply(404, "not found");
+        default: return route_hackathon(route, body, std::move(job));
     }
 }
 

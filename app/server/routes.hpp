@@ -15,7 +15,7 @@
 
 namespace pilotdeck::server {
 
-enum class Route { Page, Script, Style, Join, State, Score, Idea, Concern };
+enum class Route { Page, Script, HackScript, Text, Style, Join, State, Score, Idea, Concern, Compare, Skip, Undo, Vote, TeamCreate, TeamJoin, Revote };
 
 struct RouteInfo {
     const char* path;
@@ -40,12 +40,18 @@ public:
     std::string code() const;
     std::string new_code();  // a fresh random code; the spent state ends
     bool spent() const;
-    // nullopt: the code is right and this address may join; else the answer.
-    std::optional<Reply> check(const std::string& address, const std::string& given, Clock::time_point now = Clock::now());
+    // The jury's code (contracts 6): joining with it makes a jury member. Shown to the facilitator
+    // only, never on the projector; new at every start. Spent with the join code.
+    void set_jury_code(std::string code);
+    std::string jury_code() const;
+    // nullopt: the code (the join code, or the jury code: `jury` set) is right and this address
+    // may join; else the answer.
+    std::optional<Reply> check(const std::string& address, const std::string& given, Clock::time_point now = Clock::now(),
+                               bool* jury = nullptr);
 
 private:
     mutable std::mutex mu_;
-    std::string code_;
+    std::string code_, jury_code_;
     bool spent_ = false;
     std::unordered_map<std::string, std::deque<Clock::time_point>> wrong_;   // per client address
     std::unordered_map<std::string, std::deque<Clock::time_point>> joins_;   // per client address
@@ -56,6 +62,7 @@ struct Caller {
     std::string participant, token;  // from the Bearer token (routes with auth)
     std::string address;             // the client's IPv4 address
     std::size_t from = 0;            // GET /api/state?from=N: the first open idea listed
+    std::string accept_language;     // GET /text.js
 };
 
 // The whole request is in: a reply at once (pages, refused bodies, wrong codes) or a job.

@@ -60,7 +60,8 @@ int run_serve(const ServeOptions& o) {
             std::cerr << "pilotdeck: note: no network address found; phones cannot reach "
                       << server.address() << ", only this computer can" << std::endl;
         std::cout << "url: " << server.url() << "\n"
-                  << "code: " << server.join_code() << std::endl;
+                  << "code: " << server.join_code() << "\n"
+                  << "jury: " << server.jury_code() << std::endl;  // contracts 6: the jury's own code
         std::fflush(stdout);
         // Rolling backups as in the GUI: now when the file changed since its newest backup, every
         // 30 minutes of serving, and when stopping. A failed backup is reported, never fatal.
@@ -73,7 +74,7 @@ int run_serve(const ServeOptions& o) {
             const int sig = sigtimedwait(&stop_signals, nullptr, &check_every);
             if (sig == SIGINT || sig == SIGTERM) break;
             if (server.join_code_spent()) {
-                std::cout << "code: " << server.new_join_code() << std::endl;
+                std::cout << "code: " << server.new_join_code() << "\njury: " << server.jury_code() << std::endl;
                 std::cerr << "pilotdeck: many wrong join codes were tried; the join code is now new" << std::endl;
             }
             if (tick % 60 == 0) report_backup(backups.maybe_backup());

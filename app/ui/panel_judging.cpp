@@ -27,7 +27,7 @@ std::string criteria_progress(int done, int of) {
 }
 std::string pairwise_progress(int done, int left) {
     if (left == 0) return i18n::format(i18n::tr("{0} compared, none left"), {std::to_string(done)});
-    return i18n::format(i18n::ntr("{0} compared, about {1} to go", "{0} compared, about {1} to go", plural_n(left)),
+    return i18n::format(i18n::tr("{0} compared, about {1} to go"),
                         {std::to_string(done), std::to_string(left)});
 }
 std::string recused_count(int n) {

@@ -142,6 +142,7 @@ Outcome WorkshopController::start_phones() {
     sync_phones();
     // One line for scripts and tests (like `pilotdeck serve`): the code is otherwise only on screen.
     std::cout << "phones: url: " << phones_->url() << " code: " << phones_->join_code() << std::endl;
+    std::cout << "phones: jury: " << phones_->jury_code() << std::endl;  // hackathons: the jury's own code
     return {i18n::format(i18n::tr("Phones on: {0}"), {phones_->url()}), {}};
 }
 

@@ -46,6 +46,42 @@ core::Workshop phone_workshop(int ideas, int criteria) {
     return ws;
 }
 
+// Stages teams, pitches, judging, awards; `teams` teams t1..tN, each with idea iN (department
+// "Dept N%3") and two members (participants m1a/m1b...); criteria c1..c3.
+core::Workshop hackathon_workshop(int teams, core::JudgingMethod method, bool recuse_department) {
+    core::Workshop ws = phone_workshop(teams, 3);
+    ws.mode = core::Mode::Hackathon;
+    ws.stages.clear();
+    for (core::StageKind k : {core::StageKind::Teams, core::StageKind::Pitches, core::StageKind::Judging, core::StageKind::Awards}) {
+        core::Stage st;
+        st.id = std::string(core::to_string(k));
+        st.kind = k;
+        st.title = "Stage " + st.id;
+        ws.stages.push_back(st);
+    }
+    ws.judging.method = method;
+    ws.judging.recuse_same_department = recuse_department;
+    for (int t = 1; t <= teams; ++t) {
+        const std::string n = std::to_string(t);
+        ws.ideas[static_cast<std::size_t>(t - 1)].department = "Dept " + std::to_string(t % 3);
+        core::Team team;
+        team.id = "t" + n;
+        team.name = "Team " + n;
+        team.idea = "i" + n;
+        team.pitch_order = t;
+        for (const char* suffix : {"a", "b"}) {
+            core::Participant p;
+            p.id = "m" + n + suffix;
+            p.name = "Member " + n + suffix;
+            p.department = "Dept " + std::to_string(t % 3);
+            ws.participants.push_back(p);
+            team.members.push_back(p.id);
+        }
+        ws.teams.push_back(team);
+    }
+    return ws;
+}
+
 void create_workshop_file(const std::string& path, const core::Workshop& ws) { storage::WorkshopFile::create(path, ws); }
 
 std::string join(HttpClient& client, const std::string& code, const std::string& name) {

@@ -17,6 +17,10 @@ using server::HttpResponse;
 // criteria c1..cN scored 1..5 with level texts; `ideas` ideas i1..iN; no participants.
 core::Workshop phone_workshop(int ideas = 20, int criteria = 9);
 
+// contracts 6: stages teams, pitches, judging, awards; `teams` teams t1..tN, each with idea iN
+// (department "Dept N%3") and two members (participants mNa, mNb); criteria c1..c3.
+core::Workshop hackathon_workshop(int teams, core::JudgingMethod method, bool recuse_department = false);
+
 // Creates the workshop file at `path`.
 void create_workshop_file(const std::string& path, const core::Workshop& ws);
 

@@ -65,7 +65,7 @@ TEST_CASE("bridge: joins that come together are one transaction with their token
     std::vector<Job> jobs{join_job("aa", "Ann"), join_job("bb")};
     b.run(jobs);
     REQUIRE(jobs[0].reply.status == 200);
-    CHECK(json::parse(jobs[0].reply.body) == json{{"token", "aa"}, {"participant", "p1"}});
+    CHECK(json::parse(jobs[0].reply.body) == json{{"token", "aa"}, {"participant", "p1"}, {"role", "user"}});
     CHECK(json::parse(jobs[1].reply.body)["participant"] == "p2");
     CHECK(b.tokens.participant_of("bb") == "p2");
     CHECK(b.session->find_participant("p2")->name == "Participant 2");

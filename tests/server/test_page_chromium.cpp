@@ -266,3 +266,203 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     CHECK(after.participants[0].name == "Dee");
     CHECK(after.participants[0].department == "Logistics");
 }
+
+TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" for the jury with undo",
+          "[server][browser][hackathon]") {
+    test::TempDir dir;
+    const std::string file = dir.file("h.pilotdeck");
+    core::Workshop hws = test::hackathon_workshop(4, core::JudgingMethod::Pairwise);
+    hws.info.language = "nl";  // the page in Dutch (contracts 10)
+    test::create_workshop_file(file, hws);
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Teams;
+    o.judging_seed = 7;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.join_url()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    const auto shot = [&](const std::string& name) {  // PILOTDECK_SHOT_DIR=DIR: what a phone sees
+        if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+            b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 844}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
+            const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+            test::write_all(std::string(shots) + "/" + name + ".png", base64_decode(png));
+            b.call("Emulation.clearDeviceMetricsOverride", json::object(), session);
+        }
+    };
+    const auto load = [&] { return storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load(); };
+
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    CHECK(b.eval(session, "document.documentElement.lang") == "nl");
+    CHECK(b.eval(session, "document.getElementById('stage-title').textContent") == "Doe mee met de workshop");
+    CHECK(b.eval(session, "document.getElementById('join-btn').textContent") == "Meedoen");
+    b.eval(session, "document.getElementById('name').value = 'Eva'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "!document.getElementById('hack').hidden && document.getElementById('team-name') !== null"));
+    shot("phone-teams");
+    b.eval(session, "document.getElementById('team-name').value = 'Paper Tigers'; document.getElementById('team-title').value = "
+                    "'Scan the post'; document.querySelectorAll('#hack form')[1].querySelector('button').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .big') !== null"));
+    const std::string code = b.eval(session, "document.querySelector('#hack .big').textContent");
+    CHECK(code.size() == 5);
+    CHECK(b.eval(session, "document.querySelector('#hack h2').textContent") == "Paper Tigers");
+    {
+        const auto ws = load();
+        REQUIRE(ws.teams.size() == 5);
+        CHECK(ws.teams.back().name == "Paper Tigers");
+        CHECK(ws.teams.back().members == std::vector<std::string>{"p1"});
+    }
+
+    // Pitches: the audience vote; the own team cannot be chosen.
+    srv.set_stage(core::StageKind::Pitches);
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.choice').length === 5"));
+    CHECK(b.eval(session, "document.querySelectorAll('#hack button.choice')[4].disabled") == true);
+    shot("phone-audience");
+    b.eval(session, "document.querySelectorAll('#hack button.choice')[1].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.choice')[1].className.indexOf('on') >= 0"));
+    {
+        const auto ws = load();
+        REQUIRE(ws.audience_votes.size() == 1);
+        CHECK(ws.audience_votes[0].team == "t2");
+    }
+
+    // A jury member's phone in pairwise judging.
+    srv.set_stage(core::StageKind::Judging);
+    b.eval(session, "localStorage.clear(); true");
+    b.call("Page.reload", json::object(), session);
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    b.eval(session, "document.getElementById('code').value = '" + srv.jury_code() +
+                    "'; document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.pick').length === 2"));
+    CHECK(b.eval(session, "document.querySelector('#hack .progress').textContent") == "0 vergeleken, nog ongeveer 5 te gaan");
+    shot("phone-pairwise");
+    b.eval(session, "document.querySelectorAll('#hack button.pick')[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('1 vergeleken') === 0"));
+    CHECK(load().comparisons.size() == 1);
+    b.eval(session, "Array.prototype.filter.call(document.querySelectorAll('#hack button'), function (x) { "
+                    "return x.textContent === 'Mijn laatste vergelijking ongedaan maken'; })[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent.indexOf('0 vergeleken') === 0"));
+    CHECK(load().comparisons.empty());
+    srv.stop();
+}
+
+TEST_CASE("chromium: a re-vote on the phone in Dutch, the room's spread with decimal commas", "[server][browser][revote]") {
+    test::TempDir dir;
+    const std::string file = dir.file("r.pilotdeck");
+    core::Workshop ws = test::phone_workshop(2, 2);
+    ws.info.language = "nl";
+    const int values[] = {1, 2, 4, 5};
+    for (int p = 1; p <= 4; ++p) {
+        ws.participants.push_back(core::Participant{"p" + std::to_string(p), "Rater " + std::to_string(p), "", core::Role::User});
+        ws.scores.push_back(core::Score{"i1", "p" + std::to_string(p), "c1", values[p - 1]});
+    }
+    ws.revote = core::RevoteRound{2, {core::RevoteCell{"i1", "c1"}}};
+    test::create_workshop_file(file, ws);
+    const std::string token = "0123456789abcdef0123456789abcdef";
+    {
+        auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadWrite);
+        core::Session session(wf->load(), wf->current_stage(), wf.get());
+        wf->attach_phone_tokens({{token, "p1"}});  // the phone of p1, joined before
+        session.execute(core::SetConcernCount{"jobs", 1}, false);
+    }
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Scoring;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.url()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete'"));
+    b.eval(session, "localStorage.setItem('pilotdeck.token', '" + token + "'); true");
+    b.call("Page.reload", json::object(), session);
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && document.querySelector('#hack .revote') !== null && "
+                                "!document.getElementById('hack').hidden"));
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .room').textContent") ==
+          "De zaal: mediaan 3,0, middelste helft 1,8 tot 4,3 (4 beoordelaars)");
+    CHECK(b.eval(session, "document.querySelectorAll('#hack .revote .bar-row').length") == 5);
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .scale button.on').textContent") == "1");
+    if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+        b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 844}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
+        const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+        test::write_all(std::string(shots) + "/phone-revote.png", base64_decode(png));
+        b.call("Emulation.clearDeviceMetricsOverride", json::object(), session);
+    }
+    b.eval(session, "document.querySelectorAll('#hack .revote .scale button')[2].click(); "
+                    "document.querySelector('#hack .revote input').value = 'na het gesprek'; "
+                    "document.querySelector('#hack .revote button.primary').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .revote .mark.ok') !== null"));
+    CHECK(b.eval(session, "document.querySelector('#hack .revote .mark.ok').textContent") == "Hierover heb je opnieuw gestemd.");
+    srv.stop();
+    const auto after = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load();
+    REQUIRE(after.score_history.size() == 1);
+    CHECK(after.score_history[0].value == 1);
+    CHECK(after.score_history[0].reason == "na het gesprek");
+    for (const auto& sc : after.scores)
+        if (sc.rater == "p1" && sc.idea == "i1" && sc.criterion == "c1") {
+            CHECK(sc.value == 3);
+            CHECK(sc.round == 2);
+        }
+}
+
+TEST_CASE("chromium: criteria judging on a jury phone, with its progress", "[server][browser][hackathon]") {
+    test::TempDir dir;
+    const std::string file = dir.file("c.pilotdeck");
+    test::create_workshop_file(file, test::hackathon_workshop(3, core::JudgingMethod::Criteria));
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Judging;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Page.navigate", {{"url", srv.url() + "#" + srv.jury_code()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    b.eval(session, "document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "!document.getElementById('scoring').hidden && document.querySelectorAll('#idea-list .card').length === 3"));
+    CHECK(b.eval(session, "document.querySelector('#idea-list .card h2').textContent") == "Team 1: Idea 1");
+    CHECK(b.eval(session, "document.getElementById('round-msg').textContent") == "0 of 3 teams scored. Tap one number per question.");
+    const std::string card = "document.querySelectorAll('#idea-list .card')[0]";
+    for (int crit = 0; crit < 3; ++crit) {
+        const std::string cell = card + ".querySelectorAll('.crit')[" + std::to_string(crit) + "]";
+        b.eval(session, cell + ".querySelectorAll('.scale button')[3].click(); true");
+        REQUIRE(b.wait_for(session, cell + ".querySelector('.mark').textContent === 'Saved'"));
+    }
+    REQUIRE(b.wait_for(session, "document.getElementById('round-msg').textContent.indexOf('1 of 3 teams') === 0"));
+    srv.stop();
+    const auto ws = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load();
+    REQUIRE(ws.scores.size() == 3);
+    for (const auto& sc : ws.scores) {
+        CHECK(sc.idea == "i1");
+        CHECK(sc.value == 4);
+        CHECK(sc.rater == ws.participants.back().id);
+    }
+    CHECK(ws.participants.back().role == core::Role::Jury);
+}

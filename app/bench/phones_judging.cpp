@@ -1,0 +1,157 @@
+// phones.judging.300: 300 jury phones judging pairwise at once on loopback (contracts 6; issue
+// 10's speed), serve mode: the real PhoneServer on a real workshop file of 60 teams, real HTTP,
+// each phone on its own loopback address and kept-alive connection. A phone joins with the jury
+// code, then 15 times: GET /api/state (the pair Crowd-BT offers it), POST /api/compare (the left
+// team wins when its id sorts first). Measured: request to "saved" of every compare (p50, p99,
+// max); then every acknowledged comparison must be in the file exactly once (`missing`: acked
+// but not there; `extra`: in the file but never acked; both must be 0).
+#include <pthread.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <latch>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bench_util.hpp"
+#include "server/http_client.hpp"
+#include "server/phone_server.hpp"
+#include "storage/workshop_file.hpp"
+#include "synthetic.hpp"
+
+namespace pilotdeck::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+using Triple = std::tuple<std::string, std::string, std::string>;  // judge, winner, loser
+
+constexpr int kJudges = 300;
+constexpr int kTeams = 60;
+constexpr int kComparisons = 15;  // per judge
+
+double pct(const std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const auto idx = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+    return sorted[std::min(sorted.size() - 1, idx == 0 ? 0 : idx - 1)];
+}
+
+std::string hackathon_file(const std::filesystem::path& dir) {
+    core::Workshop ws = synthetic_workshop(kTeams, 1, 3);
+    ws.scores.clear();
+    ws.participants.clear();
+    ws.mode = core::Mode::Hackathon;
+    ws.judging.method = core::JudgingMethod::Pairwise;
+    for (int t = 0; t < kTeams; ++t) {
+        auto& idea = ws.ideas[static_cast<std::size_t>(t)];
+        idea.owner.clear();
+        ws.teams.push_back(core::Team{"t" + std::to_string(t + 1), "Team " + std::to_string(t + 1), idea.id, {}, "", t + 1});
+    }
+    const std::string file = (dir / "phones-judging.pilotdeck").string();
+    std::filesystem::remove(file);
+    storage::WorkshopFile::create(file, ws, true);
+    return file;
+}
+
+}  // namespace
+
+void report_phones_judging(const std::filesystem::path& dir) {
+    const std::string file = hackathon_file(dir);
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Judging;
+    o.judging_seed = 1;
+    server::PhoneServer srv;
+    srv.start(file, o);
+    std::mutex mu;
+    std::vector<double> saved_ms;
+    std::vector<Triple> acked;
+    int errors = 0;
+    std::latch start(kJudges + 1);
+    std::vector<std::thread> threads;
+    for (int p = 0; p < kJudges; ++p) {
+        threads.emplace_back([&, p] {
+            pthread_setname_np(pthread_self(), "judge");
+            server::HttpClient c(srv.port(), "127.78." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10));
+            std::vector<double> mine;
+            std::vector<Triple> ok;
+            int bad = 0;
+            start.arrive_and_wait();
+            const server::HttpResponse j = c.request("POST", "/api/join", json{{"code", srv.jury_code()}}.dump());
+            const json joined = json::parse(j.body, nullptr, false);
+            if (j.status != 200 || !joined.is_object() || joined.value("role", "") != "jury") ++bad;
+            const std::string token = bad ? std::string() : joined["token"].get<std::string>();
+            const std::string judge = bad ? std::string() : joined["participant"].get<std::string>();
+            for (int k = 0; k < kComparisons && bad == 0; ++k) {
+                const server::HttpResponse st = c.request("GET", "/api/state", {}, token);
+                const json state = json::parse(st.body, nullptr, false);
+                if (st.status != 200 || !state.is_object() || !state["judging"]["pair"].is_array()) {
+                    ++bad;
+                    break;
+                }
+                std::string a = state["judging"]["pair"][0]["id"], b = state["judging"]["pair"][1]["id"];
+                if (b < a) std::swap(a, b);
+                const auto t0 = Clock::now();
+                const server::HttpResponse r = c.request("POST", "/api/compare", json{{"winner", a}, {"loser", b}}.dump(), token);
+                const auto t1 = Clock::now();
+                if (r.status == 200 && r.body == R"({"saved":true})") {
+                    mine.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                    ok.emplace_back(judge, a, b);
+                } else {
+                    ++bad;
+                }
+            }
+            std::lock_guard l(mu);
+            saved_ms.insert(saved_ms.end(), mine.begin(), mine.end());
+            acked.insert(acked.end(), ok.begin(), ok.end());
+            errors += bad;
+        });
+    }
+    const auto t0 = Clock::now();
+    start.arrive_and_wait();
+    for (auto& t : threads) t.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    srv.stop();
+
+    // Every acknowledged comparison in the file exactly once, and nothing else.
+    std::map<Triple, long> count;
+    for (const auto& a : acked) ++count[a];
+    const auto ws = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load();
+    long extra = 0;
+    for (const auto& c : ws.comparisons) {
+        auto it = count.find({c.judge, c.winner, c.loser});
+        if (it == count.end() || it->second == 0) ++extra;
+        else --it->second;
+    }
+    long missing = 0;
+    for (const auto& [t, n] : count) missing += n;
+
+    std::sort(saved_ms.begin(), saved_ms.end());
+    nlohmann::ordered_json out;
+    out["name"] = "phones.judging.300";
+    out["phones"] = kJudges;
+    out["teams"] = kTeams;
+    out["median_ms"] = round3(pct(saved_ms, 0.50));
+    out["p99_ms"] = round3(pct(saved_ms, 0.99));
+    out["max_ms"] = round3(saved_ms.empty() ? 0 : saved_ms.back());
+    out["comparisons"] = acked.size();
+    out["in_file"] = ws.comparisons.size();
+    out["comparisons_per_s"] = std::round(seconds > 0 ? static_cast<double>(acked.size()) / seconds : 0);
+    out["errors"] = errors;
+    out["missing"] = missing;
+    out["extra"] = extra;
+    std::cout << out.dump() << std::endl;
+}
+
+}  // namespace pilotdeck::bench
