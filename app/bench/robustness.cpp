@@ -50,9 +50,9 @@ void report_screening(const core::Workshop& ws, int runs) {
     std::size_t k = 0;
     for (core::Idea& idea : screened.ideas) {
         core::Assessment a;
-        for (std::string_view q : core::screening_questions()) a.answers[std::string(q)] = false;
-        if (k % 10 == 3) a.answers["H4"] = true;
-        if (k % 10 == 7) a.answers.erase("P2");
+        for (std::string_view q : core::screening_questions()) a.answers.set(q, false);
+        if (k % 10 == 3) a.answers.set("H4", true);
+        if (k % 10 == 7) a.answers.set("P2", std::nullopt);
         idea.assessment = a;
         ++k;
     }
@@ -61,13 +61,19 @@ void report_screening(const core::Workshop& ws, int runs) {
     std::vector<core::AiActClass> all_minimal(screened.ideas.size(), core::AiActClass::Minimal);
     const auto with = measure(runs, [&] {
         const auto results = core::summarize(screened.ideas, screened.criteria, agg);
-        if (core::select_pilots(screened.ideas, results, screened.selection).pilots.empty()) std::abort();
+        const auto sel = core::select_pilots(screened.ideas, results, screened.selection);
+        if (sel.pilots.size() + sel.not_selected.size() != screened.ideas.size()) std::abort();
     });
     const auto without = measure(runs, [&] {
         const auto results = core::summarize(screened.ideas, screened.criteria, agg);
-        if (core::select_pilots(screened.ideas, results, screened.selection, all_minimal).pilots.empty()) std::abort();
+        const auto sel = core::select_pilots(screened.ideas, results, screened.selection, all_minimal);
+        if (sel.pilots.size() + sel.not_selected.size() != screened.ideas.size()) std::abort();
     });
     report("selection.screened", with, without);
+    // The classes alone, for every idea (what the line above adds to a selection).
+    report("selection.classify", measure(runs, [&] {
+               if (core::classify_ideas(screened.ideas).size() != screened.ideas.size()) std::abort();
+           }));
 }
 
 }  // namespace pilotdeck::bench

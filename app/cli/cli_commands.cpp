@@ -292,6 +292,12 @@ int run(int argc, char** argv) {
     std::string open_file;
     auto* open = app.add_subcommand("open", i18n::tr("Open a workshop file in the presenter window"));
     open->add_option("FILE", open_file, i18n::tr("Workshop file (.pilotdeck)"))->required();
+    std::string screens;  // the presenter window's screens (ui::GuiOptions::screens)
+    for (CLI::App* gui_app : {&app, open})
+        gui_app->add_option("--screens", screens,
+                            i18n::tr("Screens for the window: one, or the laptop's and the projector's as "
+                                     "WxH+X+Y,WxH+X+Y (default: as connected; with two, the room's view goes full "
+                                     "screen on the second)"));
 
     NewArgs new_args;
     auto* cnew = app.add_subcommand("new", i18n::tr("Create a workshop file from a template"));
@@ -457,6 +463,7 @@ int run(int argc, char** argv) {
     gui.file = *open ? open_file : std::string();
     gui.demo_document = demo_document_path();
     gui.templates_dir = default_templates_dir();
+    gui.screens = screens;
     return guarded([&] { return ui::run_gui(gui); });
 #else
     (void)open;

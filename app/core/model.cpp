@@ -1,6 +1,7 @@
 #include "core/model.hpp"
 
 #include <array>
+#include <bit>
 #include <utility>
 
 namespace pilotdeck::core {
@@ -97,5 +98,34 @@ Workshop workshop_from_template(const Template& t, const std::string& title) {
     ws.awards = t.awards;
     return ws;
 }
+
+std::optional<std::size_t> screening_question_index(std::string_view id) {
+    for (std::size_t i = 0; i < kScreeningQuestions.size(); ++i)
+        if (kScreeningQuestions[i] == id) return i;
+    return std::nullopt;
+}
+
+std::optional<bool> ScreeningAnswers::get(std::string_view id) const {
+    const auto i = screening_question_index(id);
+    if (!i) return std::nullopt;
+    const std::uint64_t bit = std::uint64_t{1} << *i;
+    if ((answered & bit) == 0) return std::nullopt;
+    return (yes & bit) != 0;
+}
+
+bool ScreeningAnswers::set(std::string_view id, std::optional<bool> answer) {
+    const auto i = screening_question_index(id);
+    if (!i) return false;
+    const std::uint64_t bit = std::uint64_t{1} << *i;
+    answered &= ~bit;
+    yes &= ~bit;
+    if (answer) {
+        answered |= bit;
+        if (*answer) yes |= bit;
+    }
+    return true;
+}
+
+std::size_t ScreeningAnswers::size() const { return static_cast<std::size_t>(std::popcount(answered)); }
 
 }  // namespace pilotdeck::core

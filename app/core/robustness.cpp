@@ -179,9 +179,17 @@ struct Worker {
     std::vector<Key> keys;
     Decisions decisions;
     std::vector<int> selected, top;
+    // For the ideas the plain shortlist chooses (tracked slots): sums of the sampled weights in
+    // fixed point (integers, so that the sums do not depend on which thread took which sample)
+    // and of the drawn raters, over the samples that chose the idea, and over all samples.
+    std::vector<std::int64_t> w_chosen, w_all;  // [slot * criteria + c], [c]
+    std::vector<std::int64_t> r_chosen, r_all;  // [slot * stride + r], [r]
 };
 
-void run_sample(const Model& model, const RobustnessOptions& options, std::uint64_t sample, Worker& k) {
+constexpr double kWeightScale = 1e9;
+
+void run_sample(const Model& model, const RobustnessOptions& options, std::uint64_t sample, Worker& k,
+                const std::vector<int>& slot_of) {
     Rng rng(options.seed, sample);
     // 1. Weights: per axis a Dirichlet with parameters C * w_j / sum(w); one criterion keeps its weight.
     for (const auto& list : model.axis_criteria) {
@@ -259,7 +267,76 @@ void run_sample(const Model& model, const RobustnessOptions& options, std::uint6
     decide(model.ws.ideas, k.results, model.ws.selection, model.classes, k.order, model.departments, k.decisions);
     for (const auto& pick : k.decisions.picks) k.selected[pick.result] += 1;
     if (!k.order.empty()) k.top[k.order[0]] += 1;
+    // What the tracked ideas' choice went with.
+    const std::size_t C2 = model.criteria, S = model.stride;
+    for (std::size_t c = 0; c < C2; ++c) k.w_all[c] += std::llround(k.w[c] * kWeightScale);
+    for (std::size_t r = 0; r < model.raters; ++r) k.r_all[r] += k.drawn[r];
+    for (const auto& pick : k.decisions.picks) {
+        const int slot = slot_of[pick.result];
+        if (slot < 0) continue;
+        const auto t = static_cast<std::size_t>(slot);
+        for (std::size_t c = 0; c < C2; ++c) k.w_chosen[t * C2 + c] += std::llround(k.w[c] * kWeightScale);
+        for (std::size_t r = 0; r < model.raters; ++r) k.r_chosen[t * S + r] += k.drawn[r];
+    }
 }
+
+// The weight and the rater a tracked idea's choice depends on most (see RobustnessDependence).
+RobustnessDependence dependence(const Model& model, const std::vector<Worker>& workers, std::size_t slot, int selected,
+                                int samples) {
+    RobustnessDependence d;
+    const std::size_t C = model.criteria, S = model.stride;
+    const int others = samples - selected;
+    double best = 0;
+    for (std::size_t c = 0; c < C; ++c) {
+        if (model.axis_criteria[static_cast<std::size_t>(model.axis_of[c])].size() < 2) continue;  // a fixed weight
+        if (selected == 0 || others == 0) break;
+        std::int64_t chosen = 0, all = 0;
+        for (const Worker& k : workers) {
+            chosen += k.w_chosen[slot * C + c];
+            all += k.w_all[c];
+        }
+        const double when = static_cast<double>(chosen) / kWeightScale / selected;
+        const double otherwise = static_cast<double>(all - chosen) / kWeightScale / others;
+        // Rounded to 1e-6 so that the two criteria of a two-criterion axis (which always differ by
+        // the same amount) tie; of tied ones, the weight under which it is chosen when it weighs more.
+        const double diff = std::round(1e6 * std::abs(when - otherwise)) / 1e6;
+        if (diff > best || (diff == best && diff > 0 && when > otherwise && d.weight_when_chosen < d.weight_otherwise)) {
+            best = diff;
+            d.criterion = c;
+            d.weight_when_chosen = std::round(1000 * when) / 1000;
+            d.weight_otherwise = std::round(1000 * otherwise) / 1000;
+        }
+    }
+    // The model's raters are the participants with an individual score, in the participants' order.
+    std::vector<std::size_t> participant_of;
+    {
+        std::unordered_map<std::string_view, bool> has_score;
+        for (const Score& s : model.ws.scores)
+            if (!s.consensus) has_score[s.rater] = true;
+        for (std::size_t p = 0; p < model.ws.participants.size(); ++p)
+            if (has_score.count(model.ws.participants[p].id)) participant_of.push_back(p);
+    }
+    best = 0;
+    for (std::size_t r = 0; r < model.raters; ++r) {
+        std::int64_t chosen_with = 0, drawn = 0;
+        for (const Worker& k : workers) {
+            chosen_with += k.r_chosen[slot * S + r];
+            drawn += k.r_all[r];
+        }
+        const std::int64_t not_drawn = samples - drawn;
+        if (drawn == 0 || not_drawn == 0) continue;
+        const double with = static_cast<double>(chosen_with) / static_cast<double>(drawn);
+        const double without = static_cast<double>(selected - chosen_with) / static_cast<double>(not_drawn);
+        if (std::abs(with - without) > best) {
+            best = std::abs(with - without);
+            d.rater = participant_of[r];
+            d.share_with_rater = std::round(1000 * with) / 1000;
+            d.share_without_rater = std::round(1000 * without) / 1000;
+        }
+    }
+    return d;
+}
+
 
 double share(int count, int samples) { return std::round(1000.0 * count / samples) / 1000.0; }
 
@@ -284,8 +361,18 @@ RobustnessResult robustness(const Workshop& ws, const RobustnessOptions& options
 
     int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
     threads = std::clamp(threads, 1, std::max(1, std::min(options.samples, 64)));
+    // The ideas the plain shortlist chooses are tracked for what their choice depends on.
+    const std::vector<IdeaResult> plain = summarize(ws.ideas, ws.criteria, Aggregates::from_scores(ws.scores));
+    const Selection chosen = select_pilots(ws.ideas, plain, ws.selection, model.classes);
+    std::vector<int> slot_of(model.ideas, -1);
+    std::size_t tracked = 0;
+    for (const Pick& p : chosen.pilots) slot_of[plain[p.result].idea] = static_cast<int>(tracked++);
     std::vector<Worker> workers(static_cast<std::size_t>(threads));
     for (Worker& k : workers) {
+        k.w_chosen.assign(tracked * model.criteria, 0);
+        k.w_all.assign(model.criteria, 0);
+        k.r_chosen.assign(tracked * model.stride, 0);
+        k.r_all.assign(model.stride, 0);
         k.w.assign(model.criteria, 0);
         k.m.assign(model.stride, 0);
         k.drawn.assign(model.stride, 0);
@@ -309,7 +396,7 @@ RobustnessResult robustness(const Workshop& ws, const RobustnessOptions& options
             const int first = next.fetch_add(kBlock);
             if (first >= options.samples) return;
             const int last = std::min(options.samples, first + kBlock);
-            for (int s = first; s < last; ++s) run_sample(model, options, static_cast<std::uint64_t>(s), k);
+            for (int s = first; s < last; ++s) run_sample(model, options, static_cast<std::uint64_t>(s), k, slot_of);
             done.fetch_add(last - first);
             if (reports && options.progress) options.progress(std::min(done.load(), options.samples), options.samples);
         }
@@ -325,9 +412,6 @@ RobustnessResult robustness(const Workshop& ws, const RobustnessOptions& options
     out.samples = options.samples;
     out.cancelled = stop.load() || done.load() < options.samples;
     if (out.cancelled) return out;
-
-    const std::vector<IdeaResult> plain = summarize(ws.ideas, ws.criteria, Aggregates::from_scores(ws.scores));
-    const Selection chosen = select_pilots(ws.ideas, plain, ws.selection, model.classes);
     std::vector<char> is_chosen(ws.ideas.size(), 0);
     for (const Pick& p : chosen.pilots) is_chosen[plain[p.result].idea] = 1;
     for (std::size_t ri : rank(ws.ideas, plain)) {
@@ -345,6 +429,8 @@ RobustnessResult robustness(const Workshop& ws, const RobustnessOptions& options
         else if (r.selected_share >= 0.8) r.verdict = RobustnessVerdict::Robust;
         else if (r.selected_share <= 0.5) r.verdict = RobustnessVerdict::Fragile;
         else r.verdict = RobustnessVerdict::Uncertain;
+        if (r.chosen && r.verdict != RobustnessVerdict::Robust)
+            r.depends_on = dependence(model, workers, static_cast<std::size_t>(slot_of[i]), r.selected, options.samples);
         out.ideas.push_back(r);
     }
     return out;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,17 @@ struct RobustnessOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
+// What a chosen idea that is not robust depends on: among the sampled criterion weights (of
+// axes with more than one criterion), the one whose mean differs most between the samples that
+// chose it and those that did not; among the raters, the one whose presence in the drawn room
+// changes its chance the most. Means are of the weight's share within its axis.
+struct RobustnessDependence {
+    std::optional<std::size_t> criterion;     // index into the workshop's criteria
+    double weight_when_chosen = 0, weight_otherwise = 0;
+    std::optional<std::size_t> rater;         // index into the workshop's participants
+    double share_with_rater = 0, share_without_rater = 0;  // chosen share when drawn / not drawn
+};
+
 struct IdeaRobustness {
     std::size_t idea = 0;  // index into the workshop's ideas
     int selected = 0;      // samples in which it was chosen
@@ -35,6 +47,7 @@ struct IdeaRobustness {
     double selected_share = 0, top_share = 0;  // rounded to 3 decimals
     bool chosen = false;   // by the plain shortlist
     RobustnessVerdict verdict = RobustnessVerdict::Out;
+    std::optional<RobustnessDependence> depends_on;  // chosen and uncertain or fragile
 };
 
 struct RobustnessResult {

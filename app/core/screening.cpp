@@ -1,27 +1,12 @@
 #include "core/screening.hpp"
 
 #include <algorithm>
-#include <array>
+#include <bit>
+#include <cstdint>
 
 namespace pilotdeck::core {
 
 namespace {
-
-constexpr std::array<std::string_view, 33> kQuestions{
-    "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8",  // Art. 5
-    "H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8",  // Annex III
-    "E",  "F",                                       // Art. 6(3)
-    "T1", "T2", "T3", "T4",                          // Art. 50
-    "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "D9",  // EDPB WP248
-    "S",  "A"};                                      // GDPR Art. 9, Art. 22
-
-enum class Answer { Yes, No, Open };
-
-Answer answer(const Assessment& a, std::string_view id) {
-    const auto it = a.answers.find(std::string(id));
-    if (it == a.answers.end()) return Answer::Open;
-    return it->second ? Answer::Yes : Answer::No;
-}
 
 bool contains(const std::vector<std::string>& list, std::string_view s) {
     return std::find(list.begin(), list.end(), s) != list.end();
@@ -50,66 +35,54 @@ std::string_view to_string(DpiaVerdict d) {
     return {};
 }
 
-std::span<const std::string_view> screening_questions() { return kQuestions; }
+std::span<const std::string_view> screening_questions() { return kScreeningQuestions; }
 
-bool is_screening_question(std::string_view id) {
-    return std::find(kQuestions.begin(), kQuestions.end(), id) != kQuestions.end();
-}
+bool is_screening_question(std::string_view id) { return screening_question_index(id).has_value(); }
 
 namespace {
 
-// One pass over the answers (no lookups): yes/answered counts per group and the single questions.
+// The questions' bits (positions in kScreeningQuestions): P1-P8, H1-H8, E, F, T1-T4, D1-D9, S, A.
+constexpr std::uint64_t bits(unsigned from, unsigned count) { return ((std::uint64_t{1} << count) - 1) << from; }
+constexpr std::uint64_t kP = bits(0, 8), kH = bits(8, 8), kE = bits(16, 1), kF = bits(17, 1), kT = bits(18, 4),
+                        kD = bits(22, 9), kD5 = bits(26, 1), kS = bits(31, 1), kA = bits(32, 1);
+static_assert(kScreeningQuestions[16] == "E" && kScreeningQuestions[26] == "D5" && kScreeningQuestions[32] == "A");
+
+enum class Answer { Yes, No, Open };
+
 struct Answers {
-    int p_yes = 0, p_answered = 0, h_yes = 0, h_answered = 0, t_yes = 0, d_yes = 0, d_answered = 0;
-    Answer e = Answer::Open, f = Answer::Open, s = Answer::Open, a = Answer::Open, d5 = Answer::Open;
-    explicit Answers(const Assessment& x) {
-        for (const auto& [id, yes] : x.answers) {
-            if (id.empty()) continue;
-            const Answer v = yes ? Answer::Yes : Answer::No;
-            const bool numbered = id.size() == 2 && id[1] >= '1' && id[1] <= '9';
-            switch (id[0]) {
-                case 'P': if (numbered && id[1] <= '8') { ++p_answered; p_yes += yes; } break;
-                case 'H': if (numbered && id[1] <= '8') { ++h_answered; h_yes += yes; } break;
-                case 'T': if (numbered && id[1] <= '4') t_yes += yes; break;
-                case 'D':
-                    if (numbered) {
-                        ++d_answered;
-                        d_yes += yes;
-                        if (id[1] == '5') d5 = v;
-                    }
-                    break;
-                case 'E': if (id.size() == 1) e = v; break;
-                case 'F': if (id.size() == 1) f = v; break;
-                case 'S': if (id.size() == 1) s = v; break;
-                case 'A': if (id.size() == 1) a = v; break;
-                default: break;
-            }
-        }
+    std::uint64_t answered, yes;
+    int yes_in(std::uint64_t group) const { return std::popcount(yes & group); }
+    bool all_answered(std::uint64_t group) const { return (answered & group) == group; }
+    Answer one(std::uint64_t bit) const {
+        if ((answered & bit) == 0) return Answer::Open;
+        return (yes & bit) != 0 ? Answer::Yes : Answer::No;
     }
 };
+
+Answers masks(const Assessment& a) { return {a.answers.answered, a.answers.yes & a.answers.answered}; }
 
 }  // namespace
 
 AiActClass classify_ai_act(const std::optional<Assessment>& assessment) {
     if (!assessment) return AiActClass::Unassessed;
-    const Answers x(*assessment);
-    if (x.p_yes > 0) return AiActClass::Prohibited;
+    const Answers x = masks(*assessment);
+    if (x.yes_in(kP) > 0) return AiActClass::Prohibited;
     // Art. 6(3): an Annex III system is not high-risk when it only does a narrow procedural or
     // preparatory task (E) and does not profile people (F); a profiling system always is.
-    if (x.h_yes > 0 && !(x.e == Answer::Yes && x.f == Answer::No)) return AiActClass::HighRisk;
-    if (x.p_answered < 8 || x.h_answered < 8) return AiActClass::Unassessed;
-    if (x.t_yes > 0) return AiActClass::Limited;
+    if (x.yes_in(kH) > 0 && !(x.one(kE) == Answer::Yes && x.one(kF) == Answer::No)) return AiActClass::HighRisk;
+    if (!x.all_answered(kP) || !x.all_answered(kH)) return AiActClass::Unassessed;
+    if (x.yes_in(kT) > 0) return AiActClass::Limited;
     return AiActClass::Minimal;
 }
 
 DpiaVerdict classify_dpia(const std::optional<Assessment>& assessment) {
     if (!assessment) return DpiaVerdict::Unknown;
-    const Answers x(*assessment);
-    if (x.a == Answer::Yes) return DpiaVerdict::Required;
-    if (x.s == Answer::Yes && x.d5 == Answer::Yes) return DpiaVerdict::Required;
-    if (x.d_yes >= 2) return DpiaVerdict::Required;
-    if (x.d_yes == 1) return DpiaVerdict::Recommended;
-    if (x.d_answered < 9 || x.s == Answer::Open || x.a == Answer::Open) return DpiaVerdict::Unknown;
+    const Answers x = masks(*assessment);
+    if (x.one(kA) == Answer::Yes) return DpiaVerdict::Required;
+    if (x.one(kS) == Answer::Yes && x.one(kD5) == Answer::Yes) return DpiaVerdict::Required;
+    if (x.yes_in(kD) >= 2) return DpiaVerdict::Required;
+    if (x.yes_in(kD) == 1) return DpiaVerdict::Recommended;
+    if (!x.all_answered(kD) || x.one(kS) == Answer::Open || x.one(kA) == Answer::Open) return DpiaVerdict::Unknown;
     return DpiaVerdict::NotNeeded;
 }
 
@@ -120,7 +93,7 @@ std::vector<std::string> obligations_for(const std::optional<Assessment>& a, con
     for (const Obligation& o : catalogue.obligations) {
         bool applies = contains(o.ai_act, ai_act) || contains(o.dpia, dpia);
         for (const std::string& q : o.answers_true)
-            if (a && answer(*a, q) == Answer::Yes) applies = true;
+            if (a && a->answers.get(q) == true) applies = true;
         if (!applies) continue;
         // "Do this (source; applies from date)."
         std::string sentence = o.text;

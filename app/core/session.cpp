@@ -23,17 +23,7 @@ auto find_by_id(T& list, const std::string& id) {
     return std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
 }
 
-bool valid_date(const std::string& d) {
-    if (d.empty()) return true;
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (d[static_cast<std::size_t>(i)] < '0' || d[static_cast<std::size_t>(i)] > '9') return false;
-    const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || day < 1 || day > kDays[m - 1]) return false;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && day == 29 && !leap);
-}
+bool valid_date(const std::string& d) { return d.empty() || is_real_date(d); }
 
 std::string next_id(char prefix, const auto& list) {
     long long best = 0;

@@ -34,13 +34,12 @@ std::optional<core::Assessment> read_assessment(JsonReader& r) {
             r.fail_at(r.key_offset(), r.path(),
                       "unknown screening question " + quoted(key) +
                           " (the questions are P1-P8, H1-H8, E, F, T1-T4, D1-D9, S and A)");
-        std::string id(key);
         if (r.null()) return;  // not answered
         const std::size_t at = r.value_offset();
         const std::string_view rest = r.text().substr(at);
         if (!rest.starts_with("true") && !rest.starts_with("false"))
             r.fail("must be true, false or null (not answered)");
-        a.answers[id] = r.boolean();
+        a.answers.set(key, r.boolean());
     });
     return a;
 }
@@ -50,7 +49,7 @@ void write_assessment(JsonWriter& w, const std::optional<core::Assessment>& a) {
     w.key("assessment").begin_object(JsonWriter::Layout::Inline);
     for (std::string_view q : core::screening_questions()) {
         w.key(q);
-        if (const auto it = a->answers.find(std::string(q)); it != a->answers.end()) w.value(it->second);
+        if (const std::optional<bool> answer = a->answers.get(q)) w.value(*answer);
         else w.null();
     }
     w.field("notes", a->notes).end_object();

@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include <GL/gl.h>
+#include <GL/glext.h>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -57,6 +59,37 @@ void on_focus(GLFWwindow* w, int focused) {
 void on_enter(GLFWwindow* w, int) { owner(w)->mark_activity(); }
 void on_size(GLFWwindow* w, int, int) { owner(w)->mark_activity(); }
 void on_refresh(GLFWwindow* w) { owner(w)->mark_activity(); }
+
+// ImGui's GLFW callbacks work on the current ImGui context; with two windows (two contexts) an
+// event of one window must reach its own: these switch to the window's context around them.
+class InContext {
+public:
+    explicit InContext(GLFWwindow* w) : previous_(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(owner(w)->imgui_context());
+    }
+    ~InContext() { ImGui::SetCurrentContext(previous_); }
+    InContext(const InContext&) = delete;
+    InContext& operator=(const InContext&) = delete;
+
+private:
+    ImGuiContext* previous_;
+};
+void key_in_context(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    InContext c(w);
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);  // chains to on_key
+}
+void scroll_in_context(GLFWwindow* w, double dx, double dy) {
+    InContext c(w);
+    ImGui_ImplGlfw_ScrollCallback(w, dx, dy);
+}
+void focus_in_context(GLFWwindow* w, int focused) {
+    InContext c(w);
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+}
+void enter_in_context(GLFWwindow* w, int entered) {
+    InContext c(w);
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+}
 
 // As the GLFW backend of ImGui 1.86 derives the modifiers in its key callback.
 void update_modifiers(ImGuiIO& io) {
@@ -122,7 +155,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     glfwWindowHint(GLFW_VISIBLE, o.visible ? GLFW_TRUE : GLFW_FALSE);
     int width = o.width, height = o.height;
     if (o.visible) fit_to_screen(width, height);
-    GLFWwindow* w = glfwCreateWindow(width, height, o.title.c_str(), nullptr, nullptr);
+    GLFWwindow* w = glfwCreateWindow(width, height, o.title.c_str(), nullptr, o.share ? o.share->window_ : nullptr);
     if (!w) {
         const char* desc = nullptr;
         glfwGetError(&desc);
@@ -133,7 +166,9 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     std::unique_ptr<Window> win(new Window(w));
     glfwSetWindowUserPointer(w, win.get());
     glfwMakeContextCurrent(w);
-    glfwSwapInterval(1);
+    // One window waits for the display's refresh; a second one does not (two waits per frame
+    // would halve the frame rate).
+    glfwSwapInterval(o.share ? 0 : 1);
     glfwSetKeyCallback(w, on_key);
     glfwSetCharCallback(w, on_char);
     glfwSetScrollCallback(w, on_scroll);
@@ -150,7 +185,8 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     }
     step.emplace("imgui init");
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext(fonts);
+    win->imgui_ = ImGui::CreateContext(fonts);
+    ImGui::SetCurrentContext(win->imgui_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is code, not a file in the working folder
     io.LogFilename = nullptr;
@@ -160,6 +196,11 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
     // with the keys (its Shutdown puts ours back, which is the same).
     glfwSetCharCallback(w, on_char);
     glfwSetMouseButtonCallback(w, on_button);  // likewise mouse buttons: a click after Esc comes after it
+    // ImGui's own callbacks, each run in this window's ImGui context (see InContext).
+    glfwSetKeyCallback(w, key_in_context);
+    glfwSetScrollCallback(w, scroll_in_context);
+    glfwSetWindowFocusCallback(w, focus_in_context);
+    glfwSetCursorEnterCallback(w, enter_in_context);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     win->keeps_back_buffer_ = renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
@@ -169,9 +210,11 @@ std::unique_ptr<Window> Window::create(const WindowOptions& o, std::string& erro
 Window::Window(GLFWwindow* w) : window_(w) {}
 
 Window::~Window() {
+    make_current();
+    if (copy_texture_) glDeleteTextures(1, &copy_texture_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(imgui_);
     glfwDestroyWindow(window_);
     glfw_release();
 }
@@ -184,16 +227,50 @@ void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, t
 void Window::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-        if (!monitor) return;
-        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         glfwGetWindowPos(window_, &saved_x_, &saved_y_);
         glfwGetWindowSize(window_, &saved_w_, &saved_h_);
-        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        if (placed_ && !monitor_) {
+            // A screen GLFW does not know as a monitor: a window without decoration covering it.
+            glfwSetWindowAttrib(window_, GLFW_DECORATED, GLFW_FALSE);
+            glfwSetWindowPos(window_, place_x_, place_y_);
+            glfwSetWindowSize(window_, place_w_, place_h_);
+        } else {
+            GLFWmonitor* monitor = monitor_ ? static_cast<GLFWmonitor*>(monitor_) : glfwGetPrimaryMonitor();
+            if (!monitor) return;
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        }
+    } else if (placed_ && !monitor_) {
+        glfwSetWindowAttrib(window_, GLFW_DECORATED, GLFW_TRUE);
+        glfwSetWindowPos(window_, saved_x_, saved_y_);
+        glfwSetWindowSize(window_, saved_w_, saved_h_);
     } else {
         glfwSetWindowMonitor(window_, nullptr, saved_x_, saved_y_, saved_w_, saved_h_, GLFW_DONT_CARE);
     }
     fullscreen_ = on;
+    last_frame_.reset();
+    activity_ = true;
+}
+
+void Window::place(int x, int y, int width, int height, void* monitor, bool fullscreen) {
+    if (fullscreen_) set_fullscreen(false);
+    placed_ = true;
+    place_x_ = x;
+    place_y_ = y;
+    place_w_ = width;
+    place_h_ = height;
+    monitor_ = monitor;
+    if (fullscreen) {
+        // Where it returns to when full screen ends (Esc): a window on the same screen.
+        glfwSetWindowPos(window_, x + width / 8, y + height / 8);
+        glfwSetWindowSize(window_, width * 3 / 4, height * 3 / 4);
+        set_fullscreen(true);
+        return;
+    }
+    int wx = x, wy = y, ww = width, wh = height;
+    if (monitor) glfwGetMonitorWorkarea(static_cast<GLFWmonitor*>(monitor), &wx, &wy, &ww, &wh);
+    glfwSetWindowPos(window_, wx, wy + (monitor ? kTitleBarAllowance : 0));
+    glfwSetWindowSize(window_, ww, wh - (monitor ? kTitleBarAllowance : 0));
     last_frame_.reset();
     activity_ = true;
 }
@@ -210,11 +287,25 @@ int Window::height() const {
     return h;
 }
 
-bool Window::wait_events(double timeout_seconds) {
-    if (timeout_seconds <= 0 || !pending_.empty())
+void Window::wait_any(double timeout_seconds, bool input_pending) {
+    if (timeout_seconds <= 0 || input_pending)
         glfwPollEvents();
     else
         glfwWaitEventsTimeout(timeout_seconds);
+}
+
+void Window::make_current() {
+    if (glfwGetCurrentContext() != window_) glfwMakeContextCurrent(window_);
+    ImGui::SetCurrentContext(imgui_);
+}
+
+bool Window::wait_events(double timeout_seconds) {
+    wait_any(timeout_seconds, !pending_.empty());
+    return take_input();
+}
+
+bool Window::take_input() {
+    make_current();
     // The callbacks queued every change in order; replay them, one change per key per frame,
     // releases only in a frame after the presses before them (xdotool's ctrl+q arrives as ctrl
     // down, q down, ctrl up, q up: the frame must see q with ctrl still down), and characters
@@ -406,6 +497,7 @@ void Window::render(const float clear[3]) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(dd);
         last_drawn_pixels_ = static_cast<long long>(fb_w) * fb_h;
+        if (keep_copy_) copy_frame(0, 0, fb_w, fb_h, fb_w, fb_h);
         return;
     }
     last_drawn_pixels_ = 0;
@@ -432,9 +524,41 @@ void Window::render(const float clear[3]) {
         }
     ImGui_ImplOpenGL3_RenderDrawData(dd);
     last_drawn_pixels_ = static_cast<long long>(x1 - x0) * (y1 - y0);
+    if (keep_copy_) copy_frame(x0, y0, x1, y1, fb_w, fb_h);
 }
 
-void Window::swap() { glfwSwapBuffers(window_); }
+// The part of the back buffer just drawn (x0, y0 from the top left) into the shared texture, with
+// its smaller sizes for a sharp small preview; flushed so another context sees it.
+void Window::copy_frame(int x0, int y0, int x1, int y1, int fb_w, int fb_h) {
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    if (!copy_texture_) glGenTextures(1, &copy_texture_);
+    glBindTexture(GL_TEXTURE_2D, copy_texture_);
+    if (copy_w_ != fb_w || copy_h_ != fb_h) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, fb_w, fb_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        copy_w_ = fb_w;
+        copy_h_ = fb_h;
+        x0 = y0 = 0;
+        x1 = fb_w;
+        y1 = fb_h;
+    }
+    glCopyTexSubImage2D(GL_TEXTURE_2D, 0, x0, fb_h - y1, x0, fb_h - y1, x1 - x0, y1 - y0);
+    glGenerateMipmap(GL_TEXTURE_2D);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    glFlush();
+    ++copy_generation_;
+}
+
+void Window::invalidate() { last_frame_.reset(); }
+
+void Window::swap() {
+    if (glfwGetCurrentContext() != window_) glfwMakeContextCurrent(window_);
+    glfwSwapBuffers(window_);
+}
 
 
 void Window::reload_font_texture() {

@@ -10,8 +10,11 @@
 
 struct GLFWwindow;
 struct ImFontAtlas;
+struct ImGuiContext;
 
 namespace pilotdeck::platform {
+
+class Window;
 
 // True when a graphical session is reachable; otherwise `why` says what is missing.
 bool display_available(std::string* why);
@@ -26,6 +29,10 @@ struct WindowOptions {
     // window), or null for ImGui's own. The start uses it to wait for the fonts a loader thread
     // built while GLFW and GL started (no ImGui context may exist while that thread builds).
     std::function<ImFontAtlas*()> shared_fonts;
+    // A second window (the presenter's beside the room's): its GL context shares textures with
+    // this one's (the font atlas's texture, the room's picture for the preview), and with
+    // shared_fonts its ImGui context uses the same atlas.
+    const Window* share = nullptr;
 };
 
 class Window {
@@ -55,6 +62,29 @@ public:
     // modifiers, by one frame (ImGui 1.86 has no input queue); characters keep their order
     // with keys and clicks (see wait_events). While events are pending it does not wait.
     bool wait_events(double timeout_seconds);
+    // With two windows (screens.hpp): one wait for both (GLFW has one event queue), then each
+    // window hands its own input to its own ImGui context. wait_any does not wait while either
+    // window has input queued.
+    static void wait_any(double timeout_seconds, bool input_pending);
+    bool take_input();
+    // Makes this window's GL and ImGui contexts current (a frame, a font upload, the end).
+    void make_current();
+
+    // Places the window on a screen (its position and size in the desktop's pixels): full
+    // screen (no decoration, covering it; on `monitor` when GLFW knows it) or a window filling
+    // its work area. F11 then toggles full screen on this screen.
+    void place(int x, int y, int width, int height, void* monitor, bool fullscreen);
+
+    // Keeps a copy of each frame drawn in a texture shared with windows made with `share`
+    // (the presenter's preview of the room). Only the part a frame drew is copied.
+    void keep_copy(bool on) { keep_copy_ = on; }
+    unsigned copy_texture() const { return copy_texture_; }
+    int copy_width() const { return copy_w_; }
+    int copy_height() const { return copy_h_; }
+    // Counts the copies: a window showing the texture draws itself again when it changes.
+    unsigned long copy_generation() const { return copy_generation_; }
+    // The next frame is drawn whole (its picture changed in a way the draw lists do not show).
+    void invalidate();
 
     // Starts an ImGui frame. When display_w/h are > 0 the frame is laid out for that size
     // (off-screen rendering) instead of the window's.
@@ -87,6 +117,7 @@ public:
     void set_gl_draw(bool on) { gl_draw_ = on; }
 
     GLFWwindow* handle() const { return window_; }
+    ImGuiContext* imgui_context() const { return imgui_; }
     void mark_activity() { activity_ = true; }
     // Input queued and not yet handed to ImGui (the loop drains it before it ends: letters typed
     // just before the window was closed still reach their field and are saved).
@@ -124,7 +155,18 @@ private:
     std::unique_ptr<DrawnFrame> last_frame_;  // null: the next frame is drawn whole
     long long last_drawn_pixels_ = 0;
     explicit Window(GLFWwindow* w);
+    void copy_frame(int x0, int y0, int x1, int y1, int fb_w, int fb_h);
     GLFWwindow* window_ = nullptr;
+    ImGuiContext* imgui_ = nullptr;
+    bool keep_copy_ = false;
+    unsigned copy_texture_ = 0;
+    int copy_w_ = 0, copy_h_ = 0;
+    unsigned long copy_generation_ = 0;
+    // place(): the screen F11 makes full screen (monitor_ null: the primary monitor, or when
+    // GLFW does not know the screen, an undecorated window covering it).
+    bool placed_ = false;
+    int place_x_ = 0, place_y_ = 0, place_w_ = 0, place_h_ = 0;
+    void* monitor_ = nullptr;
     bool fullscreen_ = false;
     bool activity_ = true;
     bool focus_lost_ = false;

@@ -19,10 +19,11 @@ void write_assessment(Database& db, const core::Idea& idea) {
     db.cached("DELETE FROM idea_assessment WHERE idea = ?").bind_all(rid).run();
     if (!idea.assessment) return;
     db.cached("INSERT INTO idea_assessment (idea, notes) VALUES (?, ?)").bind_all(rid, idea.assessment->notes).run();
-    for (const auto& [question, yes] : idea.assessment->answers)
-        db.cached("INSERT INTO idea_answer (idea, question, answer) VALUES (?, ?, ?)")
-            .bind_all(rid, question, yes ? 1 : 0)
-            .run();
+    for (std::string_view question : core::kScreeningQuestions)
+        if (const std::optional<bool> yes = idea.assessment->answers.get(question))
+            db.cached("INSERT INTO idea_answer (idea, question, answer) VALUES (?, ?, ?)")
+                .bind_all(rid, question, *yes ? 1 : 0)
+                .run();
 }
 
 void read_assessments(Database& db, std::vector<core::Idea>& ideas) {
@@ -31,7 +32,7 @@ void read_assessments(Database& db, std::vector<core::Idea>& ideas) {
     while (notes.step()) found[notes.column_text(0)].notes = notes.column_text(1);
     if (found.empty()) return;
     Statement answers(db, "SELECT i.id, a.question, a.answer FROM idea_answer a JOIN idea i ON i.rid = a.idea");
-    while (answers.step()) found[answers.column_text(0)].answers[answers.column_text(1)] = answers.column_int(2) != 0;
+    while (answers.step()) found[answers.column_text(0)].answers.set(answers.column_text(1), answers.column_int(2) != 0);
     for (core::Idea& idea : ideas)
         if (auto it = found.find(idea.id); it != found.end()) idea.assessment = it->second;
 }

@@ -16,6 +16,7 @@
 #include "ui/fonts.hpp"
 #include "ui/panel_portfolio.hpp"
 #include "ui/panels.hpp"
+#include "ui/presenter_view.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
@@ -31,6 +32,7 @@ constexpr float kBaseStyleFontPx = 13.0f;  // ImGui's default sizes are made for
 
 using Clock = std::chrono::steady_clock;
 
+}  // namespace
 
 void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     switch (kind) {
@@ -49,8 +51,6 @@ void draw_stage_panel(UiContext& ctx, core::StageKind kind) {
     }
 }
 
-}  // namespace
-
 App::App(platform::Window& window, bool persist_settings, std::string templates_dir, std::optional<Settings> settings)
     : window_(window), persist_(persist_settings), templates_dir_(std::move(templates_dir)) {
     if (persist_) settings_ = settings ? std::move(*settings) : load_settings();
@@ -67,6 +67,7 @@ App::App(platform::Window& window, bool persist_settings, std::string templates_
 
 // The workshop being closed keeps what was typed; its view goes with it.
 void App::workshop_closing() {
+    presenter_workshop_closing();
     if (ctx_) ctx_->commit_edits();
     ctx_.reset();
 }
@@ -74,6 +75,7 @@ void App::workshop_closing() {
 void App::workshop_shown_now() {
     ctx_ = std::make_unique<UiContext>(workshop_.session(), fonts_, palette_);
     ctx_->state.workshop_path = workshop_.path();
+    presenter_workshop_shown();
     const std::string& title = workshop_.session().workshop().info.title;
     window_.set_title(title.empty() ? "pilotdeck" : "pilotdeck \u2014 " + title);
     start_screen_ = false;
@@ -99,6 +101,7 @@ double App::idle_timeout() const {
     double t = kIdleWaitSeconds;
     if (ctx_ && ctx_->state.wake_at > 0) t = std::min(t, ctx_->state.wake_at - ImGui::GetTime());
     if (zoom_shown_until_ > ImGui::GetTime()) t = std::min(t, zoom_shown_until_ - ImGui::GetTime());
+    t = std::min(t, presenter_timeout());
     for (const auto& timer : workshop_.timers())
         if (timer.running()) t = std::min(t, static_cast<double>(timer.until_next_tick().count()) / 1000.0);
     return std::max(t, 0.001);
@@ -164,24 +167,26 @@ void App::apply_language() {
 }
 
 void App::go_to_stage(int index) {
+    presenter_commit();  // what is typed in the presenter's window is saved first too
     if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
 
 void App::step_history(bool forward) {
     if (!ctx_) return;
-    if (!forward && ctx_->restore_cleared_title()) {  // Esc cleared a new idea's title just now
-        if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) go_to_stage(ideas);
+    UiContext& view = key_view();  // the window the key was pressed in
+    if (!forward && view.restore_cleared_title()) {  // Esc cleared a new idea's title just now
+        if (const int ideas = stage_of_kind(view.session, core::StageKind::Ideas); ideas >= 0) go_to_stage(ideas);
         return;
     }
-    ctx_->commit_edits();  // an undo comes after what was typed, never in the middle of it
-    core::Session& s = ctx_->session;
+    view.commit_edits();  // an undo comes after what was typed, never in the middle of it
+    core::Session& s = view.session;
     if (forward ? !s.can_redo() : !s.can_undo()) return;
     const std::string label = forward ? s.redo_label() : s.undo_label();
     try {
         forward ? s.redo() : s.undo();
-        ctx_->state.status = i18n::format(forward ? i18n::tr("Redone: {0}") : i18n::tr("Undone: {0}"), {label});
+        view.state.status = i18n::format(forward ? i18n::tr("Redone: {0}") : i18n::tr("Undone: {0}"), {label});
     } catch (const std::exception& e) {
-        ctx_->state.error = e.what();
+        view.state.error = e.what();
     }
 }
 
@@ -200,7 +205,7 @@ void App::new_idea() {
     ctx_->state.blanked = false;
     if (const int ideas = stage_of_kind(ctx_->session, core::StageKind::Ideas); ideas >= 0) {
         go_to_stage(ideas);
-        ctx_->state.focus_new_idea = true;
+        key_view().state.focus_new_idea = true;  // in the window Ctrl+N was pressed in
     }
 }
 
@@ -236,6 +241,7 @@ void App::draw_workshop() {
     ctx.state.text_dialog_open = false;
     workshop_.sync_timers();
     ctx.state.blind_round = workshop_.sync_phones();
+    if (two_screens()) ctx.state.notes_visible = false;  // the room's view: no notes, no rater names
     draw_error_banner();
     draw_stepper(ctx);
     draw_demo_note(ctx);
@@ -328,6 +334,7 @@ void App::frame(int display_w, int display_h) {
     namespace startup = platform::startup;
     std::optional<startup::Step> step;
     if (!first_frame_done_ && !layout_pass_) step.emplace("font rebuild");
+    window_.make_current();
     ensure_fonts(display_h > 0 ? display_h : window_.height());
     apply_language();
     if (step) step.emplace("frame");
@@ -344,6 +351,7 @@ void App::frame(int display_w, int display_h) {
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    (blank ? 0 : ImGuiWindowFlags_MenuBar);
     ImGui::Begin("##pilotdeck", nullptr, flags);
+    trace_begin();
     if (!blank) {
         draw_menu();
         if (portfolio_view_open())
@@ -353,6 +361,7 @@ void App::frame(int display_w, int display_h) {
         else
             draw_workshop();
     }
+    trace_end("room", room_trace_);
     ImGui::End();
     if (blank) ImGui::PopStyleColor();
     if (help_open_) draw_help();
@@ -370,7 +379,10 @@ void App::frame(int display_w, int display_h) {
 }
 
 void App::run() {
-    window_.set_partial_redraw(true);  // a countdown tick redraws the countdown, not the window
+    // A countdown tick redraws the countdown, not the window. Not with two windows: switching
+    // between their GL contexts, Mesa's software rasteriser was seen to lose the kept back buffer
+    // (the room's window stayed black), so both draw whole frames (only when something changed).
+    window_.set_partial_redraw(!two_screens());
     // ImGui shows child windows (the stage, the notes) from their second frame on and settles
     // the layout in the third: two frames are built and not drawn, so the first frame on screen
     // is the finished picture (the trace's follow-up line checks it: 0 pixels redrawn).
@@ -384,18 +396,19 @@ void App::run() {
     }
     int follow_up = kFollowUpFrames;
     while (!window_.should_close() || window_.has_pending_input()) {
-        const bool input = window_.wait_events(follow_up > 0 ? 0.0 : idle_timeout());
+        const bool input = wait_for_input(follow_up > 0 ? 0.0 : idle_timeout());
         if (input)
             follow_up = kFollowUpFrames;
         else if (follow_up > 0)
             --follow_up;
         workshop_.pump_phones();  // queued joins and votes, on this thread
         const bool first = !first_swapped_;
-        frame();
+        frames();  // the room's window, and the presenter's with two screens
         {
             std::optional<platform::startup::Step> step;
             if (first) step.emplace("swap");
             window_.swap();
+            presenter_swap();
         }
         if (first) platform::startup::first_frame_swapped();
         // The trace also says whether the first frame was already the finished picture: how much
@@ -412,6 +425,7 @@ void App::run() {
             save_settings_now();
         }
         report(workshop_.tend_backups());
+        chimes_.tend(workshop_.timers(), settings_.chime);  // one minute left, zero
     }
     // Ctrl+Q, File > Quit or the window closed: what is being typed is committed first.
     if (ctx_) ctx_->commit_edits();

@@ -14,8 +14,10 @@
 #include "core/session.hpp"
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
+#include "platform/screens.hpp"
 #include "platform/window.hpp"
 #include "ui/actions.hpp"
+#include "ui/chimes.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
@@ -24,12 +26,17 @@
 
 namespace pilotdeck::ui {
 
+struct PresenterScreen;  // app_presenter.cpp
+
 class App {
 public:
     // persist_settings false: zoom, theme and recent files are neither read nor written.
     // `settings`: already loaded (the start loads them on its loader thread); else read here.
     App(platform::Window& window, bool persist_settings, std::string templates_dir,
         std::optional<Settings> settings = std::nullopt);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     // The fonts are already in the window's atlas, built for a body size of `body_px` (the start
     // builds them on its loader thread); used when the first frame wants that size.
@@ -53,6 +60,14 @@ public:
     const Palette& palette() const { return palette_; }
     // The open workshop, apart from this window (the start-up path shows the first one here).
     WorkshopController& workshop() { return workshop_; }
+
+    // Two screens (app_presenter.cpp): the room's view full screen on the projector, the
+    // presenter's view (presenter_view.hpp) in a second window on the laptop, both on the same
+    // workshop. `screens`: the laptop's first (desktop_screens(), or --screens); fewer than two:
+    // one window as before. The choice of screens can be swapped (F7), remembered per machine.
+    void use_two_screens(std::vector<platform::Screen> screens);
+    bool two_screens() const { return presenter_ != nullptr; }
+    void swap_screens();
 
     // The presenter actions (app_actions.cpp): the one table behind the menus, the keys, the
     // help overlay and the README's keys table.
@@ -99,6 +114,29 @@ private:
     // The phone server (F4, View > Phones): only for a workshop opened for editing.
     void toggle_phones();
 
+    // app_presenter.cpp: the second window's loop, views and keys.
+    bool wait_for_input(double timeout_seconds);
+    void frames();
+    void presenter_frame();
+    void place_windows();
+    void presenter_workshop_shown();
+    void presenter_workshop_closing();
+    double presenter_timeout() const;
+    void presenter_commit();
+    void presenter_swap();
+    void run_action(std::string_view id);
+    // The view keys and menus act for: the presenter's while its frame runs, else the room's.
+    UiContext& key_view() { return keys_view_ ? *keys_view_ : *ctx_; }
+    const UiContext& key_view() const { return keys_view_ ? *keys_view_ : *ctx_; }
+    // Whose facilitator notes N shows and hides: the presenter's with two screens (the room's
+    // view never shows them), else the room's.
+    UiContext& notes_view();
+    const UiContext& notes_view() const { return const_cast<App*>(this)->notes_view(); }
+    // PILOTDECK_TRACE_TEXT=DIR: each window's drawn text in DIR/room.txt and DIR/presenter.txt
+    // when it changes (for tests of what each screen shows).
+    void trace_begin();
+    void trace_end(const char* name, std::string& last);
+
     platform::Window& window_;
     bool persist_;
     std::string templates_dir_;
@@ -125,6 +163,13 @@ private:
     std::optional<StartAction> start_action_;  // the start screen's choice, done after the frame
     std::vector<documents::TemplateEntry> templates_;
     bool templates_loaded_ = false;
+    // Two screens (declared after the workshop and the room's view: goes first).
+    std::shared_ptr<PresenterScreen> presenter_;  // shared_ptr: the type is complete only in app_presenter.cpp
+    std::vector<platform::Screen> screens_;
+    UiContext* keys_view_ = nullptr;
+    bool room_input_ = false, presenter_input_ = false;
+    std::string room_trace_;
+    Chimes chimes_;  // the countdown's chime (settings_.chime)
 };
 
 }  // namespace pilotdeck::ui

@@ -80,7 +80,7 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) {
                  if (a.ctx_->state.blanked)
                      a.ctx_->state.blanked = false;
-                 else if (a.window_.fullscreen())
+                 else if (a.window_.fullscreen() && !a.keys_view_)  // Esc on the laptop leaves the projector alone
                      a.window_.set_fullscreen(false);
              }});
         add({.id = "blank", .menu = "View", .label = N_("Blank the screen"), .what = N_("blank the screen (B again returns)"),
@@ -89,8 +89,21 @@ const std::vector<Action>& App::actions() {
         add({.id = "notes", .menu = "View", .label = N_("Facilitator notes"),
              .what = N_("show or hide the facilitator notes (questions, answers to worries, rater names)"),
              .chords = {{GLFW_KEY_N, false, 0, G::NoTextInput}},
-             .checked = [](const App& a) { return a.ctx_->state.notes_visible; },
-             .run = [](App& a) { a.ctx_->state.notes_visible = !a.ctx_->state.notes_visible; }});
+             .checked = [](const App& a) { return a.notes_view().state.notes_visible; },
+             .run = [](App& a) { a.notes_view().state.notes_visible = !a.notes_view().state.notes_visible; }});
+        add({.id = "chime", .menu = "View", .label = i18n::N_("Chime at one minute and at zero"),
+             .what = i18n::N_("a chime when the countdown has one minute left and when it reaches zero (remembered on this computer)"),
+             .needs_workshop = false,
+             .checked = [](const App& a) { return a.settings_.chime; },
+             .run = [](App& a) {
+                 a.settings_.chime = !a.settings_.chime;
+                 a.save_settings_now();
+             }});
+        add({.id = "swap_screens", .menu = "View", .label = i18n::N_("Swap screens"),
+             .what = i18n::N_("two screens: the room's view and the presenter's view change screens (remembered on this computer)"),
+             .chords = {{GLFW_KEY_F10}}, .needs_workshop = false,
+             .shown = [](const App& a) { return a.two_screens(); },
+             .run = [](App& a) { a.swap_screens(); }});
         add({.id = "new_idea", .menu = "Go", .label = N_("New idea"), .what = N_("new idea (type the title, Enter saves)"),
              .chords = {{GLFW_KEY_N, true}}, .separator_before = true, .run = [](App& a) { a.new_idea(); }});
         // Keys the panels handle themselves, listed for the help and the README.
@@ -101,11 +114,17 @@ const std::vector<Action>& App::actions() {
                      "cancels; Ctrl+Z undoes it)"), .keys_text = "M"});
         add({.id = "ideas_delete", .menu = nullptr, .label = "",
              .what = N_("ideas: delete the selected idea (while no field is typed in; Ctrl+Z brings it back)"), .keys_text = N_("Delete")});
+        add({.id = "screening", .menu = nullptr, .label = "",
+             .what = N_("ideas and shortlist: screen the selected idea (EU AI Act, GDPR); Y or J yes, N no, Delete "
+                        "unanswered, Up / Down move, F7 again closes"), .keys_text = "F7"});
         add({.id = "field_leave", .menu = nullptr, .label = "",
              .what = N_("leave the field keeping its text (it is saved; a new idea's title is cleared, Ctrl+Z "
                      "brings it back)"), .keys_text = N_("Esc in a text field")});
         add({.id = "scoring_next", .menu = nullptr, .label = "",
              .what = N_("scoring: next idea nobody scored yet"), .keys_text = N_("F8 or Ctrl+Enter")});
+        add({.id = "scoring_revote", .menu = nullptr, .label = "",
+             .what = N_("scoring: where the room disagrees (spread, no names); Enter opens a re-vote round, then a digit, "
+                        "Left / Right (rater) and Enter re-vote; F3 again closes"), .keys_text = "F3"});
         add({.id = "scoring_digits", .menu = nullptr, .label = "",
              .what = N_("scoring: set or clear the focused cell (arrows and Tab move)"), .keys_text = N_("1\u20139, 0 or Delete")});
         // Editing, the look, the side panels, files
@@ -215,9 +234,9 @@ bool App::action_shown(const Action& a) const {
 
 void App::handle_keys() {
     const bool workshop = workshop_shown();
-    const bool field = workshop && ctx_->text_field_active();
-    const bool letters_are_text = workshop && ctx_->text_input_active();
-    const bool empty_field = workshop && ctx_->state.empty_field_active;
+    const bool field = workshop && key_view().text_field_active();  // in the window the key is pressed in
+    const bool letters_are_text = workshop && key_view().text_input_active();
+    const bool empty_field = workshop && key_view().state.empty_field_active;
     auto open = [&](Gate g) {
         switch (g) {
         case Gate::Always: return true;

@@ -13,6 +13,7 @@
 #include "documents/documents.hpp"
 #include "platform/offscreen.hpp"
 #include "platform/paths.hpp"
+#include "platform/screens.hpp"
 #include "platform/startup_trace.hpp"
 #include "platform/window.hpp"
 #include "storage/workshop_file.hpp"
@@ -128,6 +129,14 @@ int run_gui(const GuiOptions& o) {
         loaded.wait();
         return fail(error);
     }
+    std::optional<std::vector<platform::Screen>> forced;
+    if (!o.screens.empty() && o.screens != "one") {
+        forced = platform::parse_screens(o.screens);
+        if (!forced) {
+            loaded.wait();
+            return fail("--screens \"" + o.screens + "\" is not \"one\" nor screens like 1366x768+0+0,1920x1080+1366+0");
+        }
+    }
     App app(*window, true, o.templates_dir, prepared.settings);
     app.use_prebuilt_fonts(prepared.fonts, prepared.font_px);
     {
@@ -145,6 +154,7 @@ int run_gui(const GuiOptions& o) {
             if (prepared.report) std::cerr << "pilotdeck: " << prepared.error << "\n";
         }
     }
+    if (o.screens != "one") app.use_two_screens(forced ? *forced : platform::desktop_screens());
     app.run();
     return 0;
 }

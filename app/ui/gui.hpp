@@ -9,6 +9,11 @@ struct GuiOptions {
     std::string file;            // empty: the most recent workshop, else the demo
     std::string demo_document;   // path of assets/demo-workshop.json
     std::string templates_dir;
+    // The screens (`--screens`): "" finds them (two or more: the presenter's view on the primary,
+    // the room's view full screen on the next); "one": one window whatever is connected;
+    // "WxH+X+Y,WxH+X+Y": these two screens, the laptop's first (tests, and desktops whose second
+    // screen GLFW does not report).
+    std::string screens;
 };
 
 // Runs the GUI until the presenter quits. Returns the exit code; with no display it prints

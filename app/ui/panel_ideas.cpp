@@ -358,6 +358,8 @@ void IdeasPanel::details(UiContext& ctx) {
     ImGui::PopID();
 
     ImGui::Spacing();
+    screening_button(ctx, idea->id);
+    ImGui::SameLine();
     merge(ctx, *idea);
     ImGui::SameLine();
     const bool delete_key = keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
@@ -371,7 +373,9 @@ void IdeasPanel::details(UiContext& ctx) {
     confirm_delete(ctx, *idea);
 }
 
-void draw_ideas(UiContext& ctx) { ctx.panels().ideas.draw(ctx); }
+void draw_ideas(UiContext& ctx) {
+    if (!draw_screening_if_open(ctx)) ctx.panels().ideas.draw(ctx);
+}
 
 void IdeasPanel::draw(UiContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -10,9 +10,11 @@
 
 #include "core/selection.hpp"
 #include "ui/grid_columns.hpp"
+#include "ui/panel_revote.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/score_entry.hpp"
+#include "ui/screening_text.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -77,6 +79,14 @@ void select_next_unscored(UiContext& ctx) {
     g_focus.reveal_idea = true;
 }
 
+// The class marker line of a screened idea: a prohibited one in the danger colour too.
+void class_text(const UiContext& ctx, const Idea& idea, const std::string& text) {
+    const bool prohibited = core::classify_ai_act(idea.assessment) == core::AiActClass::Prohibited;
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(prohibited ? ctx.palette.danger : ctx.palette.text));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+}
+
 void draw_idea_list(UiContext& ctx, int participant_count) {
     const core::Session& s = ctx.session;
     const auto& ideas = s.workshop().ideas;
@@ -92,7 +102,8 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float wrap = ImGui::GetContentRegionAvail().x - em(0.6f);
         const float title_h = ImGui::CalcTextSize(idea.title.c_str(), nullptr, false, wrap).y;
-        const float row_h = title_h + line + em(0.2f);
+        const std::string mark = screened_mark(idea);  // the AI Act class once screened (contracts 7)
+        const float row_h = title_h + line * (mark.empty() ? 1.f : 2.f) + em(0.2f);
         const ImVec2 top = ImGui::GetCursorPos();
         // Rows scrolled out of view only take their room (a long list stays cheap per frame);
         // the selected row is always drawn so it can be scrolled into view.
@@ -122,6 +133,10 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         if (r.contested && !ctx.state.blind_round) {
             ImGui::SameLine();
             contested_badge(ctx);
+        }
+        if (!mark.empty()) {
+            ImGui::SetCursorPosX(top.x + em(0.3f));
+            class_text(ctx, idea, mark);
         }
         ImGui::SetCursorPos(ImVec2(top.x, top.y + row_h + ImGui::GetStyle().ItemSpacing.y));
         ImGui::PopID();
@@ -440,6 +455,7 @@ void draw_axis_scores(const UiContext& ctx, const core::IdeaResult* r) {
 }  // namespace
 
 void draw_scoring(UiContext& ctx) {
+    if (draw_revote_if_open(ctx)) return;  // F3: the contested scores and their re-vote round
     const core::Workshop& ws = ctx.session.workshop();
     const int participant_count = static_cast<int>(individual_raters(ws).size());
     const ImGuiIO& io = ImGui::GetIO();
@@ -467,12 +483,20 @@ void draw_scoring(UiContext& ctx) {
 
     heading(ctx, idea->title);
     if (!idea->department.empty()) muted(ctx, idea->department);
+    if (const std::string mark = screened_mark(*idea); !mark.empty()) {
+        if (!idea->department.empty()) ImGui::SameLine(0, em(1.5f));
+        std::string line = mark;
+        if (const std::string dpia = dpia_tag(core::classify_dpia(idea->assessment)); !dpia.empty()) line += "  \u00B7  " + dpia;
+        class_text(ctx, *idea, line);
+    }
     if (blind_round_banner(ctx)) {  // phones are scoring: no values in the room until the round closes
         ImGui::EndChild();
         return;
     }
 
     if (ImGui::Button("Next unscored idea (F8)")) select_next_unscored(ctx);
+    ImGui::SameLine();
+    revote_button(ctx);
     ImGui::SameLine();
     if (ImGui::RadioButton("Individual scores", !g_focus.consensus)) {
         g_focus.consensus = false;

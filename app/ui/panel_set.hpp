@@ -12,6 +12,8 @@
 #include "core/model.hpp"
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
+#include "ui/panel_revote.hpp"
+#include "ui/panel_screening.hpp"
 #include "ui/ui_context.hpp"
 
 namespace pilotdeck::server {
@@ -97,6 +99,8 @@ struct PanelSet {
     IdeasPanel ideas;
     ParticipantsPanel participants;
     PhonesPanel phones;
+    ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
+    RevotePanel revote;        // panel_revote.cpp (scoring stage)
 };
 
 }  // namespace pilotdeck::ui

@@ -16,7 +16,9 @@
 #include "documents/documents.hpp"
 #include "platform/paths.hpp"
 #include "ui/shortlist_export.hpp"
+#include "ui/panel_screening.hpp"
 #include "ui/panels.hpp"
+#include "ui/screening_text.hpp"
 #include "ui/pilot_measures.hpp"
 #include "ui/score_display.hpp"
 #include "ui/theme.hpp"
@@ -167,6 +169,18 @@ std::string pilot_gaps(const UiContext& ctx, const core::Idea& idea) {
     return gaps + " (ideas stage)";
 }
 
+// The idea's AI Act class (a marker and the word) and DPIA tag, and the button to its questionnaire.
+void screening_line(UiContext& ctx, const core::Idea& idea) {
+    const core::AiActClass c = core::classify_ai_act(idea.assessment);
+    std::string line = class_marker(c);
+    if (const std::string dpia = dpia_tag(core::classify_dpia(idea.assessment)); !dpia.empty()) line += "  \u00B7  " + dpia;
+    ImGui::PushStyleColor(ImGuiCol_Text, vec4(c == core::AiActClass::Prohibited ? ctx.palette.danger : ctx.palette.text));
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, em(1));
+    screening_button(ctx, idea.id, true);
+}
+
 // One pilot as a card: rank and title, the numbers, the quadrant, and the "why".
 void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, const core::Idea& idea) {
     ImGui::BeginGroup();
@@ -182,6 +196,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     axis_scores_line(ctx, r);
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
+    screening_line(ctx, idea);
     ImGui::TextWrapped("%s", p.why.c_str());
     // A pilot needs someone to carry it and a way to tell whether it worked.
     const std::string gaps = pilot_gaps(ctx, idea);
@@ -223,6 +238,7 @@ void rejected_table(UiContext& ctx, const core::Selection& sel) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TextWrapped("%s", idea.title.c_str());
         if (ImGui::IsItemClicked()) ctx.select_idea(idea.id);
+        screening_line(ctx, idea);
         ImGui::TableSetColumnIndex(1);
         ImGui::TextWrapped("%s", rj.reason.c_str());
         ImGui::TableSetColumnIndex(2);
@@ -278,6 +294,7 @@ void apply_rules(UiContext& ctx) {
 }  // namespace
 
 void draw_shortlist(UiContext& ctx) {
+    if (draw_screening_if_open(ctx)) return;  // F7: the selected idea's questionnaire
     if (blind_round_banner(ctx)) {  // phones are scoring: no values in the room until the round closes
         g_state.editing = false;
         return;

@@ -27,6 +27,8 @@ Settings load_settings() {
         if (j.contains("language") && j["language"].is_string())
             if (const auto lang = i18n::parse_language(j["language"].get<std::string>()))
                 s.language = std::string(i18n::code(*lang));
+        if (j.contains("screens_swapped") && j["screens_swapped"].is_boolean()) s.screens_swapped = j["screens_swapped"].get<bool>();
+        if (j.contains("chime") && j["chime"].is_boolean()) s.chime = j["chime"].get<bool>();
     } catch (const std::exception&) {
         // no settings yet, or unreadable: the defaults serve
     }
@@ -41,6 +43,8 @@ std::string save_settings(const Settings& s) {
         j["zoom"] = s.zoom;
         j["theme"] = s.theme;
         if (!s.language.empty()) j["language"] = s.language;
+        j["screens_swapped"] = s.screens_swapped;
+        j["chime"] = s.chime;
         documents::write_file_atomic(settings_path(), j.dump(2) + "\n");
         return {};
     } catch (const std::exception& e) {

@@ -1,4 +1,4 @@
-// The presenter's settings: recent files, zoom, theme and language, kept in
+// The presenter's settings: recent files, zoom, theme, language and which screen is the room's, kept in
 // $XDG_CONFIG_HOME/pilotdeck/settings.json (written atomically).
 #pragma once
 
@@ -12,6 +12,11 @@ struct Settings {
     float zoom = 1.0f;
     std::string theme = "projector";  // or "dark"
     std::string language;  // "en", "nl" or "de" chosen in View > Language; empty: the workshop's
+    // Two screens: the room's view on the primary screen and the presenter's on the other
+    // (swapped), instead of the presenter's on the primary (the laptop's, as a rule).
+    bool screens_swapped = false;
+    // The countdown's chime at one minute left and at zero (chimes.hpp).
+    bool chime = false;
 };
 
 inline constexpr float kMinZoom = 0.6f;

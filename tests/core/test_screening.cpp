@@ -16,10 +16,9 @@ namespace {
 // Every question answered "no", then the given answers (nullopt: not answered).
 Assessment answered(std::initializer_list<std::pair<const char*, std::optional<bool>>> changes) {
     Assessment a;
-    for (std::string_view q : screening_questions()) a.answers[std::string(q)] = false;
+    for (std::string_view q : screening_questions()) a.answers.set(q, false);
     for (const auto& [q, v] : changes) {
-        if (v) a.answers[q] = *v;
-        else a.answers.erase(q);
+        a.answers.set(q, v);
     }
     return a;
 }
@@ -28,6 +27,38 @@ std::string ai_act(const Assessment& a) { return std::string(to_string(classify_
 std::string dpia(const Assessment& a) { return std::string(to_string(classify_dpia(a))); }
 
 }  // namespace
+
+TEST_CASE("screening answers: set, clear and read back by question id", "[screening]") {
+    ScreeningAnswers a;
+    CHECK(a.size() == 0);
+    CHECK_FALSE(a.get("P1").has_value());
+    CHECK(a.set("P1", true));
+    CHECK(a.set("A", false));
+    CHECK(a.set("D9", true));
+    CHECK(a.get("P1") == true);
+    CHECK(a.get("A") == false);
+    CHECK(a.get("D9") == true);
+    CHECK_FALSE(a.get("D8").has_value());
+    CHECK(a.size() == 3);
+    CHECK(a.set("P1", false));  // changed, not added
+    CHECK(a.get("P1") == false);
+    CHECK(a.size() == 3);
+    CHECK(a.set("D9", std::nullopt));  // cleared
+    CHECK_FALSE(a.get("D9").has_value());
+    CHECK(a.size() == 2);
+    // Unknown ids change nothing and read as not answered.
+    const ScreeningAnswers before = a;
+    CHECK_FALSE(a.set("P9", true));
+    CHECK_FALSE(a.set("notes", true));
+    CHECK_FALSE(a.set("", false));
+    CHECK(a == before);
+    CHECK_FALSE(a.get("P9").has_value());
+    // Every question has its own bit.
+    ScreeningAnswers all;
+    for (std::string_view q : screening_questions()) CHECK(all.set(q, true));
+    CHECK(all.size() == 33);
+    for (std::string_view q : screening_questions()) CHECK(all.get(q) == true);
+}
 
 TEST_CASE("the questionnaire has the fixed ids of contracts 7", "[screening]") {
     CHECK(screening_questions().size() == 33);

@@ -54,7 +54,7 @@ TEST_CASE("version 2: screening, gates, consensus, rounds and history read and w
     CHECK_FALSE(ws.selection.allow_unassessed);
     REQUIRE(ws.ideas[0].assessment);
     CHECK(ws.ideas[0].assessment->answers.size() == 5);  // F is null: not answered
-    CHECK(ws.ideas[0].assessment->answers.at("H4"));
+    CHECK(ws.ideas[0].assessment->answers.get("H4") == true);
     CHECK(ws.ideas[0].assessment->notes == "asked HR");
     CHECK_FALSE(ws.ideas[1].assessment);
     CHECK(ws.scores[0].round == 2);
@@ -138,7 +138,7 @@ TEST_CASE("shortlist version 2: ai_act, dpia, obligations from the shipped catal
     ws.scores.push_back({"i1", "p1", "r", 1});
     ws.scores.push_back({"i1", "p1", "v", 4});
     core::Assessment all_no;
-    for (std::string_view q : core::screening_questions()) all_no.answers[std::string(q)] = false;
+    for (std::string_view q : core::screening_questions()) all_no.answers.set(q, false);
     ws.ideas[1].assessment = all_no;
     const auto results = core::summarize(ws.ideas, ws.criteria, core::Aggregates::from_scores(ws.scores));
     const auto sel = core::select_pilots(ws.ideas, results, ws.selection);
