@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/commands.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -16,7 +17,8 @@ namespace pilotdeck::ui {
 // The rater id of the room's agreed value: none (contracts 5b: a consensus score has no rater,
 // and no participant stands for the room).
 inline constexpr const char* kConsensusId = "";
-inline constexpr const char* kConsensusName = "Team consensus";
+// Marked for translation: pass it through i18n::tr() where it is drawn.
+inline constexpr const char* kConsensusName = i18n::N_("Team consensus");
 
 // The command for setting (value) or clearing (nullopt) one score. For the consensus rater
 // the participant is created on first use, in the same edit (one undo step). Nothing to do

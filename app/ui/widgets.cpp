@@ -157,23 +157,6 @@ const char* status_name(core::IdeaStatus status) {
     return "";
 }
 
-void fitted_text(const std::string& text, float width) {
-    const float avail = width > 0 ? width : ImGui::GetContentRegionAvail().x;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    if (size.x <= avail || avail <= 0) {
-        ImGui::TextUnformatted(text.c_str());
-        return;
-    }
-    // RenderTextEllipsis cuts at a whole glyph (UTF-8 aware) and draws "…"; the log gets the whole text.
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    const float line_h = ImGui::GetTextLineHeight();
-    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + avail, p0.y + line_h), p0.x + avail,
-                              p0.x + avail, text.c_str(), nullptr, nullptr);
-    ImGui::LogText("%s", text.c_str());
-    ImGui::Dummy(ImVec2(avail, line_h));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
-}
-
 void same_line_if_fits(float width) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
@@ -200,8 +183,7 @@ bool fitted_button(const char* label, float width) {
     const float right = b.x - style.FramePadding.x;
     ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), t0, ImVec2(right, b.y), right, right, shown.c_str(), nullptr,
                               nullptr);
-    ImGui::LogText("%s", shown.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shown.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", shown.c_str());  // (RenderTextEllipsis logs the whole text)
     return pressed;
 }
 

@@ -55,12 +55,9 @@ const char* role_name(core::Role role);
 // An idea's status as people read it ("pilot", "scaled"), in the current language.
 const char* status_name(core::IdeaStatus status);
 
-// One line of text in at most `width` pixels (default: what is left of the line): when it does
-// not fit it ends in "…" at a whole glyph, and hovering it shows the whole text. For labels in
-// tight places (buttons' neighbours, table cells, tabs) where German words run long.
-void fitted_text(const std::string& text, float width = 0);
 // A button whose label fits `width` (0: the label's own width, capped by what is left of the
-// line): a longer label ends in "…" and shows whole on hover. The id is the label's ("##" works).
+// line): a longer label ends in "…" at a whole glyph (German words run long) and shows whole on
+// hover. The id is the label's ("##" works).
 bool fitted_button(const char* label, float width = 0);
 // Before an item `width` pixels wide that should follow on the same line: SameLine() when it
 // fits in what is left of the line, else it starts the next line (rows of buttons wrap).

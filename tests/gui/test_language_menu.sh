@@ -18,14 +18,14 @@ settle() {
 }
 
 # View > Language > the entry $1 places below "Workshop's language" (0: that one).
-# View's items: Full screen, Blank the screen, Facilitator notes, Zoom in, Zoom out, Actual size,
-# Dark theme, Language (the 8th), ...
+# View's items with one screen: Full screen, Blank the screen, Facilitator notes, Countdown chime,
+# Zoom in, Zoom out, Actual size, Dark theme, Language (the 9th), ...
 choose_language() {
     menu_bar
     press Right   # Edit
     press Right   # View
     press space   # open it: Full screen highlighted
-    for _ in 1 2 3 4 5 6 7; do press Down; done
+    for _ in 1 2 3 4 5 6 7 8; do press Down; done
     press Right   # the Language submenu: "Workshop's language" highlighted
     local i
     for ((i = 0; i < $1; i++)); do press Down; done

@@ -11,6 +11,7 @@
 #include "core/timer.hpp"
 #include "documents/documents.hpp"
 #include "headless.hpp"
+#include <imgui_internal.h>
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/widgets.hpp"
@@ -134,4 +135,51 @@ TEST_CASE("hackathon stages in German: teams, judging and pitches") {
     const std::string pitches = h.text([&] { ui::draw_pitches(h.ctx); });
     CHECK(has(pitches, "Bereit f\u00FCr den ersten Pitch"));
     CHECK(has(pitches, "Abwesend: ans Ende"));
+}
+
+TEST_CASE("a label too long for its button keeps the button's width and shows whole on hover") {
+    test::Headless h(agenda());
+    const char* label = "Runde schlie\u00DFen und aufdecken";
+    ImVec2 min, max;
+    auto draw = [&] {
+        ui::fitted_button(label, 80.0f);
+        min = ImGui::GetItemRectMin();
+        max = ImGui::GetItemRectMax();
+    };
+    h.frame(draw);
+    CHECK(max.x - min.x == Approx(80.0f));
+    const std::string drawn = h.text(draw);
+    CHECK(drawn.find(label) != std::string::npos);  // the whole label for the log, once
+    CHECK(drawn.find(label, drawn.find(label) + 1) == std::string::npos);
+    auto tooltip = [] {
+        const ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+        return w != nullptr && w->Active;
+    };
+    CHECK_FALSE(tooltip());
+    ImGui::GetIO().MousePos = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(tooltip());  // hovering shows the whole label
+    // A label that fits is an ordinary button: no tooltip.
+    h.frame([&] { ui::fitted_button("Start", 200.0f); });
+    h.frame([&] { ui::fitted_button("Start", 200.0f); });
+    CHECK_FALSE(tooltip());
+}
+
+TEST_CASE("buttons follow on the line while they fit, else start the next one") {
+    test::Headless h(agenda());
+    ImGui::GetIO().DisplaySize = ImVec2(300, 400);
+    float first_y = 0, second_y = 0, third_y = 0;
+    h.frame([&] {
+        ImGui::Button("Ausrollen (S)");
+        first_y = ImGui::GetItemRectMin().y;
+        ui::same_line_if_fits(ui::button_width("Nachsteuern (A)"));
+        ImGui::Button("Nachsteuern (A)");
+        second_y = ImGui::GetItemRectMin().y;
+        ui::same_line_if_fits(ui::button_width("Beenden (X)"));
+        ImGui::Button("Beenden (X)");
+        third_y = ImGui::GetItemRectMin().y;
+    });
+    CHECK(second_y == Approx(first_y));  // two fit in 300 px with the default font
+    CHECK(third_y > second_y);           // the third goes to the next line
 }
