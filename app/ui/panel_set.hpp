@@ -13,6 +13,7 @@
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
 #include "ui/panel_revote.hpp"
+#include "ui/panel_robustness.hpp"
 #include "ui/panel_screening.hpp"
 #include "ui/ui_context.hpp"
 
@@ -101,6 +102,7 @@ struct PanelSet {
     PhonesPanel phones;
     ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
     RevotePanel revote;        // panel_revote.cpp (scoring stage)
+    RobustnessPanel robustness;  // panel_robustness.cpp (shortlist stage)
 };
 
 }  // namespace pilotdeck::ui

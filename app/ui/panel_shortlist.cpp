@@ -17,6 +17,7 @@
 #include "platform/paths.hpp"
 #include "ui/shortlist_export.hpp"
 #include "ui/panel_screening.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/screening_text.hpp"
 #include "ui/pilot_measures.hpp"
@@ -312,6 +313,8 @@ void draw_shortlist(UiContext& ctx) {
     const bool export_below = export_h * 4 <= ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild("lists", ImVec2(0, export_below ? -export_h : 0), false);
     pilots_list(ctx, g_state.editing ? preview : ctx.session.selection());
+    ImGui::Spacing();
+    ctx.panels().robustness.draw(ctx);  // contracts 8, in the background
     ImGui::Spacing();
     heading(ctx, "Selection rules");
     if (rule_controls(ctx, g_state.draft)) {
