@@ -78,21 +78,18 @@ void RobustnessPanel::poll() {
     job_.reset();
 }
 
-void RobustnessPanel::results(UiContext& ctx) {
+void RobustnessPanel::verdict(UiContext& ctx, const std::string& idea_id) {
     if (!result_) return;
     const core::Workshop& ws = ctx.session.workshop();
     for (const core::IdeaRobustness& r : result_->ideas) {
-        if (!r.chosen || r.idea >= result_ids_.size()) continue;
-        const core::Idea* idea = ctx.session.find_idea(result_ids_[r.idea]);
-        if (!idea) continue;
+        if (!r.chosen || r.idea >= result_ids_.size() || result_ids_[r.idea] != idea_id) continue;
         const bool weak = r.verdict == core::RobustnessVerdict::Fragile;
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(weak ? ctx.palette.danger : ctx.palette.text));
-        ImGui::TextWrapped("%s", i18n::format(i18n::tr("{0}: {1}, chosen in {2} of the variations"),
-                                              {idea->title, verdict_words(r.verdict), percent(r.selected_share)})
+        ImGui::TextWrapped("%s", i18n::format(i18n::tr("Robustness: {0}, chosen in {1} of the variations"),
+                                              {verdict_words(r.verdict), percent(r.selected_share)})
                                      .c_str());
         ImGui::PopStyleColor();
-        if (!r.depends_on) continue;
-        ImGui::Indent(em(1.5f));
+        if (!r.depends_on) return;
         const core::RobustnessDependence& d = *r.depends_on;
         if (d.criterion && *d.criterion < ws.criteria.size()) {
             const std::string name = "\u201C" + ws.criteria[*d.criterion].label + "\u201D";
@@ -105,7 +102,7 @@ void RobustnessPanel::results(UiContext& ctx) {
             muted(ctx, i18n::format(i18n::tr("Depends on {0}'s scores: chosen in {1} of the variations with them, {2} without."),
                                     {ws.participants[*d.rater].name, percent(d.share_with_rater), percent(d.share_without_rater)}));
         }
-        ImGui::Unindent(em(1.5f));
+        return;
     }
 }
 
@@ -151,7 +148,7 @@ void RobustnessPanel::draw(UiContext& ctx) {
         }
     }
     if (result_ && !current) muted(ctx, i18n::tr("The workshop changed: these verdicts are being checked again."));
-    results(ctx);
+    else if (result_) muted(ctx, i18n::tr("Each pilot above shows its verdict."));
 }
 
 }  // namespace pilotdeck::ui

@@ -26,6 +26,8 @@ public:
 
     // The section: progress and Cancel while it runs, else each pilot's verdict.
     void draw(UiContext& ctx);
+    // The pilot's verdict line (and what it depends on), for its card; nothing before a result.
+    void verdict(UiContext& ctx, const std::string& idea_id);
     // Stops the running computation (Cancel); it starts again on the next change or "Check again".
     void cancel();
     bool running() const { return job_ != nullptr; }
@@ -43,7 +45,6 @@ private:
     };
     void poll();
     void start(const UiContext& ctx);
-    void results(UiContext& ctx);
 
     std::unique_ptr<Job> job_;
     std::optional<core::RobustnessResult> result_;

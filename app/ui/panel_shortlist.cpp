@@ -198,6 +198,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     screening_line(ctx, idea);
+    ctx.panels().robustness.verdict(ctx, idea.id);  // contracts 8
     ImGui::TextWrapped("%s", p.why.c_str());
     // A pilot needs someone to carry it and a way to tell whether it worked.
     const std::string gaps = pilot_gaps(ctx, idea);

@@ -269,7 +269,7 @@ TEST_CASE("robustness on the shortlist: computed in the background, each pilot's
     REQUIRE_FALSE(h.ctx.panels().robustness.running());
     const std::string text = h.text(draw);
     CHECK(has(text, "Is the choice robust?"));
-    CHECK(has(text, "Invoice matching: ? uncertain, chosen in 7"));  // about 70%
+    CHECK(has(text, "Robustness: ? uncertain, chosen in 7"));  // about 70%
     CHECK(has(text, "Depends on Ann's scores: chosen in 100% of the variations with them, 0% without."));
 
     // A change (a pin) makes it check again after a pause; Cancel stops it and says so.
