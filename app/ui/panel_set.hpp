@@ -95,11 +95,27 @@ private:
     QrCache qr_;
 };
 
+// The scoring stage (panel_scoring.cpp): which cell of the grid has the keyboard, and whether
+// the grid shows the "Team consensus" row (set from the idea's scores when another idea is
+// picked: the mode never carries over).
+struct ScoringFocus {
+    int row = 0;
+    int col = 0;
+    bool consensus = false;    // grid shows the single "Team consensus" row
+    bool scroll = false;       // the keyboard moved the focus: scroll the grid to it
+    bool reveal_idea = false;  // "next unscored" picked an idea: scroll the list to it
+    std::string idea;          // focus resets when the idea changes
+};
+struct ScoringPanel {
+    ScoringFocus focus;
+};
+
 struct PanelSet {
     IntroPanel intro;
     IdeasPanel ideas;
     ParticipantsPanel participants;
     PhonesPanel phones;
+    ScoringPanel scoring;
     ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
     RevotePanel revote;        // panel_revote.cpp (scoring stage)
     RobustnessPanel robustness;  // panel_robustness.cpp (shortlist stage)

@@ -287,3 +287,26 @@ TEST_CASE("robustness on the shortlist: computed in the background, each pilot's
     until_done(h, draw);
     CHECK(has(h.text(draw), "Stopped."));
 }
+
+TEST_CASE("scoring panel state lives in the view's panels: consensus mode does not carry over, two views share nothing") {
+    test::Headless h(workshop());
+    ui::UiContext other(h.session, h.fonts, ui::projector_palette());
+    auto draw = [&] { ui::draw_scoring(h.ctx); };
+    h.ctx.state.selected_idea = "i1";
+    h.frame(draw);
+    ui::ScoringFocus& focus = h.ctx.panels().scoring.focus;
+    focus.consensus = true;  // as the "Team consensus" radio sets it
+    h.frame(draw);
+    CHECK(h.ctx.panels().scoring.focus.consensus);
+    CHECK_FALSE(other.panels().scoring.focus.consensus);  // another view of the same workshop
+    // The next idea has no consensus scores: the grid shows the individual raters again.
+    h.ctx.state.selected_idea = "i2";
+    h.frame(draw);
+    CHECK_FALSE(h.ctx.panels().scoring.focus.consensus);
+    CHECK(h.ctx.panels().scoring.focus.idea == "i2");
+    // An idea scored by team consensus opens in that mode.
+    REQUIRE(h.ctx.run(core::SetScore{"i1", "", "time_saved", 4, true}));
+    h.ctx.state.selected_idea = "i1";
+    h.frame(draw);
+    CHECK(h.ctx.panels().scoring.focus.consensus);
+}
