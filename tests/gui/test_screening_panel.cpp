@@ -310,3 +310,13 @@ TEST_CASE("scoring panel state lives in the view's panels: consensus mode does n
     h.frame(draw);
     CHECK(h.ctx.panels().scoring.focus.consensus);
 }
+
+TEST_CASE("shortlist panel state lives in the view's panels: another view of the workshop has its own") {
+    test::Headless h(workshop());
+    ui::UiContext other(h.session, h.fonts, ui::projector_palette());
+    h.ctx.panels().robustness.set_samples(100);
+    h.frame([&] { ui::draw_shortlist(h.ctx); });
+    CHECK_FALSE(h.ctx.panels().shortlist.state.export_path.empty());  // its default export path
+    CHECK(other.panels().shortlist.state.export_path.empty());
+    CHECK_FALSE(other.panels().robustness.running());
+}
