@@ -11,6 +11,7 @@
 #include "core/selection.hpp"
 #include "ui/grid_columns.hpp"
 #include "ui/panel_revote.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/score_entry.hpp"
@@ -28,16 +29,6 @@ using core::Participant;
 
 bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key, true); }
 
-// The panel's own presentation state: which cell has the keyboard.
-struct GridFocus {
-    int row = 0;
-    int col = 0;
-    bool consensus = false;    // grid shows the single "Team consensus" row
-    bool scroll = false;       // the keyboard moved the focus: scroll the grid to it
-    bool reveal_idea = false;  // "next unscored" picked an idea: scroll the list to it
-    std::string idea;          // focus resets when the idea changes
-};
-GridFocus g_focus;
 
 // Criteria grouped by axis (benefit, risk, visibility), each group in workshop order.
 std::vector<const Criterion*> criteria_by_axis(const std::vector<Criterion>& all) {
@@ -72,11 +63,12 @@ const Idea* selected_or_first(UiContext& ctx) {
 }
 
 void select_next_unscored(UiContext& ctx) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     const auto next = next_unscored(ctx.session.workshop().ideas, ctx.session.results(), ctx.state.selected_idea,
                                     ctx.state.department_filter);
     if (!next) return;
     ctx.state.selected_idea = ctx.session.workshop().ideas[*next].id;
-    g_focus.reveal_idea = true;
+    focus.reveal_idea = true;
 }
 
 // The class marker line of a screened idea: a prohibited one in the danger colour too.
@@ -88,6 +80,7 @@ void class_text(const UiContext& ctx, const Idea& idea, const std::string& text)
 }
 
 void draw_idea_list(UiContext& ctx, int participant_count) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     const core::Session& s = ctx.session;
     const auto& ideas = s.workshop().ideas;
     const auto& results = s.results();
@@ -116,9 +109,9 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         const int individual = r.raters;  // consensus values have no rater
         ImGui::PushID(idea.id.c_str());
         if (ImGui::Selectable("##idea", selected, 0, ImVec2(0, row_h))) ctx.state.selected_idea = idea.id;
-        if (selected && g_focus.reveal_idea) {
+        if (selected && focus.reveal_idea) {
             ImGui::SetScrollHereY(0.5f);
-            g_focus.reveal_idea = false;
+            focus.reveal_idea = false;
         }
         ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y));
         ImGui::PushTextWrapPos(top.x + em(0.3f) + wrap);
@@ -174,28 +167,29 @@ Grid make_grid(const UiContext& ctx, bool consensus) {
 
 // Digits, clear, arrows and Tab on the focused cell. Only when no text field has the keyboard.
 void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || g.rater_ids.empty() || g.criteria.empty()) return;
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     const int rows = static_cast<int>(g.rater_ids.size());
     const int cols = static_cast<int>(g.criteria.size());
     auto advance = [&](int step) {
-        int cell = g_focus.row * cols + g_focus.col + step;
+        int cell = focus.row * cols + focus.col + step;
         cell = (cell % (rows * cols) + rows * cols) % (rows * cols);
-        g_focus.row = cell / cols;
-        g_focus.col = cell % cols;
+        focus.row = cell / cols;
+        focus.col = cell % cols;
     };
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
-    const int before = g_focus.row * cols + g_focus.col;
+    const int before = focus.row * cols + focus.col;
     if (key_pressed(GLFW_KEY_LEFT)) advance(-1);
     if (key_pressed(GLFW_KEY_RIGHT)) advance(1);
-    if (key_pressed(GLFW_KEY_UP)) g_focus.row = (g_focus.row + rows - 1) % rows;
-    if (key_pressed(GLFW_KEY_DOWN)) g_focus.row = (g_focus.row + 1) % rows;
+    if (key_pressed(GLFW_KEY_UP)) focus.row = (focus.row + rows - 1) % rows;
+    if (key_pressed(GLFW_KEY_DOWN)) focus.row = (focus.row + 1) % rows;
     if (key_pressed(GLFW_KEY_TAB)) advance(io.KeyShift ? -1 : 1);
-    if (g_focus.row * cols + g_focus.col != before) g_focus.scroll = true;
+    if (focus.row * cols + focus.col != before) focus.scroll = true;
 
-    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
-    const std::string& rater = g.rater_ids[static_cast<std::size_t>(g_focus.row)];
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(focus.col)];
+    const std::string& rater = g.rater_ids[static_cast<std::size_t>(focus.row)];
     if (key_pressed(GLFW_KEY_0) || key_pressed(GLFW_KEY_KP_0) || key_pressed(GLFW_KEY_DELETE) ||
         key_pressed(GLFW_KEY_BACKSPACE)) {
         set_score(ctx, idea, rater, c.id, std::nullopt);
@@ -209,7 +203,7 @@ void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
         }
         set_score(ctx, idea, rater, c.id, d);
         advance(1);  // on to the next criterion: a rater's row is typed in one go
-        g_focus.scroll = true;
+        focus.scroll = true;
         return;
     }
 }
@@ -292,6 +286,7 @@ namespace {
 
 void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::IdeaResult* result, float height,
                float avail_w = 1e9f) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     const core::Session& s = ctx.session;
     const int cols = static_cast<int>(g.criteria.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
@@ -317,7 +312,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     for (int col = 0; col <= cols; ++col) {
         ImGui::TableSetColumnIndex(col);
-        const bool focused = col == g_focus.col + 1;
+        const bool focused = col == focus.col + 1;
         if (focused) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, u32(ctx.palette.accent));
         if (focused) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent_text));
         ImGui::TableHeader(col == 0 ? "Rater" : gc.header[static_cast<std::size_t>(col - 1)].c_str());
@@ -335,21 +330,21 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
             ImGui::TableSetColumnIndex(col + 1);
             const Criterion& c = *g.criteria[static_cast<std::size_t>(col)];
             const auto v = s.score(idea.id, g.rater_ids[row], c.id);
-            const bool focused = static_cast<int>(row) == g_focus.row && col == g_focus.col;
+            const bool focused = static_cast<int>(row) == focus.row && col == focus.col;
             ImGui::PushID(static_cast<int>(row) * 1000 + col);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float w = ImGui::GetContentRegionAvail().x;
             if (ImGui::InvisibleButton("cell", ImVec2(w, cell_h))) {
-                g_focus.row = static_cast<int>(row);
-                g_focus.col = col;
+                focus.row = static_cast<int>(row);
+                focus.col = col;
             }
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s (%d to %d). Type a digit; 0 clears.",
                                                           g.rater_names[row].c_str(), c.label.c_str(), c.min, c.max);
             ImDrawList* dl = ImGui::GetWindowDrawList();
-            if (focused && g_focus.scroll) {
+            if (focused && focus.scroll) {
                 ImGui::SetScrollHereX(0.5f);
                 ImGui::SetScrollHereY(0.5f);
-                g_focus.scroll = false;
+                focus.scroll = false;
             }
             if (focused) {
                 // Focus: accent fill AND a thick outline, so it does not rely on colour.
@@ -410,9 +405,10 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
 }
 
 // The height draw_focused_criterion takes at `width`: all level texts must show.
-float focused_criterion_height(const UiContext& ctx, const Grid& g, float width) {
+float focused_criterion_height(UiContext& ctx, const Grid& g, float width) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     if (g.criteria.empty()) return 0;
-    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(focus.col)];
     const ImGuiStyle& st = ImGui::GetStyle();
     float h = (ctx.fonts.large ? ctx.fonts.large->FontSize : ImGui::GetFontSize()) + st.ItemSpacing.y;
     if (!c.help.empty()) h += ImGui::CalcTextSize(c.help.c_str(), nullptr, false, width).y + st.ItemSpacing.y;
@@ -424,9 +420,10 @@ float focused_criterion_height(const UiContext& ctx, const Grid& g, float width)
 }
 
 void draw_focused_criterion(UiContext& ctx, const Grid& g, const Idea& idea) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     if (g.criteria.empty() || g.rater_ids.empty()) return;
-    const Criterion& c = *g.criteria[static_cast<std::size_t>(g_focus.col)];
-    const std::string& rater = g.rater_ids[static_cast<std::size_t>(g_focus.row)];
+    const Criterion& c = *g.criteria[static_cast<std::size_t>(focus.col)];
+    const std::string& rater = g.rater_ids[static_cast<std::size_t>(focus.row)];
     const auto v = ctx.session.score(idea.id, rater, c.id);
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     ImGui::Text("%s", c.label.c_str());
@@ -455,6 +452,7 @@ void draw_axis_scores(const UiContext& ctx, const core::IdeaResult* r) {
 }  // namespace
 
 void draw_scoring(UiContext& ctx) {
+    ScoringFocus& focus = ctx.panels().scoring.focus;
     if (draw_revote_if_open(ctx)) return;  // F3: the contested scores and their re-vote round
     const core::Workshop& ws = ctx.session.workshop();
     const int participant_count = static_cast<int>(individual_raters(ws).size());
@@ -475,10 +473,11 @@ void draw_scoring(UiContext& ctx) {
         ImGui::EndChild();
         return;
     }
-    if (g_focus.idea != idea->id) {
-        g_focus.idea = idea->id;
-        g_focus.col = 0;
-        g_focus.row = 0;
+    if (focus.idea != idea->id) {
+        focus.idea = idea->id;
+        focus.col = 0;
+        focus.row = 0;
+        focus.consensus = consensus_scored(ctx.session, idea->id);  // the mode does not carry over to the next idea
     }
 
     heading(ctx, idea->title);
@@ -498,16 +497,16 @@ void draw_scoring(UiContext& ctx) {
     ImGui::SameLine();
     revote_button(ctx);
     ImGui::SameLine();
-    if (ImGui::RadioButton("Individual scores", !g_focus.consensus)) {
-        g_focus.consensus = false;
-        g_focus.row = 0;
+    if (ImGui::RadioButton("Individual scores", !focus.consensus)) {
+        focus.consensus = false;
+        focus.row = 0;
     }
     ImGui::SameLine();
-    if (ImGui::RadioButton("Team consensus", g_focus.consensus)) {
-        g_focus.consensus = true;
-        g_focus.row = 0;
+    if (ImGui::RadioButton("Team consensus", focus.consensus)) {
+        focus.consensus = true;
+        focus.row = 0;
     }
-    if (g_focus.consensus)
+    if (focus.consensus)
         muted(ctx, "One agreed value per criterion. It counts as one rater for the shortlist's "
                    "\"min raters\" rule.");
 
@@ -516,15 +515,15 @@ void draw_scoring(UiContext& ctx) {
         ImGui::EndChild();
         return;
     }
-    const Grid g = make_grid(ctx, g_focus.consensus);
+    const Grid g = make_grid(ctx, focus.consensus);
     if (g.rater_ids.empty()) {
         ImGui::TextWrapped("No participants yet. Add them in the participants list, or score as a team "
                            "with \"Team consensus\".");
         ImGui::EndChild();
         return;
     }
-    g_focus.row = std::clamp(g_focus.row, 0, static_cast<int>(g.rater_ids.size()) - 1);
-    g_focus.col = std::clamp(g_focus.col, 0, static_cast<int>(g.criteria.size()) - 1);
+    focus.row = std::clamp(focus.row, 0, static_cast<int>(g.rater_ids.size()) - 1);
+    focus.col = std::clamp(focus.col, 0, static_cast<int>(g.criteria.size()) - 1);
 
     handle_grid_keys(ctx, g, idea->id);
     const core::IdeaResult* result = ctx.session.result_for(idea->id);

@@ -4,6 +4,7 @@
 // gets its own. The free draw_* functions of panels.hpp draw the current view's panel.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
 #include "ui/panel_revote.hpp"
+#include "ui/panel_robustness.hpp"
 #include "ui/panel_screening.hpp"
 #include "ui/ui_context.hpp"
 
@@ -94,13 +96,48 @@ private:
     QrCache qr_;
 };
 
+// The scoring stage (panel_scoring.cpp): which cell of the grid has the keyboard, and whether
+// the grid shows the "Team consensus" row (set from the idea's scores when another idea is
+// picked: the mode never carries over).
+struct ScoringFocus {
+    int row = 0;
+    int col = 0;
+    bool consensus = false;    // grid shows the single "Team consensus" row
+    bool scroll = false;       // the keyboard moved the focus: scroll the grid to it
+    bool reveal_idea = false;  // "next unscored" picked an idea: scroll the list to it
+    std::string idea;          // focus resets when the idea changes
+};
+struct ScoringPanel {
+    ScoringFocus focus;
+};
+
+// The shortlist stage (panel_shortlist.cpp): the rules being edited, the export path and result,
+// the pin popup's form.
+struct ShortlistState {
+    core::SelectionRules draft;  // the rules as the controls show them
+    bool editing = false;        // draft differs from the workshop's and is not applied yet
+    std::string export_path;     // the JSON path field
+    std::string export_for;      // the workshop the default path was made for
+    std::string export_result;   // "Exported to …"
+    std::uint64_t exported_at = 0;  // the session's revision the export was made from
+    std::string pin_idea;        // the idea the pin popup edits
+    int pin_choice = 0;          // 0 include, 1 exclude
+    std::string pin_reason;
+};
+struct ShortlistPanel {
+    ShortlistState state;
+};
+
 struct PanelSet {
     IntroPanel intro;
     IdeasPanel ideas;
     ParticipantsPanel participants;
     PhonesPanel phones;
+    ScoringPanel scoring;
+    ShortlistPanel shortlist;
     ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
     RevotePanel revote;        // panel_revote.cpp (scoring stage)
+    RobustnessPanel robustness;  // panel_robustness.cpp (shortlist stage)
 };
 
 }  // namespace pilotdeck::ui

@@ -17,6 +17,7 @@
 #include "platform/paths.hpp"
 #include "ui/shortlist_export.hpp"
 #include "ui/panel_screening.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/screening_text.hpp"
 #include "ui/pilot_measures.hpp"
@@ -29,19 +30,6 @@ namespace {
 
 using core::SelectionRules;
 
-// Presentation state of the panel.
-struct ShortlistState {
-    SelectionRules draft;       // the rules as the controls show them
-    bool editing = false;       // draft differs from the workshop's and is not applied yet
-    std::string export_path;    // the JSON path field
-    std::string export_for;     // the workshop the default path was made for
-    std::string export_result;  // "Exported to …"
-    std::uint64_t exported_at = 0;  // the session's revision the export was made from
-    std::string pin_idea;       // the idea the pin popup edits
-    int pin_choice = 0;         // 0 include, 1 exclude
-    std::string pin_reason;
-};
-ShortlistState g_state;
 
 std::string default_export_path(const UiContext& ctx) {
     namespace fs = std::filesystem;
@@ -95,9 +83,10 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
 }
 
 void pin_popup(UiContext& ctx) {
+    ShortlistState& state = ctx.panels().shortlist.state;
     if (!ImGui::BeginPopup("pin")) return;
     ctx.state.text_dialog_open = true;  // the reason is typed here: letters are text
-    const core::Idea* idea = ctx.session.find_idea(g_state.pin_idea);
+    const core::Idea* idea = ctx.session.find_idea(state.pin_idea);
     if (!idea) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -106,21 +95,21 @@ void pin_popup(UiContext& ctx) {
     ImGui::PushTextWrapPos(em(28));
     ImGui::TextWrapped("Pin “%s”", idea->title.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::RadioButton("Include: always a pilot", &g_state.pin_choice, 0);
-    ImGui::RadioButton("Exclude: never a pilot", &g_state.pin_choice, 1);
+    ImGui::RadioButton("Include: always a pilot", &state.pin_choice, 0);
+    ImGui::RadioButton("Exclude: never a pilot", &state.pin_choice, 1);
     ImGui::TextUnformatted("Reason (shown in the shortlist)");
     ImGui::SetNextItemWidth(em(28));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    const bool enter = ImGui::InputText("##reason", &g_state.pin_reason, ImGuiInputTextFlags_EnterReturnsTrue);
-    const bool has_reason = g_state.pin_reason.find_first_not_of(" \t") != std::string::npos;
+    const bool enter = ImGui::InputText("##reason", &state.pin_reason, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool has_reason = state.pin_reason.find_first_not_of(" \t") != std::string::npos;
     if (!has_reason) muted(ctx, "Say why, so the room can follow the decision.");
     ImGui::BeginDisabled(!has_reason);
     if (ImGui::Button("Pin") || (enter && has_reason)) {
         core::Idea changed = *idea;
-        changed.decision = core::Decision{g_state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
-                                          g_state.pin_reason};
+        changed.decision = core::Decision{state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
+                                          state.pin_reason};
         const std::string label = "Pin \u201C" + idea->title + "\u201D " +
-                                  (g_state.pin_choice == 0 ? "as a pilot" : "out of the pilots");
+                                  (state.pin_choice == 0 ? "as a pilot" : "out of the pilots");
         ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label});
         ImGui::CloseCurrentPopup();
     }
@@ -132,6 +121,7 @@ void pin_popup(UiContext& ctx) {
 
 // "Pin…" or "Unpin" for one idea; the pinned state is also written as text.
 void pin_controls(UiContext& ctx, const core::Idea& idea) {
+    ShortlistState& state = ctx.panels().shortlist.state;
     ImGui::PushID(idea.id.c_str());
     if (idea.decision) {
         const bool include = idea.decision->pin == core::Pin::Include;
@@ -145,9 +135,9 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
             ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, "Unpin \u201C" + idea.title + "\u201D"});
         }
     } else if (ImGui::SmallButton("Pin…")) {
-        g_state.pin_idea = idea.id;
-        g_state.pin_choice = 0;
-        g_state.pin_reason.clear();
+        state.pin_idea = idea.id;
+        state.pin_choice = 0;
+        state.pin_reason.clear();
         ImGui::OpenPopup("pin");
     }
     pin_popup(ctx);
@@ -197,6 +187,7 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
     ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     screening_line(ctx, idea);
+    ctx.panels().robustness.verdict(ctx, idea.id);  // contracts 8
     ImGui::TextWrapped("%s", p.why.c_str());
     // A pilot needs someone to carry it and a way to tell whether it worked.
     const std::string gaps = pilot_gaps(ctx, idea);
@@ -248,82 +239,87 @@ void rejected_table(UiContext& ctx, const core::Selection& sel) {
 }
 
 void export_section(UiContext& ctx) {
+    ShortlistState& state = ctx.panels().shortlist.state;
     const core::Session& s = ctx.session;
     const std::string key = ctx.state.workshop_path + "\n" + s.workshop().info.title;
-    if (g_state.export_for != key || g_state.export_path.empty()) {
-        g_state.export_for = key;
-        g_state.export_path = default_export_path(ctx);
-        g_state.export_result.clear();
+    if (state.export_for != key || state.export_path.empty()) {
+        state.export_for = key;
+        state.export_path = default_export_path(ctx);
+        state.export_result.clear();
     }
     // "Exported to …" holds only while the workshop is as it was exported.
-    if (s.revision() != g_state.exported_at) g_state.export_result.clear();
+    if (s.revision() != state.exported_at) state.export_result.clear();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - em(7)));
-    ImGui::InputText("##export_path", &g_state.export_path);
+    ImGui::InputText("##export_path", &state.export_path);
     ImGui::SameLine();
     if (ImGui::Button("Export")) {
-        const ExportResult r = export_shortlist(ctx, g_state.export_path);
-        g_state.export_result.clear();
-        g_state.exported_at = s.revision();
+        const ExportResult r = export_shortlist(ctx, state.export_path);
+        state.export_result.clear();
+        state.exported_at = s.revision();
         if (r.json_written && r.png_written) {
-            g_state.export_result = "Exported to " + g_state.export_path + " and " + r.png_path;
+            state.export_result = "Exported to " + state.export_path + " and " + r.png_path;
             ctx.state.status = "Shortlist exported";
         } else if (r.json_written) {
-            g_state.export_result = "Exported to " + g_state.export_path;
+            state.export_result = "Exported to " + state.export_path;
             ctx.state.error = "The shortlist was exported, the matrix image was not: " + r.error;
         } else {
             ctx.state.error = "Export failed: " + r.error;
         }
     }
-    if (!g_state.export_result.empty()) {
+    if (!state.export_result.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(("✓ " + g_state.export_result).c_str());
+        ImGui::TextUnformatted(("✓ " + state.export_result).c_str());
         ImGui::PopTextWrapPos();
     }
 }
 
 void apply_rules(UiContext& ctx) {
+    ShortlistState& state = ctx.panels().shortlist.state;
     ctx.release_edit("selection rules");
-    if (!g_state.editing) return;
-    g_state.editing = false;
-    if (g_state.draft != ctx.session.workshop().selection) ctx.run(core::SetSelection{g_state.draft});
+    if (!state.editing) return;
+    state.editing = false;
+    if (state.draft != ctx.session.workshop().selection) ctx.run(core::SetSelection{state.draft});
 }
 
 }  // namespace
 
 void draw_shortlist(UiContext& ctx) {
+    ShortlistState& state = ctx.panels().shortlist.state;
     if (draw_screening_if_open(ctx)) return;  // F7: the selected idea's questionnaire
     if (blind_round_banner(ctx)) {  // phones are scoring: no values in the room until the round closes
-        g_state.editing = false;
+        state.editing = false;
         return;
     }
     const SelectionRules& saved = ctx.session.workshop().selection;
-    if (!g_state.editing) g_state.draft = saved;
+    if (!state.editing) state.draft = saved;
 
     // The pilots come first, whatever the zoom and the window: the rules that chose them and
     // the ideas kept out follow below, in the same scrolled list.
     const core::Selection preview =
-        g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
+        state.editing ? ctx.session.selection_with(state.draft) : core::Selection{};
     // The export row stays in view below the lists (one more line once something was exported),
     // unless the window is so small or the zoom so large that it would take the pilots' room.
-    const float export_h = ImGui::GetFrameHeightWithSpacing() * (g_state.export_result.empty() ? 1.3f : 2.6f);
+    const float export_h = ImGui::GetFrameHeightWithSpacing() * (state.export_result.empty() ? 1.3f : 2.6f);
     const bool export_below = export_h * 4 <= ImGui::GetContentRegionAvail().y;
     ImGui::BeginChild("lists", ImVec2(0, export_below ? -export_h : 0), false);
-    pilots_list(ctx, g_state.editing ? preview : ctx.session.selection());
+    pilots_list(ctx, state.editing ? preview : ctx.session.selection());
+    ImGui::Spacing();
+    ctx.panels().robustness.draw(ctx);  // contracts 8, in the background
     ImGui::Spacing();
     heading(ctx, "Selection rules");
-    if (rule_controls(ctx, g_state.draft)) {
-        g_state.editing = true;
+    if (rule_controls(ctx, state.draft)) {
+        state.editing = true;
         ctx.hold_edit("selection rules", [&ctx] { apply_rules(ctx); });  // a stage change or quit applies them
     }
     // One edit per gesture: applied when the slider is let go or the field is left.
-    if (g_state.editing && !ImGui::IsAnyItemActive()) apply_rules(ctx);
+    if (state.editing && !ImGui::IsAnyItemActive()) apply_rules(ctx);
     const core::Selection after =
-        g_state.editing ? ctx.session.selection_with(g_state.draft) : core::Selection{};
+        state.editing ? ctx.session.selection_with(state.draft) : core::Selection{};
     ImGui::Spacing();
-    rejected_table(ctx, g_state.editing ? after : ctx.session.selection());
+    rejected_table(ctx, state.editing ? after : ctx.session.selection());
     if (!export_below) {
         ImGui::Separator();
         export_section(ctx);

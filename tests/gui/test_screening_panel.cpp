@@ -3,7 +3,10 @@
 // DPIA verdict shown at once with the notice, and the class marker on the shortlist.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <functional>
 #include <string>
+#include <thread>
 
 #include "core/screening.hpp"
 #include "headless.hpp"
@@ -225,4 +228,98 @@ TEST_CASE("re-vote view: F3 shows the contested scores' spread, Enter opens the 
     h.press(GLFW_KEY_F3, draw);
     CHECK_FALSE(h.ctx.panels().revote.is_open());
     CHECK(h.ctx.state.error.empty());
+}
+
+namespace {
+
+// Frames until the robustness panel is done (it runs in a thread of its own), at most ~20 s.
+void until_done(test::Headless& h, const std::function<void()>& draw) {
+    for (int i = 0; i < 2000 && (i < 2 || h.ctx.panels().robustness.running()); ++i) {
+        h.frame(draw);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    h.frame(draw);
+}
+
+}  // namespace
+
+TEST_CASE("robustness on the shortlist: computed in the background, each pilot's verdict and what it depends on") {
+    // One place; Ann loves "Invoice matching", Bob and Cem prefer "CV ranking": Invoice matching is
+    // chosen exactly when Ann is among the drawn raters.
+    core::Workshop ws = workshop();
+    ws.selection.size = 1;
+    ws.selection.max_per_department = 5;
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}, {"p2", "Bob", "IT", core::Role::User},
+                       {"p3", "Cem", "IT", core::Role::User}};
+    ws.scores.clear();
+    auto rate = [&](const char* idea, const char* rater, int b) {
+        ws.scores.push_back({idea, rater, "time_saved", b});
+        ws.scores.push_back({idea, rater, "privacy", 2});
+        ws.scores.push_back({idea, rater, "reach", 4});
+    };
+    rate("i1", "p1", 5);
+    rate("i1", "p2", 3);
+    rate("i1", "p3", 3);
+    rate("i2", "p1", 1);
+    rate("i2", "p2", 4);
+    rate("i2", "p3", 4);
+    test::Headless h(ws);
+    h.ctx.panels().robustness.set_samples(2000);
+    auto draw = [&] { ui::draw_shortlist(h.ctx); };
+    h.frame(draw);
+    CHECK(h.ctx.panels().robustness.running());  // started at once, and the frame came back
+    until_done(h, draw);
+    REQUIRE_FALSE(h.ctx.panels().robustness.running());
+    const std::string text = h.text(draw);
+    CHECK(has(text, "Is the choice robust?"));
+    CHECK(has(text, "Robustness: ? uncertain, chosen in 7"));  // about 70%
+    CHECK(has(text, "Depends on Ann's scores: chosen in 100% of the variations with them, 0% without."));
+
+    // A change (a pin) makes it check again after a pause; Cancel stops it and says so.
+    h.ctx.panels().robustness.set_samples(50'000'000);
+    core::Idea cv = idea(h, "i2");
+    cv.decision = core::Decision{core::Pin::Exclude, "not now"};
+    REQUIRE(h.ctx.run(core::PutIdea{cv, std::nullopt}));
+    for (int i = 0; i < 200 && !h.ctx.panels().robustness.running(); ++i) {
+        h.frame(draw);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(h.ctx.panels().robustness.running());
+    CHECK(has(h.text(draw), "The workshop changed"));
+    h.ctx.panels().robustness.cancel();
+    until_done(h, draw);
+    CHECK(has(h.text(draw), "Stopped."));
+}
+
+TEST_CASE("scoring panel state lives in the view's panels: consensus mode does not carry over, two views share nothing") {
+    test::Headless h(workshop());
+    ui::UiContext other(h.session, h.fonts, ui::projector_palette());
+    auto draw = [&] { ui::draw_scoring(h.ctx); };
+    h.ctx.state.selected_idea = "i1";
+    h.frame(draw);
+    ui::ScoringFocus& focus = h.ctx.panels().scoring.focus;
+    focus.consensus = true;  // as the "Team consensus" radio sets it
+    h.frame(draw);
+    CHECK(h.ctx.panels().scoring.focus.consensus);
+    CHECK_FALSE(other.panels().scoring.focus.consensus);  // another view of the same workshop
+    // The next idea has no consensus scores: the grid shows the individual raters again.
+    h.ctx.state.selected_idea = "i2";
+    h.frame(draw);
+    CHECK_FALSE(h.ctx.panels().scoring.focus.consensus);
+    CHECK(h.ctx.panels().scoring.focus.idea == "i2");
+    // An idea scored by team consensus opens in that mode.
+    REQUIRE(h.ctx.run(core::SetScore{"i1", "", "time_saved", 4, true}));
+    h.ctx.state.selected_idea = "i1";
+    h.frame(draw);
+    CHECK(h.ctx.panels().scoring.focus.consensus);
+}
+
+TEST_CASE("shortlist panel state lives in the view's panels: another view of the workshop has its own") {
+    test::Headless h(workshop());
+    ui::UiContext other(h.session, h.fonts, ui::projector_palette());
+    h.ctx.panels().robustness.set_samples(100);
+    h.frame([&] { ui::draw_shortlist(h.ctx); });
+    CHECK_FALSE(h.ctx.panels().shortlist.state.export_path.empty());  // its default export path
+    CHECK(other.panels().shortlist.state.export_path.empty());
+    CHECK_FALSE(other.panels().robustness.running());
 }
