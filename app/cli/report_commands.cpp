@@ -6,7 +6,9 @@
 #include "documents/documents.hpp"
 #include "core/selection.hpp"
 #include "report/report.hpp"
+#include "report/portfolio_report.hpp"
 #include "report/workshop_report.hpp"
+#include "portfolio/sources.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::cli {
@@ -39,6 +41,16 @@ void write_report(const std::string& file, const std::string& out) {
     options.obligations = &obligations;
     options.on_language = [](std::string_view lang) { follow_workshop_language(lang); };
     report::write_workshop_report(file, out, options);
+}
+
+void write_portfolio_report(const std::vector<std::string>& files, const std::string& out) {
+    const std::vector<core::PortfolioSource> sources = portfolio::load_portfolio_sources(files);
+    // The latest workshop's language (dates compare as text; undated ones count as oldest).
+    const core::PortfolioSource* latest = nullptr;
+    for (const core::PortfolioSource& s : sources)
+        if (!latest || s.workshop.info.date >= latest->workshop.info.date) latest = &s;
+    if (latest) follow_workshop_language(latest->workshop.info.language);
+    report::write_portfolio_pdf(core::build_portfolio(sources), out);
 }
 
 std::string ideas_csv(const std::string& file) {
