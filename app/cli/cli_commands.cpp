@@ -24,6 +24,7 @@
 #include "cli/resources.hpp"
 #include "core/carry_over.hpp"
 #include "cli/results_command.hpp"
+#include "cli/import_ideas.hpp"
 #include "core/robustness.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
@@ -345,6 +346,8 @@ int run(int argc, char** argv) {
 
     PortfolioArgs portfolio_args;
     auto* cportfolio = add_portfolio_command(app, portfolio_args);
+    ImportIdeasArgs import_ideas_args;
+    auto* cimport_ideas = add_import_ideas_command(app, import_ideas_args);
     std::string results_file, results_out;
     auto* cresults = app.add_subcommand("results", "Write a hackathon's results: ranking, awards, recusals (JSON)");
     cresults->add_option("FILE", results_file, "Workshop file or workshop document (JSON)")->required();
@@ -448,6 +451,7 @@ int run(int argc, char** argv) {
     if (*cshort) return guarded([&] { return cmd_shortlist(sl); });
     if (*cportfolio) return guarded([&] { return cmd_portfolio(portfolio_args); });
     if (*cresults) return guarded([&] { return cmd_results(results_file, results_out); });
+    if (*cimport_ideas) return guarded([&] { return cmd_import_ideas(import_ideas_args); });
     if (*crobust) return guarded([&] { return cmd_robustness(rb); });
     if (*ctemplates) return guarded([&] { return cmd_templates(templates_dir); });
     if (*ccheck) return guarded([&] { return cmd_check(check_file); });

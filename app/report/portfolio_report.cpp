@@ -24,17 +24,6 @@ constexpr std::array<Rgb, 8> kLineColors{{{0.00, 0.45, 0.70}, {0.90, 0.62, 0.00}
                                           {0.80, 0.47, 0.65}, {0.34, 0.71, 0.91}, {0.84, 0.37, 0.00},
                                           {0.35, 0.35, 0.35}, {0.94, 0.89, 0.26}}};
 
-const char* status_name(core::IdeaStatus s) {
-    switch (s) {
-        case core::IdeaStatus::Proposed: return i18n::tr("proposed");
-        case core::IdeaStatus::Pilot: return i18n::tr("pilot");
-        case core::IdeaStatus::Scaled: return i18n::tr("scaled");
-        case core::IdeaStatus::Adjusted: return i18n::tr("adjusted");
-        case core::IdeaStatus::Stopped: return i18n::tr("stopped");
-    }
-    return "";
-}
-
 std::string when(const std::string& date) { return date.empty() ? std::string(i18n::tr("no date")) : date_for_people(date); }
 
 std::string percent(double share) { return i18n::number(share * 100, 0) + " %"; }

@@ -1,11 +1,16 @@
 #include "report/workshop_report.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include "base/i18n.hpp"
 #include "core/aggregate.hpp"
 #include "core/selection.hpp"
+#include "report/text.hpp"
 #include "storage/workshop_file.hpp"
+#include "version.hpp"
 
 namespace pilotdeck::report {
 namespace {
@@ -47,12 +52,33 @@ bool has_individual_scores(const core::Workshop& ws) {
 
 }  // namespace
 
+std::string shipped_obligations_path() {
+    namespace fs = std::filesystem;
+    const char* name = "ai-act-obligations.json";
+    if (const char* v = std::getenv("PILOTDECK_ASSETS"); v && *v) return (fs::path(v) / name).string();
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path() / ".." / "share" / "pilotdeck" / "assets";
+        if (fs::is_directory(installed, ec)) return (fs::weakly_canonical(installed, ec) / name).string();
+    }
+    return (fs::path(PILOTDECK_SOURCE_DIR) / "assets" / name).string();
+}
+
 std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core::IdeaRobustness* robust, int samples,
                                   const core::ObligationCatalogue* obligations) {
     std::vector<ExtraLine> lines;
     if (idea.assessment) {
         lines.push_back({i18n::tr("EU AI Act"), ai_act_text(core::classify_ai_act(idea.assessment))});
         lines.push_back({i18n::tr("DPIA (GDPR)"), dpia_text(core::classify_dpia(idea.assessment))});
+    }
+    if (!idea.status_history.empty()) {  // the latest decision (contracts 12) and what the users said then
+        const core::StatusChange& last = idea.status_history.back();
+        // TRANSLATORS: {0} a status (scaled, stopped...), {1} a date; a reason may follow after a dash.
+        std::string text = i18n::format(i18n::tr("{0} on {1}"), {status_name(last.status), date_for_people(last.date)});
+        if (!last.reason.empty()) text += " — " + last.reason;
+        lines.push_back({i18n::tr("Status"), text});
+        if (!last.users_say.empty()) lines.push_back({i18n::tr("What the users say"), last.users_say});
     }
     if (pilot && obligations) {
         // An unscreened pilot still carries what applies to every AI system (and "finish the

@@ -29,6 +29,10 @@ struct WorkshopReportOptions {
     std::function<void(std::string_view)> on_language = {};
 };
 
+// The shipped catalogue of obligations: $PILOTDECK_ASSETS/ai-act-obligations.json, else
+// <executable>/../share/pilotdeck/assets/, else the source tree's assets/ (as the CLI finds it).
+std::string shipped_obligations_path();
+
 // Reads workshop file `file` (read-only) and writes its report to `out` atomically. Throws
 // std::runtime_error "PATH: reason"; writes nothing on failure.
 void write_workshop_report(const std::string& file, const std::string& out, const WorkshopReportOptions& options);

@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/panel_portfolio.hpp"
 #include "ui/actions.hpp"
@@ -167,6 +168,12 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) {
                  if (a.ctx_) a.ctx_->commit_edits();
                  open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
+             }});
+        add({.id = "export_report", .menu = "File", .label = i18n::N_("Export report\u2026"),
+             .what = i18n::N_("the report for decision makers (PDF) next to the workshop file"),
+             .run = [](App& a) {
+                 a.ctx_->commit_edits();  // what is typed is in the file before it is read
+                 a.ctx_->request(ExportReport{});
              }});
         add({.id = "quit", .menu = "File", .label = "Quit", .what = "quit (what is being typed is saved first)",
              .chords = {{GLFW_KEY_Q, true}}, .needs_workshop = false,
