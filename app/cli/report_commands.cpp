@@ -2,9 +2,13 @@
 
 #include "cli/language.hpp"
 #include "base/i18n.hpp"
-#include "core/screening.hpp"
+#include "cli/resources.hpp"
+#include "documents/documents.hpp"
 #include "core/selection.hpp"
 #include "report/report.hpp"
+#include "report/portfolio_report.hpp"
+#include "report/workshop_report.hpp"
+#include "portfolio/sources.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::cli {
@@ -29,36 +33,24 @@ Computed compute(const std::string& file) {
     return c;
 }
 
-// The screening lines of an idea (contracts 7 and 11), in the report's language; none for an
-// idea that was never screened.
-std::vector<report::ExtraLine> screening_lines(const core::Idea& idea) {
-    if (!idea.assessment) return {};
-    std::string ai_act;
-    switch (core::classify_ai_act(idea.assessment)) {
-        case core::AiActClass::Prohibited: ai_act = i18n::tr("prohibited practice (Art. 5): never a pilot"); break;
-        case core::AiActClass::HighRisk: ai_act = i18n::tr("high-risk (Annex III)"); break;
-        case core::AiActClass::Unassessed: ai_act = i18n::tr("not fully screened yet"); break;
-        case core::AiActClass::Limited: ai_act = i18n::tr("limited risk (transparency duties)"); break;
-        case core::AiActClass::Minimal: ai_act = i18n::tr("minimal risk"); break;
-    }
-    std::string dpia;
-    switch (core::classify_dpia(idea.assessment)) {
-        case core::DpiaVerdict::Required: dpia = i18n::tr("required before the pilot"); break;
-        case core::DpiaVerdict::Recommended: dpia = i18n::tr("recommended"); break;
-        case core::DpiaVerdict::Unknown: dpia = i18n::tr("not known yet (questions open)"); break;
-        case core::DpiaVerdict::NotNeeded: dpia = i18n::tr("not needed"); break;
-    }
-    return {{i18n::tr("EU AI Act"), ai_act}, {i18n::tr("DPIA (GDPR)"), dpia}};
-}
-
 }  // namespace
 
 void write_report(const std::string& file, const std::string& out) {
-    const Computed c = compute(file);
-    report::ReportInput in{c.workshop, c.results, c.selection, c.workshop.selection};
-    for (const core::Idea& idea : c.workshop.ideas)
-        if (auto lines = screening_lines(idea); !lines.empty()) in.extras[idea.id] = std::move(lines);
-    report::write_pdf(in, out);
+    const core::ObligationCatalogue obligations = documents::load_obligations(obligations_path());
+    report::WorkshopReportOptions options;
+    options.obligations = &obligations;
+    options.on_language = [](std::string_view lang) { follow_workshop_language(lang); };
+    report::write_workshop_report(file, out, options);
+}
+
+void write_portfolio_report(const std::vector<std::string>& files, const std::string& out) {
+    const std::vector<core::PortfolioSource> sources = portfolio::load_portfolio_sources(files);
+    // The latest workshop's language (dates compare as text; undated ones count as oldest).
+    const core::PortfolioSource* latest = nullptr;
+    for (const core::PortfolioSource& s : sources)
+        if (!latest || s.workshop.info.date >= latest->workshop.info.date) latest = &s;
+    if (latest) follow_workshop_language(latest->workshop.info.language);
+    report::write_portfolio_pdf(core::build_portfolio(sources), out);
 }
 
 std::string ideas_csv(const std::string& file) {

@@ -167,6 +167,7 @@ struct StatusChange {
     IdeaStatus status = IdeaStatus::Proposed;
     std::string date;  // YYYY-MM-DD
     std::string reason;
+    std::string users_say;  // what the pilot's users say, heard at the review (may be empty)
     bool operator==(const StatusChange&) const = default;
 };
 struct MeasureValue {
@@ -231,6 +232,7 @@ struct Team {
     std::vector<std::string> members;  // participant ids
     std::string table;
     int pitch_order = 0;
+    bool absent = false;  // marked absent during the pitches: pitches last (see pitch_lineup)
     bool operator==(const Team&) const = default;
 };
 struct Comparison {

@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstdint>
 
+#include "base/i18n.hpp"
+
 namespace pilotdeck::core {
 
 namespace {
@@ -95,15 +97,17 @@ std::vector<std::string> obligations_for(const std::optional<Assessment>& a, con
         for (const std::string& q : o.answers_true)
             if (a && a->answers.get(q) == true) applies = true;
         if (!applies) continue;
-        // "Do this (source; applies from date)."
-        std::string sentence = o.text;
+        // "Do this (source; applies from date)." in the current language: the catalogue's English
+        // texts and sources are msgids (po/extract.sh extracts them from the asset).
+        std::string sentence = i18n::tr(o.text.c_str());
         if (!o.source.empty() || !o.applies_from.empty()) {
             const bool full_stop = !sentence.empty() && sentence.back() == '.';
             if (full_stop) sentence.pop_back();
             sentence += " (";
-            sentence += o.source;
+            if (!o.source.empty()) sentence += i18n::tr(o.source.c_str());
             if (!o.source.empty() && !o.applies_from.empty()) sentence += "; ";
-            if (!o.applies_from.empty()) sentence += "applies from " + o.applies_from;
+            // TRANSLATORS: {0} a date as YYYY-MM-DD, from which an obligation applies.
+            if (!o.applies_from.empty()) sentence += i18n::format(i18n::tr("applies from {0}"), {o.applies_from});
             sentence += full_stop ? ")." : ")";
         }
         out.push_back(std::move(sentence));

@@ -9,7 +9,7 @@ namespace {
 
 using schema::Field;
 
-constexpr Field kChangeFields[] = {{"status"}, {"date"}, {"reason", false}};
+constexpr Field kChangeFields[] = {{"status"}, {"date"}, {"reason", false}, {"users_say", false}};
 constexpr Field kMeasureFields[] = {{"id"},        {"label"}, {"unit", false}, {"baseline"},
                                     {"target"},    {"direction"}, {"values", false}};
 constexpr Field kValueFields[] = {{"date"}, {"value"}};
@@ -50,6 +50,7 @@ core::StatusChange Reader::read_change(JsonReader& r) {
         if (key == "status") c.status = read_status(r);
         else if (key == "date") c.date = read_required_date(r);
         else if (key == "reason") c.reason = r.string();
+        else if (key == "users_say") c.users_say = r.string();
     });
     return c;
 }
@@ -115,12 +116,14 @@ void write_idea_fields(JsonWriter& w, const core::Idea& idea) {
 
 void write_history(JsonWriter& w, const std::vector<core::StatusChange>& history) {
     w.key("status_history").begin_array();
-    for (const core::StatusChange& c : history)
+    for (const core::StatusChange& c : history) {
         w.begin_object(JsonWriter::Layout::Inline)
             .field("status", core::to_string(c.status))
             .field("date", c.date)
-            .field("reason", c.reason)
-            .end_object();
+            .field("reason", c.reason);
+        if (!c.users_say.empty()) w.field("users_say", c.users_say);  // only when heard: older documents stay as they were
+        w.end_object();
+    }
     w.end_array();
 }
 

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxNameChars = 120;
 constexpr std::int64_t kMaxMinutes = 600;
 constexpr std::int64_t kMaxPitchOrder = 100000;
 
-constexpr Field kTeamFields[] = {{"id"}, {"name"}, {"idea"}, {"members", false}, {"table", false}, {"pitch_order", false}};
+constexpr Field kTeamFields[] = {{"id"}, {"name"}, {"idea"}, {"members", false}, {"table", false}, {"pitch_order", false}, {"absent", false}};
 constexpr Field kPitchingFields[] = {{"pitch_minutes", false}, {"qa_minutes", false}};
 constexpr Field kJudgingFields[] = {{"method"}, {"recuse_same_department", false}};
 constexpr Field kComparisonFields[] = {{"judge"}, {"winner"}, {"loser"}, {"at", false}};
@@ -114,6 +114,7 @@ void read_teams(JsonReader& r, std::vector<core::Team>& teams, Offsets& at) {
             else if (key == "members") r.array([&](std::size_t) { t.members.push_back(schema::read_id(r)); });
             else if (key == "table") t.table = r.string();
             else if (key == "pitch_order") t.pitch_order = static_cast<int>(r.integer(0, kMaxPitchOrder));
+            else if (key == "absent") t.absent = r.boolean();
         }));
         teams.push_back(std::move(t));
     });
@@ -311,7 +312,9 @@ void write_workshop_parts(JsonWriter& w, const core::Workshop& ws) {
     for (const core::Team& t : ws.teams) {
         w.begin_object(Layout::Inline).field("id", t.id).field("name", t.name).field("idea", t.idea).key("members").begin_array();
         for (const std::string& m : t.members) w.value(m);
-        w.end_array().field("table", t.table).field("pitch_order", t.pitch_order).end_object();
+        w.end_array().field("table", t.table).field("pitch_order", t.pitch_order);
+        if (t.absent) w.field("absent", true);  // only when marked, so older documents read back the same
+        w.end_object();
     }
     w.end_array();
     w.key("pitching").begin_object(Layout::Inline).field("pitch_minutes", ws.pitching.pitch_minutes);

@@ -45,7 +45,14 @@ void extras(PdfDoc& doc, const ReportInput& in, const core::Idea& idea, double i
     // already in the model, are printed by pilot_section).
     const auto it = in.extras.find(idea.id);
     if (it == in.extras.end()) return;
-    for (const auto& line : it->second) doc.field(line.label, line.text, indent);
+    for (const auto& line : it->second) {
+        if (line.items.empty()) {
+            doc.field(line.label, line.text, indent);
+            continue;
+        }
+        doc.paragraph(line.label + ":", fonts::kLabel, indent, 2);
+        for (const auto& item : line.items) doc.paragraph("• " + item, fonts::kBody, indent + 16, 1);
+    }
 }
 
 void pilot_section(PdfDoc& doc, const ReportInput& in, const core::Pick& pick) {
@@ -121,6 +128,10 @@ void rules_section(PdfDoc& doc, const ReportInput& in) {
     doc.space(4);
     doc.paragraph(i18n::tr("This report shows only aggregates: no names of raters and no individual scores."),
                   fonts::kSmall);
+    for (const auto& note : in.notes) {
+        doc.space(2);
+        doc.paragraph(note, fonts::kSmall);
+    }
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ namespace pilotdeck::report {
 struct ExtraLine {
     std::string label;
     std::string text;
+    std::vector<std::string> items = {};  // when not empty: printed one per line under the label (text unused)
 };
 
 struct ReportInput {
@@ -27,6 +28,7 @@ struct ReportInput {
     const core::Selection& selection;
     const core::SelectionRules& rules;
     std::map<std::string, std::vector<ExtraLine>> extras = {};  // idea id -> extra lines (HOOK)
+    std::vector<std::string> notes = {};  // small print after the rules (e.g. how robustness was computed)
 };
 
 // The A4 PDF (fonts embedded) in the current i18n language, as bytes.

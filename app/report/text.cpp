@@ -46,6 +46,17 @@ const char* axis_name(core::Axis a) {
     return "";
 }
 
+const char* status_name(core::IdeaStatus s) {
+    switch (s) {
+        case core::IdeaStatus::Proposed: return i18n::tr("proposed");
+        case core::IdeaStatus::Pilot: return i18n::tr("pilot");
+        case core::IdeaStatus::Scaled: return i18n::tr("scaled");
+        case core::IdeaStatus::Adjusted: return i18n::tr("adjusted");
+        case core::IdeaStatus::Stopped: return i18n::tr("stopped");
+    }
+    return "";
+}
+
 std::string owner_name(const core::Workshop& ws, const core::Idea& idea) {
     if (idea.owner.empty()) return i18n::tr("not named");
     for (const auto& p : ws.participants)

@@ -12,6 +12,8 @@ namespace pilotdeck::report {
 std::string date_for_people(const std::string& iso_date);
 const char* quadrant_name(core::Quadrant q);
 const char* axis_name(core::Axis a);
+// proposed, pilot, scaled, adjusted, stopped (contracts 12) in the current language.
+const char* status_name(core::IdeaStatus s);
 // The owner's name, or "not named".
 std::string owner_name(const core::Workshop& ws, const core::Idea& idea);
 // "Benefit 4,25 (spread 0,52) · Risk 1,90 (spread 0,35) · Visibility 4,31 (spread 0,70)".

@@ -303,6 +303,20 @@ void screening_v5(sqlite::Database& db) {
 }
 void followup_v6(sqlite::Database& db) { db.exec(kSchemaV6); }
 
+// Schema version 7: what the users say, recorded with a review decision (status_change.users_say),
+// and a team marked absent during the pitches (team.absent). Two columns with defaults, so every
+// row already stored keeps its meaning; added only when missing (a file whose user_version was
+// lowered by hand migrates again without failing).
+void add_column(sqlite::Database& db, const char* table, const char* column, const std::string& definition) {
+    sqlite::Statement has(db, std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'");
+    if (has.step()) return;
+    db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + definition);
+}
+void review_and_absent_v7(sqlite::Database& db) {
+    add_column(db, "status_change", "users_say", "TEXT NOT NULL DEFAULT ''");
+    add_column(db, "team", "absent", "INTEGER NOT NULL DEFAULT 0 CHECK (absent IN (0, 1))");
+}
+
 constexpr Migration kMigrations[] = {
     {1, create_v1},
     {2, add_phone_tokens_v2},
@@ -310,6 +324,7 @@ constexpr Migration kMigrations[] = {
     {4, hackathon_v4},
     {5, screening_v5},
     {6, followup_v6},
+    {7, review_and_absent_v7},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -26,8 +26,8 @@ void insert_followup(Database& db, std::int64_t idea_rid, const core::Idea& idea
         db.cached("INSERT INTO idea_status (idea, status) VALUES (?, ?)").bind_all(idea_rid, core::to_string(*idea.status)).run();
     for (std::size_t i = 0; i < idea.status_history.size(); ++i) {
         const core::StatusChange& c = idea.status_history[i];
-        db.cached("INSERT INTO status_change (idea, position, status, date, reason) VALUES (?, ?, ?, ?, ?)")
-            .bind_all(idea_rid, static_cast<std::int64_t>(i), core::to_string(c.status), c.date, c.reason)
+        db.cached("INSERT INTO status_change (idea, position, status, date, reason, users_say) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind_all(idea_rid, static_cast<std::int64_t>(i), core::to_string(c.status), c.date, c.reason, c.users_say)
             .run();
     }
     for (std::size_t i = 0; i < idea.measures.size(); ++i) {
@@ -71,10 +71,14 @@ void read_followups(Database& db, std::vector<core::Idea>& ideas) {
     auto idea_of = [&](std::int64_t rid) -> core::Idea& { return ideas.at(index.at(rid)); };
     Statement status(db, "SELECT idea, status FROM idea_status");
     while (status.step()) idea_of(status.column_int64(0)).status = parse_status(db, status.column_text(1));
-    Statement changes(db, "SELECT idea, status, date, reason FROM status_change ORDER BY idea, position");
+    // users_say came with schema 7; a schema 6 file opened read-only has no such column.
+    const bool has_users_say = db.pragma_int("user_version") >= 7;
+    Statement changes(db, std::string("SELECT idea, status, date, reason, ") + (has_users_say ? "users_say" : "''") +
+                              " FROM status_change ORDER BY idea, position");
     while (changes.step())
         idea_of(changes.column_int64(0))
-            .status_history.push_back({parse_status(db, changes.column_text(1)), changes.column_text(2), changes.column_text(3)});
+            .status_history.push_back({parse_status(db, changes.column_text(1)), changes.column_text(2), changes.column_text(3),
+                                       changes.column_text(4)});
     std::unordered_map<std::int64_t, std::pair<std::size_t, std::size_t>> measure_at;  // rid -> (idea, measure)
     Statement measures(db,
                        "SELECT rid, idea, id, label, unit, baseline, target, direction FROM measure ORDER BY idea, position");

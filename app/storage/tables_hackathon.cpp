@@ -27,8 +27,8 @@ std::int64_t resolve(const Database& db, const std::unordered_map<std::string, s
 }
 
 void insert_team(Database& db, const core::Team& t, std::int64_t position) {
-    db.cached("INSERT INTO team (position, id, name, idea, table_label, pitch_order) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind_all(position, t.id, t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order)
+    db.cached("INSERT INTO team (position, id, name, idea, table_label, pitch_order, absent) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(position, t.id, t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order, std::int64_t{t.absent})
         .run();
 }
 
@@ -50,8 +50,8 @@ std::int64_t count_of(Database& db, const char* table) {
 void persist_hackathon(Database& db, const core::PutTeam& c) {
     const core::Team& t = c.team;
     if (find_rid(db, "team", t.id)) {
-        db.cached("UPDATE team SET name = ?, idea = ?, table_label = ?, pitch_order = ? WHERE id = ?")
-            .bind_all(t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order, t.id)
+        db.cached("UPDATE team SET name = ?, idea = ?, table_label = ?, pitch_order = ?, absent = ? WHERE id = ?")
+            .bind_all(t.name, rid_of(db, "idea", t.idea), t.table, t.pitch_order, std::int64_t{t.absent}, t.id)
             .run();
     } else {
         const std::int64_t count = count_of(db, "team");
@@ -114,8 +114,9 @@ void insert_hackathon(Database& db, const core::Workshop& ws) {
     std::unordered_map<std::string, std::int64_t> teams;
     for (std::size_t i = 0; i < ws.teams.size(); ++i) {
         const core::Team& t = ws.teams[i];
-        db.cached("INSERT INTO team (position, id, name, idea, table_label, pitch_order) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind_all(static_cast<std::int64_t>(i), t.id, t.name, resolve(db, ideas, t.idea, "idea"), t.table, t.pitch_order)
+        db.cached("INSERT INTO team (position, id, name, idea, table_label, pitch_order, absent) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind_all(static_cast<std::int64_t>(i), t.id, t.name, resolve(db, ideas, t.idea, "idea"), t.table, t.pitch_order,
+                      std::int64_t{t.absent})
             .run();
         const std::int64_t rid = db.last_insert_rowid();
         teams.emplace(t.id, rid);
@@ -175,8 +176,10 @@ void read_hackathon(Database& db, core::Workshop& ws) {
     if (!has_tables.step() || has_tables.column_int(0) == 0) return;
 
     std::unordered_map<std::int64_t, std::size_t> team_index;
-    Statement teams(db, "SELECT t.rid, t.id, t.name, i.id, t.table_label, t.pitch_order FROM team t "
-                        "JOIN idea i ON i.rid = t.idea ORDER BY t.position");
+    // `absent` came with schema 7; a file of schema 4 to 6 opened read-only has no such column.
+    const bool has_absent = db.pragma_int("user_version") >= 7;
+    Statement teams(db, std::string("SELECT t.rid, t.id, t.name, i.id, t.table_label, t.pitch_order, ") +
+                            (has_absent ? "t.absent" : "0") + " FROM team t JOIN idea i ON i.rid = t.idea ORDER BY t.position");
     while (teams.step()) {
         team_index.emplace(teams.column_int64(0), ws.teams.size());
         core::Team t;
@@ -185,6 +188,7 @@ void read_hackathon(Database& db, core::Workshop& ws) {
         t.idea = teams.column_text(3);
         t.table = teams.column_text(4);
         t.pitch_order = teams.column_int(5);
+        t.absent = teams.column_int(6) != 0;
         ws.teams.push_back(std::move(t));
     }
     Statement members(db, "SELECT m.team, p.id FROM team_member m JOIN participant p ON p.rid = m.participant "

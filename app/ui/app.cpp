@@ -321,6 +321,7 @@ void App::handle_requests() {
     if (!ctx_) return;
     for (const Request& r : ctx_->take_requests()) {
         if (const auto* round = std::get_if<SetPhoneRound>(&r)) report(workshop_.set_phone_round(round->open));
+        if (std::holds_alternative<ExportReport>(r)) report(workshop_.export_report());
     }
 }
 

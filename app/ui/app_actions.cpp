@@ -215,7 +215,13 @@ const std::vector<Action>& App::actions() {
                  if (a.ctx_) a.ctx_->commit_edits();
                  open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
              }});
-        add({.id = "quit", .menu = "File", .label = N_("Quit"), .what = N_("quit (what is being typed is saved first)"),
+        add({.id = "export_report", .menu = "File", .label = i18n::N_("Export report\u2026"),
+             .what = i18n::N_("the report for decision makers (PDF) next to the workshop file"),
+             .run = [](App& a) {
+                 a.ctx_->commit_edits();  // what is typed is in the file before it is read
+                 a.ctx_->request(ExportReport{});
+             }});
+                add({.id = "quit", .menu = "File", .label = N_("Quit"), .what = N_("quit (what is being typed is saved first)"),
              .chords = {{GLFW_KEY_Q, true}}, .needs_workshop = false,
              .run = [](App& a) { a.window_.request_close(); }});
         add({.id = "help", .menu = "Help", .label = N_("Keys"), .what = N_("this list of keys (Esc closes it)"),

@@ -110,6 +110,11 @@ void draw_pitches(UiContext& ctx) {
         muted(ctx, text::kNoTeams());
         return;
     }
+    // Who is absent is kept in the file (team.absent); the buttons below toggle this copy, and
+    // what changed is saved after the line-up as one undoable edit per team.
+    s.absent.clear();
+    for (const core::Team& t : ws.teams)
+        if (t.absent) s.absent.insert(t.id);
     const std::vector<std::size_t> lineup = core::pitch_lineup(ws, s.absent);
     if (s.cursor.position >= lineup.size()) s.cursor.position = lineup.size() - 1;
     const bool on = s.cursor.phase == core::PitchPhase::Pitch || s.cursor.phase == core::PitchPhase::QandA;
@@ -205,6 +210,13 @@ void draw_pitches(UiContext& ctx) {
         }
         ImGui::PopID();
     }
+    for (const core::Team& t : ws.teams)
+        if ((s.absent.count(t.id) > 0) != t.absent) {
+            core::Team marked = t;
+            marked.absent = !t.absent;
+            ctx.run(core::PutTeam{marked, std::nullopt});
+            break;  // `ws` changed: the next frame looks again
+        }
     ImGui::Spacing();
     muted(ctx, text::kKeys());
 }

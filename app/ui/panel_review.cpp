@@ -43,6 +43,7 @@ struct ReviewState {
     int focus_frames = 0;      // frames the value or reason field is on its way to the focus
     core::IdeaStatus decision = core::IdeaStatus::Scaled;
     std::string reason;
+    std::string users_say;     // what the users say, recorded with the decision (issue 13)
     bool open_decision = false;
 };
 
@@ -179,6 +180,7 @@ void decision_popup(UiContext& ctx, const core::Idea& pilot) {
         ImGui::OpenPopup("##decide");
         st.open_decision = false;
         st.reason.clear();
+        st.users_say.clear();
         st.focus_frames = 3;
     }
     if (!ImGui::BeginPopup("##decide")) return;
@@ -189,13 +191,15 @@ void decision_popup(UiContext& ctx, const core::Idea& pilot) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputTextWithHint("##reason", kReasonHint(), &st.reason, ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemActive()) st.focus_frames = 0;
+    ImGui::SetNextItemWidth(em(32.0f));
+    ImGui::InputTextWithHint("##users_say", i18n::tr("What do the users say? (optional)"), &st.users_say);
     const bool has_reason = st.reason.find_first_not_of(" \t") != std::string::npos;
     if (!has_reason) muted(ctx, i18n::tr("The reason is recorded with the decision, for the steering group."));
     ImGui::BeginDisabled(!has_reason);
     if (ImGui::Button(i18n::tr("Record decision")) || (enter && has_reason)) {
         core::Idea changed = pilot;
         changed.status = st.decision;
-        changed.status_history.push_back({st.decision, today(), st.reason});
+        changed.status_history.push_back({st.decision, today(), st.reason, st.users_say});
         if (ctx.run(core::PutIdea{changed, std::nullopt})) ctx.state.status = i18n::format(i18n::tr("Recorded: {0}"), {verb(st.decision)});
         ImGui::CloseCurrentPopup();
     }

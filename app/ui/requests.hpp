@@ -14,6 +14,9 @@ struct SetPhoneRound {
     bool open = false;
 };
 
-using Request = std::variant<SetPhoneRound>;
+// File > Export report…: the report for decision makers (PDF) next to the workshop file.
+struct ExportReport {};
+
+using Request = std::variant<SetPhoneRound, ExportReport>;
 
 }  // namespace pilotdeck::ui

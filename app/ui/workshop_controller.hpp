@@ -92,6 +92,9 @@ public:
     Outcome set_phone_round(bool open);
     // A new join code (the old one was spent by guessing; phones that joined stay).
     Outcome new_join_code();
+    // The report for decision makers (contracts 11) as STEM-report.pdf next to the workshop file,
+    // in the current language: "Exported to PATH", or the error (report_export.cpp).
+    Outcome export_report();
 
 private:
     OpenWorkshop workshop_;

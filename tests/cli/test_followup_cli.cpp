@@ -247,3 +247,41 @@ TEST_CASE("new --from: bad input changes nothing", "[followup][carry-over]") {
     CHECK(usage.status == 2);
     CHECK(usage.err.rfind("pilotdeck: new: --template or --from is required", 0) == 0);
 }
+
+TEST_CASE("import then export keeps what the users say with a decision, and a team marked absent", "[followup][hackathon]") {
+    TempDir dir;
+    json ws = json::parse(read_all(kFollowup));
+    json& history = ws["ideas"][1]["status_history"];
+    REQUIRE_FALSE(history.empty());
+    history.back()["users_say"] = "\"Answers in a minute instead of a day\", says the AP team; two complaints about tone.";
+    const std::string src = dir.file("review.json");
+    write_all(src, ws.dump(2));
+    const std::string file = dir.file("review.pilotdeck");
+    REQUIRE(pd({"import", file, "--from", src}).status == 0);
+    const RunResult out = pd({"export", file});
+    REQUIRE(out.status == 0);
+    const json back = json::parse(out.out);
+    CHECK(back["ideas"][1]["status_history"].back()["users_say"] == history.back()["users_say"]);
+    CHECK_FALSE(back["ideas"][0]["status_history"].back().contains("users_say"));  // written only when heard
+    // Export, import, export: the same bytes.
+    const std::string again_src = dir.file("again.json");
+    write_all(again_src, out.out);
+    REQUIRE(pd({"import", dir.file("again.pilotdeck"), "--from", again_src}).status == 0);
+    CHECK(pd({"export", dir.file("again.pilotdeck")}).out == out.out);
+
+    json hack = json::parse(read_all(std::string(PILOTDECK_TEST_DATA) + "/hackathon-workshop.json"));
+    hack["teams"][2]["absent"] = true;
+    const std::string hsrc = dir.file("hack.json");
+    write_all(hsrc, hack.dump(2));
+    REQUIRE(pd({"import", dir.file("hack.pilotdeck"), "--from", hsrc}).status == 0);
+    const json hback = json::parse(pd({"export", dir.file("hack.pilotdeck")}).out);
+    CHECK(hback["teams"][2]["absent"] == true);
+    CHECK_FALSE(hback["teams"][0].contains("absent"));
+    // A wrong type is refused with its path, nothing written.
+    hack["teams"][2]["absent"] = "yes";
+    write_all(hsrc, hack.dump(2));
+    const RunResult bad = pd({"import", dir.file("bad.pilotdeck"), "--from", hsrc});
+    check_one_error_line(bad, hsrc);
+    CHECK(bad.err.find("teams[2].absent") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir.file("bad.pilotdeck")));
+}

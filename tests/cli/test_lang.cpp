@@ -54,7 +54,10 @@ std::string all_sentences(const json& doc) {
 
 // The document without its sentences: what must not change with the language.
 json without_sentences(json doc) {
-    for (auto& p : doc["pilots"]) p.erase("why");
+    for (auto& p : doc["pilots"]) {
+        p.erase("why");
+        p.erase("obligations");  // sentences too (contracts 10): translated through the catalogues
+    }
     for (auto& n : doc["not_selected"]) n.erase("reason");
     return doc;
 }
@@ -83,6 +86,8 @@ TEST_CASE("Dutch and German (--lang nl, --lang de) translate the shortlist's rea
     CHECK(nl_text.find("ligt boven de grens 2,50") != std::string::npos);
     CHECK(de_text.find("liegt über der Grenze 2,50") != std::string::npos);
     CHECK(nl_text.find("Een quick win: nut ") != std::string::npos);
+    CHECK(nl["pilots"][0]["obligations"][0].get<std::string>().find("AI-geletterdheid") != std::string::npos);
+    CHECK(de["pilots"][0]["obligations"][0].get<std::string>().find("KI-Kompetenz") != std::string::npos);
     CHECK(nl_text.find("beoordeeld door 8 personen.") != std::string::npos);
     CHECK(de_text.find("Ein Quick Win: Nutzen ") != std::string::npos);
     CHECK(de_text.find("von 8 Personen bewertet.") != std::string::npos);

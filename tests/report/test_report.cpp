@@ -2,6 +2,7 @@
 // is read back with poppler (pdfinfo, pdffonts, pdftotext) as a reader's tools would.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -218,6 +219,67 @@ TEST_CASE("a screened pilot's report gives its AI Act class and DPIA verdict, in
     // A workshop whose ideas were never screened says nothing about screening.
     const std::string plain = report_of(demo(dir), dir.file("plain.pdf"));
     CHECK(plain.find("DPIA (GDPR)") == std::string::npos);
+}
+
+// The percentage the report prints for a pilot: the robustness document's selected_share.
+std::string share_text(const json& robustness, const std::string& idea, char decimal_point) {
+    for (const auto& r : robustness["ideas"])
+        if (r["idea"] == idea) {
+            std::ostringstream os;
+            os.setf(std::ios::fixed);
+            os.precision(1);
+            os << r["selected_share"].get<double>() * 100;
+            std::string s = os.str();
+            std::replace(s.begin(), s.end(), '.', decimal_point);
+            return s + " %";
+        }
+    return "(no such idea)";
+}
+
+TEST_CASE("a pilot's obligations and robustness verdict are in the report, agreeing with shortlist and robustness", "[report][screening]") {
+    TempDir dir;
+    const std::string src = std::string(PILOTDECK_TEST_DATA) + "/screening-workshop.json";
+    const std::string file = dir.file("s.pilotdeck");
+    REQUIRE(pd({"import", file, "--from", src}).status == 0);
+    const RunResult rob = pd({"robustness", file});
+    REQUIRE(rob.status == 0);
+    const json robustness = json::parse(rob.out);
+    const RunResult sl = pd({"shortlist", file});
+    REQUIRE(sl.status == 0);
+    const json shortlist = json::parse(sl.out);
+    REQUIRE(shortlist["pilots"].size() >= 2);
+
+    const std::string en = report_of(file, dir.file("en.pdf"), {"--lang", "en"});
+    INFO(en);
+    CHECK(en.find("Obligations:") != std::string::npos);
+    // Every obligation of every pilot, as the shortlist document words it.
+    for (const auto& pilot : shortlist["pilots"])
+        for (const auto& o : pilot["obligations"]) CHECK(en.find(squeeze(o.get<std::string>())) != std::string::npos);
+    CHECK(en.find("applies from 2026-08-02") != std::string::npos);
+    // Each pilot's verdict and share, as `pilotdeck robustness` (its defaults) gives them.
+    for (const auto& pilot : shortlist["pilots"]) {
+        const std::string id = pilot["idea"];
+        std::string verdict;
+        for (const auto& r : robustness["ideas"])
+            if (r["idea"] == id) verdict = r["verdict"];
+        REQUIRE_FALSE(verdict.empty());
+        CHECK(en.find("Robustness: " + verdict + " — a pilot in " + share_text(robustness, id, '.') + " of 10000 variations") !=
+              std::string::npos);
+    }
+    CHECK(en.find("not legal advice") != std::string::npos);
+    CHECK(en.find("The same as `pilotdeck robustness` with its defaults.") != std::string::npos);
+
+    const std::string nl = report_of(file, dir.file("nl.pdf"), {"--lang", "nl"});
+    INFO(nl);
+    for (const char* words : {"Verplichtingen:", "Laat mensen weten dat ze met een AI-systeem te maken hebben",
+                              "AI-verordening art. 113; geldt vanaf 2026-08-02", "Robuustheid: ", "geen juridisch advies"})
+        CHECK(nl.find(words) != std::string::npos);
+    CHECK(nl.find(share_text(robustness, shortlist["pilots"][0]["idea"], ',') + " van 10000 variaties") != std::string::npos);
+    CHECK(nl.find("applies from") == std::string::npos);
+    // The shortlist document's obligations follow the language too (contracts 10).
+    const RunResult sl_nl = pd({"shortlist", file, "--lang", "nl"});
+    REQUIRE(sl_nl.status == 0);
+    CHECK(sl_nl.out.find("geldt vanaf 2025-02-02") != std::string::npos);
 }
 
 TEST_CASE("report: a missing output folder is one line and no file, and no scores is a report that says so", "[report]") {
