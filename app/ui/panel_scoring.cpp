@@ -500,12 +500,16 @@ void draw_scoring(UiContext& ctx) {
     if (fitted_button(i18n::tr("Next unscored idea (F8)"))) select_next_unscored(ctx);
     ImGui::SameLine();
     revote_button(ctx);
-    ImGui::SameLine();
+    // The two modes follow on the line while they fit, else they wrap (German labels run long).
+    auto radio_width = [](const char* label) {
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    };
+    same_line_if_fits(radio_width(i18n::tr("Individual scores")));
     if (ImGui::RadioButton(i18n::tr("Individual scores"), !focus.consensus)) {
         focus.consensus = false;
         focus.row = 0;
     }
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(i18n::tr(kConsensusName)));
     if (ImGui::RadioButton(i18n::tr(kConsensusName), focus.consensus)) {
         focus.consensus = true;
         focus.row = 0;
