@@ -298,7 +298,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     const GridColumns gc = grid_columns(g.rater_names, labels, std::min(ImGui::GetContentRegionAvail().x, avail_w));
     if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(6))))) return;
     ImGui::TableSetupScrollFreeze(1, 2);
-    ImGui::TableSetupColumn(i18n::tr("Rater"), ImGuiTableColumnFlags_WidthFixed, gc.rater - 2 * ImGui::GetStyle().CellPadding.x - 1);
+    ImGui::TableSetupColumn(i18n::trc("score grid", "Rater"), ImGuiTableColumnFlags_WidthFixed, gc.rater - 2 * ImGui::GetStyle().CellPadding.x - 1);
     // Each criterion column as wide as its digits, its name abbreviated to fit (whole on focus, below).
     for (std::size_t k = 0; k < g.criteria.size(); ++k)
         ImGui::TableSetupColumn(gc.header[k].c_str(), ImGuiTableColumnFlags_WidthFixed, gc.width[k]);
@@ -317,7 +317,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
         const bool focused = col == focus.col + 1;
         if (focused) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, u32(ctx.palette.accent));
         if (focused) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent_text));
-        ImGui::TableHeader(col == 0 ? i18n::tr("Rater") : gc.header[static_cast<std::size_t>(col - 1)].c_str());
+        ImGui::TableHeader(col == 0 ? i18n::trc("score grid", "Rater") : gc.header[static_cast<std::size_t>(col - 1)].c_str());
         if (focused) ImGui::PopStyleColor();
         if (col > 0 && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", g.criteria[static_cast<std::size_t>(col - 1)]->label.c_str());
