@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/selection.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/matrix_layout.hpp"
@@ -150,7 +151,7 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
     const float line = fs * 1.35f;
     const float gap = line - fs;
     auto room = [&] { return p.y + line <= bottom; };
-    pen.text(p, pal.text, "Key");
+    pen.text(p, pal.text, i18n::trc("legend", "Key"));
     p.y += line;
     // Two markers a row when they fit side by side: the numbered list needs the room more.
     float widest = 0;
@@ -165,19 +166,19 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
         if (!pairs || nth % 2 == 1) p.y += line;
         ++nth;
     }
-    pen.text(p, pal.text_muted, "Size: visibility");
+    pen.text(p, pal.text_muted, i18n::tr("Size: visibility"));
     p.y += line;
-    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, "Right of the dashed line: risk above the limit", width) + gap;
+    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, i18n::tr("Right of the dashed line: risk above the limit"), width) + gap;
     p.y += line * 0.5f;
     if (!numbered.empty() && room()) {
-        pen.text(p, pal.text, "Numbered ideas");
+        pen.text(p, pal.text, i18n::tr("Numbered ideas"));
         p.y += line;
         for (std::size_t k = 0; k < numbered.size(); ++k) {
             const std::string t = std::to_string(numbered[k].first) + " — " + numbered[k].second;
             const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, t.c_str()).y;
             // Keep a line to say what is left out (a whole entry or none).
             if (p.y + h > bottom || (p.y + h + line > bottom && k + 1 < numbered.size())) {
-                pen.text(p, pal.text_muted, "+ " + std::to_string(numbered.size() - k) + " more");
+                pen.text(p, pal.text_muted, counted(numbered.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - k))));
                 p.y += line;
                 break;
             }
@@ -186,12 +187,12 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
         p.y += line * 0.5f;
     }
     if (!unplaced.empty() && room()) {
-        pen.text(p, pal.text, "Not yet placed");
+        pen.text(p, pal.text, i18n::tr("Not yet placed"));
         p.y += line;
         for (std::size_t k = 0; k < unplaced.size(); ++k) {
             const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced[k].c_str()).y;
             if (p.y + h + line > bottom && k + 1 < unplaced.size()) {
-                pen.text(p, pal.text_muted, "+ " + std::to_string(unplaced.size() - k) + " more");
+                pen.text(p, pal.text_muted, counted(unplaced.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(unplaced.size() - k))));
                 break;
             }
             p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
@@ -256,7 +257,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     geo.plot_min = plot_min;
     geo.plot_max = plot_max;
     if (plot_max.x - plot_min.x < fs * 6 || plot_max.y - plot_min.y < fs * 6) {
-        pen.text(min, pal.text, "Make the window larger to see the matrix.");
+        pen.text(min, pal.text, i18n::tr("Make the window larger to see the matrix."));
         dl->PopClipRect();
         return geo;
     }
@@ -312,8 +313,8 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     dl->AddLine(ImVec2(xm, plot_min.y), ImVec2(xm, plot_max.y), u32(pal.text_muted), fs * 0.1f);
     dl->AddLine(ImVec2(plot_min.x, ym), ImVec2(plot_max.x, ym), u32(pal.text_muted), fs * 0.1f);
     dl->AddRect(plot_min, plot_max, u32(pal.text_muted), 0, 0, 1.0f);
-    pen.text(ImVec2(plot_min.x, min.y + fs * 0.2f), pal.text, "↑ Benefit");
-    const std::string risk_title = "Risk →";
+    pen.text(ImVec2(plot_min.x, min.y + fs * 0.2f), pal.text, i18n::tr("\u2191 Benefit"));
+    const std::string risk_title = i18n::tr("Risk \u2192");
     pen.text(ImVec2(plot_max.x - pen.measure(risk_title).x, plot_max.y + fs * 1.4f), pal.text, risk_title);
 
     // The risk limit of the selection rules, dashed and labelled (the label is drawn last, on top).
@@ -322,7 +323,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     if (max_risk >= risk.lo && max_risk <= risk.hi) {
         const float x = x_of(max_risk);
         dashed_vline(dl, x, plot_min.y, plot_max.y, u32(pal.text), fs * 0.12f, fs * 0.45f);
-        const std::string t = "max risk " + fmt_limit(max_risk);
+        const std::string t = i18n::format(i18n::tr("max risk {0}"), {fmt_limit(max_risk)});
         const ImVec2 ts = pen.measure(t);
         // Below the quadrant names, on the side of the line with room.
         const float lx = x + pad + ts.x <= plot_max.x ? x + pad : x - pad - ts.x;

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "base/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -140,7 +141,7 @@ void draw_chart(UiContext& ctx, float width, float height) {
 void draw_concerns(UiContext& ctx) {
     const auto& concerns = ctx.session.workshop().concerns;
     if (concerns.empty()) {
-        ImGui::TextWrapped("This workshop has no worries to tally.");
+        ImGui::TextWrapped("%s", i18n::tr("This workshop has no worries to tally."));
         return;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -158,7 +159,7 @@ void draw_concerns(UiContext& ctx) {
     ImGui::BeginChild("##chart", ImVec2(chart_w, avail.y), false);
     int total = 0;
     for (const auto& c : concerns) total += c.count;
-    heading(ctx, "Hands raised: " + std::to_string(total));
+    heading(ctx, i18n::format(i18n::tr("Hands raised: {0}"), {std::to_string(total)}));
     const float h = std::min(ImGui::GetContentRegionAvail().y, em(4.0f) * static_cast<float>(concerns.size()));
     draw_chart(ctx, ImGui::GetContentRegionAvail().x, h);
     ImGui::EndChild();

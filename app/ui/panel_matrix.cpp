@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/selection.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/panels.hpp"
@@ -34,7 +35,7 @@ void idea_facts(const UiContext& ctx, const core::Idea& idea, const core::IdeaRe
     }
     if (r.contested) {
         ImGui::SameLine();
-        ImGui::TextUnformatted("the room disagrees on some criterion");
+        ImGui::TextUnformatted(i18n::tr("the room disagrees on some criterion"));
     }
 }
 
@@ -93,7 +94,7 @@ void draw_matrix(UiContext& ctx) {
     if (index < results.size()) {
         idea_facts(ctx, *selected, results[index]);
     } else {
-        muted(ctx, "Click a bubble, or press Tab, to pick an idea.");
+        muted(ctx, i18n::tr("Click a bubble, or press Tab, to pick an idea."));
     }
 
     if (!hovered) return;

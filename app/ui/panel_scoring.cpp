@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/selection.hpp"
 #include "ui/grid_columns.hpp"
 #include "ui/panel_revote.hpp"
@@ -85,7 +86,7 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
     const auto& ideas = s.workshop().ideas;
     const auto& results = s.results();
     if (ideas.empty()) {
-        ImGui::TextWrapped("No ideas yet. Collect them in the Ideas stage first.");
+        ImGui::TextWrapped("%s", i18n::tr("No ideas yet. Collect them in the Ideas stage first."));
         return;
     }
     for (std::size_t i = 0; i < ideas.size(); ++i) {
@@ -118,8 +119,9 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         ImGui::TextUnformatted(idea.title.c_str());
         ImGui::PopTextWrapPos();
         ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y + title_h + ImGui::GetStyle().ItemSpacing.y));
-        std::string progress = "scored by " + std::to_string(individual) + " of " + std::to_string(participant_count);
-        if (consensus) progress += " + team";
+        std::string progress =
+            i18n::format(i18n::tr("scored by {0} of {1}"), {std::to_string(individual), std::to_string(participant_count)});
+        if (consensus) progress += i18n::tr(" + team");
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
         ImGui::TextUnformatted(progress.c_str());
         ImGui::PopStyleColor();
@@ -153,14 +155,14 @@ Grid make_grid(const UiContext& ctx, bool consensus) {
     g.criteria = criteria_by_axis(ws.criteria);
     if (consensus) {
         g.rater_ids.push_back(kConsensusId);
-        g.rater_names.push_back(kConsensusName);
+        g.rater_names.push_back(i18n::tr(kConsensusName));
         return g;
     }
     int n = 0;
     for (const Participant* p : individual_raters(ws)) {
         ++n;
         g.rater_ids.push_back(p->id);
-        g.rater_names.push_back(ctx.state.notes_visible && !p->name.empty() ? p->name : "Rater " + std::to_string(n));
+        g.rater_names.push_back(ctx.state.notes_visible && !p->name.empty() ? p->name : i18n::format(i18n::tr("Rater {0}"), {std::to_string(n)}));
     }
     return g;
 }
@@ -198,7 +200,7 @@ void handle_grid_keys(UiContext& ctx, const Grid& g, const std::string& idea) {
     for (int d = 1; d <= 9; ++d) {
         if (!key_pressed(GLFW_KEY_0 + d) && !key_pressed(GLFW_KEY_KP_0 + d)) continue;
         if (d < c.min || d > c.max) {
-            ctx.state.status = c.label + " takes " + std::to_string(c.min) + " to " + std::to_string(c.max);
+            ctx.state.status = i18n::format(i18n::tr("{0} takes {1} to {2}"), {c.label, std::to_string(c.min), std::to_string(c.max)});
             return;
         }
         set_score(ctx, idea, rater, c.id, d);
@@ -268,7 +270,7 @@ GridColumns grid_columns(const std::vector<std::string>& rater_names, const std:
     const ImGuiStyle& st = ImGui::GetStyle();
     const float pad = 2 * st.CellPadding.x + 1;
     for (const std::string& n : rater_names) out.rater = std::max(out.rater, ImGui::CalcTextSize(n.c_str()).x);
-    out.rater = std::clamp(std::max(out.rater, ImGui::CalcTextSize("Spread (sd)").x), em(4), em(9)) + pad;
+    out.rater = std::clamp(std::max(out.rater, ImGui::CalcTextSize(i18n::tr("Spread (sd)")).x), em(4), em(9)) + pad;
     // Columns as wide as the digits they hold ("4.33"), wider for their whole name while there is room.
     const float digits = ImGui::CalcTextSize("0.00").x + em(0.4f);
     const float n = static_cast<float>(std::max<std::size_t>(labels.size(), 1));
@@ -296,7 +298,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     const GridColumns gc = grid_columns(g.rater_names, labels, std::min(ImGui::GetContentRegionAvail().x, avail_w));
     if (!ImGui::BeginTable("grid", cols + 1, flags, ImVec2(0, std::max(height, em(6))))) return;
     ImGui::TableSetupScrollFreeze(1, 2);
-    ImGui::TableSetupColumn("Rater", ImGuiTableColumnFlags_WidthFixed, gc.rater - 2 * ImGui::GetStyle().CellPadding.x - 1);
+    ImGui::TableSetupColumn(i18n::trc("score grid", "Rater"), ImGuiTableColumnFlags_WidthFixed, gc.rater - 2 * ImGui::GetStyle().CellPadding.x - 1);
     // Each criterion column as wide as its digits, its name abbreviated to fit (whole on focus, below).
     for (std::size_t k = 0; k < g.criteria.size(); ++k)
         ImGui::TableSetupColumn(gc.header[k].c_str(), ImGuiTableColumnFlags_WidthFixed, gc.width[k]);
@@ -315,7 +317,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
         const bool focused = col == focus.col + 1;
         if (focused) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, u32(ctx.palette.accent));
         if (focused) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.accent_text));
-        ImGui::TableHeader(col == 0 ? "Rater" : gc.header[static_cast<std::size_t>(col - 1)].c_str());
+        ImGui::TableHeader(col == 0 ? i18n::trc("score grid", "Rater") : gc.header[static_cast<std::size_t>(col - 1)].c_str());
         if (focused) ImGui::PopStyleColor();
         if (col > 0 && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", g.criteria[static_cast<std::size_t>(col - 1)]->label.c_str());
@@ -338,8 +340,9 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
                 focus.row = static_cast<int>(row);
                 focus.col = col;
             }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: %s (%d to %d). Type a digit; 0 clears.",
-                                                          g.rater_names[row].c_str(), c.label.c_str(), c.min, c.max);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::format(i18n::tr("{0}: {1} ({2} to {3}). Type a digit; 0 clears."),
+                                                                      {g.rater_names[row], c.label, std::to_string(c.min),
+                                                                       std::to_string(c.max)}).c_str());
             ImDrawList* dl = ImGui::GetWindowDrawList();
             if (focused && focus.scroll) {
                 ImGui::SetScrollHereX(0.5f);
@@ -368,7 +371,7 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
             if (cs.criterion == c.id) return &cs;
         return nullptr;
     };
-    const char* names[] = {"Mean", "Spread (sd)", "Raters"};
+    const char* names[] = {i18n::tr("Mean"), i18n::tr("Spread (sd)"), i18n::tr("Raters")};
     for (int line = 0; line < 3; ++line) {
         ImGui::TableNextRow();
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, u32(ctx.palette.surface));
@@ -384,21 +387,21 @@ void draw_grid(UiContext& ctx, const Grid& g, const Idea& idea, const core::Idea
     }
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted("Agreement");
+    ImGui::TextUnformatted(i18n::tr("Agreement"));
     for (int col = 0; col < cols; ++col) {
         ImGui::TableSetColumnIndex(col + 1);
         const core::CriterionSummary* cs = summary_of(*g.criteria[static_cast<std::size_t>(col)]);
-        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize("! discuss").x + em(0.6f);
+        const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(i18n::tr("! discuss")).x + em(0.6f);
         if (cs && cs->sd >= 1.0) {
             if (narrow) {
                 ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text));
-                ImGui::TextUnformatted("! disc.");
+                ImGui::TextUnformatted(i18n::tr("! disc."));
                 ImGui::PopStyleColor();
             } else {
                 contested_badge(ctx);
             }
         } else if (cs && cs->n >= 2) {
-            ImGui::TextUnformatted(narrow ? "ok" : "agreed");
+            ImGui::TextUnformatted(narrow ? i18n::trc("agreement, short", "ok") : i18n::tr("agreed"));
         }
     }
     ImGui::EndTable();
@@ -430,7 +433,8 @@ void draw_focused_criterion(UiContext& ctx, const Grid& g, const Idea& idea) {
     if (ctx.fonts.large) ImGui::PopFont();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
-    ImGui::Text("(%s, higher = more %s)", axis_title(c.axis), c.axis == Axis::Risk ? "risk" : "of it");
+    ImGui::TextUnformatted(i18n::format(c.axis == Axis::Risk ? i18n::tr("({0}, higher = more risk)") : i18n::tr("({0}, higher = more of it)"),
+                                        {axis_title(c.axis)}).c_str());
     ImGui::PopStyleColor();
     if (!c.help.empty()) ImGui::TextWrapped("%s", c.help.c_str());
     for (const auto& [level, text] : c.levels) {
@@ -469,7 +473,7 @@ void draw_scoring(UiContext& ctx) {
 
     const Idea* idea = selected_or_first(ctx);
     if (!idea) {
-        ImGui::TextWrapped("Nothing to score yet.");
+        ImGui::TextWrapped("%s", i18n::tr("Nothing to score yet."));
         ImGui::EndChild();
         return;
     }
@@ -493,32 +497,36 @@ void draw_scoring(UiContext& ctx) {
         return;
     }
 
-    if (ImGui::Button("Next unscored idea (F8)")) select_next_unscored(ctx);
+    if (fitted_button(i18n::tr("Next unscored idea (F8)"))) select_next_unscored(ctx);
     ImGui::SameLine();
     revote_button(ctx);
-    ImGui::SameLine();
-    if (ImGui::RadioButton("Individual scores", !focus.consensus)) {
+    // The two modes follow on the line while they fit, else they wrap (German labels run long).
+    auto radio_width = [](const char* label) {
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    };
+    same_line_if_fits(radio_width(i18n::tr("Individual scores")));
+    if (ImGui::RadioButton(i18n::tr("Individual scores"), !focus.consensus)) {
         focus.consensus = false;
         focus.row = 0;
     }
-    ImGui::SameLine();
-    if (ImGui::RadioButton("Team consensus", focus.consensus)) {
+    same_line_if_fits(radio_width(i18n::tr(kConsensusName)));
+    if (ImGui::RadioButton(i18n::tr(kConsensusName), focus.consensus)) {
         focus.consensus = true;
         focus.row = 0;
     }
     if (focus.consensus)
-        muted(ctx, "One agreed value per criterion. It counts as one rater for the shortlist's "
-                   "\"min raters\" rule.");
+        muted(ctx, i18n::tr("One agreed value per criterion. It counts as one rater for the shortlist's "
+                            "\u201Cmin raters\u201D rule."));
 
     if (ws.criteria.empty()) {
-        ImGui::TextWrapped("This workshop has no criteria to score on.");
+        ImGui::TextWrapped("%s", i18n::tr("This workshop has no criteria to score on."));
         ImGui::EndChild();
         return;
     }
     const Grid g = make_grid(ctx, focus.consensus);
     if (g.rater_ids.empty()) {
-        ImGui::TextWrapped("No participants yet. Add them in the participants list, or score as a team "
-                           "with \"Team consensus\".");
+        ImGui::TextWrapped("%s", i18n::tr("No participants yet. Add them in the participants list, or score as a team "
+                                         "with \u201CTeam consensus\u201D."));
         ImGui::EndChild();
         return;
     }

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 
+#include "base/i18n.hpp"
 #include "core/selection.hpp"
 #include "documents/documents.hpp"
 #include "platform/paths.hpp"
@@ -50,7 +51,8 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
     const AxisRange vis = axis_range(criteria, core::Axis::Visibility);
 
     if (!ImGui::BeginTable("rules", 5, ImGuiTableFlags_SizingStretchSame)) return false;
-    for (const char* h : {"Max risk", "Min visibility", "Min raters", "Pilots", "Per department"})
+    for (const char* h : {i18n::tr("Max risk"), i18n::tr("Min visibility"), i18n::tr("Min raters"), i18n::tr("Pilots"),
+                          i18n::tr("Per department")})
         ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     ImGui::TableNextRow();
@@ -93,30 +95,40 @@ void pin_popup(UiContext& ctx) {
         return;
     }
     ImGui::PushTextWrapPos(em(28));
-    ImGui::TextWrapped("Pin “%s”", idea->title.c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Pin \u201C{0}\u201D"), {idea->title}).c_str());
     ImGui::PopTextWrapPos();
-    ImGui::RadioButton("Include: always a pilot", &state.pin_choice, 0);
-    ImGui::RadioButton("Exclude: never a pilot", &state.pin_choice, 1);
-    ImGui::TextUnformatted("Reason (shown in the shortlist)");
+    ImGui::RadioButton(i18n::tr("Include: always a pilot"), &state.pin_choice, 0);
+    ImGui::RadioButton(i18n::tr("Exclude: never a pilot"), &state.pin_choice, 1);
+    ImGui::TextUnformatted(i18n::tr("Reason (shown in the shortlist)"));
     ImGui::SetNextItemWidth(em(28));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool enter = ImGui::InputText("##reason", &state.pin_reason, ImGuiInputTextFlags_EnterReturnsTrue);
     const bool has_reason = state.pin_reason.find_first_not_of(" \t") != std::string::npos;
-    if (!has_reason) muted(ctx, "Say why, so the room can follow the decision.");
+    if (!has_reason) muted(ctx, i18n::tr("Say why, so the room can follow the decision."));
     ImGui::BeginDisabled(!has_reason);
-    if (ImGui::Button("Pin") || (enter && has_reason)) {
+    if (ImGui::Button(i18n::trc("button", "Pin")) || (enter && has_reason)) {
         core::Idea changed = *idea;
         changed.decision = core::Decision{state.pin_choice == 0 ? core::Pin::Include : core::Pin::Exclude,
                                           state.pin_reason};
-        const std::string label = "Pin \u201C" + idea->title + "\u201D " +
-                                  (state.pin_choice == 0 ? "as a pilot" : "out of the pilots");
+        const std::string label = i18n::format(state.pin_choice == 0 ? i18n::tr("Pin \u201C{0}\u201D as a pilot")
+                                                                     : i18n::tr("Pin \u201C{0}\u201D out of the pilots"),
+                                               {idea->title});
         ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label});
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(i18n::tr("Cancel"))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+// The width pin_controls takes on one line.
+float pin_controls_width(const core::Idea& idea) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    if (!idea.decision) return button_width(i18n::tr("Pin\u2026"));
+    const bool include = idea.decision->pin == core::Pin::Include;
+    return ImGui::CalcTextSize(include ? i18n::tr("Pinned: include") : i18n::tr("Pinned: exclude")).x + st.ItemSpacing.x +
+           ImGui::CalcTextSize(i18n::tr("Unpin")).x + 2 * st.FramePadding.x;
 }
 
 // "Pin…" or "Unpin" for one idea; the pinned state is also written as text.
@@ -125,16 +137,16 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
     ImGui::PushID(idea.id.c_str());
     if (idea.decision) {
         const bool include = idea.decision->pin == core::Pin::Include;
-        ImGui::TextUnformatted(include ? "Pinned: include" : "Pinned: exclude");
+        ImGui::TextUnformatted(include ? i18n::tr("Pinned: include") : i18n::tr("Pinned: exclude"));
         if (ImGui::IsItemHovered() && !idea.decision->reason.empty())
             ImGui::SetTooltip("%s", idea.decision->reason.c_str());
         ImGui::SameLine();
-        if (ImGui::SmallButton("Unpin")) {
+        if (ImGui::SmallButton(i18n::tr("Unpin"))) {
             core::Idea changed = idea;
             changed.decision.reset();
-            ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, "Unpin \u201C" + idea.title + "\u201D"});
+            ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, i18n::format(i18n::tr("Unpin \u201C{0}\u201D"), {idea.title})});
         }
-    } else if (ImGui::SmallButton("Pin…")) {
+    } else if (fitted_button(i18n::tr("Pin\u2026"))) {
         state.pin_idea = idea.id;
         state.pin_choice = 0;
         state.pin_reason.clear();
@@ -148,15 +160,15 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
 std::string pilot_gaps(const UiContext& ctx, const core::Idea& idea) {
     std::string gaps;
     auto add = [&gaps](const char* gap) { gaps += (gaps.empty() ? "" : "; ") + std::string(gap); };
-    if (idea.owner.empty() || !ctx.session.find_participant(idea.owner)) add("no owner yet");
+    if (idea.owner.empty() || !ctx.session.find_participant(idea.owner)) add(i18n::tr("no owner yet"));
     const std::string& success = idea.success_criteria;
     if (success.find_first_not_of(" \t\r\n") == std::string::npos)
-        add("no success criterion yet");
+        add(i18n::tr("no success criterion yet"));
     else if (std::none_of(success.begin(), success.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        add("the success criterion has no number to measure it by");
+        add(i18n::tr("the success criterion has no number to measure it by"));
     if (gaps.empty()) return gaps;
     gaps[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(gaps[0])));
-    return gaps + " (ideas stage)";
+    return i18n::format(i18n::tr("{0} (ideas stage)"), {gaps});
 }
 
 // The idea's AI Act class (a marker and the word) and DPIA tag, and the button to its questionnaire.
@@ -184,7 +196,9 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
         ImGui::SameLine(0, em(1.5f));
     }
     axis_scores_line(ctx, r);
-    ImGui::SameLine(0, em(1.5f));
+    // Beside the scores when it fits, else on a line of its own (German labels run long).
+    const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    if (ImGui::GetItemRectMax().x + em(1.5f) + pin_controls_width(idea) <= right) ImGui::SameLine(0, em(1.5f));
     pin_controls(ctx, idea);
     screening_line(ctx, idea);
     ctx.panels().robustness.verdict(ctx, idea.id);  // contracts 8
@@ -200,9 +214,9 @@ void pilot_card(UiContext& ctx, const core::Pick& p, const core::IdeaResult& r, 
 void pilots_list(UiContext& ctx, const core::Selection& sel) {
     const auto& ideas = ctx.session.workshop().ideas;
     const auto& results = ctx.session.results();
-    heading(ctx, sel.pilots.empty() ? "No pilots with these rules" : "Pilots");
+    heading(ctx, sel.pilots.empty() ? i18n::tr("No pilots with these rules") : i18n::tr("Pilots"));
     if (sel.pilots.empty()) {
-        muted(ctx, "Loosen a rule above, or pin an idea to include it.");
+        muted(ctx, i18n::tr("Loosen a rule above, or pin an idea to include it."));
         return;
     }
     for (const core::Pick& p : sel.pilots) {
@@ -216,12 +230,12 @@ void rejected_table(UiContext& ctx, const core::Selection& sel) {
     if (sel.not_selected.empty()) return;
     const auto& ideas = ctx.session.workshop().ideas;
     const auto& results = ctx.session.results();
-    heading(ctx, "Not selected");
+    heading(ctx, i18n::tr("Not selected"));
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("rejected", 3, flags)) return;
-    ImGui::TableSetupColumn("Idea", ImGuiTableColumnFlags_WidthStretch, 2.f);
-    ImGui::TableSetupColumn("Why not", ImGuiTableColumnFlags_WidthStretch, 3.f);
-    ImGui::TableSetupColumn("Pin", ImGuiTableColumnFlags_WidthFixed, em(11));
+    ImGui::TableSetupColumn(i18n::tr("Idea"), ImGuiTableColumnFlags_WidthStretch, 2.f);
+    ImGui::TableSetupColumn(i18n::tr("Why not"), ImGuiTableColumnFlags_WidthStretch, 3.f);
+    ImGui::TableSetupColumn(i18n::trc("column", "Pin"), ImGuiTableColumnFlags_WidthFixed, em(11));
     ImGui::TableHeadersRow();
     for (const core::Rejection& rj : sel.not_selected) {
         const core::Idea& idea = ideas[results[rj.result].idea];
@@ -250,23 +264,23 @@ void export_section(UiContext& ctx) {
     // "Exported to …" holds only while the workshop is as it was exported.
     if (s.revision() != state.exported_at) state.export_result.clear();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Export to");
+    ImGui::TextUnformatted(i18n::tr("Export to"));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - em(7)));
+    ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - button_width(i18n::tr("Export")) - ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputText("##export_path", &state.export_path);
     ImGui::SameLine();
-    if (ImGui::Button("Export")) {
+    if (fitted_button(i18n::tr("Export"))) {
         const ExportResult r = export_shortlist(ctx, state.export_path);
         state.export_result.clear();
         state.exported_at = s.revision();
         if (r.json_written && r.png_written) {
-            state.export_result = "Exported to " + state.export_path + " and " + r.png_path;
-            ctx.state.status = "Shortlist exported";
+            state.export_result = i18n::format(i18n::tr("Exported to {0} and {1}"), {state.export_path, r.png_path});
+            ctx.state.status = i18n::tr("Shortlist exported");
         } else if (r.json_written) {
-            state.export_result = "Exported to " + state.export_path;
-            ctx.state.error = "The shortlist was exported, the matrix image was not: " + r.error;
+            state.export_result = i18n::format(i18n::tr("Exported to {0}"), {state.export_path});
+            ctx.state.error = i18n::format(i18n::tr("The shortlist was exported, the matrix image was not: {0}"), {r.error});
         } else {
-            ctx.state.error = "Export failed: " + r.error;
+            ctx.state.error = i18n::format(i18n::tr("Export failed: {0}"), {r.error});
         }
     }
     if (!state.export_result.empty()) {
@@ -309,7 +323,7 @@ void draw_shortlist(UiContext& ctx) {
     ImGui::Spacing();
     ctx.panels().robustness.draw(ctx);  // contracts 8, in the background
     ImGui::Spacing();
-    heading(ctx, "Selection rules");
+    heading(ctx, i18n::tr("Selection rules"));
     if (rule_controls(ctx, state.draft)) {
         state.editing = true;
         ctx.hold_edit("selection rules", [&ctx] { apply_rules(ctx); });  // a stage change or quit applies them

@@ -183,3 +183,43 @@ TEST_CASE("buttons follow on the line while they fit, else start the next one") 
     CHECK(second_y == Approx(first_y));  // two fit in 300 px with the default font
     CHECK(third_y > second_y);           // the third goes to the next line
 }
+
+TEST_CASE("scoring, matrix, shortlist and concerns in German: no English left in what they draw") {
+    const InLanguage de(i18n::Language::De);
+    test::Headless h(data("small-workshop.json"));
+    h.ctx.select_idea("i1");
+    const std::string scoring = h.text([&] { ui::draw_scoring(h.ctx); });
+    INFO(scoring);
+    CHECK(has(scoring, "bewertet von 3 von 4"));
+    CHECK(has(scoring, "N\u00E4chste unbewertete Idee (F8)"));
+    CHECK(has(scoring, "Einzelbewertungen"));
+    CHECK(has(scoring, "Teamkonsens"));
+    CHECK(has(scoring, "Mittelwert"));
+    CHECK(has(scoring, "Streuung (SD)"));
+    CHECK_FALSE(has(scoring, "scored by"));
+    CHECK_FALSE(has(scoring, "Individual scores"));
+    CHECK_FALSE(has(scoring, "higher = more"));
+
+    test::Headless m(data("small-workshop.json"));
+    const std::string matrix = m.text([&] { ui::draw_matrix(m.ctx); });
+    INFO(matrix);
+    CHECK(has(matrix, "Klicken Sie auf eine Blase"));
+    CHECK_FALSE(has(matrix, "Click a bubble"));
+
+    const std::string shortlist = h.text([&] { ui::draw_shortlist(h.ctx); });
+    INFO(shortlist);
+    CHECK(has(shortlist, "Auswahlregeln"));
+    CHECK(has(shortlist, "Max. Risiko"));
+    CHECK(has(shortlist, "Min. Bewertende"));
+    CHECK(has(shortlist, "Pilotprojekte"));
+    CHECK(has(shortlist, "Festlegen\u2026"));
+    CHECK(has(shortlist, "Exportieren nach"));
+    CHECK_FALSE(has(shortlist, "Pin\u2026"));
+    CHECK_FALSE(has(shortlist, "Export to"));
+    CHECK_FALSE(has(shortlist, "Selection rules"));
+
+    const std::string concerns = h.text([&] { ui::draw_concerns(h.ctx); });
+    INFO(concerns);
+    CHECK(has(concerns, "Handzeichen: 4"));
+    CHECK_FALSE(has(concerns, "Hands raised"));
+}
