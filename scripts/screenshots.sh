@@ -25,3 +25,15 @@ for stage in intro concerns ideas scoring matrix shortlist; do
     "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/$stage.png" --size 1920x1080
     echo "docs/screenshots/$stage.png"
 done
+# The same workshop's screen in German, at a projector's 1280x720.
+for stage in scoring shortlist; do
+    "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/de-$stage.png" --size 1280x720 --lang de
+    echo "docs/screenshots/de-$stage.png"
+done
+# A hackathon's stages before the pitches (the pitches and awards are made by the GUI test
+# test_hackathon_stages.sh, which drives them with PageDown).
+"$bin" import "$work/hackathon.pilotdeck" --from "$root/tests/data/hackathon-workshop.json" 2>/dev/null
+for stage in teams work judging; do
+    "$bin" screenshot "$work/hackathon.pilotdeck" --stage "$stage" --out "$out/hackathon-$stage.png" --size 1920x1080
+    echo "docs/screenshots/hackathon-$stage.png"
+done
