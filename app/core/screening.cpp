@@ -37,6 +37,27 @@ std::string_view to_string(DpiaVerdict d) {
     return {};
 }
 
+std::string describe(AiActClass c) {
+    switch (c) {
+        case AiActClass::Prohibited: return i18n::tr("prohibited practice (Art. 5): never a pilot");
+        case AiActClass::HighRisk: return i18n::tr("high-risk (Annex III)");
+        case AiActClass::Unassessed: return i18n::tr("not fully screened yet");
+        case AiActClass::Limited: return i18n::tr("limited risk (transparency duties)");
+        case AiActClass::Minimal: return i18n::tr("minimal risk");
+    }
+    return {};
+}
+
+std::string describe(DpiaVerdict d) {
+    switch (d) {
+        case DpiaVerdict::Required: return i18n::tr("required before the pilot");
+        case DpiaVerdict::Recommended: return i18n::tr("recommended");
+        case DpiaVerdict::Unknown: return i18n::tr("not known yet (questions open)");
+        case DpiaVerdict::NotNeeded: return i18n::tr("not needed");
+    }
+    return {};
+}
+
 std::span<const std::string_view> screening_questions() { return kScreeningQuestions; }
 
 bool is_screening_question(std::string_view id) { return screening_question_index(id).has_value(); }

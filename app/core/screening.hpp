@@ -18,6 +18,10 @@ enum class AiActClass { Prohibited, HighRisk, Unassessed, Limited, Minimal };
 enum class DpiaVerdict { Required, Recommended, Unknown, NotNeeded };
 std::string_view to_string(AiActClass c);   // prohibited, high-risk, unassessed, limited, minimal
 std::string_view to_string(DpiaVerdict d);  // required, recommended, unknown, not-needed
+// The class and the verdict in words for people, in the current language (the GUI's
+// questionnaire and the report): "high-risk (Annex III)", "required before the pilot".
+std::string describe(AiActClass c);
+std::string describe(DpiaVerdict d);
 
 // Every question id in questionnaire order: P1..P8, H1..H8, E, F, T1..T4, D1..D9, S, A.
 std::span<const std::string_view> screening_questions();

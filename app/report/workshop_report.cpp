@@ -15,27 +15,6 @@
 namespace pilotdeck::report {
 namespace {
 
-std::string ai_act_text(core::AiActClass c) {
-    switch (c) {
-        case core::AiActClass::Prohibited: return i18n::tr("prohibited practice (Art. 5): never a pilot");
-        case core::AiActClass::HighRisk: return i18n::tr("high-risk (Annex III)");
-        case core::AiActClass::Unassessed: return i18n::tr("not fully screened yet");
-        case core::AiActClass::Limited: return i18n::tr("limited risk (transparency duties)");
-        case core::AiActClass::Minimal: return i18n::tr("minimal risk");
-    }
-    return {};
-}
-
-std::string dpia_text(core::DpiaVerdict d) {
-    switch (d) {
-        case core::DpiaVerdict::Required: return i18n::tr("required before the pilot");
-        case core::DpiaVerdict::Recommended: return i18n::tr("recommended");
-        case core::DpiaVerdict::Unknown: return i18n::tr("not known yet (questions open)");
-        case core::DpiaVerdict::NotNeeded: return i18n::tr("not needed");
-    }
-    return {};
-}
-
 std::string verdict_text(core::RobustnessVerdict v) {
     switch (v) {
         case core::RobustnessVerdict::Robust: return i18n::tr("robust");
@@ -69,8 +48,8 @@ std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core
                                   const core::ObligationCatalogue* obligations) {
     std::vector<ExtraLine> lines;
     if (idea.assessment) {
-        lines.push_back({i18n::tr("EU AI Act"), ai_act_text(core::classify_ai_act(idea.assessment))});
-        lines.push_back({i18n::tr("DPIA (GDPR)"), dpia_text(core::classify_dpia(idea.assessment))});
+        lines.push_back({i18n::tr("EU AI Act"), core::describe(core::classify_ai_act(idea.assessment))});
+        lines.push_back({i18n::tr("DPIA (GDPR)"), core::describe(core::classify_dpia(idea.assessment))});
     }
     if (!idea.status_history.empty()) {  // the latest decision (contracts 12) and what the users said then
         const core::StatusChange& last = idea.status_history.back();

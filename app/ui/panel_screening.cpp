@@ -46,9 +46,9 @@ void verdict(const UiContext& ctx, const core::Idea& idea) {
             if (idea.assessment->answers.get(q.id)) ++answered;
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(colour));
-    ImGui::TextWrapped("%s", i18n::format(i18n::tr("EU AI Act: {0} \u2014 {1}"), {class_marker(c), class_words(c)}).c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("EU AI Act: {0} \u2014 {1}"), {class_marker(c), core::describe(c)}).c_str());
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", i18n::format(i18n::tr("DPIA (GDPR): {0}"), {dpia_words(d)}).c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("DPIA (GDPR): {0}"), {core::describe(d)}).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
     muted(ctx, i18n::format(i18n::tr("{0} of {1} questions answered. Y yes, N no, Delete unanswered, Up / Down move, "
                                      "F7 closes; Ctrl+Z undoes an answer. {2}"),

@@ -103,27 +103,6 @@ std::string screened_mark(const core::Idea& idea) {
     return idea.assessment ? class_marker(core::classify_ai_act(idea.assessment)) : std::string();
 }
 
-std::string class_words(core::AiActClass c) {
-    switch (c) {
-        case core::AiActClass::Prohibited: return i18n::tr("prohibited practice (Art. 5): never a pilot");
-        case core::AiActClass::HighRisk: return i18n::tr("high-risk (Annex III)");
-        case core::AiActClass::Unassessed: return i18n::tr("not fully screened yet");
-        case core::AiActClass::Limited: return i18n::tr("limited risk (transparency duties)");
-        case core::AiActClass::Minimal: return i18n::tr("minimal risk");
-    }
-    return {};
-}
-
-std::string dpia_words(core::DpiaVerdict d) {
-    switch (d) {
-        case core::DpiaVerdict::Required: return i18n::tr("required before the pilot");
-        case core::DpiaVerdict::Recommended: return i18n::tr("recommended");
-        case core::DpiaVerdict::Unknown: return i18n::tr("not known yet (questions open)");
-        case core::DpiaVerdict::NotNeeded: return i18n::tr("not needed");
-    }
-    return {};
-}
-
 std::string dpia_tag(core::DpiaVerdict d) {
     switch (d) {
         case core::DpiaVerdict::Required: return i18n::tr("DPIA required");

@@ -29,10 +29,7 @@ std::string class_marker(core::AiActClass c);
 std::string risk_mark(const core::Idea& idea);
 // The marker of a screened idea (any answer or note), else "" (never screened).
 std::string screened_mark(const core::Idea& idea);
-// The class in a sentence's words, e.g. "high-risk (Annex III)" (translated).
-std::string class_words(core::AiActClass c);
-// "required before the pilot", "recommended", ... (translated).
-std::string dpia_words(core::DpiaVerdict d);
+// The class and the verdict in a sentence's words: core::describe (core/screening.hpp).
 // A short DPIA tag for tables: "DPIA required", "DPIA recommended", "DPIA ?", "" when not needed.
 std::string dpia_tag(core::DpiaVerdict d);
 // The notice shown wherever screening results are shown (translated).
