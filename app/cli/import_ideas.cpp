@@ -2,15 +2,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
-#include <stdexcept>
 
 #include "base/i18n.hpp"
 #include "cli/language.hpp"
 #include "core/idea_import.hpp"
 #include "core/session.hpp"
-#include "portfolio/sources.hpp"
+#include "portfolio/idea_source.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::cli {
@@ -23,23 +21,15 @@ CLI::App* add_import_ideas_command(CLI::App& app, ImportIdeasArgs& args) {
 }
 
 int cmd_import_ideas(const ImportIdeasArgs& args) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::equivalent(args.file, args.from, ec))
-        throw std::runtime_error(args.from + ": " + i18n::tr("is the hackathon's own file; name the other workshop"));
     // The other workshop first: a bad one is reported before the hackathon's file is opened for editing.
-    const core::Workshop source = portfolio::load_portfolio_sources({args.from}).front().workshop;
+    const core::Workshop source = portfolio::read_idea_source(args.file, args.from);
     // Decided on a read-only look, so that a refusal leaves the file byte-identical; then one
-    // edit (one transaction) on the file opened for editing.
+    // edit (one transaction) on the file opened for editing. The GUI's File > Import ideas does the same.
     core::IdeaImport import;
     {
         const core::Workshop target = storage::WorkshopFile::open(args.file, storage::WorkshopFile::Mode::ReadOnly)->load();
         follow_workshop_language(target.info.language);
-        try {
-            import = core::ideas_from_workshop(target, source);
-        } catch (const std::invalid_argument& e) {
-            throw std::runtime_error(args.file + ": " + e.what());
-        }
+        import = portfolio::plan_idea_import(args.file, target, source);
     }
     if (!import.ideas.empty()) {
         auto wf = storage::WorkshopFile::open(args.file, storage::WorkshopFile::Mode::ReadWrite);

@@ -114,7 +114,7 @@ std::vector<RevealStep> award_reveal(const Workshop& ws, const HackathonResults&
             overall = &a;
             continue;
         }
-        RevealStep s{award.label, {}, a.why};
+        RevealStep s{award.label, {}, a.why, award.rule, 0};
         if (a.team) {
             s.teams.push_back(*a.team);
             s.teams.insert(s.teams.end(), a.tied_with.begin(), a.tied_with.end());
@@ -129,9 +129,9 @@ std::vector<RevealStep> award_reveal(const Workshop& ws, const HackathonResults&
         for (const RankedTeam& r : results.ranking)
             if (r.rank > 1 && r.rank <= static_cast<int>(kPodium)) by_rank[r.rank].push_back(r.team);
         for (auto it = by_rank.rbegin(); it != by_rank.rend(); ++it)
-            steps.push_back({place(it->first), it->second, ""});
+            steps.push_back({place(it->first), it->second, "", "overall", it->first});
     }
-    RevealStep winner{"Winner: " + ws.awards[overall->award].label, {}, overall->why};
+    RevealStep winner{"Winner: " + ws.awards[overall->award].label, {}, overall->why, "overall", 1};
     if (overall->team) {
         winner.teams.push_back(*overall->team);
         winner.teams.insert(winner.teams.end(), overall->tied_with.begin(), overall->tied_with.end());

@@ -49,6 +49,8 @@ struct RevealStep {
     std::string title;               // "3rd place", "Audience favourite", "Winner: Best project"
     std::vector<std::size_t> teams;  // indices into ws.teams; empty when nothing to award
     std::string why;
+    std::string rule;  // the award's rule ("audience", "overall", ...); "overall" also for the places
+    int place = 0;     // a place of the overall ranking (2, 3), 1 for the winner; 0 for the other awards
     bool tie() const { return teams.size() > 1; }
 };
 // The other awards first (in the template's order), then the overall ranking from the lowest

@@ -14,6 +14,7 @@
 #include "base/i18n.hpp"
 #include "platform/startup_trace.hpp"
 #include "ui/fonts.hpp"
+#include "ui/import_ideas_dialog.hpp"
 #include "ui/panel_portfolio.hpp"
 #include "ui/panels.hpp"
 #include "ui/presenter_view.hpp"
@@ -241,6 +242,7 @@ void App::draw_workshop() {
     ctx.state.text_dialog_open = false;
     workshop_.sync_timers();
     ctx.state.blind_round = workshop_.sync_phones();
+    ctx.state.audience_vote_open = workshop_.audience_vote_open();
     if (two_screens()) ctx.state.notes_visible = false;  // the room's view: no notes, no rater names
     draw_error_banner();
     draw_stepper(ctx);
@@ -289,6 +291,7 @@ void App::draw_workshop() {
         ImGui::PopStyleColor();
     }
     draw_status();
+    draw_import_ideas(ctx);  // File > Import ideas: its prompt, while open
 }
 
 void App::draw_start_screen() {

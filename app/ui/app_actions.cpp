@@ -9,6 +9,7 @@
 #include "base/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/panel_portfolio.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/actions.hpp"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -200,6 +201,15 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) {
                  if (a.workshop_.phones_on()) a.report(a.workshop_.new_join_code());
              }});
+        add({.id = "close_audience_vote", .menu = "View", .label = N_("Close the audience vote"),
+             .what = N_("hackathon: close the audience vote (phones can no longer vote; the awards then reveal the "
+                        "audience award)"),
+             .chords = {{GLFW_KEY_F12}},
+             .shown = [](const App& a) {
+                 return a.ctx_->session.workshop().mode == core::Mode::Hackathon && a.workshop_.phones_on();
+             },
+             .enabled = [](const App& a) { return a.workshop_.audience_vote_open(); },
+             .run = [](App& a) { a.report(a.workshop_.close_audience_vote()); }});
         add({.id = "open", .menu = "File", .label = N_("New or open workshop\u2026"),
              .what = N_("the start screen: a new workshop, or open one"),
              .chords = {{GLFW_KEY_O, true}}, .needs_workshop = false,
@@ -214,6 +224,17 @@ const std::vector<Action>& App::actions() {
              .run = [](App& a) {
                  if (a.ctx_) a.ctx_->commit_edits();
                  open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
+             }});
+        add({.id = "import_ideas", .menu = "File", .label = N_("Import ideas from another workshop\u2026"),
+             .what = N_("hackathon: the ideas of another workshop become the teams' challenges (one undo step)"),
+             .shown = [](const App& a) { return a.ctx_->session.workshop().mode == core::Mode::Hackathon; },
+             .enabled = [](const App& a) { return a.workshop_.editable(); },
+             .run = [](App& a) {
+                 if (!a.workshop_.editable()) return;
+                 a.key_view().commit_edits();  // what is typed is saved before the prompt takes the keys
+                 const std::string path = a.workshop_.path();
+                 const auto slash = path.find_last_of('/');
+                 a.key_view().panels().import_ideas.open(slash == std::string::npos ? std::string() : path.substr(0, slash));
              }});
         add({.id = "export_report", .menu = "File", .label = i18n::N_("Export report\u2026"),
              .what = i18n::N_("the report for decision makers (PDF) next to the workshop file"),

@@ -16,6 +16,7 @@
 #include "base/i18n.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
+#include "ui/import_ideas_dialog.hpp"
 #include "ui/presenter_view.hpp"
 #include "ui/widgets.hpp"
 
@@ -194,6 +195,7 @@ void App::presenter_frame() {
         st.empty_field_active = false;
         st.text_dialog_open = false;
         st.blind_round = workshop_.sync_phones();
+        st.audience_vote_open = workshop_.audience_vote_open();
         // The picked worry is the same in both views (its answer is in the presenter's notes).
         if (ctx_->state.selected_concern != p.selected_concern)
             p.selected_concern = st.selected_concern = ctx_->state.selected_concern;
@@ -207,6 +209,7 @@ void App::presenter_frame() {
         info.timer = current_timer();
         info.phones = workshop_.phones();
         asked = draw_presenter_view(*p.ctx, info);
+        draw_import_ideas(*p.ctx);  // File > Import ideas from this window: its prompt here
     } else {
         ImGui::TextWrapped("%s", i18n::tr("The room's screen shows the start screen: open or create a workshop there."));
     }

@@ -21,6 +21,18 @@ const char* kAllShown() { return i18n::tr("Every award is revealed. Congratulati
 std::string tie(std::size_t n) {
     return i18n::format(i18n::ntr("A tie between {0} team", "A tie between {0} teams", plural_n(n)), {std::to_string(n)});
 }
+const char* kVoteOpen() {
+    return i18n::tr("The audience vote is still open: close it first (F12, or View > Close the audience vote).");
+}
+// The step's title in the current language (the core names the places in English).
+std::string title(const core::Workshop& ws, const core::RevealStep& step) {
+    if (step.place == 2) return i18n::tr("2nd place");
+    if (step.place == 3) return i18n::tr("3rd place");
+    if (step.place == 1)
+        for (const core::Award& a : ws.awards)
+            if (a.rule == "overall") return i18n::format(i18n::tr("Winner: {0}"), {a.label});
+    return step.title;
+}
 std::string remaining(std::size_t n) {
     return i18n::format(i18n::ntr("{0} award to go", "{0} awards to go", plural_n(n)), {std::to_string(n)});
 }
@@ -47,8 +59,12 @@ RevealState& reveal_for(const UiContext& ctx) {
 
 void draw_step(UiContext& ctx, const core::Workshop& ws, const core::RevealStep& step, bool latest) {
     ImGui::PushFont(ctx.fonts.large);
-    ImGui::TextColored(vec4(latest ? ctx.palette.accent : ctx.palette.text_muted), "%s", step.title.c_str());
+    ImGui::TextColored(vec4(latest ? ctx.palette.accent : ctx.palette.text_muted), "%s", text::title(ws, step).c_str());
     ImGui::PopFont();
+    if (step.rule == "audience" && ctx.state.audience_vote_open) {  // phones may still change their vote
+        muted(ctx, text::kVoteOpen());
+        return;
+    }
     if (step.teams.empty()) {
         muted(ctx, text::kNothing());
         return;

@@ -121,6 +121,15 @@ void PhonesPanel::draw(UiContext& ctx, const server::PhoneServer& phones) {
         ImGui::PopStyleColor();
     }
     if (phones.loopback_only()) muted(ctx, i18n::tr("No network found: only this computer can reach the address."));
+    // contracts 6: the jury's own code, for the facilitator's eyes: only while the facilitator notes
+    // show (N hides them; the room's window of two screens never shows notes, the presenter's view
+    // has the code too).
+    if (ctx.session.workshop().mode == core::Mode::Hackathon && ctx.state.notes_visible && !phones.jury_code().empty()) {
+        muted(ctx, i18n::tr("Jury code (for the jury only; N hides it)"));
+        if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextColored(vec4(ctx.palette.accent), "%s", spaced_code(phones.jury_code()).c_str());
+        if (ctx.fonts.large) ImGui::PopFont();
+    }
 
     const server::PhoneCounts c = phones.counts();
     const auto& stages = ctx.session.workshop().stages;

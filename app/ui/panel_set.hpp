@@ -13,6 +13,7 @@
 #include "core/model.hpp"
 #include "server/qr.hpp"
 #include "ui/draft_editor.hpp"
+#include "ui/import_ideas_dialog.hpp"
 #include "ui/panel_revote.hpp"
 #include "ui/panel_robustness.hpp"
 #include "ui/panel_screening.hpp"
@@ -138,6 +139,7 @@ struct PanelSet {
     ScreeningPanel screening;  // panel_screening.cpp (ideas and shortlist stages)
     RevotePanel revote;        // panel_revote.cpp (scoring stage)
     RobustnessPanel robustness;  // panel_robustness.cpp (shortlist stage)
+    ImportIdeasDialog import_ideas;  // import_ideas_dialog.cpp (File > Import ideas, hackathons)
 };
 
 }  // namespace pilotdeck::ui

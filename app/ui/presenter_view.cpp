@@ -88,6 +88,13 @@ void draw_phones_line(const UiContext& ctx, const server::PhoneServer& phones) {
     ImGui::TextWrapped("%s", i18n::format(i18n::tr("Phones: {0} joined, {1} finished"),
                                           {i18n::integer(c.joined), i18n::integer(c.finished)})
                                  .c_str());
+    // contracts 6: the jury's own join code, here and never in the room's window.
+    if (ctx.session.workshop().mode == core::Mode::Hackathon && !phones.jury_code().empty()) {
+        const std::string code = phones.jury_code();
+        const std::string spaced = code.size() == 6 ? code.substr(0, 3) + " " + code.substr(3) : code;
+        ImGui::TextColored(vec4(ctx.palette.accent), "%s",
+                           i18n::format(i18n::tr("Jury code: {0} (for the jury only)"), {spaced}).c_str());
+    }
     // In scoring the notes name who has finished; elsewhere the names are here.
     const auto& stages = ctx.session.workshop().stages;
     const int cur = ctx.session.current_stage();

@@ -35,6 +35,7 @@ struct UiState {
     bool notes_visible = true;      // facilitator notes (prompts, answers, rater names); N toggles
     bool blanked = false;           // B
     bool blind_round = false;       // phones are on and their scoring round is open: no values shown
+    bool audience_vote_open = false;  // phones are on and the hackathon's audience vote is open: its award waits
     bool focus_new_idea = false;    // Ctrl+N asks the ideas panel to focus its title field
     bool text_focus_pending = false;  // a text field is taking focus: letters are text; reset every frame
     bool empty_field_active = false;  // the active text field is empty: Ctrl+Z undoes the last edit; reset every frame

@@ -185,4 +185,14 @@ Outcome WorkshopController::new_join_code() {
     return {i18n::format(i18n::tr("New join code: {0}"), {phones_->new_join_code()}), {}};
 }
 
+std::string WorkshopController::jury_code() const { return phones_on() ? phones_->jury_code() : std::string(); }
+
+bool WorkshopController::audience_vote_open() const { return phones_on() && phones_->audience_vote_open(); }
+
+Outcome WorkshopController::close_audience_vote() {
+    if (!audience_vote_open()) return {};
+    phones_->close_audience_vote();  // from now on every vote gets 409
+    return {i18n::tr("Audience vote closed: the awards can reveal the audience award"), {}};
+}
+
 }  // namespace pilotdeck::ui

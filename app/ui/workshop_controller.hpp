@@ -92,6 +92,12 @@ public:
     Outcome set_phone_round(bool open);
     // A new join code (the old one was spent by guessing; phones that joined stay).
     Outcome new_join_code();
+    // contracts 6: the jury's join code ("" when the phones are off): for the facilitator only.
+    std::string jury_code() const;
+    // The hackathon's audience vote: open while the phones run until closed here (the awards
+    // then reveal the audience award). False when the phones are off.
+    bool audience_vote_open() const;
+    Outcome close_audience_vote();
     // The report for decision makers (contracts 11) as STEM-report.pdf next to the workshop file,
     // in the current language: "Exported to PATH", or the error (report_export.cpp).
     Outcome export_report();
