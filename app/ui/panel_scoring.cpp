@@ -60,10 +60,18 @@ const Idea* selected_or_first(UiContext& ctx) {
 
 void select_next_unscored(UiContext& ctx) {
     ScoringFocus& focus = ctx.panels().scoring.focus;
-    const auto next = next_unscored(ctx.session.workshop().ideas, ctx.session.results(), ctx.state.selected_idea,
-                                    ctx.state.department_filter);
+    const core::Workshop& ws = ctx.session.workshop();
+    // Only the ideas this panel scores (in a hackathon those of a team), results alongside.
+    std::vector<Idea> ideas;
+    std::vector<core::IdeaResult> results;
+    for (std::size_t i = 0; i < ws.ideas.size() && i < ctx.session.results().size(); ++i)
+        if (judged(ws, ws.ideas[i])) {
+            ideas.push_back(ws.ideas[i]);
+            results.push_back(ctx.session.results()[i]);
+        }
+    const auto next = next_unscored(ideas, results, ctx.state.selected_idea, ctx.state.department_filter);
     if (!next) return;
-    ctx.state.selected_idea = ctx.session.workshop().ideas[*next].id;
+    ctx.state.selected_idea = ideas[*next].id;
     focus.reveal_idea = true;
 }
 
