@@ -1,5 +1,7 @@
 #include "core/hackathon_commands.hpp"
 
+#include "base/i18n.hpp"
+
 #include <algorithm>
 
 #include "core/recusal.hpp"
@@ -145,10 +147,10 @@ Command apply_hackathon(Workshop& ws, const SetAudienceVote& c) {
     return inverse;
 }
 
-std::string describe_hackathon(const PutTeam& c) { return "Save team " + quoted(c.team.name); }
-std::string describe_hackathon(const RemoveTeam&) { return "Remove team"; }
-std::string describe_hackathon(const AddComparison&) { return "Compare two teams"; }
-std::string describe_hackathon(const RemoveComparison&) { return "Undo a comparison"; }
-std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? "Audience vote" : "Withdraw audience vote"; }
+std::string describe_hackathon(const PutTeam& c) { return i18n::format(i18n::tr("Save team {0}"), {quoted(c.team.name)}); }
+std::string describe_hackathon(const RemoveTeam&) { return i18n::tr("Remove team"); }
+std::string describe_hackathon(const AddComparison&) { return i18n::tr("Compare two teams"); }
+std::string describe_hackathon(const RemoveComparison&) { return i18n::tr("Undo a comparison"); }
+std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? i18n::tr("Audience vote") : i18n::tr("Withdraw audience vote"); }
 
 }  // namespace pilotdeck::core

@@ -282,7 +282,9 @@ void App::draw_workshop() {
     if (side_w > 0) {
         ImGui::SameLine(0, gap);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(palette_.surface));
-        ImGui::BeginChild("##side", ImVec2(side_w, body_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        // No keyboard navigation in the notes: the arrow keys belong to the stage (they scrolled the notes away).
+        ImGui::BeginChild("##side", ImVec2(side_w, body_h), false,
+                          ImGuiWindowFlags_AlwaysUseWindowPadding | (ctx.state.participants_visible ? 0 : ImGuiWindowFlags_NoNavInputs));
         if (ctx.state.participants_visible)
             draw_participants(ctx);
         else

@@ -110,6 +110,17 @@ const std::vector<Action>& App::actions() {
         // Keys the panels handle themselves, listed for the help and the README.
         add({.id = "ideas_pick", .menu = nullptr, .label = "",
              .what = N_("ideas: select the previous / next idea (while no field is typed in)"), .keys_text = N_("Up / Down")});
+        add({.id = "worries_keys", .menu = nullptr, .label = "",
+             .what = N_("worries: Up / Down pick a worry, Right or + counts a hand for it, Left or \u2212 takes one back"),
+             .keys_text = N_("Up / Down, Right / Left")});
+        add({.id = "shortlist_pin", .menu = nullptr, .label = "",
+             .what = N_("shortlist: pin the selected idea in or out of the pilots (type the reason, Enter pins)"),
+             .keys_text = "P"});
+        add({.id = "shortlist_export", .menu = nullptr, .label = "",
+             .what = N_("shortlist: export it (JSON and the matrix PNG) to the path shown"), .keys_text = "E"});
+        add({.id = "ideas_edit", .menu = nullptr, .label = "",
+             .what = N_("ideas: edit the selected idea's fields (Tab moves on, Esc leaves; while no field is typed in)"),
+             .keys_text = N_("Enter")});
         add({.id = "ideas_merge", .menu = nullptr, .label = "",
              .what = N_("ideas: merge the selected idea into another (Up / Down pick it, Enter merges, Esc "
                      "cancels; Ctrl+Z undoes it)"), .keys_text = "M"});

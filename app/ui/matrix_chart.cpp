@@ -211,7 +211,8 @@ std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width,
         const float col_gap = fs * 0.8f;
         auto entry = [&](std::size_t k) { return std::to_string(numbered[k].first) + " \u2014 " + numbered[k].second; };
         float list_bottom = unplaced.empty() ? bottom : bottom - 2.5f * line;  // a place for "Not yet placed"
-        auto fill = [&](float s, int cols, bool draw) {  // entries that fit, laid out top-down, column by column
+        float end_y = p.y;  // under the last entry drawn (one column), else the list's bottom
+        auto fill = [&](float s, int cols, bool draw) {  // entries that fit, top-down, column by column
             const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
             float x = p.x, y = p.y;
             int col = 0;
@@ -219,7 +220,7 @@ std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width,
             for (; k < numbered.size(); ++k) {
                 const std::string t = entry(k);
                 const float h = pen.font->CalcTextSizeA(fs * s, FLT_MAX, col_w, t.c_str()).y;
-                if (y + h > list_bottom) {
+                if (y + h > list_bottom) {  // the next column, if there is one
                     if (++col == cols) break;
                     x += col_w + col_gap;
                     y = p.y;
@@ -228,37 +229,22 @@ std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width,
                 if (draw) pen.dl->AddText(pen.font, fs * s, ImVec2(x, y), u32(pal.text), t.c_str(), nullptr, col_w);
                 y += h + gap * s;
             }
+            end_y = cols == 1 ? y : list_bottom;
             return k;
         };
-        float scale = 1;
-        int cols = 1;
-        bool fits = false;
-        for (const int c : {1, 2}) {
-            for (const float sc : {1.0f, 0.9f, 0.8f, 0.72f, 0.65f}) {
-                if (fill(sc, c, false) == numbered.size()) {
-                    scale = sc;
-                    cols = c;
-                    fits = true;
-                    break;
-                }
-            }
-            if (fits) break;
-        }
-        if (fits) {
-            listed = fill(scale, cols, true);
-            // Past the list: the rest of the column is taken (two columns) or follows it.
-            float y = p.y;
-            const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-            for (std::size_t k = 0; k < numbered.size() && cols == 1; ++k)
-                y += pen.font->CalcTextSizeA(fs * scale, FLT_MAX, col_w, entry(k).c_str()).y + gap * scale;
-            p.y = cols == 1 ? y : list_bottom;
-        } else {
-            // Even two columns of small text do not hold them: as many as fit, and how many are left.
+        std::pair<float, int> fit{0.f, 0};  // scale and columns at which all fit
+        for (const int c : {1, 2})
+            for (const float sc : {1.0f, 0.9f, 0.8f, 0.72f, 0.65f})
+                if (fit.second == 0 && fill(sc, c, false) == numbered.size()) fit = {sc, c};
+        if (fit.second > 0) {
+            listed = fill(fit.first, fit.second, true);
+            p.y = end_y;
+        } else {  // even two columns of small text do not hold them: as many as fit, and how many are left
             list_bottom = bottom - line;
             listed = fill(0.65f, 2, true);
             pen.text(ImVec2(p.x, bottom - line), pal.text_muted,
                      counted(numbered.size() - listed, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - listed))));
-            p.y = list_bottom + line;
+            p.y = bottom;
         }
         p.y += line * 0.5f;
     }

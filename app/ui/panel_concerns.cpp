@@ -4,6 +4,7 @@
 #include <vector>
 #include <string>
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include "base/i18n.hpp"
@@ -136,6 +137,27 @@ void draw_chart(UiContext& ctx, float width, float height) {
     }
 }
 
+// By keyboard (a clicker-and-keyboard run): Up / Down pick a worry, Right or + counts a hand
+// for it, Left or - takes one back. Not while a field is typed in.
+void concern_keys(UiContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsAnyItemActive() || ctx.text_input_active() || io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    const auto& concerns = ctx.session.workshop().concerns;
+    const int n = static_cast<int>(concerns.size());
+    int at = -1;
+    for (int i = 0; i < n; ++i)
+        if (concerns[static_cast<std::size_t>(i)].id == ctx.state.selected_concern) at = i;
+    auto key = [](int k) { return ImGui::IsKeyPressed(k, true); };
+    if (key(GLFW_KEY_DOWN)) at = (at + 1) % n;
+    if (key(GLFW_KEY_UP)) at = at < 0 ? n - 1 : (at + n - 1) % n;
+    if (at >= 0) ctx.state.selected_concern = concerns[static_cast<std::size_t>(at)].id;
+    if (at < 0) return;
+    const core::Concern& c = concerns[static_cast<std::size_t>(at)];
+    if (key(GLFW_KEY_RIGHT) || key(GLFW_KEY_KP_ADD) || key(GLFW_KEY_EQUAL)) ctx.run(core::SetConcernCount{c.id, c.count + 1});
+    else if ((key(GLFW_KEY_LEFT) || key(GLFW_KEY_KP_SUBTRACT) || key(GLFW_KEY_MINUS)) && c.count > 0)
+        ctx.run(core::SetConcernCount{c.id, c.count - 1});
+}
+
 }  // namespace
 
 void draw_concerns(UiContext& ctx) {
@@ -144,6 +166,7 @@ void draw_concerns(UiContext& ctx) {
         ImGui::TextWrapped("%s", i18n::tr("This workshop has no worries to tally."));
         return;
     }
+    concern_keys(ctx);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float chart_w = avail.x * 0.38f;
     const float tiles_w = avail.x - chart_w - em(1);

@@ -346,6 +346,10 @@ void IdeasPanel::details(UiContext& ctx) {
     core::Idea& d = details_.draft();
     // The saves of one field session are one undo step (their key names the idea, the field and
     // that focus); the owner picked is a step of its own.
+    if (edit_details_) {  // Enter on the selected idea: the keyboard goes to its title (Tab walks on)
+        ImGui::SetKeyboardFocusHere();
+        edit_details_ = false;
+    }
     details_.field(i18n::tr("Title"), "##title", d.title, 1, d.id, N_("title"));
     details_.field(i18n::tr("Problem"), "##problem", d.problem, 3, d.id, N_("problem"));
     details_.field(i18n::tr("Proposed AI solution"), "##solution", d.solution, 3, d.id, N_("proposed solution"));
@@ -380,6 +384,10 @@ void draw_ideas(UiContext& ctx) {
 void IdeasPanel::draw(UiContext& ctx) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float list_w = std::max(std::min(avail.x * kListShare, avail.x - em(kMinDetailsEm)), avail.x * kMinListShare);
+    // Enter, while no field is typed in: edit the selected idea's fields by keyboard.
+    if (keys_free(ctx) && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) && new_title_.empty() &&
+        (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) && ctx.session.find_idea(ctx.state.selected_idea))
+        edit_details_ = true;
     ImGui::BeginChild("##idea_list", ImVec2(list_w, avail.y), false);
     capture(ctx);
     filter_combo(ctx);

@@ -36,6 +36,14 @@ bool judged(const core::Workshop& ws, const Idea& idea) {
     return std::any_of(ws.teams.begin(), ws.teams.end(), [&](const core::Team& t) { return t.idea == idea.id; });
 }
 
+// The idea as the room knows it: in a hackathon by its team ("Matchmakers: Invoice matching").
+std::string shown_title(const core::Workshop& ws, const Idea& idea) {
+    if (ws.mode == core::Mode::Hackathon)
+        for (const core::Team& t : ws.teams)
+            if (t.idea == idea.id) return i18n::format(i18n::trc("team and idea", "{0}: {1}"), {t.name, idea.title});
+    return idea.title;
+}
+
 bool consensus_scored(const core::Session& s, const std::string& idea) {
     for (const core::Criterion& c : s.workshop().criteria)
         if (s.score(idea, kConsensusId, c.id)) return true;
@@ -52,10 +60,18 @@ const Idea* selected_or_first(UiContext& ctx) {
 
 void select_next_unscored(UiContext& ctx) {
     ScoringFocus& focus = ctx.panels().scoring.focus;
-    const auto next = next_unscored(ctx.session.workshop().ideas, ctx.session.results(), ctx.state.selected_idea,
-                                    ctx.state.department_filter);
+    const core::Workshop& ws = ctx.session.workshop();
+    // Only the ideas this panel scores (in a hackathon those of a team), results alongside.
+    std::vector<Idea> ideas;
+    std::vector<core::IdeaResult> results;
+    for (std::size_t i = 0; i < ws.ideas.size() && i < ctx.session.results().size(); ++i)
+        if (judged(ws, ws.ideas[i])) {
+            ideas.push_back(ws.ideas[i]);
+            results.push_back(ctx.session.results()[i]);
+        }
+    const auto next = next_unscored(ideas, results, ctx.state.selected_idea, ctx.state.department_filter);
     if (!next) return;
-    ctx.state.selected_idea = ctx.session.workshop().ideas[*next].id;
+    ctx.state.selected_idea = ideas[*next].id;
     focus.reveal_idea = true;
 }
 
@@ -83,7 +99,8 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         const bool selected = idea.id == ctx.state.selected_idea;
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float wrap = ImGui::GetContentRegionAvail().x - em(0.6f);
-        const float title_h = ImGui::CalcTextSize(idea.title.c_str(), nullptr, false, wrap).y;
+        const std::string title = shown_title(s.workshop(), idea);
+        const float title_h = ImGui::CalcTextSize(title.c_str(), nullptr, false, wrap).y;
         const std::string mark = screened_mark(idea);  // the AI Act class once screened (contracts 7)
         const float row_h = title_h + line * (mark.empty() ? 1.f : 2.f) + em(0.2f);
         const ImVec2 top = ImGui::GetCursorPos();
@@ -104,7 +121,7 @@ void draw_idea_list(UiContext& ctx, int participant_count) {
         }
         ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y));
         ImGui::PushTextWrapPos(top.x + em(0.3f) + wrap);
-        ImGui::TextUnformatted(idea.title.c_str());
+        ImGui::TextUnformatted(title.c_str());
         ImGui::PopTextWrapPos();
         ImGui::SetCursorPos(ImVec2(top.x + em(0.3f), top.y + title_h + ImGui::GetStyle().ItemSpacing.y));
         std::string progress =
@@ -144,25 +161,26 @@ void idea_selector(UiContext& ctx, const Idea& current, int participant_count) {
     // The title whole in the large font where it fits, else in the body font (the tooltip has it all).
     const float avail = ImGui::GetContentRegionAvail().x;
     ImFont* font = ctx.fonts.large;
-    auto combo_w = [&] { return ImGui::CalcTextSize(current.title.c_str()).x + ImGui::GetFrameHeight() + em(1); };
+    const std::string title = shown_title(s.workshop(), current);
+    auto combo_w = [&] { return ImGui::CalcTextSize(title.c_str()).x + ImGui::GetFrameHeight() + em(1); };
     if (font) ImGui::PushFont(font);
     if (font && combo_w() > avail) {
         ImGui::PopFont();
         font = nullptr;
     }
     ImGui::SetNextItemWidth(std::min(avail, combo_w()));
-    const bool open = ImGui::BeginCombo("##idea", current.title.c_str(), ImGuiComboFlags_HeightLarge);
+    const bool open = ImGui::BeginCombo("##idea", title.c_str(), ImGuiComboFlags_HeightLarge);
     if (font) ImGui::PopFont();
     if (open) {
         for (std::size_t i = 0; i < ideas.size(); ++i) {
             if (!ctx.state.department_filter.empty() && ideas[i].department != ctx.state.department_filter) continue;
             if (!judged(s.workshop(), ideas[i])) continue;
-            const std::string item = ideas[i].title + "  \u2014  " + progress(i) + "##" + ideas[i].id;
+            const std::string item = shown_title(s.workshop(), ideas[i]) + "  \u2014  " + progress(i) + "##" + ideas[i].id;
             if (ImGui::Selectable(item.c_str(), i == at)) ctx.state.selected_idea = ideas[i].id;
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", current.title.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
     std::string line = progress(at);
     if (!current.department.empty()) line = current.department + "  \u00B7  " + line;
     same_line_if_fits(ImGui::CalcTextSize(line.c_str()).x);
@@ -212,7 +230,7 @@ void draw_scoring(UiContext& ctx) {
     }
 
     if (list) {
-        heading(ctx, idea->title);
+        heading(ctx, shown_title(ws, *idea));
         if (!idea->department.empty()) muted(ctx, idea->department);
     } else {
         idea_selector(ctx, *idea, participant_count);

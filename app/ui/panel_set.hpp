@@ -58,6 +58,7 @@ private:
     int cancel_focus_frames_ = 0;  // Esc came before the focus: drop it when it arrives
     DraftEditor<core::Idea> details_;  // the selected idea being edited
     int merge_pick_ = 0;  // the highlighted idea in the merge list
+    bool edit_details_ = false;  // Enter on the selected idea: its title field takes the keyboard
 };
 
 // The participants side panel (panel_participants.cpp).
@@ -120,6 +121,8 @@ struct ShortlistState {
     std::string export_path;     // the JSON path field
     std::string export_for;      // the workshop the default path was made for
     std::string export_result;   // "Exported to …"
+    bool pin_key = false;         // P this frame: the selected idea's pin popup opens
+    bool export_key = false;      // E this frame: export
     std::uint64_t exported_at = 0;  // the session's revision the export was made from
     std::string pin_idea;        // the idea the pin popup edits
     int pin_choice = 0;          // 0 include, 1 exclude

@@ -3,6 +3,7 @@
 // every other idea with the rule that kept it out, and Export (JSON + matrix PNG). While a blind
 // phone round is open it shows the banner only, like the scoring and matrix panels: the pilots,
 // their numbers and the reasons would give the scores away.
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -146,7 +147,8 @@ void pin_controls(UiContext& ctx, const core::Idea& idea) {
             changed.decision.reset();
             ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, i18n::format(i18n::tr("Unpin \u201C{0}\u201D"), {idea.title})});
         }
-    } else if (fitted_button(i18n::tr("Pin\u2026"))) {
+    } else if (fitted_button(i18n::tr("Pin\u2026")) || (state.pin_key && idea.id == ctx.state.selected_idea)) {
+        state.pin_key = false;
         state.pin_idea = idea.id;
         state.pin_choice = 0;
         state.pin_reason.clear();
@@ -269,7 +271,8 @@ void export_section(UiContext& ctx) {
     ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - button_width(i18n::tr("Export")) - ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputText("##export_path", &state.export_path);
     ImGui::SameLine();
-    if (fitted_button(i18n::tr("Export"))) {
+    if (fitted_button(i18n::tr("Export")) || state.export_key) {
+        state.export_key = false;
         const ExportResult r = export_shortlist(ctx, state.export_path);
         state.export_result.clear();
         state.exported_at = s.revision();
@@ -309,6 +312,13 @@ void draw_shortlist(UiContext& ctx) {
     }
     const SelectionRules& saved = ctx.session.workshop().selection;
     if (!state.editing) state.draft = saved;
+    // By keyboard: P pins the selected idea (the popup asks the reason), E exports. Not while a
+    // field is typed in or a dialog is open.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool keys = !ImGui::IsAnyItemActive() && !ctx.text_input_active() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+                      !io.KeyCtrl && !io.KeyAlt && !io.KeySuper;
+    state.pin_key = keys && ImGui::IsKeyPressed(GLFW_KEY_P, false);
+    state.export_key = keys && ImGui::IsKeyPressed(GLFW_KEY_E, false);
 
     // The pilots come first, whatever the zoom and the window: the rules that chose them and
     // the ideas kept out follow below, in the same scrolled list.

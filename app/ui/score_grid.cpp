@@ -158,9 +158,9 @@ float table_width(const GridColumns& gc) {
 
 // Under the table: the axis scores line, and who is recused.
 float under_height(const ScoreGrid& g) {
-    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float line = 2 * ImGui::GetTextLineHeightWithSpacing();  // the axis scores may wrap once
     const bool any = std::any_of(g.recused.begin(), g.recused.end(), [](const auto& r) { return r.has_value(); });
-    return line + (any ? line : 0.f);
+    return line + (any ? line / 2 : 0.f);
 }
 
 void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const core::Idea& idea,
@@ -302,13 +302,28 @@ void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const
 }
 
 void draw_under(const UiContext& ctx, const ScoreGrid& g, const core::IdeaResult* result) {
-    if (result) axis_scores_line(ctx, *result);
-    if (under_height(g) <= ImGui::GetTextLineHeightWithSpacing()) return;
+    if (result) {  // the axis scores, wrapped in the grid's width (German words run long)
+        const core::IdeaResult& r = *result;
+        const auto raters = static_cast<unsigned long>(std::max(r.raters, 0));
+        ImGui::TextWrapped("%s", i18n::format(i18n::tr("Benefit {0}   Risk {1}   Visibility {2}   {3}"),
+                                              {fmt_score(r.benefit), fmt_score(r.risk), fmt_score(r.visibility),
+                                               i18n::format(i18n::ntr("{0} rater", "{0} raters", raters), {std::to_string(raters)})})
+                                     .c_str());
+        if (r.quadrant) {
+            same_line_if_fits(ImGui::CalcTextSize(quadrant_title(*r.quadrant)).x + em(2));
+            quadrant_tag(ctx, *r.quadrant);
+        }
+        if (r.contested) {
+            same_line_if_fits(ImGui::CalcTextSize(i18n::tr("! discuss")).x + em(1));
+            contested_badge(ctx);
+        }
+    }
+    if (std::none_of(g.recused.begin(), g.recused.end(), [](const auto& r) { return r.has_value(); })) return;
     std::string names;
     for (std::size_t row = 0; row < g.rater_ids.size(); ++row)
         if (g.recused[row]) names += (names.empty() ? "" : ", ") + g.rater_names[row];
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
-    ImGui::TextUnformatted(i18n::format(i18n::tr("\u00D7 recused from this team: {0}"), {names}).c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("\u00D7 recused from this team: {0}"), {names}).c_str());
     ImGui::PopStyleColor();
 }
 
