@@ -18,6 +18,10 @@
 //    of its own (127.77.x.y, as phones in a room have), joining and then scoring 20 ideas x 9
 //    criteria: request-to-saved p50/p99/max, votes_per_s over the whole run, and `lost`: votes
 //    answered "saved" that are not in the workshop file afterwards (must be 0).
+//  - phones.room.500: 500 phones at the room's pace instead of as fast as they can: all joined,
+//    then each sends its first vote within 2.5 s of the round opening and one every 1-2 s after
+//    the last answer (seeded jitter), 12 votes each; the same figures (votes/s from the opening;
+//    the saturating measures count from the start, joins included, as before).
 //  - phones.scale.500.tokens8000: the same 500 phones in a workshop that already holds 8,000
 //    participants with phone tokens (a file from before the 500-participant limit); the phones
 //    use 500 of those tokens: the cost of a vote must not grow with the tokens.
@@ -33,6 +37,7 @@
 #include <iostream>
 #include <latch>
 #include <mutex>
+#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -231,9 +236,23 @@ struct Scale {
     double seconds = 0;
 };
 
+// The room's pace (phones.room.*): all phones have joined when the round opens; each sends its
+// first vote within kFirstWithin of the opening, then one every kGapMin..kGapMax after the last
+// answer, jittered by a generator seeded with the phone's number (the same run every time).
+constexpr auto kFirstWithin = std::chrono::milliseconds(2500);
+constexpr auto kGapMin = std::chrono::milliseconds(1000);
+constexpr auto kGapMax = std::chrono::milliseconds(2000);
+constexpr int kPacedVotes = 12;  // per phone: about 20 s of a round
+
+std::chrono::milliseconds jitter(std::mt19937_64& rng, std::chrono::milliseconds from, std::chrono::milliseconds to) {
+    const auto span = static_cast<std::uint64_t>((to - from).count()) + 1;
+    return from + std::chrono::milliseconds(static_cast<long long>(rng() % span));
+}
+
 // `phones` phones at once, each from its own address; with `tokens` they use those tokens
-// instead of joining. Every acknowledged vote is looked for in the file afterwards.
-Scale run_scale(const std::string& file, int phones, const std::vector<std::string>& tokens) {
+// instead of joining. Every acknowledged vote is looked for in the file afterwards. `paced`:
+// the room's pace above instead of every phone sending its next vote at once.
+Scale run_scale(const std::string& file, int phones, const std::vector<std::string>& tokens, bool paced = false) {
     server::ServerOptions o;
     o.bind = "127.0.0.1";
     o.port = 0;
@@ -242,7 +261,7 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
     srv.start(file, o);
     Scale out;
     std::mutex mu;
-    std::latch start(phones + 1);
+    std::latch start(phones + 1), round_opens(phones + 1);
     std::vector<std::thread> threads;
     std::vector<std::vector<std::tuple<std::string, std::string, int>>> acked(static_cast<std::size_t>(phones));
     std::vector<std::string> pids(static_cast<std::size_t>(phones));
@@ -263,8 +282,17 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
                 if (st.status == 200) pids[static_cast<std::size_t>(p)] = nlohmann::json::parse(st.body)["participant"]["id"];
             }
             if (token.empty() || pids[static_cast<std::size_t>(p)].empty()) ++errors;
-            for (int i = 1; i <= kIdeas && errors == 0; ++i)
+            std::mt19937_64 rng(static_cast<std::uint64_t>(p) + 1);
+            if (paced) round_opens.arrive_and_wait();  // everyone has joined
+            auto next = Clock::now() + jitter(rng, std::chrono::milliseconds(0), kFirstWithin);
+            int sent = 0;
+            for (int i = 1; i <= kIdeas && errors == 0 && !(paced && sent >= kPacedVotes); ++i)
                 for (int cr = 1; cr <= kCriteria; ++cr) {
+                    if (paced) {
+                        if (sent >= kPacedVotes) break;
+                        ++sent;
+                        std::this_thread::sleep_until(next);
+                    }
                     const int v = 1 + (p + i + cr) % 5;
                     const std::string idea = "i" + std::to_string(i), crit = "c" + std::to_string(cr);
                     const auto t0 = Clock::now();
@@ -276,14 +304,19 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
                     } else {
                         ++errors;
                     }
+                    next = t1 + jitter(rng, kGapMin, kGapMax);
                 }
             std::lock_guard l(mu);
             out.saved_ms.insert(out.saved_ms.end(), mine.begin(), mine.end());
             out.errors += errors;
         });
     }
-    const auto t0 = Clock::now();
+    auto t0 = Clock::now();
     start.arrive_and_wait();
+    if (paced) {
+        round_opens.arrive_and_wait();  // paced: votes/s from the opening of the round (the joins came before)
+        t0 = Clock::now();
+    }
     for (auto& t : threads) t.join();
     out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     srv.stop();
@@ -325,6 +358,17 @@ void report_phones_scale(const std::filesystem::path& dir) {
         const std::string file = (dir / ("phones-scale-" + std::to_string(phones) + ".pilotdeck")).string();
         storage::WorkshopFile::create(file, ws, true);
         report_scale("phones.scale." + std::to_string(phones), phones, run_scale(file, phones, {}));
+    }
+    // The room's pace: 500 phones, everyone's first vote within 2.5 s of the round opening,
+    // then one every 1-2 s (next to the saturating measures above, never instead of them).
+    {
+        core::Workshop ws = synthetic_workshop(kIdeas + 1, 1, kCriteria);
+        ws.scores.clear();
+        ws.participants.clear();
+        for (auto& idea : ws.ideas) idea.owner.clear();
+        const std::string file = (dir / "phones-room-500.pilotdeck").string();
+        storage::WorkshopFile::create(file, ws, true);
+        report_scale("phones.room.500", 500, run_scale(file, 500, {}, true));
     }
     // 8,000 participants with phone tokens already in the file; 500 of them vote.
     core::Workshop ws = synthetic_workshop(kIdeas + 1, 1, kCriteria);

@@ -15,6 +15,7 @@
 #include <latch>
 #include <map>
 #include <mutex>
+#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -65,7 +66,16 @@ std::string hackathon_file(const std::filesystem::path& dir) {
 
 }  // namespace
 
-void report_phones_judging(const std::filesystem::path& dir) {
+namespace {
+
+// The room's pace (phones.judging.room.300): all judges have joined when judging opens; each
+// sends its first comparison within 2.5 s, then one 1-2 s after the last answer (reading the
+// next pair in between), jittered by a generator seeded with the judge's number.
+std::chrono::milliseconds jitter(std::mt19937_64& rng, long long from_ms, long long to_ms) {
+    return std::chrono::milliseconds(from_ms + static_cast<long long>(rng() % static_cast<std::uint64_t>(to_ms - from_ms + 1)));
+}
+
+void run_judging(const std::filesystem::path& dir, bool paced) {
     const std::string file = hackathon_file(dir);
     server::ServerOptions o;
     o.bind = "127.0.0.1";
@@ -78,7 +88,7 @@ void report_phones_judging(const std::filesystem::path& dir) {
     std::vector<double> saved_ms;
     std::vector<Triple> acked;
     int errors = 0;
-    std::latch start(kJudges + 1);
+    std::latch start(kJudges + 1), round_opens(kJudges + 1);
     std::vector<std::thread> threads;
     for (int p = 0; p < kJudges; ++p) {
         threads.emplace_back([&, p] {
@@ -93,6 +103,9 @@ void report_phones_judging(const std::filesystem::path& dir) {
             if (j.status != 200 || !joined.is_object() || joined.value("role", "") != "jury") ++bad;
             const std::string token = bad ? std::string() : joined["token"].get<std::string>();
             const std::string judge = bad ? std::string() : joined["participant"].get<std::string>();
+            std::mt19937_64 rng(static_cast<std::uint64_t>(p) + 1);
+            if (paced) round_opens.arrive_and_wait();
+            auto next = Clock::now() + jitter(rng, 0, 2500);
             for (int k = 0; k < kComparisons && bad == 0; ++k) {
                 const server::HttpResponse st = c.request("GET", "/api/state", {}, token);
                 const json state = json::parse(st.body, nullptr, false);
@@ -102,6 +115,7 @@ void report_phones_judging(const std::filesystem::path& dir) {
                 }
                 std::string a = state["judging"]["pair"][0]["id"], b = state["judging"]["pair"][1]["id"];
                 if (b < a) std::swap(a, b);
+                if (paced) std::this_thread::sleep_until(next);
                 const auto t0 = Clock::now();
                 const server::HttpResponse r = c.request("POST", "/api/compare", json{{"winner", a}, {"loser", b}}.dump(), token);
                 const auto t1 = Clock::now();
@@ -111,6 +125,7 @@ void report_phones_judging(const std::filesystem::path& dir) {
                 } else {
                     ++bad;
                 }
+                next = t1 + jitter(rng, 1000, 2000);
             }
             std::lock_guard l(mu);
             saved_ms.insert(saved_ms.end(), mine.begin(), mine.end());
@@ -118,8 +133,12 @@ void report_phones_judging(const std::filesystem::path& dir) {
             errors += bad;
         });
     }
-    const auto t0 = Clock::now();
+    auto t0 = Clock::now();
     start.arrive_and_wait();
+    if (paced) {
+        round_opens.arrive_and_wait();  // comparisons/s from the opening (the joins came before)
+        t0 = Clock::now();
+    }
     for (auto& t : threads) t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     srv.stop();
@@ -139,7 +158,7 @@ void report_phones_judging(const std::filesystem::path& dir) {
 
     std::sort(saved_ms.begin(), saved_ms.end());
     nlohmann::ordered_json out;
-    out["name"] = "phones.judging.300";
+    out["name"] = paced ? "phones.judging.room.300" : "phones.judging.300";
     out["phones"] = kJudges;
     out["teams"] = kTeams;
     out["median_ms"] = round3(pct(saved_ms, 0.50));
@@ -152,6 +171,13 @@ void report_phones_judging(const std::filesystem::path& dir) {
     out["missing"] = missing;
     out["extra"] = extra;
     std::cout << out.dump() << std::endl;
+}
+
+}  // namespace
+
+void report_phones_judging(const std::filesystem::path& dir) {
+    run_judging(dir, false);
+    run_judging(dir, true);  // next to the saturating measure, never instead of it
 }
 
 }  // namespace pilotdeck::bench

@@ -28,7 +28,7 @@ const Team& team_or_fail(const Workshop& ws, const std::string& id) {
 }
 
 void check_recusal(const Workshop& ws, const std::string& judge, const Team& t) {
-    if (const auto why = Recusals(ws).of(judge, t.id))
+    if (const auto why = recusal_of(ws, judge, t))  // no Recusals built: this runs for every comparison
         fail("this judge is recused from " + quoted(t.name) +
              (*why == RecusalReason::Member ? " (a member of it)" : " (the same department as its idea)"));
 }
@@ -98,8 +98,8 @@ void validate_recusal(const Workshop& ws, const SetScore& c) {
     if (ws.teams.empty() || !c.value) return;
     const auto p = find_id(ws.participants, c.rater);
     if (p == ws.participants.end() || p->role != Role::Jury) return;
-    const Recusals recusals(ws);
-    if (const Team* t = recusals.team_of_idea(c.idea)) check_recusal(ws, c.rater, *t);
+    const auto t = std::find_if(ws.teams.begin(), ws.teams.end(), [&](const Team& team) { return team.idea == c.idea; });
+    if (t != ws.teams.end()) check_recusal(ws, c.rater, *t);
 }
 
 Command apply_hackathon(Workshop& ws, const PutTeam& c) {

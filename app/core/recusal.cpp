@@ -31,6 +31,18 @@ std::optional<RecusalReason> Recusals::of(std::string_view judge, std::string_vi
     return std::nullopt;
 }
 
+std::optional<RecusalReason> recusal_of(const Workshop& ws, std::string_view judge, const Team& team) {
+    if (std::find(team.members.begin(), team.members.end(), judge) != team.members.end()) return RecusalReason::Member;
+    if (!ws.judging.recuse_same_department) return std::nullopt;
+    const auto person = std::find_if(ws.participants.begin(), ws.participants.end(), [&](const Participant& p) { return p.id == judge; });
+    const auto idea = std::find_if(ws.ideas.begin(), ws.ideas.end(), [&](const Idea& i) { return i.id == team.idea; });
+    // An empty department is unknown, never "the same" (as Recusals::of).
+    if (person != ws.participants.end() && idea != ws.ideas.end() && !person->department.empty() &&
+        person->department == idea->department)
+        return RecusalReason::Department;
+    return std::nullopt;
+}
+
 const Team* Recusals::team_of_idea(std::string_view idea) const {
     const auto it = team_of_idea_.find(idea);
     return it == team_of_idea_.end() ? nullptr : &ws_.teams[it->second];

@@ -33,6 +33,11 @@ private:
     std::unordered_map<std::string_view, std::size_t> team_of_idea_;
 };
 
+// The same rule for one judge and one team without building anything: the team's members, and
+// with `recuse_same_department` one look through the people and the ideas. For a single
+// question (validating one comparison or score) this is cheaper than a Recusals.
+std::optional<RecusalReason> recusal_of(const Workshop& ws, std::string_view judge, const Team& team);
+
 struct RecusalEntry {
     std::string judge;
     std::string team;

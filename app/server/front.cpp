@@ -390,6 +390,14 @@ void Front::request_done(int fd) {
     }
 }
 
+std::vector<int> Front::handed_sockets() const {
+    std::lock_guard l(impl_->mu);
+    std::vector<int> out;
+    out.reserve(impl_->handed.size());
+    for (const auto& [fd, h] : impl_->handed) out.push_back(fd);
+    return out;
+}
+
 void Front::closed(int fd) {
     std::lock_guard l(impl_->mu);
     auto it = impl_->handed.find(fd);

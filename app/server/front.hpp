@@ -67,6 +67,8 @@ public:
     void request_whole(int fd);  // the request is in: not timed while it is being answered
     void request_done(int fd);   // answered: the next one must come whole within the deadline
     void closed(int fd);         // the library closed it
+    // The sockets handed over and not reported closed (after the library stopped: to forget them).
+    std::vector<int> handed_sockets() const;
 
     struct Impl;
 

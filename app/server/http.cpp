@@ -299,6 +299,9 @@ void HttpServer::stop() {
     if (impl_->daemon) {
         MHD_stop_daemon(impl_->daemon);
         impl_->daemon = nullptr;
+        // Sockets the library closed without telling us: their numbers may come back as anyone's.
+        if (impl_->front)
+            for (int fd : impl_->front->handed_sockets()) raw_guard::unwatch(fd);
     }
 }
 

@@ -169,10 +169,9 @@ std::optional<Reply> JudgingDesk::check_jury_score(const Job& j, const core::Ses
     if (ws.judging.method != core::JudgingMethod::Criteria) return error_reply(409, "the jury compares pairs now, not criteria");
     if (!is_jury(s, j.participant)) return error_reply(403, "only the jury judges");
     if (!settings.round) return error_reply(409, "the round is closed");
-    const core::Recusals recusals(ws);
-    const core::Team* t = recusals.team_of_idea(j.idea);
-    if (!t) return error_reply(409, "this idea is not a team's: it is not judged");
-    if (recusals.of(j.participant, t->id)) return error_reply(409, "you are recused from this team");
+    const auto t = std::find_if(ws.teams.begin(), ws.teams.end(), [&](const core::Team& team) { return team.idea == j.idea; });
+    if (t == ws.teams.end()) return error_reply(409, "this idea is not a team's: it is not judged");
+    if (core::recusal_of(ws, j.participant, *t)) return error_reply(409, "you are recused from this team");
     return std::nullopt;
 }
 

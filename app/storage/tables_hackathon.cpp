@@ -70,7 +70,8 @@ void persist_hackathon(Database& db, const core::RemoveTeam& c) {
 }
 
 void persist_hackathon(Database& db, const core::AddComparison& c) {
-    const std::int64_t count = count_of(db, "comparison");
+    // Positions are 0..n-1: the last one from the position index, not a count of every row.
+    const std::int64_t count = db.cached("SELECT coalesce(max(position) + 1, 0) FROM comparison").one_int64().value_or(0);
     const std::int64_t at = c.position ? std::min(static_cast<std::int64_t>(*c.position), count) : count;
     if (at < count) db.cached("UPDATE comparison SET position = position + 1 WHERE position >= ?").bind_all(at).run();
     const core::Comparison& x = c.comparison;
