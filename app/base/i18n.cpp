@@ -1,4 +1,5 @@
 #include "base/i18n.hpp"
+#include "base/shipped.hpp"
 
 #include <libintl.h>
 
@@ -170,8 +171,7 @@ std::string catalogue_dir() {
     candidates.emplace_back(PILOTDECK_BUILD_LOCALE_DIR);
 #endif
     std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) candidates.push_back(exe.parent_path() / ".." / "share" / "locale");
+    if (const std::string exe = base::executable_dir(); !exe.empty()) candidates.push_back(fs::path(exe) / ".." / "share" / "locale");
 #ifdef PILOTDECK_INSTALL_LOCALE_DIR
     candidates.emplace_back(PILOTDECK_INSTALL_LOCALE_DIR);
 #endif

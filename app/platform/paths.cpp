@@ -21,10 +21,4 @@ std::string documents_dir() {
     return home_dir();
 }
 
-std::string executable_dir() {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : exe.parent_path().string();
-}
-
 }  // namespace pilotdeck::platform

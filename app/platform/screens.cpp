@@ -4,7 +4,27 @@
 
 #include <GLFW/glfw3.h>
 
+#include "platform/randr_monitors.hpp"
+
 namespace pilotdeck::platform {
+
+namespace {
+
+// Adds a screen to the list, the primary first; mirrored screens (the projector showing the
+// laptop's picture) start at the same place: one screen, not two, the primary's entry kept.
+void add_screen(std::vector<Screen>& out, const Screen& s, bool primary) {
+    for (Screen& o : out)
+        if (o.x == s.x && o.y == s.y) {
+            if (primary) o = s;
+            return;
+        }
+    if (primary)
+        out.insert(out.begin(), s);
+    else
+        out.push_back(s);
+}
+
+}  // namespace
 
 std::vector<Screen> desktop_screens() {
     std::vector<Screen> out;
@@ -22,20 +42,18 @@ std::vector<Screen> desktop_screens() {
         s.monitor = m;
         const char* name = glfwGetMonitorName(m);
         s.name = name ? name : "";
-        // Mirrored outputs (the projector showing the laptop's picture) start at the same place:
-        // one screen, not two.
-        bool mirrored = false;
-        for (const Screen& o : out) mirrored = mirrored || (o.x == s.x && o.y == s.y);
-        if (mirrored) {
-            if (m == primary)
-                for (Screen& o : out)
-                    if (o.x == s.x && o.y == s.y) o = s;  // keep the primary's entry
-            continue;
-        }
-        if (m == primary)
-            out.insert(out.begin(), s);
-        else
-            out.push_back(s);
+        add_screen(out, s, m == primary);
+    }
+    // RandR 1.5 may know more (monitors defined with xrandr --setmonitor, one output split in
+    // two): then its list, each screen that is also one of GLFW's monitors with that monitor
+    // (real full screen there), the others covered by an undecorated window.
+    std::vector<Screen> randr;
+    for (const Screen& s : randr_monitors()) add_screen(randr, s, randr.empty());
+    if (randr.size() > out.size()) {
+        for (Screen& r : randr)
+            for (const Screen& g : out)
+                if (g.x == r.x && g.y == r.y && g.width == r.width && g.height == r.height) r.monitor = g.monitor;
+        return randr;
     }
     return out;
 }

@@ -1,5 +1,5 @@
 // The screens of the desktop, for the two-screen mode: the presenter's view on the laptop, the
-// room's view full screen on the projector. GLFW's monitors (RandR outputs on X11), the primary
+// room's view full screen on the projector. GLFW's monitors (RandR outputs on X11) or RandR 1.5's monitors, the primary
 // (the laptop's, as a rule) first; or a layout given by hand (`pilotdeck --screens`, for tests
 // and for desktops whose second screen GLFW does not report).
 #pragma once
@@ -18,8 +18,9 @@ struct Screen {
     std::string name;
 };
 
-// GLFW's monitors, the primary first; mirrored ones (same position) count once. Needs GLFW
-// started (a Window exists).
+// GLFW's monitors, the primary first; mirrored ones (same position) count once. On X11, when
+// RandR 1.5 reports more monitors (randr_monitors.hpp: one output split with xrandr
+// --setmonitor), those. Needs GLFW started (a Window exists).
 std::vector<Screen> desktop_screens();
 
 // "WxH+X+Y,WxH+X+Y" (the laptop's screen first, then the projector's) as screens; nullopt when

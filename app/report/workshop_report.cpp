@@ -6,11 +6,11 @@
 #include <system_error>
 
 #include "base/i18n.hpp"
+#include "base/shipped.hpp"
 #include "core/aggregate.hpp"
 #include "core/selection.hpp"
 #include "report/text.hpp"
 #include "storage/workshop_file.hpp"
-#include "version.hpp"
 
 namespace pilotdeck::report {
 namespace {
@@ -32,16 +32,7 @@ bool has_individual_scores(const core::Workshop& ws) {
 }  // namespace
 
 std::string shipped_obligations_path() {
-    namespace fs = std::filesystem;
-    const char* name = "ai-act-obligations.json";
-    if (const char* v = std::getenv("PILOTDECK_ASSETS"); v && *v) return (fs::path(v) / name).string();
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path() / ".." / "share" / "pilotdeck" / "assets";
-        if (fs::is_directory(installed, ec)) return (fs::weakly_canonical(installed, ec) / name).string();
-    }
-    return (fs::path(PILOTDECK_SOURCE_DIR) / "assets" / name).string();
+    return (std::filesystem::path(base::shipped_dir("PILOTDECK_ASSETS", "assets")) / "ai-act-obligations.json").string();
 }
 
 std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core::IdeaRobustness* robust, int samples,

@@ -55,6 +55,7 @@ const char* reason_phrase(unsigned status) {
     switch (status) {
         case 400: return "Bad Request";
         case 408: return "Request Timeout";
+        case 411: return "Length Required";
         case 414: return "URI Too Long";
         case 431: return "Request Header Fields Too Large";
         case 503: return "Service Unavailable";
@@ -113,6 +114,18 @@ RawCheck check_raw_head(std::string_view head, const FrontLimits& limits) {
     }
     if (hosts > 1) return {400, "a repeated Host header"};
     if (lengths > 1) return {400, "a repeated Content-Length header"};
+    return {};
+}
+
+RawCheck check_partial_head(std::string_view data, const FrontLimits& limits) {
+    const std::size_t line_end = data.find("\r\n");
+    if (line_end == std::string_view::npos && data.size() > limits.max_request_line) return {414, "the request line is too long"};
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c == 0 || (c == '\n' && (i == 0 || data[i - 1] != '\r')) || (c == '\r' && i + 1 < data.size() && data[i + 1] != '\n'))
+            return {400, c == 0 ? "a NUL byte in the headers" : "a bare line break in the headers"};
+    }
+    if (data.size() > limits.max_header_block) return {431, "the headers are too large"};
     return {};
 }
 
@@ -263,17 +276,8 @@ struct Front::Impl {
         const std::string_view data(peek.data(), static_cast<std::size_t>(n));
         const std::size_t end = data.find("\r\n\r\n");
         if (end == std::string_view::npos) {
-            // Refuse early what can never become a good header block.
-            const std::size_t line_end = data.find("\r\n");
-            if (line_end == std::string_view::npos && data.size() > limits.max_request_line)
-                return refuse_pending(fd, 414, "the request line is too long");
-            for (std::size_t i = 0; i < data.size(); ++i) {
-                const auto c = static_cast<unsigned char>(data[i]);
-                if (c == 0 || (c == '\n' && (i == 0 || data[i - 1] != '\r')) ||
-                    (c == '\r' && i + 1 < data.size() && data[i + 1] != '\n'))
-                    return refuse_pending(fd, 400, c == 0 ? "a NUL byte in the headers" : "a bare line break in the headers");
-            }
-            if (data.size() > limits.max_header_block) return refuse_pending(fd, 431, "the headers are too large");
+            const RawCheck early = check_partial_head(data, limits);
+            if (early.status) return refuse_pending(fd, early.status, early.reason);
             return;
         }
         const RawCheck check = check_raw_head(data.substr(0, end), limits);

@@ -11,8 +11,8 @@
 //    for it (accepted, or the previous answer sent), whatever the trickle: the watchdog shuts a
 //    late connection down. A request that is whole is not timed while the session's thread
 //    works on it.
-// Requests after the first on a kept-alive connection are parsed by libmicrohttpd; http.cpp
-// applies the same checks to what it parsed (see check_parsed_headers).
+// Requests after the first on a kept-alive connection are checked the same way, raw, as
+// libmicrohttpd reads them (raw_guard.hpp).
 #pragma once
 
 #include <chrono>
@@ -43,6 +43,9 @@ struct RawCheck {
     std::string reason;
 };
 RawCheck check_raw_head(std::string_view head, const FrontLimits& limits);
+// The same for the start of a header block that is not whole yet: what can never become a good
+// one (a NUL, a bare CR or LF, too long a request line, too many bytes).
+RawCheck check_partial_head(std::string_view data, const FrontLimits& limits);
 
 // One complete HTTP/1.1 answer with the app's security headers, the JSON body {"error": reason}
 // and "Connection: close" (for answers the front writes itself).

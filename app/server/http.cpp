@@ -18,6 +18,7 @@
 #include "server/bridge.hpp"
 #include "server/front.hpp"
 #include "server/net.hpp"
+#include "server/raw_guard.hpp"
 #include "server/routes.hpp"
 
 namespace pilotdeck::server {
@@ -194,7 +195,10 @@ struct HttpServer::Impl {
     }
 
     static void on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
-        if (code == MHD_CONNECTION_NOTIFY_CLOSED) static_cast<Impl*>(cls)->front->closed(socket_of(c));
+        if (code != MHD_CONNECTION_NOTIFY_CLOSED) return;
+        const int fd = socket_of(c);
+        raw_guard::unwatch(fd);
+        static_cast<Impl*>(cls)->front->closed(fd);
     }
 
     std::optional<Reply> precheck(MHD_Connection* c, const char* url, const char* method, Request& r) {
@@ -376,8 +380,12 @@ void HttpServer::start(const ServerOptions& opts) {
         throw ServerError("cannot start the HTTP server on " + address_ + ":" + std::to_string(port_));
     }
     MHD_Daemon* daemon = impl_->daemon;
-    impl_->front = std::make_unique<Front>(fd, limits, [daemon](int client, const sockaddr_in& peer) {
-        return MHD_add_connection(daemon, client, reinterpret_cast<const sockaddr*>(&peer), sizeof peer) == MHD_YES;
+    // Every later request of a connection is checked raw as libmicrohttpd reads it (raw_guard.hpp).
+    impl_->front = std::make_unique<Front>(fd, limits, [daemon, limits](int client, const sockaddr_in& peer) {
+        raw_guard::watch(client, limits);
+        if (MHD_add_connection(daemon, client, reinterpret_cast<const sockaddr*>(&peer), sizeof peer) == MHD_YES) return true;
+        raw_guard::unwatch(client);
+        return false;
     });
     impl_->front->start();
 }

@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-#include "platform/paths.hpp"
+#include "base/shipped.hpp"
 
 namespace pilotdeck::ui {
 
@@ -42,11 +42,12 @@ std::string find_font_file(bool bold) {
     const std::string name = bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf";
     std::vector<std::string> dirs;
     if (const char* env = std::getenv("PILOTDECK_FONT_DIR"); env && *env) dirs.emplace_back(env);
-    const std::string exe = platform::executable_dir();
+    const std::string exe = base::executable_dir();
     if (!exe.empty()) {
         dirs.push_back(exe + "/../share/pilotdeck/fonts");
         dirs.push_back(exe + "/assets/fonts");
     }
+    dirs.push_back("/usr/share/pilotdeck/fonts");  // installed where /proc/self/exe cannot be read
 #ifdef PILOTDECK_ASSET_FONT_DIR
     dirs.emplace_back(PILOTDECK_ASSET_FONT_DIR);
 #endif

@@ -145,8 +145,41 @@ Quadrant quadrant_at(bool high_benefit, bool high_risk) {
 }
 
 // The side column: marker key, numbered ideas (whole titles, wrapped), and ideas not yet placed.
-void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom, bool limit_shown,
-               const std::vector<std::pair<int, std::string>>& numbered, const std::vector<std::string>& unplaced) {
+// The side column's width: a quarter of the chart, wider where ideas share a spot (they will be
+// numbered) and their whole titles would not fit in it, even smaller and in two columns.
+float side_width(const core::Workshop& ws, const std::vector<core::IdeaResult>& results, const Pen& pen, float width,
+                 float height) {
+    const float fs = pen.size;
+    const float base = std::clamp(width * 0.26f, fs * 9.f, fs * 20.f);
+    std::vector<std::string> crowd;
+    for (std::size_t i = 0; i < results.size() && i < ws.ideas.size(); ++i) {
+        const core::IdeaResult& a = results[i];
+        if (!a.benefit || !a.risk) continue;
+        for (std::size_t j = 0; j < results.size(); ++j) {
+            const core::IdeaResult& b = results[j];
+            if (j == i || !b.benefit || !b.risk) continue;
+            if (std::abs(*a.benefit - *b.benefit) < 0.15 && std::abs(*a.risk - *b.risk) < 0.15) {
+                crowd.push_back(std::to_string(i + 1) + " \u2014 " + ws.ideas[i].title);
+                break;
+            }
+        }
+    }
+    const float room = height - fs * 1.35f * 9.f;  // below the key
+    auto fits = [&](float w) {
+        const float col = (w - fs * 0.8f) / 2;
+        float h = 0;
+        for (const std::string& t : crowd) h += pen.font->CalcTextSizeA(fs * 0.65f, FLT_MAX, col, t.c_str()).y + fs * 0.25f;
+        return h / 2 + fs * 1.5f <= room;
+    };
+    for (const float share : {0.f, 0.34f, 0.42f, 0.5f})
+        if (const float w = std::max(base, width * share); fits(w)) return w;
+    return std::max(base, width * 0.5f);
+}
+
+// Returns how many numbered ideas it listed.
+std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom, bool limit_shown,
+                      const std::vector<std::pair<int, std::string>>& numbered, const std::vector<std::string>& unplaced) {
+    std::size_t listed = 0;
     const float fs = pen.size;
     const float line = fs * 1.35f;
     const float gap = line - fs;
@@ -173,16 +206,59 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
     if (!numbered.empty() && room()) {
         pen.text(p, pal.text, i18n::tr("Numbered ideas"));
         p.y += line;
-        for (std::size_t k = 0; k < numbered.size(); ++k) {
-            const std::string t = std::to_string(numbered[k].first) + " — " + numbered[k].second;
-            const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, t.c_str()).y;
-            // Keep a line to say what is left out (a whole entry or none).
-            if (p.y + h > bottom || (p.y + h + line > bottom && k + 1 < numbered.size())) {
-                pen.text(p, pal.text_muted, counted(numbered.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - k))));
-                p.y += line;
-                break;
+        // Every numbered idea listed whole: the list's text smaller, then in two columns, until
+        // it fits (what the room needs is to find each number); "+ N more" only past all that.
+        const float col_gap = fs * 0.8f;
+        auto entry = [&](std::size_t k) { return std::to_string(numbered[k].first) + " \u2014 " + numbered[k].second; };
+        float list_bottom = unplaced.empty() ? bottom : bottom - 2.5f * line;  // a place for "Not yet placed"
+        auto fill = [&](float s, int cols, bool draw) {  // entries that fit, laid out top-down, column by column
+            const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+            float x = p.x, y = p.y;
+            int col = 0;
+            std::size_t k = 0;
+            for (; k < numbered.size(); ++k) {
+                const std::string t = entry(k);
+                const float h = pen.font->CalcTextSizeA(fs * s, FLT_MAX, col_w, t.c_str()).y;
+                if (y + h > list_bottom) {
+                    if (++col == cols) break;
+                    x += col_w + col_gap;
+                    y = p.y;
+                    if (y + h > list_bottom) break;
+                }
+                if (draw) pen.dl->AddText(pen.font, fs * s, ImVec2(x, y), u32(pal.text), t.c_str(), nullptr, col_w);
+                y += h + gap * s;
             }
-            p.y += pen.wrapped(p, pal.text, t, width) + gap;
+            return k;
+        };
+        float scale = 1;
+        int cols = 1;
+        bool fits = false;
+        for (const int c : {1, 2}) {
+            for (const float sc : {1.0f, 0.9f, 0.8f, 0.72f, 0.65f}) {
+                if (fill(sc, c, false) == numbered.size()) {
+                    scale = sc;
+                    cols = c;
+                    fits = true;
+                    break;
+                }
+            }
+            if (fits) break;
+        }
+        if (fits) {
+            listed = fill(scale, cols, true);
+            // Past the list: the rest of the column is taken (two columns) or follows it.
+            float y = p.y;
+            const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+            for (std::size_t k = 0; k < numbered.size() && cols == 1; ++k)
+                y += pen.font->CalcTextSizeA(fs * scale, FLT_MAX, col_w, entry(k).c_str()).y + gap * scale;
+            p.y = cols == 1 ? y : list_bottom;
+        } else {
+            // Even two columns of small text do not hold them: as many as fit, and how many are left.
+            list_bottom = bottom - line;
+            listed = fill(0.65f, 2, true);
+            pen.text(ImVec2(p.x, bottom - line), pal.text_muted,
+                     counted(numbered.size() - listed, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - listed))));
+            p.y = list_bottom + line;
         }
         p.y += line * 0.5f;
     }
@@ -198,6 +274,7 @@ void draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float 
             p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
         }
     }
+    return listed;
 }
 
 }  // namespace
@@ -251,7 +328,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
 
     // Side column on the right, the plot on the left with room for ticks and axis names.
     const float width = max.x - min.x;
-    const float side_w = std::clamp(width * 0.26f, fs * 9.f, fs * 20.f);
+    const float side_w = side_width(ws, results, pen, width, max.y - min.y);
     const ImVec2 plot_min(min.x + fs * 2.2f, min.y + fs * 1.8f);
     const ImVec2 plot_max(max.x - side_w - fs * 1.2f, max.y - fs * 2.8f);
     geo.plot_min = plot_min;
@@ -526,7 +603,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     std::sort(numbered.begin(), numbered.end());
     std::sort(geo.numbered.begin(), geo.numbered.end());
 
-    draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y,
+    geo.listed = draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y,
               max_risk >= risk.lo && max_risk < risk.mid, numbered, unplaced);
     dl->PopClipRect();
     return geo;

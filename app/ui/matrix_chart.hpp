@@ -32,6 +32,7 @@ struct MatrixGeometry {
     std::vector<MatrixBubble> bubbles;  // in drawing order (the last is on top)
     std::vector<MatrixLabel> labels;
     std::vector<std::pair<int, std::size_t>> numbered;  // number and idea: listed in the side column
+    std::size_t listed = 0;  // how many of them the side column holds
     ImVec2 plot_min, plot_max;
 };
 

@@ -54,6 +54,7 @@ void draw_judging(UiContext& ctx) {
         c = Cache{&ctx.session, ctx.session.revision(), core::judging_progress(ws), core::list_recusals(ws)};
     }
     const bool pairwise = ws.judging.method == core::JudgingMethod::Pairwise;
+    if (!pairwise) return draw_scoring(ctx);  // the jury's grid, recused cells marked (panel_scoring.cpp)
     heading(ctx, pairwise ? text::kPairwise() : text::kCriteria());
     if (c.progress.empty()) {
         muted(ctx, text::kNoJudges());

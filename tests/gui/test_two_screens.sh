@@ -1,17 +1,34 @@
 #!/bin/bash
 # Two screens under one Xvfb (GUI_TEST_SCREEN=2944x1080): a laptop of 1024x768 on the left and a
-# projector of 1920x1080 beside it, given with --screens (GLFW 3.3 sees Xvfb's one RandR output
-# as one monitor, so the layout is given by hand, as on a desktop whose second screen GLFW does
-# not report). The room's view goes full screen on the projector, the presenter's view on the
-# laptop; both windows' drawn text is traced (PILOTDECK_TRACE_TEXT).
+# projector of 1920x1080 beside it. Two ways to have them:
+#   given   - the layout given by hand with --screens (a desktop whose second screen GLFW does
+#             not report);
+#   randr   - the real automatic path: the one Xvfb output split into two RandR 1.5 monitors
+#             with `xrandr --setmonitor` (as on a desktop with one wide output split in two);
+#             GLFW 3.3 reads only outputs, pilotdeck reads RandR's monitors itself
+#             (app/platform/randr_monitors), and no --screens is given.
+# The room's view goes full screen on the projector, the presenter's view on the laptop; both
+# windows' drawn text is traced (PILOTDECK_TRACE_TEXT).
 # Checked: the room's window never draws the facilitator notes (nor, in scoring, a rater's name)
 # on any stage, while the presenter's does; keys work in both windows; an idea typed in either
 # window shows in the other;
 # F10 swaps the screens and the choice is remembered; screenshots of both windows.
-# Usage (under with_xvfb.sh): test_two_screens.sh PILOTDECK
+# Usage (under with_xvfb.sh): test_two_screens.sh PILOTDECK [given|randr]
 PILOTDECK=$1
+mode=${2:-given}
 source "$(dirname "$0")/lib.sh"
 require jq sqlite3
+if [ "$mode" = randr ]; then
+    require xrandr
+    # The output keeps the laptop's part (its automatic monitor goes), the projector's part is a
+    # monitor without an output of its own. Xvfb runs with -noreset, so they stay set.
+    xrandr --setmonitor laptop 1024/271x768/203+0+0 screen >/dev/null || fail "xrandr --setmonitor laptop failed"
+    xrandr --setmonitor projector 1920/508x1080/286+1024+0 none || fail "xrandr --setmonitor projector failed"
+    [ "$(xrandr --listactivemonitors | head -1)" = "Monitors: 2" ] || fail "Xvfb does not show two monitors: $(xrandr --listmonitors)"
+    screens=()
+else
+    screens=(--screens 1024x768+0+0,1920x1080+1024+0)
+fi
 
 file="$GUI_TEST_WORK/two.pilotdeck"
 new_workshop "$GUI_TEST_WORK/template.pilotdeck"
@@ -25,9 +42,10 @@ trace="$GUI_TEST_WORK/trace"
 mkdir -p "$trace"
 export PILOTDECK_TRACE_TEXT="$trace"
 shots="${SCREENSHOT_DIR:-$GUI_TEST_WORK}"
+[ "$mode" = randr ] && shots="$GUI_TEST_WORK"  # the pictures are the given layout's
 mkdir -p "$shots"
 
-"$PILOTDECK" --screens 1024x768+0+0,1920x1080+1024+0 open "$file" 2>"$GUI_TEST_WORK/app.err" &
+"$PILOTDECK" "${screens[@]}" open "$file" 2>"$GUI_TEST_WORK/app.err" &
 APP_PID=$!
 find_windows() {
     PRESENTER_WIN=$(xdotool search --onlyvisible --name 'presenter' 2>/dev/null | head -1)
@@ -118,7 +136,7 @@ import -window "$PRESENTER_WIN" "$shots/two-screens-presenter-1920x1080.png"
 lacks room "Questions for the room" || fail "the room's window drew the notes after the swap"
 quit_app "$file"
 
-"$PILOTDECK" --screens 1024x768+0+0,1920x1080+1024+0 open "$file" 2>"$GUI_TEST_WORK/app.err" &
+"$PILOTDECK" "${screens[@]}" open "$file" 2>"$GUI_TEST_WORK/app.err" &
 APP_PID=$!
 wait_until "both windows appear again" find_windows
 wait_until "the swap is remembered" at "$ROOM_WIN" 0,0 1024x768

@@ -10,6 +10,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cmake --install "$build" --prefix "$tmp/usr" >/dev/null
 for f in bin/pilotdeck share/applications/pilotdeck.desktop share/icons/hicolor/scalable/apps/pilotdeck.svg \
          share/mime/packages/pilotdeck.xml share/pilotdeck/assets/demo-workshop.json \
+         share/pilotdeck/assets/ai-act-obligations.json \
          share/pilotdeck/fonts/DejaVuSans.ttf share/pilotdeck/fonts/DejaVuSans-Bold.ttf; do
     [ -f "$tmp/usr/$f" ] || fail "missing $f"
 done
@@ -32,4 +33,9 @@ out=$(env -u PILOTDECK_TEMPLATES HOME="$tmp/home" "$tmp/elsewhere/bin/pilotdeck"
 if echo "$out" | grep -q "^use-case-workshop	"; then fail "the installed binary read the source tree's templates"; fi
 HOME="$tmp/home" "$tmp/elsewhere/bin/pilotdeck" new "$tmp/w.pilotdeck" --template use-case-workshop-nl --title "Proef" >/dev/null
 HOME="$tmp/home" "$tmp/elsewhere/bin/pilotdeck" check "$tmp/w.pilotdeck" >/dev/null
+# The shortlist and the report read the shipped AI Act obligations (assets/ai-act-obligations.json).
+HOME="$tmp/home" "$tmp/elsewhere/bin/pilotdeck" shortlist "$tmp/w.pilotdeck" --out "$tmp/s.json" >/dev/null
+grep -q '"format": *"pilotdeck-shortlist"' "$tmp/s.json" || fail "the installed binary wrote no shortlist"
+HOME="$tmp/home" "$tmp/elsewhere/bin/pilotdeck" report "$tmp/w.pilotdeck" --out "$tmp/r.pdf" >/dev/null
+[ -s "$tmp/r.pdf" ] || fail "the installed binary wrote no report"
 echo "install tree ok"

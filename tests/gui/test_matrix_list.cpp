@@ -1,0 +1,84 @@
+// The matrix's crowded corner (app/ui/matrix_chart.cpp) headless with the real fonts: ideas that
+// cannot be labelled beside their bubble are numbered, and the side column lists every number
+// with its whole title (smaller, then in two columns, where it must) instead of "+ N more", at
+// the room's screen sizes and at the exported PNG's 1920x1080.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+#include "headless.hpp"
+#include "ui/fonts.hpp"
+#include "ui/matrix_chart.hpp"
+
+using namespace pilotdeck;
+
+namespace {
+
+// `n` ideas with long titles, all but two on the very same spot.
+core::Workshop crowded(int n) {
+    core::Workshop ws;
+    ws.info.title = "Crowded corner";
+    ws.stages = {{"m", core::StageKind::Matrix, "Matrix", 30, "", {}}};
+    ws.criteria = {{"time_saved", "Time saved", core::Axis::Benefit, 1.0, 1, 5, "", {}},
+                   {"errors", "Errors", core::Axis::Risk, 1.0, 1, 5, "", {}},
+                   {"reach", "Reach", core::Axis::Visibility, 1.0, 1, 5, "", {}}};
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}};
+    ws.selection.max_risk = 5;
+    ws.selection.min_visibility = 1;
+    ws.selection.min_raters = 1;
+    for (int k = 0; k < n; ++k) {
+        const std::string id = "i" + std::to_string(k + 1);
+        ws.ideas.push_back({id, "Klantvragen over polisvoorwaarden beantwoorden, idee " + std::to_string(k + 1), "", "",
+                            "", "", "", std::nullopt});
+        const bool corner = k >= 2;
+        ws.scores.push_back({id, "p1", "time_saved", corner ? 5 : 2});
+        ws.scores.push_back({id, "p1", "errors", corner ? 1 : 4});
+        ws.scores.push_back({id, "p1", "reach", 3});
+    }
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("every clustered idea is findable: each number listed whole, on screen and in the PNG") {
+    struct Size {
+        const char* what;
+        int height;     // the screen the fonts are sized for
+        ImVec2 chart;   // what the chart gets
+        float font_px;  // 0: the body font of that screen
+    };
+    const Size sizes[] = {{"1280x720", 720, ImVec2(1000, 520), 0},
+                          {"1024x768, notes shown", 768, ImVec2(700, 420), 0},
+                          {"1920x1080", 1080, ImVec2(1500, 800), 0},
+                          {"PNG 1920x1080", 1080, ImVec2(1888, 1010), 27}};
+    for (const int n : {12, 20, 30}) {
+        for (const Size& size : sizes) {
+            // A 4:3 screen with the notes beside the chart holds a dozen crowded titles whole, not 20+.
+            if (size.height == 768 && n > 12) continue;
+            test::Headless h(crowded(n));
+            REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(size.height, 1.0f)));
+            ImGuiIO& io = ImGui::GetIO();
+            io.FontDefault = h.fonts.body;
+            unsigned char* pixels = nullptr;
+            int w = 0, hh = 0;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &hh);
+            h.frame([&] {
+                ImDrawList list(ImGui::GetDrawListSharedData());
+                list._ResetForNewFrame();
+                list.PushClipRectFullScreen();
+                const float fs = size.font_px > 0 ? size.font_px : ImGui::GetFontSize();
+                const ui::MatrixGeometry geo =
+                    ui::draw_matrix_chart(&list, ImVec2(0, 0), size.chart, h.ctx, ImGui::GetFont(), fs, "");
+                INFO(size.what << ", " << n << " ideas: " << geo.labels.size() << " labelled, " << geo.numbered.size()
+                               << " numbered, " << geo.listed << " listed");
+                CHECK(geo.labels.size() + geo.numbered.size() == static_cast<std::size_t>(n));
+                CHECK(!geo.numbered.empty());
+                CHECK(geo.listed == geo.numbered.size());  // no "+ N more": every number is in the list
+            });
+        }
+    }
+}
