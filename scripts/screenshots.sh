@@ -30,10 +30,24 @@ for stage in scoring shortlist; do
     "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/de-$stage.png" --size 1280x720 --lang de
     echo "docs/screenshots/de-$stage.png"
 done
-# A hackathon's stages before the pitches (the pitches and awards are made by the GUI test
-# test_hackathon_stages.sh, which drives them with PageDown).
+# A hackathon's stages; the pitches and the awards after PageDowns within the stage (--steps), as
+# a clicker would: the second team's pitch with its countdown (the first has pitched), the reveal
+# at the 3rd place (the time saver's and the audience's awards below it), then the winner.
 "$bin" import "$work/hackathon.pilotdeck" --from "$root/tests/data/hackathon-workshop.json" 2>/dev/null
 for stage in teams work judging; do
     "$bin" screenshot "$work/hackathon.pilotdeck" --stage "$stage" --out "$out/hackathon-$stage.png" --size 1920x1080
     echo "docs/screenshots/hackathon-$stage.png"
+done
+# The pitches and the awards with the template's own stages around the same teams, judges,
+# comparisons and votes (the template's awards but the pilot, which needs the shortlist).
+"$bin" new "$work/hackathon-template.pilotdeck" --template hackathon --title "AI hackathon" >/dev/null 2>&1
+"$bin" export "$work/hackathon-template.pilotdeck" >"$work/hackathon-template.json"
+jq -s '.[0] + (.[1] | {participants, ideas, teams, scores, judging, comparisons, audience_votes})
+       | .awards = [.awards[] | select(.rule != "pilot")]' \
+    "$work/hackathon-template.json" "$root/tests/data/hackathon-workshop.json" >"$work/hackathon-day.json"
+"$bin" import "$work/hackathon-day.pilotdeck" --from "$work/hackathon-day.json" 2>/dev/null
+for shot in pitches:3:hackathon-pitches awards:3:hackathon-awards-reveal awards:100:hackathon-awards-all; do
+    IFS=: read -r stage steps name <<<"$shot"
+    "$bin" screenshot "$work/hackathon-day.pilotdeck" --stage "$stage" --steps "$steps" --out "$out/$name.png" --size 1920x1080
+    echo "docs/screenshots/$name.png"
 done

@@ -385,6 +385,7 @@ int run(int argc, char** argv) {
         ->excludes(restore_list);
 
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
+    int shot_steps = 0;
     auto* cshot = app.add_subcommand("screenshot", i18n::tr("Render the presenter window for a stage into a PNG (needs X)"));
     cshot->add_option("FILE", shot_file, i18n::tr("Workshop file"))->required();
     cshot->add_option("--stage", shot_stage,
@@ -395,6 +396,9 @@ int run(int argc, char** argv) {
                                "judging", "awards", "review"}));
     cshot->add_option("--out", shot_out, i18n::tr("PNG file to write"))->required();
     cshot->add_option("--size", shot_size, i18n::tr("Window size WxH (default 1920x1080)"));
+    cshot->add_option("--steps", shot_steps,
+                      i18n::tr("PageDown presses within the stage first: the pitches' phases, the awards' reveals"))
+        ->check(CLI::Range(0, 1000));
 
     std::string serve_file, serve_bind, serve_stage;
     int serve_port = 8080;
@@ -471,7 +475,7 @@ int run(int argc, char** argv) {
     }
     if (*cshot) {
 #ifdef PILOTDECK_HAS_GUI
-        return guarded([&] { return ui::take_screenshot({shot_file, shot_stage, shot_out, shot_w, shot_h}); });
+        return guarded([&] { return ui::take_screenshot({shot_file, shot_stage, shot_out, shot_w, shot_h, shot_steps}); });
 #else
         return not_built(i18n::tr("GUI"));
 #endif

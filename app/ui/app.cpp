@@ -172,6 +172,11 @@ void App::go_to_stage(int index) {
     if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
 
+void App::page_within_stage(int steps) {
+    for (int i = 0; ctx_ && i < steps; ++i)
+        if (!hackathon_page(*ctx_, 1)) break;
+}
+
 void App::step_history(bool forward) {
     if (!ctx_) return;
     UiContext& view = key_view();  // the window the key was pressed in

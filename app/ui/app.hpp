@@ -56,6 +56,9 @@ public:
     // One frame laid out for display_w x display_h (0: the window's size).
     void frame(int display_w = 0, int display_h = 0);
     void go_to_stage(int index);
+    // `steps` PageDowns within the current stage, as far as it takes them (a hackathon's pitches
+    // and awards; `pilotdeck screenshot --steps`).
+    void page_within_stage(int steps);
 
     const Palette& palette() const { return palette_; }
     // The open workshop, apart from this window (the start-up path shows the first one here).

@@ -183,6 +183,7 @@ int take_screenshot(const ScreenshotOptions& o) {
     if (!window) return fail(error);
     App app(*window, false, {});
     app.show(std::move(w));
+    app.page_within_stage(o.steps);
     platform::OffscreenTarget target(o.width, o.height);
     if (!target.ok()) return fail(i18n::format(i18n::tr("cannot create an off-screen image of {0}x{1}"),
                                               {std::to_string(o.width), std::to_string(o.height)}));

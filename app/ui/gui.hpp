@@ -25,6 +25,7 @@ struct ScreenshotOptions {
     std::string stage;  // intro|concerns|ideas|scoring|matrix|shortlist
     std::string out_png;
     int width = 1920, height = 1080;
+    int steps = 0;  // PageDown presses within the stage first (the pitches' phases, the awards' reveals)
 };
 
 // contracts.md §1 `screenshot`: the real GUI for that stage rendered in a hidden window into

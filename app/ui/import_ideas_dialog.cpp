@@ -24,6 +24,17 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
+// The field takes the focus with its text selected (ImGui's way): the cursor goes to the end
+// instead, so typing adds the file name to the folder given.
+int cursor_to_end(ImGuiInputTextCallbackData* data) {
+    bool& pending = *static_cast<bool*>(data->UserData);
+    if (pending) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        pending = false;
+    }
+    return 0;
+}
+
 }  // namespace
 
 void ImportIdeasDialog::open(const std::string& folder) {
@@ -34,10 +45,13 @@ void ImportIdeasDialog::open(const std::string& folder) {
     if (path_.empty()) path_ = folder.empty() ? std::string() : folder + "/";
 }
 
-std::string ImportIdeasDialog::import(UiContext& ctx, const std::string& from) {
+std::string ImportIdeasDialog::import(UiContext& ctx, const std::string& from, bool show_teams) {
     const std::string file = ctx.state.workshop_path;
     const core::Workshop source = portfolio::read_idea_source(file, from);
     const core::IdeaImport plan = portfolio::plan_idea_import(file, ctx.session.workshop(), source);
+    // The teams stage shows them (before the import, so that Ctrl+Z undoes the import first).
+    if (show_teams)
+        if (const int teams = stage_of_kind(ctx.session, core::StageKind::Teams); teams >= 0) ctx.go_to_stage(teams);
     if (!plan.ideas.empty() && !ctx.run(core::import_command(plan))) {
         std::string why = ctx.state.error;
         ctx.state.error.clear();  // said in the prompt instead
@@ -60,11 +74,12 @@ void ImportIdeasDialog::draw(UiContext& ctx) {
         ImGui::OpenPopup(title.c_str());
         popup_pending_ = false;
     }
-    const ImVec2 size(std::min(em(40), ImGui::GetIO().DisplaySize.x * 0.9f), 0);
-    ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+    // As wide as a long path needs (within the screen); as high as what it says (an error grows it).
+    const float width = std::min(em(40), ImGui::GetIO().DisplaySize.x * 0.9f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, ImGui::GetIO().DisplaySize.y * 0.9f));
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x * 0.5f, ImGui::GetIO().DisplaySize.y * 0.35f),
                             ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
         open_ = false;  // closed from outside
         return;
     }
@@ -75,8 +90,11 @@ void ImportIdeasDialog::draw(UiContext& ctx) {
     if (focus_) {
         ImGui::SetKeyboardFocusHere();
         focus_ = false;
+        cursor_pending_ = true;
     }
-    bool go = ImGui::InputText("##import_path", &path_, ImGuiInputTextFlags_EnterReturnsTrue);
+    bool go = ImGui::InputText("##import_path", &path_,
+                               ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways, cursor_to_end,
+                               &cursor_pending_);
     if (!message_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.danger));
         ImGui::TextWrapped("\u25A0 %s", message_.c_str());
@@ -87,10 +105,9 @@ void ImportIdeasDialog::draw(UiContext& ctx) {
     const bool cancel = ImGui::Button(i18n::tr("Cancel")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
     if (go && !trimmed(path_).empty()) {
         try {
-            ctx.state.status = import(ctx, trimmed(path_));
+            ctx.state.status = import(ctx, trimmed(path_), true);
             open_ = false;
             message_.clear();
-            if (const int teams = stage_of_kind(ctx.session, core::StageKind::Teams); teams >= 0) ctx.go_to_stage(teams);
         } catch (const std::exception& e) {
             message_ = e.what();
             focus_ = true;  // the path again, to correct it

@@ -18,13 +18,14 @@ public:
     // Every frame of the view it belongs to (a modal popup while open).
     void draw(UiContext& ctx);
     // The import itself (also for tests): the status line's words, or throws std::runtime_error
-    // with the one-line reason (nothing changed then).
-    static std::string import(UiContext& ctx, const std::string& from);
+    // with the one-line reason (nothing changed then). `show_teams`: the teams stage first.
+    static std::string import(UiContext& ctx, const std::string& from, bool show_teams = false);
 
 private:
     bool open_ = false;
     bool popup_pending_ = false;
     bool focus_ = false;
+    bool cursor_pending_ = false;  // the field just took the focus: its cursor goes to the end
     std::string path_;
     std::string message_;
 };

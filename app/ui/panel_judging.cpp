@@ -69,7 +69,7 @@ void draw_judging(UiContext& ctx) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::PushFont(ctx.fonts.large);
-            ImGui::TextUnformatted(g.name.c_str());
+            ImGui::TextWrapped("%s", g.name.c_str());  // a narrow column (phones and notes beside) wraps, never cuts
             ImGui::PopFont();
             ImGui::TableSetColumnIndex(1);
             const float fraction = g.of > 0 ? static_cast<float>(g.done) / static_cast<float>(g.of) : 1.0f;

@@ -1,6 +1,7 @@
 // The pitches stage (contracts 6): big on the projector, who is on and who is next, a pitch
 // countdown and then a Q&A countdown per team (pitching.pitch_minutes, qa_minutes), advanced by
 // PageDown (a clicker); a team can be marked absent and goes to the end of the line.
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <set>
@@ -60,9 +61,16 @@ void big_countdown(UiContext& ctx, const core::Countdown& timer) {
     const Rgba& colour = phase == core::TimerPhase::Over      ? ctx.palette.danger
                          : phase == core::TimerPhase::Warning ? ctx.palette.warning
                                                               : ctx.palette.text;
-    ImGui::PushFont(ctx.fonts.huge);
-    ImGui::TextColored(vec4(colour), "%s", timer.text().c_str());
-    ImGui::PopFont();
+    // As large as the column allows: beside the phones box and the notes the column is narrow, and
+    // "+00:05" in the huge font would be cut off.
+    const std::string text = timer.text();
+    ImFont* font = ctx.fonts.huge ? ctx.fonts.huge : ImGui::GetFont();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float full = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+    const float size = full > avail && full > 0 ? font->FontSize * avail / full : font->FontSize;
+    ImGui::GetWindowDrawList()->AddText(font, size, ImGui::GetCursorScreenPos(), u32(colour), text.c_str());
+    ImGui::LogText("%s", text.c_str());
+    ImGui::Dummy(ImVec2(std::min(full, avail), size));
     if (timer.running()) {
         const double at = ImGui::GetTime() + static_cast<double>(timer.until_next_tick().count()) / 1000.0;
         if (ctx.state.wake_at <= 0 || at < ctx.state.wake_at) ctx.state.wake_at = at;

@@ -108,8 +108,9 @@ TEST_CASE("File > Import ideas: the other workshop's ideas in one undo step; a r
         test::Headless h(file->load(), file.get());
         h.ctx.state.workshop_path = path;
         const std::size_t before = h.session.workshop().ideas.size();
-        const std::string said = ui::ImportIdeasDialog::import(h.ctx, other);
+        const std::string said = ui::ImportIdeasDialog::import(h.ctx, other, true);
         CHECK(has(said, "Imported 4 ideas from"));
+        CHECK(h.session.current_stage() == ui::stage_of_kind(h.session, core::StageKind::Teams));
         CHECK(h.session.workshop().ideas.size() == before + 4);
         CHECK(h.session.undo_label() == "Import ideas");
         // Again: nothing new.

@@ -16,6 +16,18 @@ pitches=$(stage_index pitches)
 sqlite3 "$file" "update meta set value = '$pitches' where key = 'current_stage'"
 teams=$(sqlite3 "$file" "select count(*) from team")
 
+# `pilotdeck screenshot --steps N`: N PageDowns within the stage before the picture (the README's
+# pitch and awards screenshots); the file stays as it was.
+before=$(sha256sum "$file" | cut -d' ' -f1)
+for shot in pitches:0 pitches:1 awards:0 awards:100; do
+    "$PILOTDECK" screenshot "$file" --stage "${shot%%:*}" --steps "${shot##*:}" --size 1280x720 \
+        --out "$GUI_TEST_WORK/steps-${shot/:/-}.png" || fail "screenshot --steps of $shot failed"
+done
+same_image steps-pitches-0 steps-pitches-1 && fail "screenshot --steps 1 of the pitches shows no pitch"
+same_image steps-awards-0 steps-awards-100 && fail "screenshot --steps 100 of the awards reveals nothing"
+[ "$(sha256sum "$file" | cut -d' ' -f1)" = "$before" ] || fail "screenshot --steps changed the workshop file"
+echo "ok: screenshot --steps pages within the stage"
+
 start_app open "$file"
 keep() { [ -z "$SHOTS" ] || cp "$GUI_TEST_WORK/$1.png" "$SHOTS/$2.png"; }
 snapshot waiting
