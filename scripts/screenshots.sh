@@ -20,6 +20,61 @@ if [ -z "${DISPLAY:-}" ]; then
     done
     export DISPLAY=":$(tr -dc 0-9 <"$work/display")"
 fi
+# The views `pilotdeck screenshot` cannot open (the questionnaire, the re-vote view) and the
+# robustness verdicts, from the real window at a projector's 1280x720, driven by xdotool.
+# `scripts/screenshots.sh choose` makes only these three.
+choose_views() {
+    for tool in xdotool import sqlite3; do
+        command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is needed for the choose views" >&2; exit 1; }
+    done
+    Xvfb -displayfd 4 -screen 0 1280x720x24 -nolisten tcp 4>"$work/display720" >/dev/null 2>&1 &
+    local xvfb720=$!
+    for _ in $(seq 1 200); do
+        [ -s "$work/display720" ] && break
+        sleep 0.1
+    done
+    local file="$work/screening.pilotdeck"
+    "$bin" import "$file" --from "$root/tests/data/screening-workshop.json" >/dev/null 2>&1
+    # shot STAGE_INDEX PNG KEYS...: opens the workshop at that stage in full screen, types KEYS
+    # (a word "wait:S" sleeps S seconds, "type:TEXT" types TEXT), saves the window as PNG.
+    shot() {
+        local stage=$1 png=$2
+        shift 2
+        sqlite3 "$file" "update meta set value = '$stage' where key = 'current_stage'"
+        DISPLAY=":$(tr -dc 0-9 <"$work/display720")" HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
+            XDG_DATA_HOME="$work/home/.local/share" "$bin" open "$file" --lang en 2>/dev/null &
+        local pid=$!
+        (
+            export DISPLAY=":$(tr -dc 0-9 <"$work/display720")"
+            win=$(timeout 20 xdotool search --sync --onlyvisible --name '^pilotdeck' | head -1)
+            sleep 1.5
+            xdotool key F11
+            sleep 1
+            for k in "$@"; do
+                case "$k" in
+                    wait:*) sleep "${k#wait:}" ;;
+                    type:*) xdotool type --delay 25 "${k#type:}" ;;
+                    *) xdotool key "$k"; sleep 0.4 ;;
+                esac
+            done
+            sleep 1
+            import -window "$win" "$out/$png"
+            xdotool key --clearmodifiers ctrl+q
+        )
+        wait "$pid" || true
+        echo "docs/screenshots/$png"
+    }
+    mkdir -p "$work/home"
+    shot 3 screening-questionnaire.png Down Down F7 Down Down Down Down
+    shot 6 robustness.png wait:4
+    shot 4 revote.png F3 Return 2 Tab "type:Heard the cost side: it saves less time than I thought" Return wait:1
+    kill "$xvfb720" 2>/dev/null || true
+}
+if [ "${1:-}" = choose ]; then
+    choose_views
+    exit 0
+fi
+
 "$bin" import "$work/demo.pilotdeck" --from "$root/assets/demo-workshop.json" 2>/dev/null
 for stage in intro concerns ideas scoring matrix shortlist; do
     "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/$stage.png" --size 1920x1080
@@ -51,3 +106,4 @@ for shot in pitches:3:hackathon-pitches awards:3:hackathon-awards-reveal awards:
     "$bin" screenshot "$work/hackathon-day.pilotdeck" --stage "$stage" --steps "$steps" --out "$out/$name.png" --size 1920x1080
     echo "docs/screenshots/$name.png"
 done
+choose_views

@@ -1,6 +1,9 @@
 // Robustness (contracts 8) beside the plain shortlist computation of the same workshop, and the
 // cost of the screening classes and gates in selection (contracts 7).
+#include <atomic>
+#include <chrono>
 #include <ctime>
+#include <thread>
 
 #include "bench_util.hpp"
 #include "core/aggregate.hpp"
@@ -32,6 +35,40 @@ Stats samples(const core::Workshop& ws, int runs, bool cpu = false) {
     return measure(runs, body, [] { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; });
 }
 
+// What the GUI's robustness panel relies on (issue 11: "with progress and cancel"): the gaps
+// between progress reports while the samples run, and the time from asking to cancel to the
+// return. Each run cancels after `after_ms`.
+void progress_and_cancel(const core::Workshop& ws, int runs, double after_ms) {
+    using clock = std::chrono::steady_clock;
+    const auto ms = [](clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    std::vector<double> gaps, cancels;
+    for (int run = 0; run < runs; ++run) {
+        std::atomic<bool> cancel{false};
+        core::RobustnessOptions options;
+        options.threads = 1;  // as the panel runs it: one thread, the frames keep the other core
+        options.cancel = &cancel;
+        clock::time_point last = clock::now();
+        options.progress = [&](int, int) {
+            const clock::time_point now = clock::now();
+            gaps.push_back(ms(now - last));
+            last = now;
+        };
+        clock::time_point asked{};
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(after_ms));
+            asked = clock::now();
+            cancel = true;
+        });
+        const core::RobustnessResult r = core::robustness(ws, options);
+        const clock::time_point returned = clock::now();
+        canceller.join();
+        if (!r.cancelled) std::abort();  // finished before the cancel: the workshop is too small for this measure
+        cancels.push_back(ms(returned - asked));
+    }
+    report("robustness.progress_gap", summarize(gaps));
+    report("robustness.cancel", summarize(cancels));
+}
+
 }  // namespace
 
 void report_robustness(const core::Workshop& ws, const std::string& demo_path, int runs) {
@@ -41,6 +78,7 @@ void report_robustness(const core::Workshop& ws, const std::string& demo_path, i
     report("robustness.demo.cpu", samples(demo, std::min(runs, 11), true), demo_plain);
     report("robustness", samples(ws, 3), plain);
     report("robustness.cpu", samples(ws, 3, true), plain);
+    if (ws.ideas.size() >= 500) progress_and_cancel(ws, 5, 500);
 }
 
 void report_screening(const core::Workshop& ws, int runs) {

@@ -74,8 +74,15 @@ Portfolio build_portfolio(const std::vector<PortfolioSource>& sources) {
             p.ideas.push_back(std::move(entry));
             if (status == IdeaStatus::Proposed) continue;
             ++summary.pilots;
-            PortfolioPilot pilot{w, idea.id, idea.title, status, {}};
+            PortfolioPilot pilot{w, idea.id, idea.title, status, {}, std::nullopt, {}, {}};
             for (const Measure& m : idea.measures) pilot.measures.push_back(summarize_measure(m));
+            if (!idea.status_history.empty()) pilot.decision = idea.status_history.back();
+            for (auto it = idea.status_history.rbegin(); it != idea.status_history.rend(); ++it)
+                if (!it->users_say.empty()) {
+                    pilot.users_say = it->users_say;
+                    pilot.users_say_date = it->date;
+                    break;
+                }
             p.pilots.push_back(std::move(pilot));
         }
         p.workshops.push_back(std::move(summary));

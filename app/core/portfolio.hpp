@@ -52,6 +52,10 @@ struct PortfolioPilot {
     std::string idea, title;
     IdeaStatus status = IdeaStatus::Pilot;
     std::vector<PortfolioMeasure> measures;
+    // For the report (not in the portfolio document): the latest decision (status change) and
+    // the latest words of the users heard at a review, with the date of that review.
+    std::optional<StatusChange> decision;
+    std::string users_say, users_say_date;
 };
 struct Portfolio {
     std::vector<PortfolioWorkshop> workshops;  // date order (undated last), ties in the order given

@@ -28,9 +28,9 @@ core::PortfolioSource load_source(const std::string& path) {
     core::PortfolioSource src;
     src.name = path;
     if (is_sqlite_file(path)) {
-        auto wf = storage::WorkshopFile::open(path, storage::WorkshopFile::Mode::ReadOnly);
-        src.workshop = wf->load_without_scores();
-        src.results = core::summarize(src.workshop.ideas, src.workshop.criteria, wf->load_aggregates());
+        storage::WorkshopFile::Summary summary = storage::WorkshopFile::read_summary(path);
+        src.workshop = std::move(summary.workshop);
+        src.results = core::summarize(src.workshop.ideas, src.workshop.criteria, summary.aggregates);
     } else {
         src.workshop = documents::load_workshop(path);
         src.results = core::summarize(src.workshop.ideas, src.workshop.criteria, core::Aggregates::from_scores(src.workshop.scores));

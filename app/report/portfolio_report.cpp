@@ -219,6 +219,17 @@ void pilots_section(PdfDoc& doc, const core::Portfolio& p) {
                       fonts::kSmall, 0, 1);
         if (pilot.measures.empty()) doc.paragraph(i18n::tr("No measure yet."), fonts::kBody, 16, 1);
         for (const auto& m : pilot.measures) measure_row(doc, m);
+        if (pilot.decision && !pilot.decision->reason.empty()) {
+            // TRANSLATORS: {0} a status (scaled, stopped...), {1} a date, {2} the reason given for it.
+            const char* pattern = i18n::tr("{0} on {1}: {2}");
+            doc.field(i18n::tr("Decision"),
+                      i18n::format(pattern, {status_name(pilot.decision->status), when(pilot.decision->date), pilot.decision->reason}), 16);
+        }
+        if (!pilot.users_say.empty()) {
+            // TRANSLATORS: what the pilot's users said at a review, {0}, in quotes; {1} the date of that review.
+            const char* pattern = i18n::tr("“{0}” ({1})");
+            doc.field(i18n::tr("What the users say"), i18n::format(pattern, {pilot.users_say, when(pilot.users_say_date)}), 16);
+        }
         doc.space(6);
     }
 }

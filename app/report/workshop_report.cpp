@@ -35,8 +35,33 @@ std::string shipped_obligations_path() {
     return (std::filesystem::path(base::shipped_dir("PILOTDECK_ASSETS", "assets")) / "ai-act-obligations.json").string();
 }
 
+namespace {
+
+// What an uncertain or fragile pilot depends on (core::RobustnessDependence), one sentence each.
+std::vector<std::string> dependence_items(const core::RobustnessDependence& d, const std::vector<core::Criterion>& criteria) {
+    std::vector<std::string> items;
+    if (d.criterion && *d.criterion < criteria.size()) {
+        const std::string name = "\u201C" + criteria[*d.criterion].label + "\u201D";
+        // TRANSLATORS: {0} a criterion's name in quotes; {1} and {2} its mean share of its axis's weight (0,42).
+        const char* pattern = d.weight_when_chosen >= d.weight_otherwise
+                                  ? i18n::tr("The weight of {0}: a pilot when it weighs more (on average {1} of its axis when "
+                                             "chosen, {2} otherwise).")
+                                  : i18n::tr("The weight of {0}: a pilot when it weighs less (on average {1} of its axis when "
+                                             "chosen, {2} otherwise).");
+        items.push_back(i18n::format(pattern, {name, i18n::number(d.weight_when_chosen, 2), i18n::number(d.weight_otherwise, 2)}));
+    }
+    if (d.rater)
+        // TRANSLATORS: {0} and {1} percentages. The report names no rater, on purpose.
+        items.push_back(i18n::format(i18n::tr("Who scored: with one of the raters in the room it is a pilot in {0} % of the "
+                                              "variations, without them in {1} % (the report names no rater)."),
+                                     {i18n::number(d.share_with_rater * 100, 1), i18n::number(d.share_without_rater * 100, 1)}));
+    return items;
+}
+
+}  // namespace
+
 std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core::IdeaRobustness* robust, int samples,
-                                  const core::ObligationCatalogue* obligations) {
+                                  const core::ObligationCatalogue* obligations, const std::vector<core::Criterion>& criteria) {
     std::vector<ExtraLine> lines;
     if (idea.assessment) {
         lines.push_back({i18n::tr("EU AI Act"), core::describe(core::classify_ai_act(idea.assessment))});
@@ -62,6 +87,9 @@ std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core
                          i18n::format(i18n::tr("{0} — a pilot in {1} % of {2} variations of the weights and of who scored"),
                                       {verdict_text(robust->verdict), i18n::number(robust->selected_share * 100, 1),
                                        i18n::integer(samples)})});
+        if (robust->depends_on)
+            if (auto items = dependence_items(*robust->depends_on, criteria); !items.empty())
+                lines.push_back({i18n::tr("What it depends on"), {}, std::move(items)});
     }
     return lines;
 }
@@ -94,7 +122,7 @@ void write_workshop_report(const std::string& file, const std::string& out, cons
     for (std::size_t i = 0; i < ws.ideas.size(); ++i) {
         const core::Idea& idea = ws.ideas[i];
         screened = screened || idea.assessment.has_value();
-        auto lines = idea_lines(idea, pilot[i], verdict[i], kReportSamples, options.obligations);
+        auto lines = idea_lines(idea, pilot[i], verdict[i], kReportSamples, options.obligations, ws.criteria);
         if (!lines.empty()) in.extras[idea.id] = std::move(lines);
     }
     if (robust)

@@ -37,9 +37,12 @@ std::string shipped_obligations_path();
 // std::runtime_error "PATH: reason"; writes nothing on failure.
 void write_workshop_report(const std::string& file, const std::string& out, const WorkshopReportOptions& options);
 
-// The extra lines of one idea (screening; for a pilot also its obligations and robustness), in
-// the current language. `robust` is null when no verdict was computed.
+// The extra lines of one idea (screening; for a pilot also its obligations and robustness, and for
+// an uncertain or fragile pilot what it depends on: a criterion's weight by name, a rater never by
+// name — the report names no rater), in the current language. `robust` is null when no verdict
+// was computed; `criteria` are the workshop's (RobustnessDependence::criterion indexes them).
 std::vector<ExtraLine> idea_lines(const core::Idea& idea, bool pilot, const core::IdeaRobustness* robust,
-                                  int samples, const core::ObligationCatalogue* obligations);
+                                  int samples, const core::ObligationCatalogue* obligations,
+                                  const std::vector<core::Criterion>& criteria = {});
 
 }  // namespace pilotdeck::report

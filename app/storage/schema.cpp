@@ -365,8 +365,9 @@ std::optional<std::string> identity_problem(sqlite::Database& db) {
     return std::nullopt;
 }
 
-std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit) {
-    std::string pragma = std::string(full ? "integrity_check" : "quick_check") + "(" + std::to_string(limit) + ")";
+namespace {
+
+std::vector<std::string> pragma_problems(sqlite::Database& db, const std::string& pragma) {
     std::vector<std::string> problems;
     try {
         sqlite::Statement st(db, "PRAGMA " + pragma);
@@ -379,6 +380,20 @@ std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int
         if (e.code() != SQLITE_CORRUPT && e.code() != SQLITE_NOTADB) throw;
         problems.push_back(sqlite3_errstr(e.code()));
     }
+    return problems;
+}
+
+}  // namespace
+
+std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit) {
+    return pragma_problems(db, std::string(full ? "integrity_check" : "quick_check") + "(" + std::to_string(limit) + ")");
+}
+
+std::vector<std::string> table_problems(sqlite::Database& db, const std::string& table, int limit) {
+    std::string quoted = "'";  // a string literal: the table's name as the file has it
+    for (const char c : table) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    std::vector<std::string> problems = pragma_problems(db, "quick_check(" + quoted + "')");
+    if (problems.size() > static_cast<std::size_t>(limit)) problems.resize(static_cast<std::size_t>(limit));
     return problems;
 }
 

@@ -32,5 +32,8 @@ std::optional<std::string> identity_problem(sqlite::Database& db);
 
 // What `PRAGMA quick_check` (full: integrity_check) reports, at most `limit` lines; empty when ok.
 std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit);
+// `PRAGMA quick_check` of one table and its indexes only (the pages of the other tables, and
+// whether every page is used once, are not looked at).
+std::vector<std::string> table_problems(sqlite::Database& db, const std::string& table, int limit);
 
 }  // namespace pilotdeck::storage::schema

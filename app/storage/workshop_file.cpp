@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <utility>
 
@@ -87,6 +89,52 @@ std::vector<std::string> foreign_key_problems(Database& db, int limit) {
     return problems;
 }
 
+// Whether a file read immutable may have changed meanwhile: its -wal (made by any connection that
+// reads or writes it), and the main file's size, time and inode (a checkpoint or a replacement).
+struct FileStamp {
+    bool wal = false, exists = false;
+    off_t size = 0;
+    std::int64_t mtime_ns = 0;
+    ino_t inode = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+FileStamp stamp_of(const std::string& path) {
+    FileStamp s;
+    struct stat st {};
+    s.wal = ::stat((path + "-wal").c_str(), &st) == 0;
+    if (::stat(path.c_str(), &st) != 0) return s;
+    s.exists = true;
+    s.size = st.st_size;
+    s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.inode = st.st_ino;
+    return s;
+}
+
+// The tables read_summary does not read: the individual scores and what belongs to each of them.
+bool unread_by_summary(const std::string& table) {
+    return table == "score" || table == "score_round" || table == "score_history";
+}
+
+WorkshopFile::Summary read_summary_once(const std::string& path, Database& db) {
+    if (auto problem = schema::identity_problem(db)) throw StorageError(path + ": " + *problem);
+    sqlite::Transaction snapshot(db, sqlite::Transaction::Kind::Deferred);
+    std::vector<std::string> tables;
+    {
+        sqlite::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+        while (st.step()) tables.push_back(st.column_text(0));
+    }
+    for (const std::string& table : tables) {
+        if (unread_by_summary(table)) continue;
+        auto problems = schema::table_problems(db, table, 1);
+        if (!problems.empty()) throw StorageError(path + ": damaged: " + problems.front());
+    }
+    WorkshopFile::Summary summary;
+    summary.workshop = tables::read_workshop(db, false);
+    summary.aggregates = tables::read_aggregates(db);
+    return summary;
+}
+
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
 
 }  // namespace
@@ -123,6 +171,25 @@ std::unique_ptr<WorkshopFile> WorkshopFile::open(const std::string& path, Mode m
     auto db = open_read_write(path);
     schema::migrate(*db, schema::migrations());
     return std::unique_ptr<WorkshopFile>(new WorkshopFile(path, std::move(db), false));
+}
+
+WorkshopFile::Summary WorkshopFile::read_summary(const std::string& path) {
+    try {
+        files::require_readable_file(path);
+        if (files::is_empty_file(path)) throw StorageError(path + ": not a pilotdeck workshop (empty file)");
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            const FileStamp before = stamp_of(path);
+            if (before.wal) return read_summary_once(path, *open_read_only(path));  // in use: read under its locks
+            Summary summary = read_summary_once(path, *sqlite::open_immutable(path));
+            if (stamp_of(path) == before) return summary;
+            // Opened or changed by someone while it was read: read again (under its locks if in use).
+        }
+        throw StorageError(path + ": it kept changing while it was read; try again");
+    } catch (const StorageError& e) {
+        std::string message = explain_open_failure(path, e.what());
+        if (message != e.what()) throw StorageError(message);
+        throw;
+    }
 }
 
 CheckReport WorkshopFile::check(const std::string& path) {

@@ -53,6 +53,19 @@ public:
     // Throws only when it cannot be read (missing, a folder, no permission).
     static CheckReport check(const std::string& path);
 
+    // What the portfolio needs of a file, read with one connection in one snapshot: the workshop
+    // without individual scores (load_without_scores) and the stored aggregates (load_aggregates).
+    // The checks of open() (identity, schema version, quick_check), the quick_check limited to the
+    // tables read: the individual scores, their rounds and their history are neither read nor
+    // checked. Never writes and leaves no side files: when nobody has the file open (no -wal) it is
+    // read immutable, and read again the usual way if it changed while it was read. Throws
+    // StorageError like open().
+    struct Summary {
+        core::Workshop workshop;
+        core::Aggregates aggregates;
+    };
+    static Summary read_summary(const std::string& path);
+
     ~WorkshopFile() override;
     WorkshopFile(const WorkshopFile&) = delete;
     WorkshopFile& operator=(const WorkshopFile&) = delete;

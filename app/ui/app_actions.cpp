@@ -79,10 +79,17 @@ const std::vector<Action>& App::actions() {
         add({.id = "back", .menu = nullptr, .label = N_("Back"), .what = N_("the blanked screen returns, else full screen ends"),
              .chords = {{GLFW_KEY_ESCAPE, false, -1}},
              .run = [](App& a) {
-                 if (a.ctx_->state.blanked)
+                 UiState& view = a.key_view().state;
+                 const int frame = ImGui::GetFrameCount();
+                 if (a.ctx_->state.blanked) {
                      a.ctx_->state.blanked = false;
-                 else if (a.window_.fullscreen() && !a.keys_view_)  // Esc on the laptop leaves the projector alone
+                     view.esc_used_frame = frame;
+                 } else if (view.esc_panel_frame >= frame - 1) {
+                     // The questionnaire or the re-vote view is up in that window: Esc closes it, nothing else.
+                 } else if (a.window_.fullscreen() && !a.keys_view_) {  // Esc on the laptop leaves the projector alone
                      a.window_.set_fullscreen(false);
+                     view.esc_used_frame = frame;
+                 }
              }});
         add({.id = "blank", .menu = "View", .label = N_("Blank the screen"), .what = N_("blank the screen (B again returns)"),
              .chords = {{GLFW_KEY_B, false, 0, G::NoTextInput}}, .separator_before = true,
@@ -128,7 +135,7 @@ const std::vector<Action>& App::actions() {
              .what = N_("ideas: delete the selected idea (while no field is typed in; Ctrl+Z brings it back)"), .keys_text = N_("Delete")});
         add({.id = "screening", .menu = nullptr, .label = "",
              .what = N_("ideas and shortlist: screen the selected idea (EU AI Act, GDPR); Y or J yes, N no, Delete "
-                        "unanswered, Up / Down move, F7 again closes"), .keys_text = "F7"});
+                        "unanswered, Up / Down move, F7 again or Esc closes"), .keys_text = "F7"});
         add({.id = "field_leave", .menu = nullptr, .label = "",
              .what = N_("leave the field keeping its text (it is saved; a new idea's title is cleared, Ctrl+Z "
                      "brings it back)"), .keys_text = N_("Esc in a text field")});
@@ -136,7 +143,7 @@ const std::vector<Action>& App::actions() {
              .what = N_("scoring: next idea nobody scored yet"), .keys_text = N_("F8 or Ctrl+Enter")});
         add({.id = "scoring_revote", .menu = nullptr, .label = "",
              .what = N_("scoring: where the room disagrees (spread, no names); Enter opens a re-vote round, then a digit, "
-                        "Left / Right (rater) and Enter re-vote; F3 again closes"), .keys_text = "F3"});
+                        "Left / Right (rater), Tab the reason, Enter re-votes; F3 again or Esc closes"), .keys_text = "F3"});
         add({.id = "scoring_digits", .menu = nullptr, .label = "",
              .what = N_("scoring: set or clear the focused cell (arrows and Tab move)"), .keys_text = N_("1\u20139, 0 or Delete")});
         // Editing, the look, the side panels, files
@@ -288,7 +295,10 @@ void App::handle_keys() {
         if (!a.run || !action_shown(a)) continue;
         // While the help is up, only its own keys and Esc (which closes it) act.
         if (help_open_ && std::string_view(a.id) != "help") {
-            if (std::string_view(a.id) == "back" && pressed(a.chords.front(), false)) help_open_ = false;
+            if (std::string_view(a.id) == "back" && pressed(a.chords.front(), false)) {
+                help_open_ = false;
+                if (workshop_shown()) key_view().state.esc_used_frame = ImGui::GetFrameCount();
+            }
             continue;
         }
         for (const Chord& c : a.chords) {

@@ -162,6 +162,10 @@ void RevotePanel::entry_form(UiContext& ctx) {
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) k = (k + n - 1) % n;
         rater_ = raters[static_cast<std::size_t>(k)]->id;
         enter = ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
+        if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) {  // Tab: type the reason (the field below)
+            ImGui::SetKeyboardFocusHere(0);
+            ctx.state.text_focus_pending = true;
+        }
     }
     ctx.state.text_dialog_open = true;  // the reason is typed here: letters are text
     ImGui::SetNextItemWidth(-em(8));
@@ -260,6 +264,10 @@ bool draw_revote_if_open(UiContext& ctx) {
             panel.open();
     }
     if (!panel.is_open()) return false;
+    if (esc_closes_view(ctx)) {  // the value and reason being typed stay in the view for next time
+        panel.close(ctx);
+        return false;
+    }
     panel.draw(ctx);
     return panel.is_open();
 }

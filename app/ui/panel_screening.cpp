@@ -51,7 +51,7 @@ void verdict(const UiContext& ctx, const core::Idea& idea) {
     ImGui::TextWrapped("%s", i18n::format(i18n::tr("DPIA (GDPR): {0}"), {core::describe(d)}).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
     muted(ctx, i18n::format(i18n::tr("{0} of {1} questions answered. Y yes, N no, Delete unanswered, Up / Down move, "
-                                     "F7 closes; Ctrl+Z undoes an answer. {2}"),
+                                     "F7 or Esc closes; Ctrl+Z undoes an answer. {2}"),
                             {std::to_string(answered), std::to_string(screening_texts().size()), screening_notice()}));
 }
 
@@ -246,6 +246,10 @@ bool draw_screening_if_open(UiContext& ctx) {
             ctx.state.status = i18n::tr("Pick an idea first, then F7 screens it.");
     }
     if (!panel.is_open()) return false;
+    if (esc_closes_view(ctx)) {  // the notes typed so far are committed by close()
+        panel.close(ctx);
+        return false;
+    }
     panel.draw(ctx);
     return panel.is_open();
 }

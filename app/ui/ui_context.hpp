@@ -49,6 +49,8 @@ struct UiState {
     std::string status;             // last message (e.g. "Saved", "Undid …")
     std::string error;              // last error, shown as a banner until dismissed
     std::string workshop_path;      // the open workshop file ("" in memory): default export folder
+    int esc_panel_frame = -10;      // ImGui frame a view Esc closes (F7, F3) was last drawn open: the window's Esc leaves it to it
+    int esc_used_frame = -10;       // ImGui frame Esc already did something in (closed the help, left full screen, unblanked)
 };
 
 class UiContext {

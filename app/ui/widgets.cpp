@@ -207,4 +207,13 @@ int stage_of_kind(const core::Session& s, core::StageKind kind) {
     return -1;
 }
 
+bool esc_closes_view(UiContext& ctx) {
+    const int frame = ImGui::GetFrameCount();
+    ctx.state.esc_panel_frame = frame;
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return false;
+    if (ctx.state.esc_used_frame == frame || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return false;
+    ctx.state.esc_used_frame = frame;
+    return true;
+}
+
 }  // namespace pilotdeck::ui

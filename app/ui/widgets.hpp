@@ -75,5 +75,11 @@ std::string zoom_text(float zoom);
 
 // Stage index of the first stage of `kind` (the current one when it already is of that kind), or -1.
 int stage_of_kind(const core::Session& s, core::StageKind kind);
+// For a view that Esc closes (the questionnaire F7, the re-vote view F3), called every frame it is
+// drawn open, before its fields: true when Esc was pressed this frame and nothing else took it
+// (an open popup or combo, the help, the window's own Esc). While such a view is up, the window's
+// Esc (leave full screen) leaves the key to it. A field being typed in is not drawn again once the
+// view closes, so ImGui never puts back its text: what was typed stays.
+bool esc_closes_view(UiContext& ctx);
 
 }  // namespace pilotdeck::ui

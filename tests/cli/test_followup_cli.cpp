@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
@@ -284,4 +285,66 @@ TEST_CASE("import then export keeps what the users say with a decision, and a te
     check_one_error_line(bad, hsrc);
     CHECK(bad.err.find("teams[2].absent") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("bad.pilotdeck")));
+}
+
+TEST_CASE("bad follow-up input through import and portfolio: one line naming the file and the path, nothing written",
+          "[followup][bad]") {
+    TempDir dir;
+    const std::string existing = dir.file("existing.pilotdeck");
+    REQUIRE(pd({"import", existing, "--from", kFollowup}).status == 0);
+    const std::string existing_bytes = read_all(existing);
+    json earlier = json::parse(read_all(kFollowup));  // another workshop for the portfolio
+    earlier["title"] = "The first workshop";
+    earlier["date"] = "2026-06-01";
+    const std::string first = dir.file("first.json");
+    write_all(first, earlier.dump(2));
+
+    struct Case {
+        const char* what;
+        std::function<void(json&)> change;
+        const char* path;
+    };
+    const std::vector<Case> cases = {
+        {"a measure without baseline", [](json& d) { d["ideas"][0]["measures"][0].erase("baseline"); },
+         "ideas[0].measures[0]: missing field \"baseline\""},
+        {"a measure without target", [](json& d) { d["ideas"][0]["measures"][0].erase("target"); },
+         "ideas[0].measures[0]: missing field \"target\""},
+        {"a target equal to its baseline", [](json& d) { d["ideas"][0]["measures"][0]["target"] = 30; },
+         "ideas[0].measures[0].target: must differ from the baseline"},
+        {"a value dated before the workshop", [](json& d) { d["ideas"][0]["measures"][0]["values"][1]["date"] = "2026-10-30"; },
+         "ideas[0].measures[0].values[1].date: is dated before the workshop"},
+        {"an unknown status", [](json& d) { d["ideas"][0]["status"] = "paused"; }, "ideas[0].status: "},
+    };
+    for (const Case& c : cases) {
+        INFO(c.what);
+        json doc = json::parse(read_all(kFollowup));
+        c.change(doc);
+        const std::string bad = dir.file("bad.json");
+        write_all(bad, doc.dump(2));
+        const auto check = [&](const RunResult& r) {
+            check_one_error_line(r, bad + ":");
+            CHECK(r.err.find(c.path) != std::string::npos);
+        };
+        // import: no new file; an existing one (--force) stays byte-identical.
+        const std::string fresh = dir.file("fresh.pilotdeck");
+        check(pd({"import", fresh, "--from", bad}));
+        CHECK_FALSE(fs::exists(fresh));
+        check(pd({"import", existing, "--from", bad, "--force"}));
+        CHECK(read_all(existing) == existing_bytes);
+        // portfolio among good inputs: no output at all.
+        const std::string out = dir.file("portfolio.json");
+        check(pd({"portfolio", first, existing, bad, "--out", out}));
+        CHECK_FALSE(fs::exists(out));
+        const RunResult to_stdout = pd({"portfolio", first, bad});
+        check(to_stdout);
+        CHECK(to_stdout.out.empty());
+        // the report of a portfolio: no PDF.
+        const std::string pdf = dir.file("portfolio.pdf");
+        check(pd({"report", "--portfolio", first, bad, "--out", pdf}));
+        CHECK_FALSE(fs::exists(pdf));
+    }
+    std::vector<std::string> left;
+    for (const auto& e : fs::directory_iterator(dir.path())) left.push_back(e.path().filename().string());
+    std::sort(left.begin(), left.end());
+    CHECK(left == std::vector<std::string>{"bad.json", "existing.pilotdeck", "first.json"});
 }

@@ -169,3 +169,32 @@ TEST_CASE("report --portfolio refuses what portfolio refuses: one line, nothing 
     CHECK(fs::directory_iterator(dir.path()) != fs::directory_iterator());
     for (const auto& entry : fs::directory_iterator(dir.path())) CHECK(entry.path().extension() != ".tmp");
 }
+
+TEST_CASE("report --portfolio gives each pilot's latest decision and what its users say, in en, nl and de", "[report][portfolio][review]") {
+    TempDir dir;
+    json followup = json::parse(read_all(kFollowup));
+    for (auto& idea : followup["ideas"])
+        if (idea["id"] == "i2") idea["status_history"].back()["users_say"] = "We answer suppliers before lunch now";
+    const std::string file = imported(dir, "followup", followup);
+    const auto text_in = [&](const std::string& lang) {
+        const std::string pdf = dir.file(lang + ".pdf");
+        const RunResult r = pd({"report", "--portfolio", file, "--out", pdf, "--lang", lang});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return pdf_text(pdf);
+    };
+    const std::string en = text_in("en");
+    INFO(en);
+    CHECK(en.find("Decision: scaled on 20 January 2027: Suppliers get answers in a day instead of a week") != std::string::npos);
+    CHECK(en.find("What the users say: “We answer suppliers before lunch now” (20 January 2027)") != std::string::npos);
+    CHECK(en.find("Decision: pilot on 2 November 2026: Chosen at the workshop") != std::string::npos);
+    CHECK(en.find("What the users say") == en.rfind("What the users say"));  // only the pilot whose users spoke
+    const std::string nl = text_in("nl");
+    INFO(nl);
+    CHECK(nl.find("Besluit: opgeschaald op 20 januari 2027: Suppliers get answers") != std::string::npos);
+    CHECK(nl.find("Wat de gebruikers zeggen: “We answer suppliers before lunch now” (20 januari 2027)") != std::string::npos);
+    const std::string de = text_in("de");
+    INFO(de);
+    CHECK(de.find("Entscheidung: ausgerollt am 20. Januar 2027: Suppliers get answers") != std::string::npos);
+    CHECK(de.find("Was die Nutzer sagen: „We answer suppliers before lunch now“ (20. Januar 2027)") != std::string::npos);
+}

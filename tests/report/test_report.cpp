@@ -8,6 +8,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -352,4 +353,71 @@ TEST_CASE("export --csv: every idea with its aggregates, RFC 4180, UTF-8 with BO
     CHECK(pd({"export", file, "--csv", "--out", out}).status == 0);
     CHECK(read_all(out) == r.out);
     CHECK(pd({"export", file, "--csv", "--compact"}).status == 2);
+}
+
+namespace {
+
+// Two ideas for one place, a little apart: A leads on "Time saved" (and Rater 1 loves it), B on
+// "Quality of the result". A is the pilot, but not in every variation of the weights and raters.
+json close_race() {
+    auto crit = [](const char* id, const char* label, const char* axis) {
+        return json{{"id", id}, {"label", label}, {"axis", axis}, {"weight", 1}, {"min", 1}, {"max", 5}, {"help", ""}, {"levels", json::object()}};
+    };
+    json d = {{"format", "pilotdeck-workshop"}, {"version", 1}, {"title", "A close race"}, {"organisation", "Example"},
+              {"date", "2026-11-02"}, {"facilitator", ""}, {"language", "en"}, {"concerns", json::array()},
+              {"stages", json::array({json{{"id", "s"}, {"kind", "scoring"}, {"title", "Score"}, {"minutes", 10}, {"goal", ""}, {"prompts", json::array()}}})},
+              {"criteria", json::array({crit("time", "Time saved", "benefit"), crit("quality", "Quality of the result", "benefit"),
+                                        crit("risk", "Risk", "risk"), crit("vis", "Visibility", "visibility")})},
+              {"selection", {{"max_risk", 5}, {"min_visibility", 1}, {"min_raters", 1}, {"size", 1}, {"max_per_department", 5}}},
+              {"participants", json::array()}, {"ideas", json::array()}, {"scores", json::array()}};
+    for (int p = 1; p <= 4; ++p)
+        d["participants"].push_back({{"id", "p" + std::to_string(p)}, {"name", "Rater Nummer" + std::to_string(p)}, {"department", ""}, {"role", "user"}});
+    for (const char* id : {"a", "b"})
+        d["ideas"].push_back({{"id", id}, {"title", std::string("Idea ") + (id[0] == 'a' ? "A" : "B")}, {"problem", ""}, {"solution", ""},
+                              {"department", ""}, {"success_criteria", ""}, {"decision", nullptr}});
+    const int a_time[] = {5, 4, 4, 4};
+    for (int p = 1; p <= 4; ++p) {
+        const std::string rater = "p" + std::to_string(p);
+        for (const auto& [idea, time, quality] : {std::tuple{"a", a_time[p - 1], 2}, std::tuple{"b", 2, 4}})
+            for (const auto& [criterion, value] : {std::pair{"time", time}, std::pair{"quality", quality}, std::pair{"risk", 2}, std::pair{"vis", 3}})
+                d["scores"].push_back({{"idea", idea}, {"rater", rater}, {"criterion", criterion}, {"value", value}});
+    }
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("an uncertain pilot's report says what it depends on, the criterion by name and no rater by name, in en, nl and de",
+          "[report][robustness]") {
+    TempDir dir;
+    const std::string src = dir.file("race.json");
+    write_all(src, close_race().dump(2));
+    const std::string file = dir.file("race.pilotdeck");
+    REQUIRE(pd({"import", file, "--from", src}).status == 0);
+    const RunResult rob = pd({"robustness", file});
+    REQUIRE(rob.status == 0);
+    const json robustness = json::parse(rob.out);
+    // The robustness document stays as contracts 8 has it: the dependence is the report's alone.
+    for (const auto& r : robustness["ideas"]) CHECK(r.size() == 5);
+    REQUIRE(robustness["ideas"][0]["idea"] == "a");
+    REQUIRE(robustness["ideas"][0]["verdict"] == "uncertain");
+
+    const std::string en = report_of(file, dir.file("en.pdf"), {"--lang", "en"});
+    INFO(en);
+    CHECK(en.find("Robustness: uncertain") != std::string::npos);
+    CHECK(en.find("What it depends on: • The weight of “Time saved”: a pilot when it weighs more (on average 0.") != std::string::npos);
+    CHECK(en.find("• Who scored: with one of the raters in the room it is a pilot in ") != std::string::npos);
+    CHECK(en.find("Rater Nummer") == std::string::npos);  // contracts 11: no rater names
+
+    const std::string nl = report_of(file, dir.file("nl.pdf"), {"--lang", "nl"});
+    INFO(nl);
+    CHECK(nl.find("Waar het van afhangt: • Het gewicht van “Time saved”: een pilot als dat zwaarder weegt (gemiddeld 0,") != std::string::npos);
+    CHECK(nl.find("• Wie er scoorde: met één van de beoordelaars in de zaal is het een pilot in ") != std::string::npos);
+    CHECK(nl.find("Rater Nummer") == std::string::npos);
+
+    const std::string de = report_of(file, dir.file("de.pdf"), {"--lang", "de"});
+    INFO(de);
+    CHECK(de.find("Wovon es abhängt: • Das Gewicht von “Time saved”: ein Pilot, wenn es schwerer wiegt (im Mittel 0,") != std::string::npos);
+    CHECK(de.find("• Wer bewertet hat: mit einer bestimmten bewertenden Person im Raum ist es ein Pilot in ") != std::string::npos);
+    CHECK(de.find("Rater Nummer") == std::string::npos);
 }
