@@ -175,7 +175,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         try {
             j.reply = run_one(j, s);
         } catch (const core::CommandError& e) {
-            j.reply = error_reply(422, e.what());
+            j.reply = error_reply(422, std::string(e.what()));
         } catch (const std::exception& e) {
             j.reply = error_reply(500, N_("could not save"));  // never the file's path or the system's words
         }
@@ -274,7 +274,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
     try {
         core::validate(s.workshop(), cmd);
     } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, e.what());
+        j.reply = error_reply(422, std::string(e.what()));
         return;
     }
     batch.emplace_back(&j, std::move(cmd));
@@ -295,7 +295,7 @@ void Bridge::flush(Batch& batch, core::Session& s) {
             s.execute(b, false);
         }
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, e.what());
+        failure = error_reply(422, std::string(e.what()));
     } catch (const std::exception& e) {
         failure = error_reply(500, N_("could not save the vote"));
     }
@@ -348,7 +348,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         if (token_file_) token_file_->attach_phone_tokens(stored);
         s.execute(b.commands.size() == 1 ? b.commands.front() : core::Command(b), false);
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, e.what());
+        failure = error_reply(422, std::string(e.what()));
     } catch (const std::exception& e) {
         failure = error_reply(500, N_("could not save the join"));
     }

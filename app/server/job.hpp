@@ -25,7 +25,8 @@ struct Reply {
 Reply json_reply(unsigned status, const std::string& json_text);
 Reply error_reply(unsigned status, const std::string& message);  // {"error": message}, as it is
 // {"error": message} in the phone's language: `msgid` marked with N_() for the catalogues, up to
-// three arguments for its {0}, {1}, {2}.
+// three arguments for its {0}, {1}, {2}. The reply keeps the pointer: only static text (a string
+// literal) may be passed; anything else (an exception's what()) as a std::string to the one above.
 Reply error_reply(unsigned status, const char* msgid, std::vector<std::string> args = {});
 Reply saved_reply();                                             // 200 {"saved": true}
 
