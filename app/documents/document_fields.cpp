@@ -1,4 +1,5 @@
 #include "core/followup.hpp"
+#include "base/i18n.hpp"
 #include "documents/schema.hpp"
 #include "documents/second_round.hpp"
 
@@ -40,8 +41,10 @@ std::string one_of(std::initializer_list<T> values) {
     std::string out;
     std::size_t i = 0;
     for (const T& v : values) {
-        if (i > 0) out += i + 1 == values.size() ? " or " : ", ";
-        out += core::to_string(v);
+        if (i > 0 && i + 1 == values.size())
+            out = i18n::format(i18n::tr("{0} or {1}"), {out, core::to_string(v)});
+        else
+            out += (i > 0 ? ", " : "") + std::string(core::to_string(v));
         ++i;
     }
     return out;
@@ -52,7 +55,7 @@ template <class T, class Parse>
 T read_enum(JsonReader& r, std::initializer_list<T> values, Parse parse) {
     const std::string_view s = r.string_view();
     if (const auto v = parse(s)) return *v;
-    r.fail("must be " + one_of(values) + ", found " + quoted(s));
+    r.fail(i18n::format(i18n::tr("must be {0}, found {1}"), {one_of(values), quoted(s)}));
 }
 
 std::vector<std::string> read_strings(JsonReader& r) {
@@ -91,7 +94,7 @@ int read_level_key(JsonReader& r, std::string_view key) {
     const auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), value);
     if (ec != std::errc() || end != key.data() + key.size() || std::to_string(value) != key ||
         std::abs(value) > kScaleLimit)
-        r.fail_at(r.key_offset(), r.path(), "levels key " + quoted(key) + " is not a whole number like \"3\"");
+        r.fail_at(r.key_offset(), r.path(), i18n::format(i18n::tr("levels key {0} is not a whole number like \"3\""), {quoted(key)}));
     return value;
 }
 
@@ -154,7 +157,7 @@ core::Criterion read_criterion(JsonReader& r, std::size_t min_levels, IdIndex& i
             c.axis = read_enum(r, {core::Axis::Benefit, core::Axis::Risk, core::Axis::Visibility}, core::axis_from);
         else if (key == "weight") {
             c.weight = r.number();
-            if (!(c.weight > 0)) r.fail("must be greater than 0, found " + format_double(c.weight));
+            if (!(c.weight > 0)) r.fail(i18n::format(i18n::tr("must be greater than 0, found {0}"), {format_double(c.weight)}));
         } else if (key == "min") c.min = static_cast<int>(r.integer(-kScaleLimit, kScaleLimit));
         else if (key == "max") c.max = static_cast<int>(r.integer(-kScaleLimit, kScaleLimit));
         else if (key == "help") c.help = r.string();
@@ -168,25 +171,26 @@ core::Criterion read_criterion(JsonReader& r, std::size_t min_levels, IdIndex& i
         }
     });
     if (c.min >= c.max)
-        r.fail("min must be less than max, found min " + std::to_string(c.min) + " and max " + std::to_string(c.max));
+        r.fail(i18n::format(i18n::tr("min must be less than max, found min {0} and max {1}"),
+                            {std::to_string(c.min), std::to_string(c.max)}));
     for (const LevelKey& k : level_keys)
         if (k.value < c.min || k.value > c.max)
             r.fail_at(k.offset, levels_path,
-                      "levels key " + quoted(k.text) + " is outside " + std::to_string(c.min) + ".." +
-                          std::to_string(c.max));
+                      i18n::format(i18n::tr("levels key {0} is outside {1}..{2}"),
+                                   {quoted(k.text), std::to_string(c.min), std::to_string(c.max)}));
     if (c.levels.size() < min_levels)
         r.fail_at(levels_offset, levels_path,
-                  "must describe at least " + std::to_string(min_levels) + " levels, found " +
-                      std::to_string(c.levels.size()));
+                  i18n::format(i18n::tr("must describe at least {0} levels, found {1}"),
+                               {std::to_string(min_levels), std::to_string(c.levels.size())}));
     return c;
 }
 
 // Reads a list that must not be empty; read_one(ids) reads one element.
 template <class T, class ReadOne>
-std::vector<T> read_list(JsonReader& r, const char* what, ReadOne&& read_one) {
+std::vector<T> read_list(JsonReader& r, const char* if_empty, ReadOne&& read_one) {
     std::vector<T> out;
     r.array([&](std::size_t) { out.push_back(read_one()); });
-    if (out.empty()) r.fail(std::string("must list at least one ") + what);
+    if (out.empty()) r.fail(i18n::tr(if_empty));
     return out;
 }
 
@@ -196,12 +200,12 @@ constexpr Field kSelectionFields[] = {
 }  // namespace
 
 void unknown_field(JsonReader& r, std::string_view key, std::span<const Field> fields) {
-    std::string message = "unknown field " + quoted(key);
+    std::string message = i18n::format(i18n::tr("unknown field {0}"), {quoted(key)});
     const auto closest = std::min_element(fields.begin(), fields.end(), [&](const Field& a, const Field& b) {
         return edit_distance(key, a.name) < edit_distance(key, b.name);
     });
     if (closest != fields.end() && edit_distance(key, closest->name) <= 2)
-        message += " (did you mean " + quoted(closest->name) + "?)";
+        message = i18n::format(i18n::tr("unknown field {0} (did you mean {1}?)"), {quoted(key), quoted(closest->name)});
     r.fail_at(r.key_offset(), r.path(), message);
 }
 
@@ -209,8 +213,8 @@ std::string IdIndex::read(JsonReader& r) {
     std::string id = read_id(r);
     const auto [it, inserted] = index_.try_emplace(id, offsets_.size());
     if (!inserted)
-        r.fail("duplicate id " + quoted(id) + " (first at line " + std::to_string(r.line_of(offsets_[it->second])) +
-               ")");
+        r.fail(i18n::format(i18n::tr("duplicate id {0} (first at line {1})"),
+                            {quoted(id), std::to_string(r.line_of(offsets_[it->second]))}));
     offsets_.push_back(r.value_offset());
     return id;
 }
@@ -223,49 +227,55 @@ std::ptrdiff_t IdIndex::find(std::string_view id) const {
 std::string read_id(JsonReader& r) {
     std::string id = r.string();
     if (!core::is_valid_id(id))
-        r.fail("an id must be 1 to 64 lower-case letters, digits, '-' or '_', found " + quoted(id));
+        r.fail(i18n::format(i18n::tr("an id must be 1 to 64 lower-case letters, digits, '-' or '_', found {0}"), {quoted(id)}));
     return id;
 }
 
 void read_format(JsonReader& r, std::string_view expected) {
     const std::string_view found = r.string_view();
-    if (found != expected) r.fail("must be " + quoted(expected) + ", found " + quoted(found));
+    if (found != expected) r.fail(i18n::format(i18n::tr("must be {0}, found {1}"), {quoted(expected), quoted(found)}));
 }
 
 void read_version(JsonReader& r, std::int64_t newest) {
     const std::int64_t version =
         r.integer(std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
     const std::string n = std::to_string(newest);
-    const std::string readable = newest == 1 ? "version 1" : newest == 2 ? "versions 1 and 2" : "versions 1 to " + n;
+    const std::string v = std::to_string(version);
     if (version > newest)
-        r.fail("made by a newer pilotdeck (version " + std::to_string(version) + "); this one reads " + readable);
-    const std::string allowed = newest == 1 ? "1" : newest == 2 ? "1 or 2" : "from 1 to " + n;
-    if (version < 1) r.fail("must be " + allowed + ", found " + std::to_string(version));
+        r.fail(i18n::format(newest == 1   ? i18n::tr("made by a newer pilotdeck (version {0}); this one reads version 1")
+                            : newest == 2 ? i18n::tr("made by a newer pilotdeck (version {0}); this one reads versions 1 and 2")
+                                          : i18n::tr("made by a newer pilotdeck (version {0}); this one reads versions 1 to {1}"),
+                            {v, n}));
+    if (version < 1)
+        r.fail(i18n::format(newest == 1   ? i18n::tr("must be 1, found {0}")
+                            : newest == 2 ? i18n::tr("must be 1 or 2, found {0}")
+                                          : i18n::tr("must be from 1 to {1}, found {0}"),
+                            {v, n}));
 }
 
 std::string read_language(JsonReader& r) {
     std::string tag = r.string();
-    if (!is_language_tag(tag)) r.fail("must be a language tag such as \"en\" or \"nl-BE\", found " + quoted(tag));
+    if (!is_language_tag(tag)) r.fail(i18n::format(i18n::tr("must be a language tag such as \"en\" or \"nl-BE\", found {0}"), {quoted(tag)}));
     return tag;
 }
 
 std::string read_date(JsonReader& r) {
     std::string date = r.string();
     if (!date.empty() && !is_real_date(date))
-        r.fail("must be a real date written YYYY-MM-DD (or \"\"), found " + quoted(date));
+        r.fail(i18n::format(i18n::tr("must be a real date written YYYY-MM-DD (or \"\"), found {0}"), {quoted(date)}));
     return date;
 }
 
 std::string read_template_id(JsonReader& r, bool allow_empty) {
     std::string id = r.string();
     if (!(allow_empty && id.empty()) && !core::is_valid_template_id(id))
-        r.fail("a template id must be lower-case letters, digits and '-', found " + quoted(id));
+        r.fail(i18n::format(i18n::tr("a template id must be lower-case letters, digits and '-', found {0}"), {quoted(id)}));
     return id;
 }
 
 std::vector<core::Stage> read_stages(JsonReader& r) {
     IdIndex ids;
-    return read_list<core::Stage>(r, "stage", [&] { return read_stage(r, ids); });
+    return read_list<core::Stage>(r, i18n::N_("must list at least one stage"), [&] { return read_stage(r, ids); });
 }
 
 std::vector<core::Concern> read_concerns(JsonReader& r, bool with_count) {
@@ -276,7 +286,7 @@ std::vector<core::Concern> read_concerns(JsonReader& r, bool with_count) {
 }
 
 std::vector<core::Criterion> read_criteria(JsonReader& r, std::size_t min_levels, IdIndex& ids) {
-    return read_list<core::Criterion>(r, "criterion", [&] { return read_criterion(r, min_levels, ids); });
+    return read_list<core::Criterion>(r, i18n::N_("must list at least one criterion"), [&] { return read_criterion(r, min_levels, ids); });
 }
 
 core::SelectionRules read_selection(JsonReader& r) {

@@ -7,19 +7,20 @@
 #include <cstring>
 #include <filesystem>
 
+#include "base/i18n.hpp"
 #include "documents/documents.hpp"
 
 namespace pilotdeck::documents {
 namespace {
 
 constexpr std::size_t kMiB = 1024 * 1024;
-std::string limit_text() { return "a document may have at most " + std::to_string(kMaxDocumentBytes / kMiB) + " MiB"; }
+std::string limit_text() { return i18n::format(i18n::tr("a document may have at most {0} MiB"), {std::to_string(kMaxDocumentBytes / kMiB)}); }
 
 std::string position_prefix(const std::string& file, int line, int column, const std::string& path) {
     return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + path + ": ";
 }
 
-std::string errno_text(int err) { return std::strerror(err); }
+std::string cannot_read(int err) { return i18n::format(i18n::tr("cannot read ({0})"), {std::strerror(err)}); }
 
 }  // namespace
 
@@ -35,12 +36,12 @@ DocumentError::DocumentError(const std::string& message) : std::runtime_error(me
 std::string read_file(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-        throw DocumentError(path + (errno == ENOENT ? ": no such file" : ": cannot read (" + errno_text(errno) + ")"));
-    if (S_ISDIR(st.st_mode)) throw DocumentError(path + ": is a folder, not a file");
+        throw DocumentError(path + ": " + (errno == ENOENT ? std::string(i18n::tr("no such file")) : cannot_read(errno)));
+    if (S_ISDIR(st.st_mode)) throw DocumentError(path + ": " + i18n::tr("is a folder, not a file"));
     if (static_cast<std::uint64_t>(st.st_size) > kMaxDocumentBytes)
-        throw DocumentError(path + ": is too large (" + std::to_string(st.st_size / kMiB) + " MiB); " + limit_text());
+        throw DocumentError(path + ": " + i18n::format(i18n::tr("is too large ({0} MiB); {1}"), {std::to_string(st.st_size / kMiB), limit_text()}));
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw DocumentError(path + ": cannot read (" + errno_text(errno) + ")");
+    if (fd < 0) throw DocumentError(path + ": " + cannot_read(errno));
     // One byte more than the size, so that reaching the end of the file needs no growing (which
     // would copy the whole text); the file may still grow while we read it.
     std::string text(static_cast<std::size_t>(st.st_size) + 1, '\0');
@@ -52,13 +53,13 @@ std::string read_file(const std::string& path) {
         if (n < 0) {
             const int err = errno;
             ::close(fd);
-            throw DocumentError(path + ": cannot read (" + errno_text(err) + ")");
+            throw DocumentError(path + ": " + cannot_read(err));
         }
         if (n == 0) break;
         done += static_cast<std::size_t>(n);
         if (done > kMaxDocumentBytes) {
             ::close(fd);
-            throw DocumentError(path + ": is too large; " + limit_text());
+            throw DocumentError(path + ": " + i18n::format(i18n::tr("is too large; {0}"), {limit_text()}));
         }
     }
     ::close(fd);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/i18n.hpp"
 #include "core/followup.hpp"
 
 namespace pilotdeck::documents::followup {
@@ -19,13 +20,13 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 core::IdeaStatus read_status(JsonReader& r) {
     const std::string_view s = r.string_view();
     const auto parsed = core::idea_status_from(s);
-    if (!parsed) r.fail("must be proposed, pilot, scaled, adjusted or stopped, found " + quoted(s));
+    if (!parsed) r.fail(i18n::format(i18n::tr("must be proposed, pilot, scaled, adjusted or stopped, found {0}"), {quoted(s)}));
     return *parsed;
 }
 
 std::string read_required_date(JsonReader& r) {
     std::string date = schema::read_date(r);
-    if (date.empty()) r.fail("must be a real date written YYYY-MM-DD");
+    if (date.empty()) r.fail(i18n::tr("must be a real date written YYYY-MM-DD"));
     return date;
 }
 
@@ -62,7 +63,7 @@ core::Measure Reader::read_measure(JsonReader& r, schema::IdIndex& ids, std::siz
         if (key == "id") m.id = ids.read(r);
         else if (key == "label") {
             m.label = r.string();
-            if (m.label.find_first_not_of(" \t\r\n") == std::string::npos) r.fail("must not be empty");
+            if (m.label.find_first_not_of(" \t\r\n") == std::string::npos) r.fail(i18n::tr("must not be empty"));
         } else if (key == "unit") m.unit = r.string();
         else if (key == "baseline") m.baseline = r.number();
         else if (key == "target") {
@@ -70,7 +71,7 @@ core::Measure Reader::read_measure(JsonReader& r, schema::IdIndex& ids, std::siz
             target_offset = r.value_offset();
         } else if (key == "direction") {
             const std::string_view d = r.string_view();
-            if (d != "up" && d != "down") r.fail("must be up or down, found " + quoted(d));
+            if (d != "up" && d != "down") r.fail(i18n::format(i18n::tr("must be up or down, found {0}"), {quoted(d)}));
             m.up = d == "up";
         } else if (key == "values") {
             r.array([&](std::size_t) {
@@ -90,7 +91,7 @@ core::Measure Reader::read_measure(JsonReader& r, schema::IdIndex& ids, std::siz
     (void)start;
     if (m.target == m.baseline)
         r.fail_at(target_offset, r.path() + ".target",
-                  "must differ from the baseline (" + format_double(m.baseline) + "): progress is measured between them");
+                  i18n::format(i18n::tr("must differ from the baseline ({0}): progress is measured between them"), {format_double(m.baseline)}));
     return m;
 }
 
@@ -104,7 +105,7 @@ void Reader::check_dates(const JsonReader& r, const core::Workshop& ws) const {
         }
         if (!earliest.empty() && v.date < earliest)
             r.fail_at(v.offset, v.path,
-                      "is dated before the workshop (" + earliest + "); a value is measured after the pilot began");
+                      i18n::format(i18n::tr("is dated before the workshop ({0}); a value is measured after the pilot began"), {earliest}));
     }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "base/i18n.hpp"
 #include "core/recusal.hpp"
 
 namespace pilotdeck::documents::hackathon {
@@ -29,15 +30,15 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 core::Mode read_mode(JsonReader& r) {
     const std::string_view s = r.string_view();
     const auto mode = core::mode_from(s);
-    if (!mode) r.fail("must be use-case or hackathon, found " + quoted(s));
+    if (!mode) r.fail(i18n::format(i18n::tr("must be use-case or hackathon, found {0}"), {quoted(s)}));
     return *mode;
 }
 
 std::string read_name(JsonReader& r) {
     std::string name = r.string();
-    if (name.empty()) r.fail("must not be empty");
+    if (name.empty()) r.fail(i18n::tr("must not be empty"));
     if (const std::size_t chars = utf8_length(name); chars > kMaxNameChars)
-        r.fail("must be at most " + std::to_string(kMaxNameChars) + " characters, found " + std::to_string(chars));
+        r.fail(i18n::format(i18n::tr("must be at most {0} characters, found {1}"), {std::to_string(kMaxNameChars), std::to_string(chars)}));
     return name;
 }
 
@@ -56,7 +57,7 @@ core::Judging read_judging(JsonReader& r) {
         if (key == "method") {
             const std::string_view s = r.string_view();
             const auto method = core::judging_method_from(s);
-            if (!method) r.fail("must be criteria or pairwise, found " + quoted(s));
+            if (!method) r.fail(i18n::format(i18n::tr("must be criteria or pairwise, found {0}"), {quoted(s)}));
             j.method = *method;
         } else if (key == "recuse_same_department") {
             j.recuse_same_department = r.boolean();
@@ -87,7 +88,7 @@ std::string read_rule(JsonReader& r) {
     std::string rule = r.string();
     if (rule == "overall" || rule == "audience" || rule == "pilot") return rule;
     if (rule.rfind("criterion:", 0) == 0 && core::is_valid_id(std::string_view(rule).substr(10))) return rule;
-    r.fail("must be overall, audience, pilot or criterion:ID, found " + quoted(rule));
+    r.fail(i18n::format(i18n::tr("must be overall, audience, pilot or criterion:ID, found {0}"), {quoted(rule)}));
 }
 
 void read_awards(JsonReader& r, std::vector<core::Award>& awards, Offsets& at) {
@@ -129,7 +130,7 @@ void read_comparisons(JsonReader& r, std::vector<core::Comparison>& comparisons,
             else if (key == "loser") c.loser = schema::read_id(r);
             else if (key == "at") {
                 c.at = r.string();
-                if (!is_utc_time(c.at)) r.fail("must be a UTC time such as \"2026-12-01T10:15:00Z\", found " + quoted(c.at));
+                if (!is_utc_time(c.at)) r.fail(i18n::format(i18n::tr("must be a UTC time such as \"2026-12-01T10:15:00Z\", found {0}"), {quoted(c.at)}));
             }
         }));
         comparisons.push_back(std::move(c));
@@ -198,13 +199,15 @@ void check_awards(const Checker& c, const std::vector<core::Award>& awards, cons
     for (std::size_t i = 0; i < awards.size(); ++i) {
         const std::string& rule = awards[i].rule;
         if (rule.rfind("criterion:", 0) == 0 && !criterion.count(std::string_view(rule).substr(10)))
-            c.fail(at.awards[i], "awards", i, "rule", "no criterion has id " + quoted(std::string_view(rule).substr(10)));
+            c.fail(at.awards[i], "awards", i, "rule", i18n::format(i18n::tr("no criterion has id {0}"), {quoted(std::string_view(rule).substr(10))}));
     }
 }
 
 std::string recusal_message(std::string_view judge, std::string_view team, core::RecusalReason reason) {
-    return "judge " + quoted(judge) + " is recused from team " + quoted(team) +
-           (reason == core::RecusalReason::Member ? " (a member of it)" : " (the same department as its idea)");
+    return i18n::format(reason == core::RecusalReason::Member
+                            ? i18n::tr("judge {0} is recused from team {1} (a member of it)")
+                            : i18n::tr("judge {0} is recused from team {1} (the same department as its idea)"),
+                        {quoted(judge), quoted(team)});
 }
 
 }  // namespace
@@ -242,17 +245,17 @@ void check_workshop(const JsonReader& r, const core::Workshop& ws, const Offsets
     Index team_of_idea, team_of_member;
     for (std::size_t i = 0; i < ws.teams.size(); ++i) {
         const core::Team& t = ws.teams[i];
-        if (!idea.count(t.idea)) c.fail(at.teams[i], "teams", i, "idea", "no idea has id " + quoted(t.idea));
+        if (!idea.count(t.idea)) c.fail(at.teams[i], "teams", i, "idea", i18n::format(i18n::tr("no idea has id {0}"), {quoted(t.idea)}));
         if (const auto [it, fresh] = team_of_idea.emplace(t.idea, i); !fresh)
             c.fail(at.teams[i], "teams", i, "idea",
-                   "idea " + quoted(t.idea) + " already belongs to team " + quoted(ws.teams[it->second].id));
+                   i18n::format(i18n::tr("idea {0} already belongs to team {1}"), {quoted(t.idea), quoted(ws.teams[it->second].id)}));
         for (std::size_t k = 0; k < t.members.size(); ++k) {
             const std::string& m = t.members[k];
             const auto element = static_cast<std::ptrdiff_t>(k);
-            if (!person.count(m)) c.fail(at.teams[i], "teams", i, "members", "no participant has id " + quoted(m), element);
+            if (!person.count(m)) c.fail(at.teams[i], "teams", i, "members", i18n::format(i18n::tr("no participant has id {0}"), {quoted(m)}), element);
             if (const auto [it, fresh] = team_of_member.emplace(m, i); !fresh)
                 c.fail(at.teams[i], "teams", i, "members",
-                       quoted(m) + " is already a member of team " + quoted(ws.teams[it->second].id), element);
+                       i18n::format(i18n::tr("{0} is already a member of team {1}"), {quoted(m), quoted(ws.teams[it->second].id)}), element);
         }
     }
     check_awards(c, ws.awards, ws.criteria, at);
@@ -261,11 +264,11 @@ void check_workshop(const JsonReader& r, const core::Workshop& ws, const Offsets
     for (std::size_t i = 0; i < ws.comparisons.size(); ++i) {
         const core::Comparison& cmp = ws.comparisons[i];
         const std::size_t o = at.comparisons[i];
-        if (!person.count(cmp.judge)) c.fail(o, "comparisons", i, "judge", "no participant has id " + quoted(cmp.judge));
-        if (!team.count(cmp.winner)) c.fail(o, "comparisons", i, "winner", "no team has id " + quoted(cmp.winner));
-        if (!team.count(cmp.loser)) c.fail(o, "comparisons", i, "loser", "no team has id " + quoted(cmp.loser));
+        if (!person.count(cmp.judge)) c.fail(o, "comparisons", i, "judge", i18n::format(i18n::tr("no participant has id {0}"), {quoted(cmp.judge)}));
+        if (!team.count(cmp.winner)) c.fail(o, "comparisons", i, "winner", i18n::format(i18n::tr("no team has id {0}"), {quoted(cmp.winner)}));
+        if (!team.count(cmp.loser)) c.fail(o, "comparisons", i, "loser", i18n::format(i18n::tr("no team has id {0}"), {quoted(cmp.loser)}));
         if (cmp.winner == cmp.loser)
-            c.fail(o, "comparisons", i, "loser", "a team cannot be compared with itself (" + quoted(cmp.loser) + ")");
+            c.fail(o, "comparisons", i, "loser", i18n::format(i18n::tr("a team cannot be compared with itself ({0})"), {quoted(cmp.loser)}));
         if (const auto why = recusals.of(cmp.judge, cmp.winner))
             c.fail(o, "comparisons", i, "winner", recusal_message(cmp.judge, cmp.winner, *why));
         if (const auto why = recusals.of(cmp.judge, cmp.loser))
@@ -289,14 +292,13 @@ void check_workshop(const JsonReader& r, const core::Workshop& ws, const Offsets
     for (std::size_t i = 0; i < ws.audience_votes.size(); ++i) {
         const core::AudienceVote& v = ws.audience_votes[i];
         const std::size_t o = at.votes[i];
-        if (!person.count(v.voter)) c.fail(o, "audience_votes", i, "voter", "no participant has id " + quoted(v.voter));
-        if (!team.count(v.team)) c.fail(o, "audience_votes", i, "team", "no team has id " + quoted(v.team));
+        if (!person.count(v.voter)) c.fail(o, "audience_votes", i, "voter", i18n::format(i18n::tr("no participant has id {0}"), {quoted(v.voter)}));
+        if (!team.count(v.team)) c.fail(o, "audience_votes", i, "team", i18n::format(i18n::tr("no team has id {0}"), {quoted(v.team)}));
         if (recusals.of(v.voter, v.team) == core::RecusalReason::Member)
-            c.fail(o, "audience_votes", i, "team", quoted(v.voter) + " is a member of team " + quoted(v.team) +
-                                                      " and cannot vote for it");
+            c.fail(o, "audience_votes", i, "team", i18n::format(i18n::tr("{0} is a member of team {1} and cannot vote for it"), {quoted(v.voter), quoted(v.team)}));
         if (const auto [it, fresh] = voted.emplace(v.voter, i); !fresh)
             c.fail(o, "audience_votes", i, "voter",
-                   quoted(v.voter) + " has already voted (audience_votes[" + std::to_string(it->second) + "])");
+                   i18n::format(i18n::tr("{0} has already voted (audience_votes[{1}])"), {quoted(v.voter), std::to_string(it->second)}));
     }
 }
 

@@ -48,11 +48,11 @@ std::string hex_byte(unsigned char c) {
 std::string range_message(std::int64_t min, std::int64_t max, std::string_view token) {
     constexpr auto lowest = std::numeric_limits<std::int64_t>::min();
     constexpr auto highest = std::numeric_limits<std::int64_t>::max();
-    if (min == lowest && max == highest) return "number " + std::string(token) + " is out of range";
+    if (min == lowest && max == highest) return i18n::format(i18n::tr("number {0} is out of range"), {token});
     if (max == highest)
-        return "must be a whole number of at least " + std::to_string(min) + ", found " + std::string(token);
-    return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", found " +
-           std::string(token);
+        return i18n::format(i18n::tr("must be a whole number of at least {0}, found {1}"), {std::to_string(min), token});
+    return i18n::format(i18n::tr("must be a whole number from {0} to {1}, found {2}"),
+                        {std::to_string(min), std::to_string(max), token});
 }
 
 }  // namespace
@@ -145,27 +145,27 @@ void JsonReader::fail_at(std::size_t offset, const std::string& path, const std:
 void JsonReader::syntax_error(const std::string& message) const { fail_at(pos_, path(), message); }
 
 std::string JsonReader::found_here() const {
-    if (pos_ >= text_.size()) return "the end of the document";
+    if (pos_ >= text_.size()) return i18n::tr("the end of the document");
     const char c = text_[pos_];
     const std::string_view rest = text_.substr(pos_);
     switch (c) {
-        case '"': return "a string";
-        case '{': return "an object";
-        case '[': return "an array";
+        case '"': return i18n::tr("a string");
+        case '{': return i18n::tr("an object");
+        case '[': return i18n::tr("an array");
         default: break;
     }
-    if (c == '-' || is_digit(c)) return "a number";
+    if (c == '-' || is_digit(c)) return i18n::tr("a number");
     for (std::string_view word : {"true", "false", "null"})
         if (rest.substr(0, word.size()) == word) return std::string(word);
     const auto byte = static_cast<unsigned char>(c);
     if (byte >= 0x20 && byte < 0x7F) return std::string("'") + c + "'";
     const std::size_t len = utf8_sequence_length(text_, pos_);
     if (byte >= 0x80 && len > 0) return "'" + std::string(rest.substr(0, len)) + "'";
-    return byte >= 0x80 ? "invalid UTF-8 (byte " + hex_byte(byte) + ")" : "byte " + hex_byte(byte);
+    return i18n::format(byte >= 0x80 ? i18n::tr("invalid UTF-8 (byte {0})") : i18n::tr("byte {0}"), {hex_byte(byte)});
 }
 
 void JsonReader::type_error(const char* expected) const {
-    syntax_error(std::string("expected ") + expected + ", found " + found_here());
+    syntax_error(i18n::format(i18n::tr("expected {0}, found {1}"), {i18n::tr(expected), found_here()}));
 }
 
 // ---- structure --------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ char JsonReader::peek_value() {
 
 std::size_t JsonReader::begin_container(char open, const char* expected) {
     if (peek_value() != open || pos_ >= text_.size()) type_error(expected);
-    if (depth_ >= kMaxDepth) syntax_error("nesting is deeper than " + std::to_string(kMaxDepth) + " levels");
+    if (depth_ >= kMaxDepth) syntax_error(i18n::format(i18n::tr("nesting is deeper than {0} levels"), {std::to_string(kMaxDepth)}));
     ++depth_;
     if (open == '{') frames_[static_cast<std::size_t>(depth_)].clear();
     ++pos_;
@@ -217,22 +217,23 @@ bool JsonReader::next_member(char close, const char* after) {
         ++pos_;
         return false;
     }
-    syntax_error(std::string("expected ',' or '") + close + "' after " + after + ", found " + found_here());
+    syntax_error(i18n::format(i18n::tr("expected ',' or '{0}' after {1}, found {2}"),
+                              {std::string_view(&close, 1), i18n::tr(after), found_here()}));
 }
 
 std::string_view JsonReader::member_key() {
     skip_space();
     if (pos_ >= text_.size() || text_[pos_] != '"')
-        syntax_error("expected a field name in double quotes, found " + found_here());
+        syntax_error(i18n::format(i18n::tr("expected a field name in double quotes, found {0}"), {found_here()}));
     const std::size_t key_pos = pos_;
     std::string_view key = read_string_token();
     KeyFrame& frame = frames_[static_cast<std::size_t>(depth_)];
     if (key.data() == buffer_.data()) key = frame.owned.emplace_back(key);  // had escapes: keep a copy
-    if (!frame.insert(key)) fail_at(key_pos, path(), "duplicate field \"" + std::string(key) + "\"");
+    if (!frame.insert(key)) fail_at(key_pos, path(), i18n::format(i18n::tr("duplicate field \"{0}\""), {key}));
     path_.push_back(Segment{key, 0, key_pos, true});
     skip_space();
     if (pos_ >= text_.size() || text_[pos_] != ':')
-        syntax_error("expected ':' after the field name, found " + found_here());
+        syntax_error(i18n::format(i18n::tr("expected ':' after the field name, found {0}"), {found_here()}));
     ++pos_;
     skip_space();
     return key;
@@ -251,7 +252,7 @@ std::string_view JsonReader::read_string_token() {
     std::size_t run = i;  // start of the bytes not yet copied to buffer_ (when decoding)
     bool decoding = false;
     for (;;) {
-        if (i >= text_.size()) fail_at(open, path(), "this string is never closed");
+        if (i >= text_.size()) fail_at(open, path(), i18n::tr("this string is never closed"));
         const auto c = static_cast<unsigned char>(text_[i]);
         if (c == '"') break;
         if (c == '\\') {
@@ -263,12 +264,12 @@ std::string_view JsonReader::read_string_token() {
         } else if (c < 0x20) {
             char code[8];
             std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
-            fail_at(i, path(), std::string("control character ") + code + " in a string (write it as an escape)");
+            fail_at(i, path(), i18n::format(i18n::tr("control character {0} in a string (write it as an escape)"), {code}));
         } else if (c < 0x80) {
             ++i;
         } else {
             const std::size_t len = utf8_sequence_length(text_, i);
-            if (len == 0) fail_at(i, path(), "invalid UTF-8 in a string (byte " + hex_byte(c) + ")");
+            if (len == 0) fail_at(i, path(), i18n::format(i18n::tr("invalid UTF-8 in a string (byte {0})"), {hex_byte(c)}));
             i += len;
         }
     }
@@ -286,7 +287,7 @@ unsigned JsonReader::read_hex4() {
         if (is_digit(c)) digit = static_cast<unsigned>(c - '0');
         else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
         else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
-        else syntax_error("invalid \\u escape: expected 4 hexadecimal digits");
+        else syntax_error(i18n::tr("invalid \\u escape: expected 4 hexadecimal digits"));
         value = value * 16 + digit;
         ++pos_;
     }
@@ -310,9 +311,9 @@ void JsonReader::decode_escape(std::size_t& i) {
             pos_ = i + 2;
             unsigned cp = read_hex4();
             const auto lone = [&] {
-                char text[40];
-                std::snprintf(text, sizeof text, "lone surrogate \\u%04X in a string", cp);
-                fail_at(i, path(), text);
+                char code[8];
+                std::snprintf(code, sizeof code, "%04X", cp);
+                fail_at(i, path(), i18n::format(i18n::tr("lone surrogate \\u{0} in a string"), {code}));
             };
             if (cp >= 0xDC00 && cp <= 0xDFFF) lone();
             if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -331,7 +332,7 @@ void JsonReader::decode_escape(std::size_t& i) {
             const std::string shown = static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F
                                           ? std::string(1, c)
                                           : hex_byte(static_cast<unsigned char>(c));
-            fail_at(i, path(), "invalid escape \\" + shown + " in a string");
+            fail_at(i, path(), i18n::format(i18n::tr("invalid escape \\{0} in a string"), {shown}));
         }
     }
     i += 2;
@@ -341,24 +342,24 @@ std::string_view JsonReader::number_token() {
     const std::size_t start = pos_;
     std::size_t i = pos_;
     const auto digit_at = [&](std::size_t k) { return k < text_.size() && is_digit(text_[k]); };
-    const auto bad = [&](const char* why) { fail_at(start, path(), std::string("invalid number: ") + why); };
+    const auto bad = [&](const char* why) { fail_at(start, path(), i18n::format(i18n::tr("invalid number: {0}"), {i18n::tr(why)})); };
     if (i < text_.size() && text_[i] == '-') ++i;
-    if (!digit_at(i)) bad("expected a digit");
+    if (!digit_at(i)) bad(i18n::N_("expected a digit"));
     if (text_[i] == '0') {
         ++i;
-        if (digit_at(i)) bad("a number must not start with 0");
+        if (digit_at(i)) bad(i18n::N_("a number must not start with 0"));
     } else {
         while (digit_at(i)) ++i;
     }
     if (i < text_.size() && text_[i] == '.') {
         ++i;
-        if (!digit_at(i)) bad("expected a digit after '.'");
+        if (!digit_at(i)) bad(i18n::N_("expected a digit after '.'"));
         while (digit_at(i)) ++i;
     }
     if (i < text_.size() && (text_[i] == 'e' || text_[i] == 'E')) {
         ++i;
         if (i < text_.size() && (text_[i] == '+' || text_[i] == '-')) ++i;
-        if (!digit_at(i)) bad("expected a digit in the exponent");
+        if (!digit_at(i)) bad(i18n::N_("expected a digit in the exponent"));
         while (digit_at(i)) ++i;
     }
     pos_ = i;
@@ -366,23 +367,23 @@ std::string_view JsonReader::number_token() {
 }
 
 void JsonReader::expect_word(std::string_view word) {
-    if (text_.substr(pos_, word.size()) != word) syntax_error("expected a value, found " + found_here());
+    if (text_.substr(pos_, word.size()) != word) syntax_error(i18n::format(i18n::tr("expected a value, found {0}"), {found_here()}));
     pos_ += word.size();
 }
 
 std::string JsonReader::string() { return std::string(string_view()); }
 
 std::string_view JsonReader::string_view() {
-    if (peek_value() != '"') type_error("a string");
+    if (peek_value() != '"') type_error(i18n::N_("a string"));
     return read_string_token();
 }
 
 std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) {
     const char c = peek_value();
-    if (c != '-' && !is_digit(c)) type_error("a whole number");
+    if (c != '-' && !is_digit(c)) type_error(i18n::N_("a whole number"));
     const std::string_view token = number_token();
     if (token.find_first_of(".eE") != std::string_view::npos)
-        fail("expected a whole number, found " + std::string(token));
+        fail(i18n::format(i18n::tr("expected a whole number, found {0}"), {token}));
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
     if (ec != std::errc() || value < min || value > max) fail(range_message(min, max, token));
@@ -391,11 +392,11 @@ std::int64_t JsonReader::integer(std::int64_t min, std::int64_t max) {
 
 double JsonReader::number() {
     const char c = peek_value();
-    if (c != '-' && !is_digit(c)) type_error("a number");
+    if (c != '-' && !is_digit(c)) type_error(i18n::N_("a number"));
     const std::string_view token = number_token();
     double value = 0;
     const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (ec != std::errc() || !std::isfinite(value)) fail("number " + std::string(token) + " is out of range");
+    if (ec != std::errc() || !std::isfinite(value)) fail(i18n::format(i18n::tr("number {0} is out of range"), {token}));
     return value;
 }
 
@@ -409,7 +410,7 @@ bool JsonReader::boolean() {
         pos_ += 5;
         return false;
     }
-    type_error("true or false");
+    type_error(i18n::N_("true or false"));
 }
 
 bool JsonReader::null() {
@@ -420,7 +421,7 @@ bool JsonReader::null() {
 
 void JsonReader::skip() {
     const char c = peek_value();
-    if (pos_ >= text_.size()) syntax_error("expected a value, found " + found_here());
+    if (pos_ >= text_.size()) syntax_error(i18n::format(i18n::tr("expected a value, found {0}"), {found_here()}));
     switch (c) {
         case '{': object([](std::string_view) {}); return;
         case '[': array([](std::size_t) {}); return;
@@ -434,12 +435,12 @@ void JsonReader::skip() {
         number();
         return;
     }
-    syntax_error("expected a value, found " + found_here());
+    syntax_error(i18n::format(i18n::tr("expected a value, found {0}"), {found_here()}));
 }
 
 void JsonReader::finish() {
     skip_space();
-    if (pos_ < text_.size()) syntax_error("unexpected text after the end of the document: " + found_here());
+    if (pos_ < text_.size()) syntax_error(i18n::format(i18n::tr("unexpected text after the end of the document: {0}"), {found_here()}));
 }
 
 }  // namespace pilotdeck::documents

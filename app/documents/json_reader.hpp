@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "base/text.hpp"
 #include "documents/documents.hpp"
 
@@ -115,14 +116,14 @@ private:
 
 template <class OnMember>
 std::size_t JsonReader::object(OnMember&& on_member) {
-    const std::size_t start = begin_container('{', "an object");
+    const std::size_t start = begin_container('{', i18n::N_("an object"));
     if (!close_if('}')) {
         do {
             const std::string_view key = member_key();
             const std::size_t value_pos = pos_;
             on_member(key);
             end_value(value_pos);
-        } while (next_member('}', "an object member"));
+        } while (next_member('}', i18n::N_("an object member")));
     }
     end_container(start);
     return start;
@@ -130,7 +131,7 @@ std::size_t JsonReader::object(OnMember&& on_member) {
 
 template <class OnElement>
 std::size_t JsonReader::array(OnElement&& on_element) {
-    const std::size_t start = begin_container('[', "an array");
+    const std::size_t start = begin_container('[', i18n::N_("an array"));
     if (!close_if(']')) {
         std::size_t index = 0;
         do {
@@ -140,7 +141,7 @@ std::size_t JsonReader::array(OnElement&& on_element) {
             on_element(index);
             end_value(value_pos);
             ++index;
-        } while (next_member(']', "an array element"));
+        } while (next_member(']', i18n::N_("an array element")));
     }
     end_container(start);
     return start;

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "base/i18n.hpp"
 #include "core/screening.hpp"
 #include "documents/schema.hpp"
 
@@ -38,7 +39,7 @@ std::optional<core::Assessment> read_assessment(JsonReader& r) {
         const std::size_t at = r.value_offset();
         const std::string_view rest = r.text().substr(at);
         if (!rest.starts_with("true") && !rest.starts_with("false"))
-            r.fail("must be true, false or null (not answered)");
+            r.fail(i18n::tr("must be true, false or null (not answered)"));
         a.answers.set(key, r.boolean());
     });
     return a;
@@ -82,7 +83,7 @@ core::RevoteRound read_revote(JsonReader& r, std::vector<std::size_t>& cell_offs
                     else if (k == "criterion") cell.criterion = schema::read_id(r);
                 }));
             });
-            if (round.cells.empty()) r.fail_at(at, r.path(), "a re-vote round needs at least one cell");
+            if (round.cells.empty()) r.fail_at(at, r.path(), i18n::tr("a re-vote round needs at least one cell"));
         }
     });
     return round;
@@ -103,7 +104,7 @@ std::string read_reason(JsonReader& r) {
     if (const std::size_t chars = utf8_length(reason); chars > kMaxReasonChars)
         r.fail("a reason is one line of at most " + std::to_string(kMaxReasonChars) + " characters, found " +
                std::to_string(chars));
-    if (reason.find_first_of("\r\n") != std::string::npos) r.fail("a reason is one line (no line breaks)");
+    if (reason.find_first_of("\r\n") != std::string::npos) r.fail(i18n::tr("a reason is one line (no line breaks)"));
     return reason;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "base/i18n.hpp"
 #include "documents/documents.hpp"
 #include "documents/followup_document.hpp"
 #include "documents/hackathon_document.hpp"
@@ -48,6 +49,15 @@ constexpr Field kHistoryFields[] = {{"idea"}, {"rater"}, {"criterion"}, {"value"
 constexpr std::size_t kConsensusRater = 0xFFFFFFFFu;
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// "no idea has id {0}" and the like, with the id quoted.
+std::string no_id(const char* pattern, const std::string& id) { return i18n::format(pattern, {quoted(id)}); }
+
+// A value off its criterion's scale.
+std::string off_scale(const core::Criterion& c, const std::string& found) {
+    return i18n::format(i18n::tr("must be a whole number from {0} to {1} (the scale of {2}), found {3}"),
+                        {std::to_string(c.min), std::to_string(c.max), quoted(c.id), found});
+}
 
 std::string element_path(const char* list, std::size_t index, const char* field) {
     return std::string(list) + "[" + std::to_string(index) + "]." + field;
@@ -102,7 +112,7 @@ private:
             else if (key == "role") {
                 const std::string_view role = r_.string_view();
                 const auto parsed = core::role_from(role);
-                if (!parsed) r_.fail("must be user, champion, decider, developer or jury, found " + quoted(role));
+                if (!parsed) r_.fail(i18n::format(i18n::tr("must be user, champion, decider, developer or jury, found {0}"), {quoted(role)}));
                 p.role = *parsed;
             }
         });
@@ -130,9 +140,9 @@ private:
 
     std::string read_title() {
         std::string title = r_.string();
-        if (title.empty()) r_.fail("must not be empty");
+        if (title.empty()) r_.fail(i18n::tr("must not be empty"));
         if (const std::size_t chars = utf8_length(title); chars > kMaxTitleChars)
-            r_.fail("must be at most " + std::to_string(kMaxTitleChars) + " characters, found " + std::to_string(chars));
+            r_.fail(i18n::format(i18n::tr("must be at most {0} characters, found {1}"), {std::to_string(kMaxTitleChars), std::to_string(chars)}));
         return title;
     }
 
@@ -143,7 +153,7 @@ private:
             if (key == "pin") {
                 const std::string_view pin = r_.string_view();
                 const auto parsed = core::pin_from(pin);
-                if (!parsed) r_.fail("must be include or exclude, found " + quoted(pin));
+                if (!parsed) r_.fail(i18n::format(i18n::tr("must be include or exclude, found {0}"), {quoted(pin)}));
                 d.pin = *parsed;
             } else if (key == "reason") {
                 d.reason = r_.string();
@@ -174,10 +184,10 @@ private:
             });
             score_offsets_.push_back(static_cast<std::uint32_t>(at));
             if (s.consensus && has_rater)
-                fail_member(at, "scores", index, "rater", "a team consensus value (\"consensus\": true) has no rater");
+                fail_member(at, "scores", index, "rater", i18n::tr("a team consensus value (\"consensus\": true) has no rater"));
             if (!s.consensus && !has_rater)
                 r_.fail_at(at, "scores[" + std::to_string(index) + "]",
-                           "missing field \"rater\" (only a team consensus value, \"consensus\": true, has none)");
+                           i18n::tr("missing field \"rater\" (only a team consensus value, \"consensus\": true, has none)"));
         });
     }
 
@@ -201,10 +211,10 @@ private:
             const core::RevoteCell& c = ws_.revote->cells[i];
             const std::string path = "revote.cells[" + std::to_string(i) + "]";
             if (idea_ids_.find(c.idea) < 0)
-                r_.fail_at(member_offset(revote_offsets_[i], "idea"), path + ".idea", "no idea has id " + quoted(c.idea));
+                r_.fail_at(member_offset(revote_offsets_[i], "idea"), path + ".idea", no_id(i18n::tr("no idea has id {0}"), c.idea));
             if (criterion_ids_.find(c.criterion) < 0)
                 r_.fail_at(member_offset(revote_offsets_[i], "criterion"), path + ".criterion",
-                           "no criterion has id " + quoted(c.criterion));
+                           no_id(i18n::tr("no criterion has id {0}"), c.criterion));
         }
     }
 
@@ -212,17 +222,16 @@ private:
         for (std::size_t i = 0; i < ws_.score_history.size(); ++i) {
             const core::ScoreHistory& h = ws_.score_history[i];
             const std::size_t at = history_offsets_[i];
-            if (idea_ids_.find(h.idea) < 0) fail_member(at, "score_history", i, "idea", "no idea has id " + quoted(h.idea));
+            if (idea_ids_.find(h.idea) < 0) fail_member(at, "score_history", i, "idea", no_id(i18n::tr("no idea has id {0}"), h.idea));
             if (participant_ids_.find(h.rater) < 0)
-                fail_member(at, "score_history", i, "rater", "no participant has id " + quoted(h.rater));
+                fail_member(at, "score_history", i, "rater", no_id(i18n::tr("no participant has id {0}"), h.rater));
             const std::ptrdiff_t c = criterion_ids_.find(h.criterion);
-            if (c < 0) fail_member(at, "score_history", i, "criterion", "no criterion has id " + quoted(h.criterion));
+            if (c < 0) fail_member(at, "score_history", i, "criterion", no_id(i18n::tr("no criterion has id {0}"), h.criterion));
             const core::Criterion& cr = ws_.criteria[static_cast<std::size_t>(c)];
             if (h.value < cr.min || h.value > cr.max) {
                 const std::size_t v = member_offset(at, "value");
                 r_.fail_at(v, element_path("score_history", i, "value"),
-                           "must be a whole number from " + std::to_string(cr.min) + " to " + std::to_string(cr.max) +
-                               " (the scale of " + quoted(cr.id) + "), found " + number_text(v));
+                           off_scale(cr, number_text(v)));
             }
         }
     }
@@ -262,7 +271,7 @@ private:
         for (std::size_t i = 0; i < ws_.ideas.size(); ++i) {
             const std::string& owner = ws_.ideas[i].owner;
             if (!owner.empty() && participant_ids_.find(owner) < 0)
-                fail_member(idea_offsets_[i], "ideas", i, "owner", "no participant has id " + quoted(owner));
+                fail_member(idea_offsets_[i], "ideas", i, "owner", no_id(i18n::tr("no participant has id {0}"), owner));
         }
     }
 
@@ -273,10 +282,10 @@ private:
         std::ptrdiff_t index = -1;
     };
     std::size_t resolve(CachedLookup& cache, const schema::IdIndex& ids, const std::string& id, std::size_t i,
-                        const char* field, const char* noun) const {
+                        const char* field, const char* missing) const {
         if (cache.index < 0 || cache.id != id) cache = CachedLookup{id, ids.find(id)};
         if (cache.index < 0)
-            fail_member(score_offsets_[i], "scores", i, field, "no " + std::string(noun) + " has id " + quoted(id));
+            fail_member(score_offsets_[i], "scores", i, field, no_id(i18n::tr(missing), id));
         return static_cast<std::size_t>(cache.index);
     }
 
@@ -287,16 +296,15 @@ private:
         CachedLookup idea, rater, criterion;
         for (std::size_t i = 0; i < ws_.scores.size(); ++i) {
             const core::Score& s = ws_.scores[i];
-            const std::size_t idea_index = resolve(idea, idea_ids_, s.idea, i, "idea", "idea");
+            const std::size_t idea_index = resolve(idea, idea_ids_, s.idea, i, "idea", i18n::N_("no idea has id {0}"));
             const std::size_t rater_index =
-                s.consensus ? kConsensusRater : resolve(rater, participant_ids_, s.rater, i, "rater", "participant");
-            const std::size_t criterion_index = resolve(criterion, criterion_ids_, s.criterion, i, "criterion", "criterion");
+                s.consensus ? kConsensusRater : resolve(rater, participant_ids_, s.rater, i, "rater", i18n::N_("no participant has id {0}"));
+            const std::size_t criterion_index = resolve(criterion, criterion_ids_, s.criterion, i, "criterion", i18n::N_("no criterion has id {0}"));
             const core::Criterion& c = ws_.criteria[criterion_index];
             if (s.value < c.min || s.value > c.max) {
                 const std::size_t at = member_offset(score_offsets_[i], "value");
                 r_.fail_at(at, element_path("scores", i, "value"),
-                           "must be a whole number from " + std::to_string(c.min) + " to " + std::to_string(c.max) +
-                               " (the scale of " + quoted(c.id) + "), found " + number_text(at));
+                           off_scale(c, number_text(at)));
             }
             keys.emplace_back(std::uint64_t{idea_index} << 32 | rater_index, std::uint64_t{criterion_index} << 32 | i);
         }
@@ -321,12 +329,12 @@ private:
         }
         if (duplicate == std::numeric_limits<std::size_t>::max()) return;
         const core::Score& s = ws_.scores[duplicate];
-        const std::string first_line = " (first at line " + std::to_string(r_.line_of(score_offsets_[first])) + ")";
+        const std::string first_line = std::to_string(r_.line_of(score_offsets_[first]));
         r_.fail_at(score_offsets_[duplicate], "scores[" + std::to_string(duplicate) + "]",
-                   s.consensus ? "a second team consensus value for idea " + quoted(s.idea) + ", criterion " +
-                                     quoted(s.criterion) + first_line
-                               : "duplicate score for idea " + quoted(s.idea) + ", rater " + quoted(s.rater) +
-                                     ", criterion " + quoted(s.criterion) + first_line);
+                   s.consensus ? i18n::format(i18n::tr("a second team consensus value for idea {0}, criterion {1} (first at line {2})"),
+                                              {quoted(s.idea), quoted(s.criterion), first_line})
+                               : i18n::format(i18n::tr("duplicate score for idea {0}, rater {1}, criterion {2} (first at line {3})"),
+                                              {quoted(s.idea), quoted(s.rater), quoted(s.criterion), first_line}));
     }
 
     JsonReader& r_;

@@ -490,6 +490,11 @@ void Window::render(const float clear[3]) {
         }
     }
     if (partial_redraw_) last_frame_ = std::move(frame);
+    if (!whole && extra_damage_[2] > extra_damage_[0] && extra_damage_[3] > extra_damage_[1]) {
+        damage.add(ImVec2(extra_damage_[0], extra_damage_[1]));
+        damage.add(ImVec2(extra_damage_[2], extra_damage_[3]));
+    }
+    extra_damage_ = {};
 
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(clear[0], clear[1], clear[2], 1.0f);
@@ -554,6 +559,16 @@ void Window::copy_frame(int x0, int y0, int x1, int y1, int fb_w, int fb_h) {
 }
 
 void Window::invalidate() { last_frame_.reset(); }
+
+void Window::damage(float x0, float y0, float x1, float y1) {
+    if (extra_damage_[2] > extra_damage_[0] && extra_damage_[3] > extra_damage_[1]) {
+        x0 = std::min(x0, extra_damage_[0]);
+        y0 = std::min(y0, extra_damage_[1]);
+        x1 = std::max(x1, extra_damage_[2]);
+        y1 = std::max(y1, extra_damage_[3]);
+    }
+    extra_damage_ = {x0, y0, x1, y1};
+}
 
 void Window::swap() {
     if (glfwGetCurrentContext() != window_) glfwMakeContextCurrent(window_);

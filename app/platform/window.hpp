@@ -85,6 +85,9 @@ public:
     unsigned long copy_generation() const { return copy_generation_; }
     // The next frame is drawn whole (its picture changed in a way the draw lists do not show).
     void invalidate();
+    // The next frame draws this part again (display coordinates), whatever its draw lists say: a
+    // texture that changed under the same id (the presenter's picture of the room).
+    void damage(float x0, float y0, float x1, float y1);
 
     // Starts an ImGui frame. When display_w/h are > 0 the frame is laid out for that size
     // (off-screen rendering) instead of the window's.
@@ -153,6 +156,7 @@ private:
     bool partial_redraw_ = false;
     bool keeps_back_buffer_ = false;  // known from the renderer (Mesa's software rasterisers)
     std::unique_ptr<DrawnFrame> last_frame_;  // null: the next frame is drawn whole
+    std::array<float, 4> extra_damage_{};       // damage(): x0, y0, x1, y1 (empty: none)
     long long last_drawn_pixels_ = 0;
     explicit Window(GLFWwindow* w);
     void copy_frame(int x0, int y0, int x1, int y1, int fb_w, int fb_h);

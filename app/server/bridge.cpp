@@ -4,11 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/messages.hpp"
 #include "server/page.hpp"
 #include "server/revote.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::server {
+
+using i18n::N_;
 
 namespace {
 
@@ -27,6 +30,12 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 Reply json_reply(unsigned status, const std::string& json_text) { return Reply{status, json_text, "application/json; charset=utf-8", {}, false}; }
 Reply error_reply(unsigned status, const std::string& message) { return json_reply(status, dump(json{{"error", message}})); }
+Reply error_reply(unsigned status, const char* msgid, std::vector<std::string> args) {
+    Reply r = json_reply(status, error_body(error_text(msgid, args)));
+    r.error = msgid;
+    r.error_args = std::move(args);
+    return r;
+}
 Reply saved_reply() {
     Reply r = json_reply(200, R"({"saved":true})");
     r.saved = true;
@@ -114,6 +123,7 @@ bool Bridge::round_open() const {
 void Bridge::set_browser_language(bool allowed) {
     std::lock_guard l(settings_mu_);
     settings_.browser_language = allowed;
+    set_phone_language_from_phone(allowed);
     ++settings_.version;
 }
 
@@ -139,11 +149,18 @@ bool Bridge::changed_elsewhere(const core::Session& s) const {
 
 void Bridge::idle(core::Session& s) {
     std::lock_guard l(settings_mu_);
+    note_language(s);
     update_counts(s, changed_elsewhere(s));
+}
+
+void Bridge::note_language(const core::Session& s) const {
+    const auto lang = i18n::parse_language(s.workshop().info.language);
+    set_phone_languages(lang.value_or(i18n::system_language()), settings_.browser_language);
 }
 
 void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
     std::lock_guard l(settings_mu_);
+    note_language(s);
     const bool recount_all = changed_elsewhere(s);
     if (recount_all) {
         alive_.clear();
@@ -158,9 +175,9 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         try {
             j.reply = run_one(j, s);
         } catch (const core::CommandError& e) {
-            j.reply = error_reply(422, e.what());
+            j.reply = error_reply(422, std::string(e.what()));
         } catch (const std::exception& e) {
-            j.reply = error_reply(500, "could not save");  // never the file's path or the system's words
+            j.reply = error_reply(500, N_("could not save"));  // never the file's path or the system's words
         }
     };
     // Reads are answered after the drain's writes are committed: they never split a batch of
@@ -220,7 +237,7 @@ std::optional<Reply> Bridge::participant_gone(const Job& j, const core::Session&
         return std::nullopt;
     }
     tokens_.erase(j.token);
-    return error_reply(401, "this participant was removed: join again");
+    return error_reply(401, N_("this participant was removed: join again"));
 }
 
 void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
@@ -229,11 +246,11 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
         return;
     }
     if (!s.find_idea(j.idea)) {
-        j.reply = error_reply(404, "unknown idea");
+        j.reply = error_reply(404, N_("unknown idea"));
         return;
     }
     if (!s.find_criterion(j.criterion)) {
-        j.reply = error_reply(404, "unknown criterion");
+        j.reply = error_reply(404, N_("unknown criterion"));
         return;
     }
     if (phone_stage(s, settings_) == core::StageKind::Judging) {
@@ -242,13 +259,13 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
             return;
         }
     } else if (phone_stage(s, settings_) != core::StageKind::Scoring) {
-        j.reply = error_reply(409, "scoring is not open");
+        j.reply = error_reply(409, N_("scoring is not open"));
         return;
     } else if (!settings_.round) {
-        j.reply = error_reply(409, "the round is closed");
+        j.reply = error_reply(409, N_("the round is closed"));
         return;
     } else if (!idea_open(settings_, j.idea)) {
-        j.reply = error_reply(409, "this idea is not open for scoring");
+        j.reply = error_reply(409, N_("this idea is not open for scoring"));
         return;
     }
     // The core checks the scale (and the rest) as for every edit: 422.
@@ -257,7 +274,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
     try {
         core::validate(s.workshop(), cmd);
     } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, e.what());
+        j.reply = error_reply(422, std::string(e.what()));
         return;
     }
     batch.emplace_back(&j, std::move(cmd));
@@ -278,9 +295,9 @@ void Bridge::flush(Batch& batch, core::Session& s) {
             s.execute(b, false);
         }
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, e.what());
+        failure = error_reply(422, std::string(e.what()));
     } catch (const std::exception& e) {
-        failure = error_reply(500, "could not save the vote");
+        failure = error_reply(500, N_("could not save the vote"));
     }
     if (!failure) {
         for (auto& [job, cmd] : batch) {
@@ -306,7 +323,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
     std::size_t room = kMaxParticipants > s.workshop().participants.size() ? kMaxParticipants - s.workshop().participants.size() : 0;
     for (Job* j : all) {
         if (room == 0) {
-            j->reply = error_reply(409, "the workshop is full: 500 participants");
+            j->reply = error_reply(409, N_("the workshop is full: 500 participants"));
             continue;
         }
         --room;
@@ -331,9 +348,9 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         if (token_file_) token_file_->attach_phone_tokens(stored);
         s.execute(b.commands.size() == 1 ? b.commands.front() : core::Command(b), false);
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, e.what());
+        failure = error_reply(422, std::string(e.what()));
     } catch (const std::exception& e) {
-        failure = error_reply(500, "could not save the join");
+        failure = error_reply(500, N_("could not save the join"));
     }
     if (token_file_) token_file_->attach_phone_tokens({});  // not left for a later edit when refused before saving
     if (failure) {
@@ -365,14 +382,14 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             return json_reply(200, dump(state));
         }
         case JobKind::Idea: {
-            if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, "ideas are not being collected now");
+            if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, N_("ideas are not being collected now"));
             int& sent = ideas_sent_[j.token];
-            if (sent >= kMaxIdeasPerParticipant) return error_reply(429, "that is a lot of ideas: talk to the facilitator");
+            if (sent >= kMaxIdeasPerParticipant) return error_reply(429, N_("that is a lot of ideas: talk to the facilitator"));
             const std::string stage_key = std::string(core::to_string(phone_stage(s, settings_))) + "/" +
                                           (settings_.stage ? std::string("set") : std::to_string(s.current_stage()));
             int& from_address = ideas_from_[j.address + " " + stage_key];
             if (from_address >= kMaxIdeasPerAddress)
-                return error_reply(429, "that is a lot of ideas from this network address: talk to the facilitator");
+                return error_reply(429, N_("that is a lot of ideas from this network address: talk to the facilitator"));
             core::Idea idea;
             idea.id = s.next_idea_id();
             idea.title = j.title;
@@ -385,10 +402,10 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             return json_reply(201, dump(json{{"idea", idea.id}}));
         }
         case JobKind::Concern: {
-            if (phone_stage(s, settings_) != core::StageKind::Concerns) return error_reply(409, "concerns are not being collected now");
+            if (phone_stage(s, settings_) != core::StageKind::Concerns) return error_reply(409, N_("concerns are not being collected now"));
             const auto& list = s.workshop().concerns;
             auto it = std::find_if(list.begin(), list.end(), [&](const core::Concern& c) { return c.id == j.concern; });
-            if (it == list.end()) return error_reply(404, "unknown concern");
+            if (it == list.end()) return error_reply(404, N_("unknown concern"));
             auto& mine = ticked_[j.token];
             if (mine.count(j.concern)) return json_reply(200, R"({"counted":false})");
             s.execute(core::SetConcernCount{j.concern, it->count + 1}, false);

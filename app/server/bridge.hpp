@@ -78,6 +78,8 @@ private:
     Reply run_one(Job& j, core::Session& s);
     std::optional<Reply> participant_gone(const Job& j, const core::Session& s);
     bool changed_elsewhere(const core::Session& s) const;
+    // Tells the HTTP layer the language of the phones' error texts (messages.hpp).
+    void note_language(const core::Session& s) const;
     void update_counts(const core::Session& s, bool recount_all);
 
     TokenTable& tokens_;

@@ -17,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/messages.hpp"
+
 namespace pilotdeck::server {
 
 namespace {
@@ -234,7 +236,7 @@ struct Front::Impl {
                 }
             }
             if (full) {
-                refuse(fd, 503, "too many connections: try again in a moment", 2);
+                refuse(fd, 503, i18n::tr_in(phone_language(nullptr), i18n::N_("too many connections: try again in a moment")), 2);
                 continue;
             }
             const int one = 1;

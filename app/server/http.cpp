@@ -17,11 +17,14 @@
 #include "core/text.hpp"
 #include "server/bridge.hpp"
 #include "server/front.hpp"
+#include "server/messages.hpp"
 #include "server/net.hpp"
 #include "server/raw_guard.hpp"
 #include "server/routes.hpp"
 
 namespace pilotdeck::server {
+
+using i18n::N_;
 
 namespace {
 
@@ -135,7 +138,8 @@ struct HttpServer::Impl {
 
     MHD_Result send(MHD_Connection* c, const Reply& r) {
         if (r.saved && saved_response) return MHD_queue_response(c, r.status, saved_response);  // MHD counts its references
-        MHD_Response* resp = make_response(r);
+        // An error for people in the phone's language (messages.hpp).
+        MHD_Response* resp = make_response(r.error ? in_language(r, phone_language(header(c, "Accept-Language"))) : r);
         if (!resp) return MHD_NO;
         const MHD_Result ret = MHD_queue_response(c, r.status, resp);
         MHD_destroy_response(resp);
@@ -179,7 +183,7 @@ struct HttpServer::Impl {
         self->front->request_whole(r->fd);  // whole: no longer timed
         if (r->too_big) {
             r->answered = true;
-            return self->send(c, error_reply(413, "the body is larger than 16 KiB"));
+            return self->send(c, error_reply(413, N_("the body is larger than 16 KiB")));
         }
         if (auto now = self->dispatch(*r)) {
             r->answered = true;
@@ -229,7 +233,7 @@ struct HttpServer::Impl {
             if (auth && std::strncmp(auth, "Bearer ", 7) == 0) token = core::trim(auth + 7);
             const std::string participant = token.empty() ? std::string() : tokens.participant_of(token);
             if (participant.empty()) {
-                Reply rep = error_reply(401, auth ? "unknown token: join again" : "join first");
+                Reply rep = error_reply(401, auth ? N_("unknown token: join again") : N_("join first"));
                 rep.headers.emplace_back("WWW-Authenticate", "Bearer");
                 return rep;
             }
@@ -257,8 +261,8 @@ struct HttpServer::Impl {
             return error_reply(415, "the body must be application/json");
         const std::string len = cl;
         if (len.empty() || len.size() > 12 || !std::all_of(len.begin(), len.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-            return len.size() > 12 ? error_reply(413, "the body is larger than 16 KiB") : error_reply(400, "bad Content-Length");
-        if (std::stoull(len) > kMaxBody) return error_reply(413, "the body is larger than 16 KiB");
+            return len.size() > 12 ? error_reply(413, N_("the body is larger than 16 KiB")) : error_reply(400, "bad Content-Length");
+        if (std::stoull(len) > kMaxBody) return error_reply(413, N_("the body is larger than 16 KiB"));
         return std::nullopt;
     }
 
@@ -275,7 +279,7 @@ struct HttpServer::Impl {
         Job& job = std::get<Job>(routed);
         job.origin = &r;
         MHD_suspend_connection(r.conn);
-        if (!submit(std::move(job))) resume(&r, error_reply(503, "the server is stopping"));
+        if (!submit(std::move(job))) resume(&r, error_reply(503, N_("the server is stopping")));
         return std::nullopt;
     }
 };

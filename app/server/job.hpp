@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/i18n.hpp"
+
 namespace pilotdeck::server {
 
 struct Reply {
@@ -14,10 +16,18 @@ struct Reply {
     std::string content_type = "application/json; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;
     bool saved = false;  // the answer 200 {"saved": true}: the HTTP layer sends one made once
+    // An error for people: the English message id (body holds it in English, its {0}.. filled
+    // in) and its arguments; the HTTP layer sends it in the phone's language (messages.hpp).
+    const char* error = nullptr;
+    std::vector<std::string> error_args;
 };
 
 Reply json_reply(unsigned status, const std::string& json_text);
-Reply error_reply(unsigned status, const std::string& message);  // {"error": message}
+Reply error_reply(unsigned status, const std::string& message);  // {"error": message}, as it is
+// {"error": message} in the phone's language: `msgid` marked with N_() for the catalogues, up to
+// three arguments for its {0}, {1}, {2}. The reply keeps the pointer: only static text (a string
+// literal) may be passed; anything else (an exception's what()) as a std::string to the one above.
+Reply error_reply(unsigned status, const char* msgid, std::vector<std::string> args = {});
 Reply saved_reply();                                             // 200 {"saved": true}
 
 // Compare..TeamJoin: hackathons (contracts 6; judging.hpp).

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <ctime>
 
+#include "base/i18n.hpp"
 #include "core/recusal.hpp"
 #include "core/text.hpp"
 
 namespace pilotdeck::server {
+
+using i18n::N_;
 
 namespace {
 
@@ -64,11 +67,11 @@ std::string lower(std::string s) {
 }
 
 std::optional<Reply> pairwise_open(const Job& j, const core::Session& s, const PhoneSettings& settings) {
-    if (phone_stage(s, settings) != core::StageKind::Judging) return error_reply(409, "judging is not open");
+    if (phone_stage(s, settings) != core::StageKind::Judging) return error_reply(409, N_("judging is not open"));
     if (s.workshop().judging.method != core::JudgingMethod::Pairwise)
-        return error_reply(409, "the jury judges by criteria now, not in pairs");
-    if (!is_jury(s, j.participant)) return error_reply(403, "only the jury judges");
-    if (!settings.round) return error_reply(409, "the round is closed");
+        return error_reply(409, N_("the jury judges by criteria now, not in pairs"));
+    if (!is_jury(s, j.participant)) return error_reply(403, N_("only the jury judges"));
+    if (!settings.round) return error_reply(409, N_("the round is closed"));
     return std::nullopt;
 }
 
@@ -139,7 +142,7 @@ std::optional<core::Command> JudgingDesk::check_compare(Job& j, const core::Sess
     const core::Team* w = find_team(ws, j.winner);
     const core::Team* l = find_team(ws, j.loser);
     if (!w || !l) {
-        j.reply = error_reply(404, "unknown team");
+        j.reply = error_reply(404, N_("unknown team"));
         return std::nullopt;
     }
     if (auto closed = pairwise_open(j, s, settings)) {
@@ -148,14 +151,14 @@ std::optional<core::Command> JudgingDesk::check_compare(Job& j, const core::Sess
     }
     core::Pairwise& pw = pairwise(s);  // its recusals are contracts 6's, as core::Recusals
     if (pw.recused(j.participant, *pw.team_index(w->id)) || pw.recused(j.participant, *pw.team_index(l->id))) {
-        j.reply = error_reply(409, "you are recused from one of these teams");
+        j.reply = error_reply(409, N_("you are recused from one of these teams"));
         return std::nullopt;
     }
     auto it = offered_.find(j.participant);
     const bool shown = it != offered_.end() && ((it->second.first == w->id && it->second.second == l->id) ||
                                                (it->second.first == l->id && it->second.second == w->id));
     if (!shown) {
-        j.reply = error_reply(409, "this is not the pair you were shown: load the next one");
+        j.reply = error_reply(409, N_("this is not the pair you were shown: load the next one"));
         return std::nullopt;
     }
     // The core validates it again when the batch runs (a refusal then is the core's 422).
@@ -166,12 +169,12 @@ std::optional<core::Command> JudgingDesk::check_compare(Job& j, const core::Sess
 
 std::optional<Reply> JudgingDesk::check_jury_score(const Job& j, const core::Session& s, const PhoneSettings& settings) {
     const auto& ws = s.workshop();
-    if (ws.judging.method != core::JudgingMethod::Criteria) return error_reply(409, "the jury compares pairs now, not criteria");
-    if (!is_jury(s, j.participant)) return error_reply(403, "only the jury judges");
-    if (!settings.round) return error_reply(409, "the round is closed");
+    if (ws.judging.method != core::JudgingMethod::Criteria) return error_reply(409, N_("the jury compares pairs now, not criteria"));
+    if (!is_jury(s, j.participant)) return error_reply(403, N_("only the jury judges"));
+    if (!settings.round) return error_reply(409, N_("the round is closed"));
     const auto t = std::find_if(ws.teams.begin(), ws.teams.end(), [&](const core::Team& team) { return team.idea == j.idea; });
-    if (t == ws.teams.end()) return error_reply(409, "this idea is not a team's: it is not judged");
-    if (core::recusal_of(ws, j.participant, *t)) return error_reply(409, "you are recused from this team");
+    if (t == ws.teams.end()) return error_reply(409, N_("this idea is not a team's: it is not judged"));
+    if (core::recusal_of(ws, j.participant, *t)) return error_reply(409, N_("you are recused from this team"));
     return std::nullopt;
 }
 
@@ -182,14 +185,14 @@ Reply JudgingDesk::run(Job& j, core::Session& s, const PhoneSettings& settings) 
         case JobKind::Vote: return vote(j, s, settings);
         case JobKind::TeamCreate: return create_team(j, s, settings);
         case JobKind::TeamJoin: return join_team(j, s, settings);
-        default: return error_reply(500, "unexpected job");
+        default: return error_reply(500, N_("unexpected job"));
     }
 }
 
 Reply JudgingDesk::skip(const Job& j, core::Session& s, const PhoneSettings& settings) {
     if (auto closed = pairwise_open(j, s, settings)) return *closed;
     auto it = offered_.find(j.participant);
-    if (it == offered_.end()) return error_reply(409, "there is no pair to skip: load the next one");
+    if (it == offered_.end()) return error_reply(409, N_("there is no pair to skip: load the next one"));
     const std::string candidate = it->second.second;
     offered_.erase(it);
     skipped_[j.participant].insert(candidate);
@@ -202,7 +205,7 @@ Reply JudgingDesk::undo(const Job& j, core::Session& s, const PhoneSettings& set
     const auto& list = s.workshop().comparisons;
     std::size_t k = list.size();
     while (k > 0 && list[k - 1].judge != j.participant) --k;
-    if (k == 0) return error_reply(409, "you have no comparison to undo");
+    if (k == 0) return error_reply(409, N_("you have no comparison to undo"));
     const core::Comparison undone = list[k - 1];
     s.execute(core::RemoveComparison{k - 1}, false);  // the rest is replayed when next needed
     offered_[j.participant] = {undone.winner, undone.loser};  // the same pair, to decide again
@@ -212,10 +215,10 @@ Reply JudgingDesk::undo(const Job& j, core::Session& s, const PhoneSettings& set
 Reply JudgingDesk::vote(const Job& j, core::Session& s, const PhoneSettings& settings) {
     const auto& ws = s.workshop();
     const core::Team* t = j.team.empty() ? nullptr : find_team(ws, j.team);
-    if (!j.team.empty() && !t) return error_reply(404, "unknown team");
-    if (!settings.audience_open) return error_reply(409, "the audience vote is closed");
+    if (!j.team.empty() && !t) return error_reply(404, N_("unknown team"));
+    if (!settings.audience_open) return error_reply(409, N_("the audience vote is closed"));
     if (t && std::find(t->members.begin(), t->members.end(), j.participant) != t->members.end())
-        return error_reply(409, "you cannot vote for your own team");
+        return error_reply(409, N_("you cannot vote for your own team"));
     core::SetAudienceVote cmd{j.participant, t ? std::optional<std::string>(t->id) : std::nullopt};
     s.execute(cmd, false);
     return saved_reply();
@@ -223,11 +226,11 @@ Reply JudgingDesk::vote(const Job& j, core::Session& s, const PhoneSettings& set
 
 Reply JudgingDesk::create_team(const Job& j, core::Session& s, const PhoneSettings& settings) {
     const auto& ws = s.workshop();
-    if (phone_stage(s, settings) != core::StageKind::Teams) return error_reply(409, "teams are not being formed now");
+    if (phone_stage(s, settings) != core::StageKind::Teams) return error_reply(409, N_("teams are not being formed now"));
     if (const core::Team* mine = team_of_member(ws, j.participant))
-        return error_reply(409, "you are already in team \xE2\x80\x9C" + mine->name + "\xE2\x80\x9D");
+        return error_reply(409, N_("you are already in team “{0}”"), {mine->name});
     for (const auto& t : ws.teams)
-        if (lower(t.name) == lower(j.name)) return error_reply(409, "there is already a team with this name");
+        if (lower(t.name) == lower(j.name)) return error_reply(409, N_("there is already a team with this name"));
     core::Idea idea;
     idea.id = s.next_idea_id();
     idea.title = j.title;
@@ -254,11 +257,11 @@ Reply JudgingDesk::join_team(const Job& j, core::Session& s, const PhoneSettings
     const auto& ws = s.workshop();
     auto code = team_of_code_.find(j.team_code);
     const core::Team* t = code == team_of_code_.end() ? nullptr : find_team(ws, code->second);
-    if (!t) return error_reply(404, "unknown team code");
-    if (phone_stage(s, settings) != core::StageKind::Teams) return error_reply(409, "teams are not being formed now");
+    if (!t) return error_reply(404, N_("unknown team code"));
+    if (phone_stage(s, settings) != core::StageKind::Teams) return error_reply(409, N_("teams are not being formed now"));
     const core::Team* mine = team_of_member(ws, j.participant);
     if (mine == t) return json_reply(200, dump(json{{"team", t->id}}));
-    if (mine) return error_reply(409, "you are already in team \xE2\x80\x9C" + mine->name + "\xE2\x80\x9D");
+    if (mine) return error_reply(409, N_("you are already in team “{0}”"), {mine->name});
     core::Team changed = *t;
     changed.members.push_back(j.participant);
     s.execute(core::PutTeam{changed, std::nullopt}, false);

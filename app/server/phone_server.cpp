@@ -17,6 +17,8 @@
 
 namespace pilotdeck::server {
 
+using i18n::N_;
+
 struct PhoneServer::Impl {
     ServerOptions opts;
     TokenTable tokens;
@@ -88,6 +90,7 @@ struct PhoneServer::Impl {
             session = own_session.get();
             bridge.set_token_file(file.get());
             bridge.load_tokens();
+            bridge.idle(*own_session);  // the phones' error texts in the workshop's language from the first one
             opened.set_value();
         } catch (...) {
             opened.set_exception(std::current_exception());
@@ -123,7 +126,7 @@ struct PhoneServer::Impl {
                 std::lock_guard l(qmu);
                 jobs.swap(queue);
             }
-            for (auto& j : jobs) HttpServer::resume(j.origin, error_reply(503, "the server is stopping"));
+            for (auto& j : jobs) HttpServer::resume(j.origin, error_reply(503, N_("the server is stopping")));
         }
         http.stop();
     }
@@ -179,6 +182,7 @@ void PhoneServer::start_gui(core::Session& session, storage::WorkshopFile* file,
     try {
         impl_->bridge.set_token_file(file);
         impl_->bridge.load_tokens();
+        impl_->bridge.idle(session);  // the phones' error texts in the workshop's language from the first one
         impl_->listen();
     } catch (...) {
         impl_ = std::make_unique<Impl>();

@@ -7,6 +7,8 @@
 
 namespace pilotdeck::server {
 
+using i18n::N_;
+
 namespace {
 
 using json = nlohmann::json;
@@ -39,21 +41,21 @@ double quantile(const std::vector<int>& sorted, double p) {
 std::optional<core::Command> check_revote(Job& j, const core::Session& s, const PhoneSettings& settings) {
     const auto& ws = s.workshop();
     if (!s.find_idea(j.idea)) {
-        j.reply = error_reply(404, "unknown idea");
+        j.reply = error_reply(404, N_("unknown idea"));
         return std::nullopt;
     }
     if (!s.find_criterion(j.criterion)) {
-        j.reply = error_reply(404, "unknown criterion");
+        j.reply = error_reply(404, N_("unknown criterion"));
         return std::nullopt;
     }
     const char* refused = nullptr;
     const core::Score* mine = own_score(ws, j.idea, j.participant, j.criterion);
-    if (phone_stage(s, settings) != core::StageKind::Scoring) refused = "scoring is not open";
-    else if (!ws.revote) refused = "no re-vote round is open";
-    else if (!settings.round) refused = "the round is closed";
-    else if (!in_round(ws, j.idea, j.criterion)) refused = "this score is not part of the re-vote round";
-    else if (!mine) refused = "only a rater who scored it can re-vote";
-    else if (mine->round >= ws.revote->round) refused = "you have re-voted on it in this round already";
+    if (phone_stage(s, settings) != core::StageKind::Scoring) refused = N_("scoring is not open");
+    else if (!ws.revote) refused = N_("no re-vote round is open");
+    else if (!settings.round) refused = N_("the round is closed");
+    else if (!in_round(ws, j.idea, j.criterion)) refused = N_("this score is not part of the re-vote round");
+    else if (!mine) refused = N_("only a rater who scored it can re-vote");
+    else if (mine->round >= ws.revote->round) refused = N_("you have re-voted on it in this round already");
     if (refused) {
         j.reply = error_reply(409, refused);
         return std::nullopt;
@@ -62,7 +64,7 @@ std::optional<core::Command> check_revote(Job& j, const core::Session& s, const 
     try {
         core::validate(ws, cmd);  // the scale, the reason's length: 422
     } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, e.what());
+        j.reply = error_reply(422, std::string(e.what()));
         return std::nullopt;
     }
     return cmd;

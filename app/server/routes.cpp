@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/i18n.hpp"
 #include "core/text.hpp"
 #include "server/net.hpp"
 #include "server/page.hpp"
 
 namespace pilotdeck::server {
+
+using i18n::N_;
 
 namespace {
 
@@ -33,7 +36,7 @@ void forget_before(std::deque<std::chrono::steady_clock::time_point>& times, std
     while (!times.empty() && now - times.front() > kLockoutWindow) times.pop_front();
 }
 
-Reply too_many(const std::string& message) {
+Reply too_many(const char* message) {
     Reply rep = error_reply(429, message);
     rep.headers.emplace_back("Retry-After", "60");
     return rep;
@@ -87,7 +90,7 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
     switch (route.route) {
         case Route::Compare:
             if (!text("winner", job.winner) || !text("loser", job.loser)) return error_reply(400, "winner and loser are required texts");
-            if (job.winner == job.loser) return error_reply(422, "a team cannot be compared with itself");
+            if (job.winner == job.loser) return error_reply(422, N_("a team cannot be compared with itself"));
             job.kind = JobKind::Compare;
             return job;
         case Route::Skip: job.kind = JobKind::Skip; return job;
@@ -108,12 +111,12 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
             job.title = trim(job.title);
             job.problem = trim(job.problem);
             const std::size_t n = utf8_length(job.name), t = utf8_length(job.title);
-            if (n < 1 || n > kMaxName) return error_reply(422, "the team name has 1 to 60 characters");
-            if (has_control(job.name, false)) return error_reply(422, "the team name is one line, without control or direction characters");
-            if (t < 1 || t > kMaxTitle) return error_reply(422, "the title has 1 to 120 characters");
-            if (has_control(job.title, false)) return error_reply(422, "the title is one line, without control or direction characters");
-            if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, "the problem has at most 1000 characters");
-            if (has_control(job.problem, true)) return error_reply(422, "the problem contains control or direction characters");
+            if (n < 1 || n > kMaxName) return error_reply(422, N_("the team name has 1 to 60 characters"));
+            if (has_control(job.name, false)) return error_reply(422, N_("the team name is one line, without control or direction characters"));
+            if (t < 1 || t > kMaxTitle) return error_reply(422, N_("the title has 1 to 120 characters"));
+            if (has_control(job.title, false)) return error_reply(422, N_("the title is one line, without control or direction characters"));
+            if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, N_("the problem has at most 1000 characters"));
+            if (has_control(job.problem, true)) return error_reply(422, N_("the problem contains control or direction characters"));
             job.kind = JobKind::TeamCreate;
             return job;
         }
@@ -123,7 +126,7 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
             for (char& c : job.team_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             job.kind = JobKind::TeamJoin;
             return job;
-        default: return error_reply(404, "not found");
+        default: return error_reply(404, N_("not found"));
     }
 }
 
@@ -201,8 +204,8 @@ std::optional<Reply> JoinGuard::check(const std::string& address, const std::str
     }
     auto& times = wrong_[address];
     forget_before(times, now);
-    if (times.size() >= kMaxWrongCodes) return too_many("too many wrong codes: wait a minute");
-    if (spent_) return error_reply(403, "this code is no longer valid: look at the screen for the new one");
+    if (times.size() >= kMaxWrongCodes) return too_many(N_("too many wrong codes: wait a minute"));
+    if (spent_) return error_reply(403, N_("this code is no longer valid: look at the screen for the new one"));
     const bool as_user = same_code(code_, given), as_jury = same_code(jury_code_, given);
     if (jury) *jury = as_jury && !as_user;
     if (!as_user && !as_jury) {
@@ -210,11 +213,11 @@ std::optional<Reply> JoinGuard::check(const std::string& address, const std::str
         forget_before(all_wrong_, now);
         all_wrong_.push_back(now);
         if (all_wrong_.size() >= kMaxWrongCodesAll) spent_ = true;
-        return error_reply(403, "wrong code");
+        return error_reply(403, N_("wrong code"));
     }
     auto& joined = joins_[address];
     forget_before(joined, now);
-    if (joined.size() >= kMaxJoins) return too_many("too many joins from this network address: wait a minute");
+    if (joined.size() >= kMaxJoins) return too_many(N_("too many joins from this network address: wait a minute"));
     joined.push_back(now);
     return std::nullopt;
 }
@@ -258,11 +261,11 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
                 return error_reply(400, "name and department are texts");
             name = trim(name);
             dept = trim(dept);
-            if (utf8_length(name) > kMaxName) return error_reply(422, "the name is at most 60 characters");
-            if (has_control(name, false)) return error_reply(422, "the name is one line, without control or direction characters");
-            if (utf8_length(dept) > kMaxDepartment) return error_reply(422, "the department is at most 60 characters");
+            if (utf8_length(name) > kMaxName) return error_reply(422, N_("the name is at most 60 characters"));
+            if (has_control(name, false)) return error_reply(422, N_("the name is one line, without control or direction characters"));
+            if (utf8_length(dept) > kMaxDepartment) return error_reply(422, N_("the department is at most 60 characters"));
             if (has_control(dept, false))
-                return error_reply(422, "the department is one line, without control or direction characters");
+                return error_reply(422, N_("the department is one line, without control or direction characters"));
             job.kind = JobKind::Join;
             job.name = name;
             job.department = dept;
@@ -282,7 +285,7 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
                 return error_reply(400, "idea and criterion are required texts");
             if (value == body.end() || !value->is_number_integer())
-                return error_reply(422, "the value must be a whole number on the criterion's scale");
+                return error_reply(422, N_("the value must be a whole number on the criterion's scale"));
             job.kind = JobKind::Score;
             job.idea = idea->get<std::string>();
             job.criterion = crit->get<std::string>();
@@ -303,10 +306,10 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.title = trim(title->get<std::string>());
             job.problem = trim(problem);
             const std::size_t n = utf8_length(job.title);
-            if (n < 1 || n > kMaxTitle) return error_reply(422, "the title has 1 to 120 characters");
-            if (has_control(job.title, false)) return error_reply(422, "the title is one line, without control or direction characters");
-            if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, "the problem has at most 1000 characters");
-            if (has_control(job.problem, true)) return error_reply(422, "the problem contains control or direction characters");
+            if (n < 1 || n > kMaxTitle) return error_reply(422, N_("the title has 1 to 120 characters"));
+            if (has_control(job.title, false)) return error_reply(422, N_("the title is one line, without control or direction characters"));
+            if (utf8_length(job.problem) > kMaxProblem) return error_reply(422, N_("the problem has at most 1000 characters"));
+            if (has_control(job.problem, true)) return error_reply(422, N_("the problem contains control or direction characters"));
             job.kind = JobKind::Idea;
             return job;
         }
@@ -315,10 +318,10 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
                 return error_reply(400, "idea and criterion are required texts");
             if (value == body.end() || !value->is_number_integer())
-                return error_reply(422, "the value must be a whole number on the criterion's scale");
+                return error_reply(422, N_("the value must be a whole number on the criterion's scale"));
             if (!optional_text(body, "reason", job.reason)) return error_reply(400, "reason is a text");
             job.reason = trim(job.reason);
-            if (has_control(job.reason, false)) return error_reply(422, "the reason is one line, without control or direction characters");
+            if (has_control(job.reason, false)) return error_reply(422, N_("the reason is one line, without control or direction characters"));
             job.kind = JobKind::Revote;
             job.idea = idea->get<std::string>();
             job.criterion = crit->get<std::string>();

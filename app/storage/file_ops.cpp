@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "base/files.hpp"
 #include "storage/workshop_file.hpp"
 
@@ -35,9 +36,9 @@ constexpr const char* kSideFiles[] = {"-wal", "-shm", "-journal"};
 void require_readable_file(const std::string& path) {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
-    if (!fs::exists(st)) throw StorageError(path + ": no such file");
-    if (fs::is_directory(st)) throw StorageError(path + ": is a folder, not a workshop file");
-    if (::access(path.c_str(), R_OK) != 0) fail_errno(path, "cannot read");
+    if (!fs::exists(st)) throw StorageError(path + ": " + i18n::tr("no such file"));
+    if (fs::is_directory(st)) throw StorageError(path + ": " + i18n::tr("is a folder, not a workshop file"));
+    if (::access(path.c_str(), R_OK) != 0) fail_errno(path, i18n::tr("cannot read"));
 }
 
 bool is_empty_file(const std::string& path) {
@@ -85,7 +86,7 @@ void TempFile::link_target() {
         return;
     }
     if (errno == EEXIST || fs::exists(fs::symlink_status(target_)))
-        throw StorageError(target_ + ": already exists (use --force to replace it)");
+        throw StorageError(target_ + ": " + i18n::tr("already exists (use --force to replace it)"));
     if (::rename(path_.c_str(), target_.c_str()) != 0) fail_errno(target_, "cannot move the new file into place");
 }
 

@@ -1,4 +1,5 @@
 #include "storage/schema.hpp"
+#include "base/i18n.hpp"
 #include "storage/workshop_file.hpp"
 
 #include <sqlite3.h>
@@ -352,16 +353,16 @@ std::optional<std::string> identity_problem(sqlite::Database& db) {
     try {
         application_id = db.pragma_int("application_id");
     } catch (const sqlite::SqliteError& e) {
-        if (e.code() == SQLITE_NOTADB) return "not a pilotdeck workshop (not an SQLite database)";
-        if (e.code() == SQLITE_CORRUPT) return std::string("damaged: ") + sqlite3_errstr(e.code());
+        if (e.code() == SQLITE_NOTADB) return std::string(i18n::tr("not a pilotdeck workshop (not an SQLite database)"));
+        if (e.code() == SQLITE_CORRUPT) return i18n::format(i18n::tr("damaged: {0}"), {sqlite3_errstr(e.code())});
         throw;
     }
-    if (application_id != kApplicationId) return "not a pilotdeck workshop (another SQLite database)";
+    if (application_id != kApplicationId) return std::string(i18n::tr("not a pilotdeck workshop (another SQLite database)"));
     std::int64_t version = db.pragma_int("user_version");
     if (version > kSchemaVersion)
-        return "made by a newer pilotdeck (schema " + std::to_string(version) + "); this version reads up to " +
-               std::to_string(kSchemaVersion);
-    if (version < 1) return "not a complete pilotdeck workshop (schema version " + std::to_string(version) + ")";
+        return i18n::format(i18n::tr("made by a newer pilotdeck (schema {0}); this version reads up to {1}"),
+                            {std::to_string(version), std::to_string(kSchemaVersion)});
+    if (version < 1) return i18n::format(i18n::tr("not a complete pilotdeck workshop (schema version {0})"), {std::to_string(version)});
     return std::nullopt;
 }
 

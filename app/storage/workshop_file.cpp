@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "base/i18n.hpp"
 #include "storage/backup.hpp"
 #include "storage/file_ops.hpp"
 #include "storage/schema.hpp"
@@ -59,11 +60,11 @@ std::unique_ptr<Database> open_for_reading(const std::string& path) {
 // Everything that decides, without writing anything, whether `path` is a sound workshop this version reads.
 void open_verified(const std::string& path) {
     files::require_readable_file(path);
-    if (files::is_empty_file(path)) throw StorageError(path + ": not a pilotdeck workshop (empty file)");
+    if (files::is_empty_file(path)) throw StorageError(path + ": " + i18n::tr("not a pilotdeck workshop (empty file)"));
     auto db = open_untouched(path);
     if (auto problem = schema::identity_problem(*db)) throw StorageError(path + ": " + *problem);
     auto problems = schema::integrity_problems(*db, false, 1);
-    if (!problems.empty()) throw StorageError(path + ": damaged: " + problems.front());
+    if (!problems.empty()) throw StorageError(path + ": " + i18n::format(i18n::tr("damaged: {0}"), {problems.front()}));
 }
 
 // The whole database in the (temporary) file at `build_path`; errors name `path`. Journal and
@@ -148,7 +149,7 @@ std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, cons
     // Refused early here (before the work of building), and again atomically when moved into place.
     std::error_code ec;
     if (!overwrite && std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        throw StorageError(path + ": already exists (use --force to replace it)");
+        throw StorageError(path + ": " + i18n::tr("already exists (use --force to replace it)"));
     {
         files::TempFile tmp(path);
         build(tmp.path(), path, ws);
@@ -238,7 +239,7 @@ int WorkshopFile::current_stage() const { return tables::read_current_stage(*db_
 
 void WorkshopFile::apply(const core::Command& c) {
     const std::vector<PhoneToken> tokens = std::exchange(pending_tokens_, {});
-    if (read_only_) throw StorageError(path_ + ": opened read-only: the change was not saved");
+    if (read_only_) throw StorageError(path_ + ": " + i18n::tr("opened read-only: the change was not saved"));
     sqlite::Transaction tx(*db_);
     tables::apply_command(*db_, c);
     for (const PhoneToken& t : tokens) tables::insert_phone_token(*db_, t.token, t.participant);

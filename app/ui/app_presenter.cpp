@@ -27,6 +27,7 @@ struct PresenterScreen {
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<UiContext> ctx;  // declared after the window: goes first
     unsigned long preview_drawn = 0;  // the room picture's copy last drawn here
+    float preview_at[4] = {};         // where it was drawn (x0, y0, x1, y1), for redrawing only it
     std::string selected_concern;     // the picked worry as both views last agreed
     std::string trace;
 };
@@ -77,6 +78,7 @@ void App::use_two_screens(std::vector<platform::Screen> screens) {
     screens_ = std::move(screens);
     window_.make_current();
     window_.keep_copy(true);  // the presenter's preview of the room
+    presenter_->window->set_partial_redraw(true);
     if (workshop_.is_open() && ctx_) presenter_workshop_shown();
     place_windows();
 }
@@ -205,6 +207,7 @@ void App::presenter_frame() {
         info.preview_texture = window_.copy_texture();
         info.preview_width = window_.copy_width();
         info.preview_height = window_.copy_height();
+        info.preview_drawn_at = p.preview_at;
         info.room_blanked = ctx_->state.blanked;
         info.timer = current_timer();
         info.phones = workshop_.phones();
@@ -224,10 +227,14 @@ void App::presenter_frame() {
                 if (!o.status.empty()) p.ctx->state.status = o.status;
                 if (!o.error.empty()) p.ctx->state.error = o.error;
             }
-    // The room's picture changed under the same texture: this window draws itself whole.
+    // The room's picture changed under the same texture: this window draws the picture again
+    // (the draw lists do not show it), or itself whole when it does not know where it is.
     if (window_.copy_generation() != p.preview_drawn) {
         p.preview_drawn = window_.copy_generation();
-        w.invalidate();
+        if (p.preview_at[2] > p.preview_at[0] && p.preview_at[3] > p.preview_at[1])
+            w.damage(p.preview_at[0], p.preview_at[1], p.preview_at[2], p.preview_at[3]);
+        else
+            w.invalidate();
     }
     const float clear[3] = {palette_.background.r, palette_.background.g, palette_.background.b};
     w.render(clear);

@@ -1,5 +1,9 @@
 #include "ui/chimes.hpp"
 
+#include <iostream>
+
+#include "base/i18n.hpp"
+
 namespace pilotdeck::ui {
 
 namespace {
@@ -28,7 +32,13 @@ std::vector<platform::ChimeSound> countdown_moments(std::vector<long long>& last
 std::vector<platform::ChimeSound> Chimes::tend(const std::vector<core::Countdown>& timers, bool on) {
     std::vector<platform::ChimeSound> moments = countdown_moments(last_, timers);
     if (on)
-        for (const platform::ChimeSound s : moments) chime_.play(s);  // silent where there is no sound
+        for (const platform::ChimeSound s : moments) {
+            const std::string why = chime_.play(s);  // silent where there is no sound
+            if (!why.empty() && !told_) {
+                std::cerr << "pilotdeck: " << i18n::format(i18n::tr("the countdown chime cannot be heard ({0})"), {why}) << "\n";
+                told_ = true;
+            }
+        }
     return moments;
 }
 

@@ -19,13 +19,16 @@ std::vector<platform::ChimeSound> countdown_moments(std::vector<long long>& last
 
 class Chimes {
 public:
-    // Once per loop: the moments, played when `on`. Returns them (played or not).
+    // Once per loop: the moments, played when `on`. Returns them (played or not). The first
+    // chime that cannot be heard (no sound device, no sound theme) says why in one stderr line;
+    // later ones are silent, and with the chime off nothing is ever said.
     std::vector<platform::ChimeSound> tend(const std::vector<core::Countdown>& timers, bool on);
     const platform::Chime& chime() const { return chime_; }
 
 private:
     std::vector<long long> last_;
     platform::Chime chime_;
+    bool told_ = false;  // the one line about a silent chime was written
 };
 
 }  // namespace pilotdeck::ui

@@ -28,6 +28,12 @@ void draw_preview(const UiContext& ctx, const PresenterInfo& info) {
     const ImVec2 size(w, std::round(w * aspect));
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+    if (info.preview_drawn_at) {  // within the column's clip rectangle
+        const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin();
+        const ImVec2 c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+        const float at[4] = {std::max(p0.x, c0.x), std::max(p0.y, c0.y), std::min(p1.x, c1.x), std::min(p1.y, c1.y)};
+        std::copy(at, at + 4, info.preview_drawn_at);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (info.room_blanked) {
         dl->AddRectFilled(p0, p1, IM_COL32(0, 0, 0, 255));

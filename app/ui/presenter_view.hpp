@@ -21,6 +21,9 @@ namespace pilotdeck::ui {
 struct PresenterInfo {
     unsigned preview_texture = 0;  // the room's window as drawn (OpenGL texture), 0: none yet
     int preview_width = 0, preview_height = 0;
+    // Out: where the picture was drawn (screen pixels x0, y0, x1, y1), for redrawing only it when
+    // the room's picture changes; null: not asked.
+    float* preview_drawn_at = nullptr;
     bool room_blanked = false;
     core::Countdown* timer = nullptr;  // the current stage's countdown, or null
     const server::PhoneServer* phones = nullptr;  // running, or null

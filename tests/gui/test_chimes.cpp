@@ -3,7 +3,15 @@
 // libcanberra on a machine without sound hardware, which stays silent and carries on.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
 #include <vector>
 
 #include "ui/chimes.hpp"
@@ -91,4 +99,62 @@ TEST_CASE("chime: off by default plays nothing; on, each moment asks libcanberra
     CHECK(chime.played() == 1);
     INFO("libcanberra says: " << (why.empty() ? "played" : why));
     SUCCEED();
+}
+
+namespace {
+
+// What the code run by `f` writes on stderr (fd 2, where ALSA and libcanberra write too).
+template <class F>
+std::string stderr_of(F&& f) {
+    char name[] = "/tmp/pilotdeck-stderr-XXXXXX";
+    const int fd = mkstemp(name);
+    REQUIRE(fd >= 0);
+    std::fflush(stderr);
+    std::cerr.flush();
+    const int saved = dup(2);
+    dup2(fd, 2);
+    f();
+    std::fflush(stderr);
+    std::cerr.flush();
+    dup2(saved, 2);
+    close(saved);
+    std::string out;
+    char buf[4096];
+    lseek(fd, 0, SEEK_SET);
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<std::size_t>(n));
+    close(fd);
+    unlink(name);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("chime: without sound hardware stderr stays clean: at most one line, only with the chime on") {
+    const auto countdown_to_zero = [](bool on) {
+        ui::Chimes chimes;
+        Clocked c(2min);
+        chimes.tend(c.timers, on);
+        c.timers[0].start();
+        for (int i = 0; i < 3; ++i) {  // one minute left, zero, and a second countdown's zero
+            c.now += 61s;
+            chimes.tend(c.timers, on);
+            if (i == 1) {
+                c.timers[0].reset();
+                c.timers[0].start();
+                c.now += 60s;
+                chimes.tend(c.timers, on);
+            }
+        }
+        return chimes.chime().played();
+    };
+    unsigned long played = 0;
+    const std::string off = stderr_of([&] { played = countdown_to_zero(false); });
+    CHECK(played == 0);
+    CHECK(off.empty());
+    const std::string on = stderr_of([&] { played = countdown_to_zero(true); });
+    CHECK(played >= 3);
+    INFO("stderr: " << on);
+    CHECK(on.find("ALSA") == std::string::npos);
+    CHECK(std::count(on.begin(), on.end(), '\n') <= 1);
+    if (!on.empty()) CHECK(on.rfind("pilotdeck: the countdown chime cannot be heard (", 0) == 0);
 }

@@ -61,3 +61,43 @@ TEST_CASE("the phone page's words: the workshop's language, or the phone's when 
     CHECK(text_of(c.request("GET", "/text.js", {}, {}, {"Accept-Language: fr-FR"}))["lang"] == "nl");
     CHECK(text_of(c.request("GET", "/text.js"))["lang"] == "nl");
 }
+
+TEST_CASE("the phones' error texts: in the workshop's language, or the phone's when allowed", "[server][i18n]") {
+    test::TempDir dir;
+    const std::string file = dir.file("w.pilotdeck");
+    core::Workshop ws = test::phone_workshop(2, 2);
+    ws.info.language = "de";
+    test::create_workshop_file(file, ws);
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    srv.start(file, o);
+    test::HttpClient c(srv.port());
+    const auto error_of = [](const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); };
+
+    // Refused in the HTTP layer (before any job): a wrong code, a request without a token.
+    const std::string wrong = srv.join_code() == "000000" ? "000001" : "000000";
+    const test::HttpResponse bad = c.request("POST", "/api/join", test::join_body(wrong), {}, {"Accept-Language: nl"});
+    CHECK(bad.status == 403);
+    CHECK(error_of(bad) == "falscher Code");
+    CHECK(error_of(c.request("GET", "/api/state")) == "bitte zuerst beitreten");
+    // Refused by the session's thread: ideas while the workshop is on its first stage.
+    const std::string token = test::join(c, srv.join_code(), "Jana");
+    REQUIRE(!token.empty());
+    const test::HttpResponse idea = c.request("POST", "/api/idea", R"({"title": "Rechnungen prüfen"})", token);
+    CHECK(idea.status == 409);
+    CHECK(error_of(idea) == "gerade werden keine Ideen gesammelt");
+    // The score of an idea there is not (checked before the stage).
+    CHECK(error_of(c.request("PUT", "/api/score", R"({"idea": "nope", "criterion": "c1", "value": 3})", token)) ==
+          "unbekannte Idee");
+
+    // The phone's own language when the facilitator allows it; English is English.
+    srv.set_language_from_phone(true);
+    CHECK(error_of(c.request("POST", "/api/idea", R"({"title": "x"})", token, {"Accept-Language: nl-NL"})) ==
+          "er worden nu geen ideeën verzameld");
+    CHECK(error_of(c.request("POST", "/api/idea", R"({"title": "x"})", token, {"Accept-Language: en"})) ==
+          "ideas are not being collected now");
+    CHECK(error_of(c.request("POST", "/api/idea", R"({"title": "x"})", token, {"Accept-Language: fr"})) ==
+          "gerade werden keine Ideen gesammelt");
+}
