@@ -2,7 +2,9 @@
 // and the others by number, counts have the right plural, undo labels name the action.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "headless.hpp"
 #include "ui/panels.hpp"
@@ -49,6 +51,56 @@ TEST_CASE("stepper: at 1024 px the current stage whole, the others by number; wi
     CHECK(sum + 6 * 3 == Approx(1000));
     for (const auto& c : wide) CHECK(c.whole);
     CHECK(wide[0].label == "\u2713 1. Welcome \u2014 why we are here today");
+}
+
+namespace {
+
+// The current cell's text as drawn: its width on its widest line, and the whole text.
+float drawn_width(const ui::StepCell& c) {
+    return std::max(ImGui::CalcTextSize(c.label.c_str()).x, ImGui::CalcTextSize(c.line2.c_str()).x) * c.scale;
+}
+std::string drawn_text(const ui::StepCell& c) { return c.line2.empty() ? c.label : c.label + " " + c.line2; }
+
+}  // namespace
+
+TEST_CASE("stepper: the longest German, Dutch and English stage titles whole at 1024 px, and narrower") {
+    // The longest title of each shipped template (use-case workshop, pilot review, hackathon).
+    const std::vector<std::string> titles = {
+        "Ideen sch\u00E4rfen: Verantwortliche und Erfolgskriterium",
+        "Willkommen zur\u00FCck \u2014 was seitdem passiert ist",
+        "Auftakt \u2014 die Spielregeln f\u00FCr heute",
+        "Idee\u00EBn aanscherpen: eigenaar en succescriterium",
+        "Zorgenpeiling: waar maak je je nu zorgen over?",
+        "Sharpen the ideas: owner and success criteria"};
+    const float pad = 6;
+    for (const std::string& title : titles) {
+        for (const std::size_t count : {std::size_t{7}, std::size_t{9}}) {
+            core::Workshop ws = workshop();
+            ws.stages.resize(count, ws.stages.back());
+            for (std::size_t i = 0; i < count; ++i) ws.stages[i].id = "s" + std::to_string(i);
+            ws.stages[3].title = title;
+            test::Headless h(ws);
+            const auto& stages = h.session.workshop().stages;
+            for (const float total : {1000.0f, 600.0f, 300.0f}) {
+                h.frame([&] {
+                    const auto cells = ui::stepper_cells(stages, 3, total, 4, pad);
+                    REQUIRE(cells.size() == count);
+                    const ui::StepCell& cur = cells[3];
+                    INFO(title << " at " << total << " px, " << count << " stages");
+                    CHECK(drawn_text(cur) == "\u25B6 4. " + title);
+                    CHECK(drawn_width(cur) + 2 * pad <= cur.width + 0.5f);
+                    if (total >= 1000) {  // the room's 1024 px: on one line, full size
+                        CHECK(cur.line2.empty());
+                        CHECK(cur.scale == 1.0f);
+                    }
+                    if (total >= 600) CHECK(cur.scale == 1.0f);  // two lines before a smaller text
+                    float sum = 0;
+                    for (const auto& c : cells) sum += c.width;
+                    CHECK(sum + 4 * static_cast<float>(count - 1) == Approx(total));
+                });
+            }
+        }
+    }
 }
 
 TEST_CASE("plurals: one idea, one minute") {
