@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <imgui_internal.h>
+
 #include "headless.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -101,6 +103,43 @@ TEST_CASE("stepper: the longest German, Dutch and English stage titles whole at 
             }
         }
     }
+}
+
+TEST_CASE("new-idea hint: whole when it fits, else ending in \u2026 at a whole glyph, whole on hover") {
+    test::Headless h(workshop());
+    h.frame([&] {
+        const std::string de = "Neue Idee \u2014 Eingabe speichert";
+        CHECK(ui::ellipsised(de, 1000) == de);
+        for (const float w : {200.0f, 120.0f, 60.0f}) {
+            const std::string cut = ui::ellipsised(de, w);
+            INFO(cut);
+            CHECK(ImGui::CalcTextSize(cut.c_str()).x <= w);
+            // "…", or "..." in a font without it (the headless test's)
+            const std::string dots = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\u2026" : "...";
+            REQUIRE(cut.size() >= dots.size());
+            CHECK(cut.substr(cut.size() - dots.size()) == dots);
+            const std::string kept = cut.substr(0, cut.size() - dots.size());
+            CHECK(de.compare(0, kept.size(), kept) == 0);  // a whole-glyph prefix of the hint
+        }
+    });
+    // In the panel, too narrow for the hint: the field shows its start and "…", and hovering the
+    // empty field shows a tooltip as wide as the whole hint.
+    ImGui::GetIO().DisplaySize = ImVec2(300, 600);
+    h.ctx.go_to_stage(2);
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    const std::string shown = h.text(draw);
+    INFO(shown);
+    CHECK(shown.find("{ New idea") != std::string::npos);
+    CHECK(shown.find("New idea \u2014 Enter saves") == std::string::npos);
+    ImGui::GetIO().MousePos = ImVec2(30, 14);
+    h.frame(draw);
+    const ImGuiWindow* tip = nullptr;
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && std::string(w->Name).find("##Tooltip") != std::string::npos) tip = w;
+    REQUIRE(tip != nullptr);
+    const float tip_w = tip->DC.CursorMaxPos.x - tip->DC.CursorStartPos.x;
+    h.frame([&] { CHECK(tip_w >= ImGui::CalcTextSize("New idea \u2014 Enter saves").x); });
 }
 
 TEST_CASE("plurals: one idea, one minute") {
