@@ -76,11 +76,12 @@ std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int 
     float current_w = 0;
     if (has_current) {
         StepCell& cur = cells[static_cast<std::size_t>(current)];
-        current_w = std::min(ImGui::CalcTextSize(cur.label.c_str()).x + 2 * pad,
+        // (+2: a label exactly as wide as its room is ellipsised by rounding)
+        current_w = std::min(ImGui::CalcTextSize(cur.label.c_str()).x + 2 * pad + 2,
                              total - spacing - others_w * static_cast<float>(others));
         current_w = std::max(current_w, equal);
         cur.width = current_w;
-        fit_current(cur, current_w - 2 * pad);
+        fit_current(cur, current_w - 2 * pad - 2);
     }
     const float rest = (total - spacing - current_w) / static_cast<float>(others);
     for (std::size_t i = 0; i < n; ++i)

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include "headless.hpp"
+#include "ui/fonts.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -82,6 +83,12 @@ TEST_CASE("stepper: the longest German, Dutch and English stage titles whole at 
             for (std::size_t i = 0; i < count; ++i) ws.stages[i].id = "s" + std::to_string(i);
             ws.stages[3].title = title;
             test::Headless h(ws);
+            // The app's real font at its size for a 768 px high screen.
+            REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(768, 1.0f)));
+            ImGui::GetIO().FontDefault = h.fonts.body;
+            unsigned char* pixels = nullptr;
+            int tw = 0, th = 0;
+            ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
             const auto& stages = h.session.workshop().stages;
             for (const float total : {1000.0f, 600.0f, 300.0f}) {
                 h.frame([&] {
@@ -90,12 +97,12 @@ TEST_CASE("stepper: the longest German, Dutch and English stage titles whole at 
                     const ui::StepCell& cur = cells[3];
                     INFO(title << " at " << total << " px, " << count << " stages");
                     CHECK(drawn_text(cur) == "\u25B6 4. " + title);
-                    CHECK(drawn_width(cur) + 2 * pad <= cur.width + 0.5f);
+                    CHECK(drawn_width(cur) + 2 * pad + 1 <= cur.width);  // (with a pixel to spare: no rounding ellipsis)
                     if (total >= 1000) {  // the room's 1024 px: on one line, full size
                         CHECK(cur.line2.empty());
                         CHECK(cur.scale == 1.0f);
                     }
-                    if (total >= 600) CHECK(cur.scale == 1.0f);  // two lines before a smaller text
+                    if (total >= 600 && count == 7) CHECK(cur.scale == 1.0f);  // two lines before a smaller text
                     float sum = 0;
                     for (const auto& c : cells) sum += c.width;
                     CHECK(sum + 4 * static_cast<float>(count - 1) == Approx(total));
