@@ -22,6 +22,29 @@ constexpr int kPulseSeconds = 10;  // after zero, the countdown blinks once a se
 constexpr long long kOneMinute = 60;
 
 
+// The current stage's label whole in `room`: on one line, else on two (split at the space that
+// leaves the narrower wider line), else two lines drawn smaller. Never cut.
+void fit_current(StepCell& cell, float room) {
+    const float one = ImGui::CalcTextSize(cell.label.c_str()).x;
+    if (one <= room) return;
+    const std::string label = cell.label;
+    float best = one;
+    std::size_t best_at = std::string::npos;
+    for (std::size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
+        const float w = std::max(ImGui::CalcTextSize(label.substr(0, at).c_str()).x,
+                                 ImGui::CalcTextSize(label.substr(at + 1).c_str()).x);
+        if (w < best) {
+            best = w;
+            best_at = at;
+        }
+    }
+    if (best_at != std::string::npos) {
+        cell.label = label.substr(0, best_at);
+        cell.line2 = label.substr(best_at + 1);
+    }
+    if (best > room) cell.scale = std::max(room, 1.0f) / best;
+}
+
 }  // namespace
 
 std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int current, float total, float gap,
@@ -53,10 +76,12 @@ std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int 
     float current_w = 0;
     if (has_current) {
         StepCell& cur = cells[static_cast<std::size_t>(current)];
-        current_w = std::min(ImGui::CalcTextSize(cur.label.c_str()).x + 2 * pad,
+        // (+2: a label exactly as wide as its room is ellipsised by rounding)
+        current_w = std::min(ImGui::CalcTextSize(cur.label.c_str()).x + 2 * pad + 2,
                              total - spacing - others_w * static_cast<float>(others));
         current_w = std::max(current_w, equal);
         cur.width = current_w;
+        fit_current(cur, current_w - 2 * pad - 2);
     }
     const float rest = (total - spacing - current_w) / static_cast<float>(others);
     for (std::size_t i = 0; i < n; ++i)
@@ -70,10 +95,11 @@ void draw_stepper(UiContext& ctx) {
     const int current = ctx.session.current_stage();
     const float gap = em(0.25f);
     const float total = ImGui::GetContentRegionAvail().x;
-    const float h = em(kStepHeightEm);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = em(0.4f);
     const std::vector<StepCell> cells = stepper_cells(stages, current, total, gap, pad);
+    const bool two_lines = std::any_of(cells.begin(), cells.end(), [](const StepCell& c) { return !c.line2.empty(); });
+    const float h = em(kStepHeightEm) + (two_lines ? ImGui::GetTextLineHeight() : 0.0f);
     for (std::size_t i = 0; i < stages.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, gap);
         ImGui::PushID(static_cast<int>(i));
@@ -90,14 +116,24 @@ void draw_stepper(UiContext& ctx) {
         dl->AddRect(p0, p1, u32(is_current || hovered ? ctx.palette.accent : ctx.palette.grid), em(0.3f), 0,
                     is_current ? em(0.15f) : 1.0f);
         const std::string& label = cells[i].label;
-        const float text_y = p0.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
-        // A number alone stands in the middle of its cell.
-        const float text_w = ImGui::CalcTextSize(label.c_str()).x;
-        const float text_x = cells[i].whole ? p0.x + pad : p0.x + std::max(pad, (cell - text_w) * 0.5f);
-        ImGui::PushStyleColor(ImGuiCol_Text, vec4(text));
-        ImGui::RenderTextEllipsis(dl, ImVec2(text_x, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
-                                  label.c_str(), nullptr, nullptr);
-        ImGui::PopStyleColor();
+        const float line_h = ImGui::GetTextLineHeight() * cells[i].scale;
+        const float lines = cells[i].line2.empty() ? 1.0f : 2.0f;
+        const float text_y = p0.y + (h - line_h * lines) * 0.5f;
+        if (cells[i].scale < 1 || !cells[i].line2.empty()) {  // the current stage, whole on two lines or smaller
+            const float size = ImGui::GetFontSize() * cells[i].scale;
+            dl->AddText(ImGui::GetFont(), size, ImVec2(p0.x + pad, text_y), u32(text), label.c_str());
+            if (!cells[i].line2.empty())
+                dl->AddText(ImGui::GetFont(), size, ImVec2(p0.x + pad, text_y + line_h), u32(text),
+                            cells[i].line2.c_str());
+        } else {
+            // A number alone stands in the middle of its cell.
+            const float text_w = ImGui::CalcTextSize(label.c_str()).x;
+            const float text_x = cells[i].whole ? p0.x + pad : p0.x + std::max(pad, (cell - text_w) * 0.5f);
+            ImGui::PushStyleColor(ImGuiCol_Text, vec4(text));
+            ImGui::RenderTextEllipsis(dl, ImVec2(text_x, text_y), ImVec2(p1.x - pad, p1.y), p1.x - pad, p1.x - pad,
+                                      label.c_str(), nullptr, nullptr);
+            ImGui::PopStyleColor();
+        }
         if (hovered && ctx.tooltips_allowed())
             ImGui::SetTooltip("%s", i18n::format(i18n::tr("{0}. {1} ({2} min)"),
                                                   {std::to_string(i + 1), stages[i].title, std::to_string(stages[i].minutes)})

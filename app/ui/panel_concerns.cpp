@@ -6,6 +6,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "base/i18n.hpp"
 #include "ui/panels.hpp"
@@ -117,19 +118,37 @@ void draw_chart(UiContext& ctx, float width, float height) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float row = height / static_cast<float>(concerns.size());
     const float label_h = ImGui::GetTextLineHeight();
-    const float bar_h = std::max(row - label_h - em(0.6f), em(0.5f));
     const float number_w = ImGui::CalcTextSize("0000").x;
+    ImFont* font = ImGui::GetFont();
     for (std::size_t i = 0; i < concerns.size(); ++i) {
         const auto& c = concerns[i];
         const float y = p0.y + row * static_cast<float>(i);
-        const std::string label = c.label;
-        dl->PushClipRect(ImVec2(p0.x, y), ImVec2(p0.x + width, y + label_h), true);
-        dl->AddText(ImVec2(p0.x, y), u32(ctx.palette.text), label.c_str());
-        dl->PopClipRect();
+        // The label on one line, else wrapped to two; what still does not fit ends in "…" at a
+        // whole glyph, and the whole label shows on hover.
+        const char* text = c.label.c_str();
+        const char* end = text + c.label.size();
+        float lines = 1;
+        if (ImGui::CalcTextSize(text, end).x <= width) {
+            dl->AddText(ImVec2(p0.x, y), u32(ctx.palette.text), text, end);
+        } else {
+            const char* brk = font->CalcWordWrapPositionA(ImGui::GetFontSize() / font->FontSize, text, end, width);
+            if (brk == text) brk = text + 1;
+            while (brk < end && (*brk & 0xC0) == 0x80) ++brk;  // (never inside a UTF-8 sequence)
+            dl->AddText(font, ImGui::GetFontSize(), ImVec2(p0.x, y), u32(ctx.palette.text), text, brk);
+            while (brk < end && *brk == ' ') ++brk;
+            const float right = p0.x + width;
+            ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text));
+            ImGui::RenderTextEllipsis(dl, ImVec2(p0.x, y + label_h), ImVec2(right, y + 2 * label_h), right, right, brk,
+                                      end, nullptr);
+            ImGui::PopStyleColor();
+            lines = 2;
+            if (ImGui::IsMouseHoveringRect(ImVec2(p0.x, y), ImVec2(right, y + 2 * label_h))) ImGui::SetTooltip("%s", text);
+        }
+        const float bar_h = std::max(row - lines * label_h - em(0.6f), em(0.5f));
         const float bar_w = (width - number_w) * static_cast<float>(c.count) / static_cast<float>(max_count);
         // Okabe-Ito from the second colour on (the first is the text colour).
         const Rgba& colour = ctx.palette.chart[1 + i % (ctx.palette.chart.size() - 1)];
-        const ImVec2 b0(p0.x, y + label_h + em(0.15f));
+        const ImVec2 b0(p0.x, y + lines * label_h + em(0.15f));
         dl->AddRectFilled(b0, ImVec2(b0.x + bar_w, b0.y + bar_h), u32(colour));
         dl->AddRect(b0, ImVec2(b0.x + std::max(bar_w, 1.0f), b0.y + bar_h), u32(ctx.palette.text));
         const std::string n = std::to_string(c.count);

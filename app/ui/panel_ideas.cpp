@@ -227,10 +227,14 @@ void IdeasPanel::capture(UiContext& ctx) {
         ctx.state.status = i18n::format(i18n::tr("Cleared {0}. Ctrl+Z brings it back."), {quoted(trim(new_title_))});
         new_title_.clear();
     }
-    bool enter = ImGui::InputTextWithHint("##new_idea", i18n::tr("New idea \u2014 Enter saves"), &new_title_,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    // The hint whole when it fits the field, else ending in "…" with the whole hint on hover.
+    const std::string full_hint = i18n::tr("New idea \u2014 Enter saves");
+    const std::string hint = ellipsised(full_hint, ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x);
+    bool enter = ImGui::InputTextWithHint("##new_idea", hint.c_str(), &new_title_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopID();
     ImGui::PopFont();
+    if (hint != full_hint && new_title_.empty() && ImGui::IsItemHovered() && ctx.tooltips_allowed())
+        ImGui::SetTooltip("%s", full_hint.c_str());
     // (Also an Enter typed while a title put back by Ctrl+Z waits for the focus.)
     if (waiting && (enter || enter_key) && (!typed_ahead_.empty() || !trim(new_title_).empty())) {
         enter_after_letters_ = true;

@@ -50,6 +50,8 @@ struct StepCell {
     std::string label;
     float width = 0;
     bool whole = true;  // the label is the whole title
+    std::string line2;  // the current stage's title on two lines when one is too wide (else empty)
+    float scale = 1;    // last resort: the text drawn smaller when even two lines are too wide
 };
 std::vector<StepCell> stepper_cells(const std::vector<core::Stage>& stages, int current, float total, float gap,
                                     float pad);

@@ -187,6 +187,20 @@ bool fitted_button(const char* label, float width) {
     return pressed;
 }
 
+std::string ellipsised(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* dots = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\u2026" : "...";
+    std::string cut = text;
+    while (!cut.empty()) {
+        // One whole glyph off the end: its UTF-8 continuation bytes, then its first byte.
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+        if (ImGui::CalcTextSize((cut + dots).c_str()).x <= width) break;
+    }
+    return cut + dots;
+}
+
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Button, vec4(fill));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, vec4(fill));

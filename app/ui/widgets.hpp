@@ -65,6 +65,10 @@ void same_line_if_fits(float width);
 // The width of a button with this label in the current font.
 float button_width(const char* label);
 
+// `text` as it fits `width` pixels in the current font: whole, else cut at a whole glyph and
+// ended with "…" (for hints and labels that cannot wrap; show the whole text on hover).
+std::string ellipsised(const std::string& text, float width);
+
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));
 

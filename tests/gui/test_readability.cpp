@@ -2,9 +2,14 @@
 // and the others by number, counts have the right plural, undo labels name the action.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
+
+#include <imgui_internal.h>
 
 #include "headless.hpp"
+#include "ui/fonts.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -49,6 +54,99 @@ TEST_CASE("stepper: at 1024 px the current stage whole, the others by number; wi
     CHECK(sum + 6 * 3 == Approx(1000));
     for (const auto& c : wide) CHECK(c.whole);
     CHECK(wide[0].label == "\u2713 1. Welcome \u2014 why we are here today");
+}
+
+namespace {
+
+// The current cell's text as drawn: its width on its widest line, and the whole text.
+float drawn_width(const ui::StepCell& c) {
+    return std::max(ImGui::CalcTextSize(c.label.c_str()).x, ImGui::CalcTextSize(c.line2.c_str()).x) * c.scale;
+}
+std::string drawn_text(const ui::StepCell& c) { return c.line2.empty() ? c.label : c.label + " " + c.line2; }
+
+}  // namespace
+
+TEST_CASE("stepper: the longest German, Dutch and English stage titles whole at 1024 px, and narrower") {
+    // The longest title of each shipped template (use-case workshop, pilot review, hackathon).
+    const std::vector<std::string> titles = {
+        "Ideen sch\u00E4rfen: Verantwortliche und Erfolgskriterium",
+        "Willkommen zur\u00FCck \u2014 was seitdem passiert ist",
+        "Auftakt \u2014 die Spielregeln f\u00FCr heute",
+        "Idee\u00EBn aanscherpen: eigenaar en succescriterium",
+        "Zorgenpeiling: waar maak je je nu zorgen over?",
+        "Sharpen the ideas: owner and success criteria"};
+    const float pad = 6;
+    for (const std::string& title : titles) {
+        for (const std::size_t count : {std::size_t{7}, std::size_t{9}}) {
+            core::Workshop ws = workshop();
+            ws.stages.resize(count, ws.stages.back());
+            for (std::size_t i = 0; i < count; ++i) ws.stages[i].id = "s" + std::to_string(i);
+            ws.stages[3].title = title;
+            test::Headless h(ws);
+            // The app's real font at its size for a 768 px high screen.
+            REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(768, 1.0f)));
+            ImGui::GetIO().FontDefault = h.fonts.body;
+            unsigned char* pixels = nullptr;
+            int tw = 0, th = 0;
+            ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
+            const auto& stages = h.session.workshop().stages;
+            for (const float total : {1000.0f, 600.0f, 300.0f}) {
+                h.frame([&] {
+                    const auto cells = ui::stepper_cells(stages, 3, total, 4, pad);
+                    REQUIRE(cells.size() == count);
+                    const ui::StepCell& cur = cells[3];
+                    INFO(title << " at " << total << " px, " << count << " stages");
+                    CHECK(drawn_text(cur) == "\u25B6 4. " + title);
+                    CHECK(drawn_width(cur) + 2 * pad + 1 <= cur.width);  // (with a pixel to spare: no rounding ellipsis)
+                    if (total >= 1000) {  // the room's 1024 px: on one line, full size
+                        CHECK(cur.line2.empty());
+                        CHECK(cur.scale == 1.0f);
+                    }
+                    if (total >= 600 && count == 7) CHECK(cur.scale == 1.0f);  // two lines before a smaller text
+                    float sum = 0;
+                    for (const auto& c : cells) sum += c.width;
+                    CHECK(sum + 4 * static_cast<float>(count - 1) == Approx(total));
+                });
+            }
+        }
+    }
+}
+
+TEST_CASE("new-idea hint: whole when it fits, else ending in \u2026 at a whole glyph, whole on hover") {
+    test::Headless h(workshop());
+    h.frame([&] {
+        const std::string de = "Neue Idee \u2014 Eingabe speichert";
+        CHECK(ui::ellipsised(de, 1000) == de);
+        for (const float w : {200.0f, 120.0f, 60.0f}) {
+            const std::string cut = ui::ellipsised(de, w);
+            INFO(cut);
+            CHECK(ImGui::CalcTextSize(cut.c_str()).x <= w);
+            // "…", or "..." in a font without it (the headless test's)
+            const std::string dots = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\u2026" : "...";
+            REQUIRE(cut.size() >= dots.size());
+            CHECK(cut.substr(cut.size() - dots.size()) == dots);
+            const std::string kept = cut.substr(0, cut.size() - dots.size());
+            CHECK(de.compare(0, kept.size(), kept) == 0);  // a whole-glyph prefix of the hint
+        }
+    });
+    // In the panel, too narrow for the hint: the field shows its start and "…", and hovering the
+    // empty field shows a tooltip as wide as the whole hint.
+    ImGui::GetIO().DisplaySize = ImVec2(300, 600);
+    h.ctx.go_to_stage(2);
+    auto draw = [&] { ui::draw_ideas(h.ctx); };
+    h.frame(draw);
+    const std::string shown = h.text(draw);
+    INFO(shown);
+    CHECK(shown.find("{ New idea") != std::string::npos);
+    CHECK(shown.find("New idea \u2014 Enter saves") == std::string::npos);
+    ImGui::GetIO().MousePos = ImVec2(30, 14);
+    h.frame(draw);
+    const ImGuiWindow* tip = nullptr;
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if (w->Active && std::string(w->Name).find("##Tooltip") != std::string::npos) tip = w;
+    REQUIRE(tip != nullptr);
+    const float tip_w = tip->DC.CursorMaxPos.x - tip->DC.CursorStartPos.x;
+    h.frame([&] { CHECK(tip_w >= ImGui::CalcTextSize("New idea \u2014 Enter saves").x); });
 }
 
 TEST_CASE("plurals: one idea, one minute") {

@@ -332,3 +332,26 @@ TEST_CASE("multi-line fields wrap their text inside the field; a click hands the
     h.frame(draw);
     CHECK(ImGui::GetIO().WantTextInput);
 }
+
+TEST_CASE("worries: the chart's labels wrap to two lines at 1024x768, never cut mid-glyph") {
+    const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
+    test::Headless h(demo);
+    room_fonts(h, 768, ImVec2(700, 480));
+    auto draw = [&] { ui::draw_concerns(h.ctx); };
+    h.frame(draw);
+    h.frame(draw);
+    const std::string text = h.text(draw);
+    const ImGuiWindow* chart = window_named("##chart");
+    REQUIRE(chart != nullptr);
+    const float right = chart->InnerRect.Max.x;
+    bool wrapped = false;
+    for (const auto& c : demo.concerns) {
+        INFO(c.label);
+        if (ImGui::CalcTextSize(c.label.c_str()).x > chart->InnerRect.GetWidth()) wrapped = true;
+        CHECK(has(text, c.label.substr(c.label.rfind(' ') + 1)));  // its last word is drawn too
+    }
+    CHECK(wrapped);  // (the demo's longest worry is wider than the chart at this size)
+    float widest = 0;
+    for (const ImDrawVert& v : chart->DrawList->VtxBuffer) widest = std::max(widest, v.pos.x);
+    CHECK(widest <= right + 1);
+}
