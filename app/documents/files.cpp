@@ -38,7 +38,7 @@ std::string read_file(const std::string& path) {
         throw DocumentError(path + (errno == ENOENT ? ": no such file" : ": cannot read (" + errno_text(errno) + ")"));
     if (S_ISDIR(st.st_mode)) throw DocumentError(path + ": is a folder, not a file");
     if (static_cast<std::uint64_t>(st.st_size) > kMaxDocumentBytes)
-        throw DocumentError(path + ": is too large (" + std::to_string(st.st_size / kMiB) + " MiB); " + limit_text());
+        throw DocumentError(path + ": is too large (" + std::to_string(static_cast<std::uint64_t>(st.st_size) / kMiB) + " MiB); " + limit_text());
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw DocumentError(path + ": cannot read (" + errno_text(errno) + ")");
     // One byte more than the size, so that reaching the end of the file needs no growing (which
