@@ -213,7 +213,7 @@ const std::vector<Action>& App::actions() {
              .needs_workshop = false,
              .run = [](App& a) {
                  if (a.ctx_) a.ctx_->commit_edits();
-                 open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
+                 a.portfolio_.open(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
              }});
         add({.id = "export_report", .menu = "File", .label = i18n::N_("Export report\u2026"),
              .what = i18n::N_("the report for decision makers (PDF) next to the workshop file"),
