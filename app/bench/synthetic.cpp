@@ -38,7 +38,7 @@ core::Workshop synthetic_workshop(int ideas, int raters, int criteria, unsigned 
         idea.success_criteria = "Half the time within six weeks";
         ws.ideas.push_back(std::move(idea));
     }
-    ws.scores.reserve(static_cast<std::size_t>(ideas) * raters * criteria);
+    ws.scores.reserve(ws.ideas.size() * ws.participants.size() * ws.criteria.size());
     std::uniform_int_distribution<int> value(1, 5);
     for (const auto& idea : ws.ideas)
         for (const auto& person : ws.participants)

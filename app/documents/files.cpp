@@ -39,7 +39,7 @@ std::string read_file(const std::string& path) {
         throw DocumentError(path + ": " + (errno == ENOENT ? std::string(i18n::tr("no such file")) : cannot_read(errno)));
     if (S_ISDIR(st.st_mode)) throw DocumentError(path + ": " + i18n::tr("is a folder, not a file"));
     if (static_cast<std::uint64_t>(st.st_size) > kMaxDocumentBytes)
-        throw DocumentError(path + ": " + i18n::format(i18n::tr("is too large ({0} MiB); {1}"), {std::to_string(st.st_size / kMiB), limit_text()}));
+        throw DocumentError(path + ": " + i18n::format(i18n::tr("is too large ({0} MiB); {1}"), {std::to_string(static_cast<std::uint64_t>(st.st_size) / kMiB), limit_text()}));
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw DocumentError(path + ": " + cannot_read(errno));
     // One byte more than the size, so that reaching the end of the file needs no growing (which

@@ -18,6 +18,7 @@
 #include "ui/panel_portfolio.hpp"
 #include "ui/panels.hpp"
 #include "ui/presenter_view.hpp"
+#include "ui/shortlist_export.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
@@ -332,6 +333,7 @@ void App::handle_requests() {
     for (const Request& r : ctx_->take_requests()) {
         if (const auto* round = std::get_if<SetPhoneRound>(&r)) report(workshop_.set_phone_round(round->open));
         if (std::holds_alternative<ExportReport>(r)) report(workshop_.export_report());
+        if (const auto* shortlist = std::get_if<ExportShortlist>(&r)) carry_out(*ctx_, *shortlist);
     }
 }
 
@@ -365,8 +367,8 @@ void App::frame(int display_w, int display_h) {
     trace_begin();
     if (!blank) {
         draw_menu();
-        if (portfolio_view_open())
-            draw_portfolio_view(fonts_, palette_);
+        if (portfolio_.is_open())
+            portfolio_.draw(fonts_, palette_);
         else if (start_screen_ || !ctx_)
             draw_start_screen();
         else

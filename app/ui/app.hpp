@@ -18,6 +18,7 @@
 #include "platform/window.hpp"
 #include "ui/actions.hpp"
 #include "ui/chimes.hpp"
+#include "ui/panel_portfolio.hpp"
 #include "ui/panel_start.hpp"
 #include "ui/settings.hpp"
 #include "ui/theme.hpp"
@@ -173,6 +174,7 @@ private:
     bool room_input_ = false, presenter_input_ = false;
     std::string room_trace_;
     Chimes chimes_;  // the countdown's chime (settings_.chime)
+    PortfolioView portfolio_;  // File > Portfolio, over the whole window while open
 };
 
 }  // namespace pilotdeck::ui

@@ -241,7 +241,7 @@ const std::vector<Action>& App::actions() {
              .needs_workshop = false,
              .run = [](App& a) {
                  if (a.ctx_) a.ctx_->commit_edits();
-                 open_portfolio_view(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
+                 a.portfolio_.open(portfolio_default_folder(a.ctx_ ? a.ctx_->state.workshop_path : ""));
              }});
         add({.id = "import_ideas", .menu = "File", .label = N_("Import ideas from another workshop\u2026"),
              .what = N_("hackathon: the ideas of another workshop become the teams' challenges (one undo step)"),

@@ -17,6 +17,7 @@
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/import_ideas_dialog.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/presenter_view.hpp"
 #include "ui/widgets.hpp"
 
@@ -108,6 +109,7 @@ void App::presenter_workshop_shown() {
     if (!presenter_) return;
     presenter_->ctx = std::make_unique<UiContext>(workshop_.session(), fonts_, palette_);
     presenter_->ctx->state.workshop_path = workshop_.path();
+    if (ctx_) presenter_->ctx->panels().show = ctx_->panels().show;  // the pitch and the award the room sees
     presenter_->selected_concern.clear();
     const std::string& title = workshop_.session().workshop().info.title;
     presenter_->window->set_title(i18n::format(i18n::tr("pilotdeck \u2014 presenter \u2014 {0}"), {title}));

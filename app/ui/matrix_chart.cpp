@@ -265,33 +265,6 @@ std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width,
 
 }  // namespace
 
-namespace {
-
-// What the bubble and label layout was computed from.
-struct ChartLayoutKey {
-    const core::Session* session = nullptr;
-    std::uint64_t revision = 0;
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, font_size = 0;
-    const ImFont* font = nullptr;
-    std::string highlight;
-    bool operator==(const ChartLayoutKey&) const = default;
-};
-
-struct ChartLayoutCache {
-    ChartLayoutKey key;
-    std::vector<std::string> unplaced;
-    std::vector<std::size_t> placed_ideas;
-    std::vector<matrix::Circle> circles;
-    std::vector<std::string> label_text, short_text;
-    matrix::LabelLayout labels;
-    std::vector<std::vector<std::size_t>> groups;  // numbered bubbles overlapping others
-    std::vector<std::string> group_text;           // "3, 4, 5"
-    std::vector<matrix::Circle> group_centres;
-    matrix::LabelLayout group_tags;
-};
-
-}  // namespace
-
 core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk) {
     const Quadrant q = r.quadrant.value_or(Quadrant::Avoid);
     if (!r.risk || *r.risk <= max_risk) return q;  // the shortlist's own test: risk > max_risk keeps it out
@@ -301,7 +274,7 @@ core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk) {
 }
 
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
-                                 float fs, const std::string& highlight) {
+                                 float fs, const std::string& highlight, MatrixChartCache* layout_cache) {
     const Palette& pal = ctx.palette;
     const core::Session& session = ctx.session;
     const core::Workshop& ws = session.workshop();
@@ -398,10 +371,11 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
 
     // Bubbles and label placement depend only on the workshop and the geometry: they are laid
     // out again when either changes, not every frame (placing 1,000 labels is quadratic).
-    static thread_local ChartLayoutCache cache;
-    const ChartLayoutKey key{&session, session.revision(), min.x, min.y, max.x, max.y, fs, font, highlight};
+    MatrixChartCache one_off;  // without the view's cache: laid out for this drawing only
+    MatrixChartCache& cache = layout_cache ? *layout_cache : one_off;
+    const MatrixChartKey key{&session, session.revision(), min.x, min.y, max.x, max.y, fs, font, highlight};
     if (!(cache.key == key)) {
-        cache = ChartLayoutCache{};
+        cache = MatrixChartCache{};
         cache.key = key;
         std::vector<std::string>& unplaced = cache.unplaced;
         std::vector<std::size_t>& placed_ideas = cache.placed_ideas;

@@ -1,14 +1,16 @@
 // The benefit-vs-risk matrix drawn onto any ImDrawList: the panel draws it into its window,
-// the PNG export into an off-screen draw list. Implemented in panel_matrix.cpp.
+// the PNG export into an off-screen draw list. Implemented in matrix_chart.cpp.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include <imgui.h>
 
 #include "core/selection.hpp"
+#include "ui/matrix_layout.hpp"
 #include "ui/ui_context.hpp"
 
 namespace pilotdeck::ui {
@@ -41,9 +43,37 @@ struct MatrixGeometry {
 // low-risk): it takes the high-risk quadrant of its benefit, as the shortlist rules keep it out.
 core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk);
 
+// What the bubble and label layout was computed from.
+struct MatrixChartKey {
+    const core::Session* session = nullptr;
+    std::uint64_t revision = 0;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, font_size = 0;
+    const ImFont* font = nullptr;
+    std::string highlight;
+    bool operator==(const MatrixChartKey&) const = default;
+};
+
+// The bubble and label layout of one view's chart: laid out again only when the workshop or the
+// geometry changes, not every frame (placing 1,000 labels is quadratic). The matrix panel keeps
+// one (panel_set.hpp).
+struct MatrixChartCache {
+    MatrixChartKey key;
+    std::vector<std::string> unplaced;
+    std::vector<std::size_t> placed_ideas;
+    std::vector<matrix::Circle> circles;
+    std::vector<std::string> label_text, short_text;
+    matrix::LabelLayout labels;
+    std::vector<std::vector<std::size_t>> groups;  // numbered bubbles overlapping others
+    std::vector<std::string> group_text;           // "3, 4, 5"
+    std::vector<matrix::Circle> group_centres;
+    matrix::LabelLayout group_tags;
+};
+
 // Draws the whole matrix (plot, key, numbered legend, "not yet placed") into [min, max] with
 // `font` at `font_size`. `highlight`: the idea id drawn emphasised (the selected one).
+// `layout_cache`: the view's layout of the bubbles and labels (none: laid out for this drawing).
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
-                                 float font_size, const std::string& highlight);
+                                 float font_size, const std::string& highlight,
+                                 MatrixChartCache* layout_cache = nullptr);
 
 }  // namespace pilotdeck::ui

@@ -7,6 +7,7 @@
 
 #include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -38,15 +39,8 @@ std::string remaining(std::size_t n) {
 }
 }  // namespace text
 
-struct RevealState {
-    const core::Session* session = nullptr;
-    std::size_t shown = 0;
-    std::uint64_t revision = ~std::uint64_t{0};
-    std::vector<core::RevealStep> steps;
-};
-
-RevealState& reveal_for(const UiContext& ctx) {
-    static RevealState s;
+RevealState& reveal_for(UiContext& ctx) {
+    RevealState& s = ctx.panels().show->awards;
     if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, {}};
     if (s.revision != ctx.session.revision()) {
         const core::Workshop& ws = ctx.session.workshop();

@@ -9,6 +9,7 @@
 #include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
 #include "core/recusal.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -38,20 +39,13 @@ std::string reason(core::RecusalReason r) {
 }
 }  // namespace text
 
-struct Cache {
-    const core::Session* session = nullptr;
-    std::uint64_t revision = ~std::uint64_t{0};
-    std::vector<core::JudgeProgress> progress;
-    std::vector<core::RecusalEntry> recusals;
-};
-
 }  // namespace
 
 void draw_judging(UiContext& ctx) {
     const core::Workshop& ws = ctx.session.workshop();
-    static Cache c;
+    JudgingCache& c = ctx.panels().judging;
     if (c.session != &ctx.session || c.revision != ctx.session.revision()) {
-        c = Cache{&ctx.session, ctx.session.revision(), core::judging_progress(ws), core::list_recusals(ws)};
+        c = JudgingCache{&ctx.session, ctx.session.revision(), core::judging_progress(ws), core::list_recusals(ws)};
     }
     const bool pairwise = ws.judging.method == core::JudgingMethod::Pairwise;
     if (!pairwise) return draw_scoring(ctx);  // the jury's grid, recused cells marked (panel_scoring.cpp)

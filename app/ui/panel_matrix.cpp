@@ -10,6 +10,7 @@
 #include "base/i18n.hpp"
 #include "core/selection.hpp"
 #include "ui/matrix_chart.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/screening_text.hpp"
@@ -84,7 +85,8 @@ void draw_matrix(UiContext& ctx) {
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     const bool hovered = ImGui::IsItemHovered();
     const MatrixGeometry geo = draw_matrix_chart(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + size.x, p0.y + size.y),
-                                                 ctx, ImGui::GetFont(), ImGui::GetFontSize(), ctx.state.selected_idea);
+                                                 ctx, ImGui::GetFont(), ImGui::GetFontSize(), ctx.state.selected_idea,
+                                                 &ctx.panels().matrix.chart);
 
     // The selected idea's facts under the chart, readable from the back without hovering.
     const auto& ideas = ctx.session.workshop().ideas;

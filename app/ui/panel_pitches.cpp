@@ -11,6 +11,7 @@
 
 #include "base/i18n.hpp"
 #include "core/hackathon_stages.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -36,15 +37,8 @@ const char* kReorder() { return i18n::tr("Change the pitch order"); }
 std::string first_up(const std::string& name) { return i18n::format(i18n::tr("First up: {0}"), {name}); }
 }  // namespace text
 
-struct PitchState {
-    const core::Session* session = nullptr;
-    core::PitchCursor cursor;
-    std::set<std::string> absent;
-    core::Countdown timer;
-};
-
-PitchState& state_for(const UiContext& ctx) {
-    static PitchState s;
+PitchState& state_for(UiContext& ctx) {
+    PitchState& s = ctx.panels().show->pitches;
     if (s.session != &ctx.session) s = PitchState{&ctx.session, {}, {}, core::Countdown()};
     return s;
 }

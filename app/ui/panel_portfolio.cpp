@@ -19,48 +19,34 @@
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
-namespace {
-
-struct PortfolioView {
-    bool open = false;
-    std::string folder;
-    std::optional<core::Portfolio> portfolio;
-    std::size_t files = 0;
-    std::string error;
-};
-
-PortfolioView& view() {
-    static PortfolioView v;
-    return v;
-}
-
-void read_folder() {
+void PortfolioView::read_folder() {
     namespace fs = std::filesystem;
-    PortfolioView& v = view();
-    v.portfolio.reset();
-    v.error.clear();
+    portfolio_.reset();
+    error_.clear();
     std::vector<std::string> files;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(v.folder, ec)) {
+    for (const auto& entry : fs::directory_iterator(folder_, ec)) {
         const std::string ext = entry.path().extension().string();
         if (entry.is_regular_file() && (ext == ".pilotdeck" || ext == ".json")) files.push_back(entry.path().string());
     }
     if (ec) {
-        v.error = v.folder + ": " + ec.message();
+        error_ = folder_ + ": " + ec.message();
         return;
     }
     std::sort(files.begin(), files.end());
-    v.files = files.size();
+    files_ = files.size();
     if (files.empty()) {
-        v.error = i18n::format(i18n::tr("{0}: no workshop files (*.pilotdeck) or workshop documents (*.json) here"), {v.folder});
+        error_ = i18n::format(i18n::tr("{0}: no workshop files (*.pilotdeck) or workshop documents (*.json) here"), {folder_});
         return;
     }
     try {
-        v.portfolio = core::build_portfolio(portfolio::load_portfolio_sources(files));
+        portfolio_ = core::build_portfolio(portfolio::load_portfolio_sources(files));
     } catch (const std::exception& e) {
-        v.error = e.what();
+        error_ = e.what();
     }
 }
+
+namespace {
 
 std::string percent(double share) { return std::to_string(static_cast<int>(std::lround(share * 100.0))) + " %"; }
 
@@ -174,42 +160,38 @@ void pilots_table(const Palette& pal, const core::Portfolio& p) {
 
 }  // namespace
 
-void open_portfolio_view(const std::string& folder) {
-    PortfolioView& v = view();
-    v.open = true;
-    v.folder = folder;
+void PortfolioView::open(const std::string& folder) {
+    open_ = true;
+    folder_ = folder;
     read_folder();
 }
-
-bool portfolio_view_open() { return view().open; }
 
 std::string portfolio_default_folder(const std::string& workshop_path) {
     if (!workshop_path.empty()) return std::filesystem::path(workshop_path).parent_path().string();
     return platform::documents_dir();
 }
 
-void draw_portfolio_view(const Fonts& fonts, const Palette& pal) {
-    PortfolioView& v = view();
+void PortfolioView::draw(const Fonts& fonts, const Palette& pal) {
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted(i18n::tr("Portfolio"));
     ImGui::PopFont();
     ImGui::TextUnformatted(i18n::tr("Folder"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(36.0f));
-    const bool enter = ImGui::InputText("##folder", &v.folder, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = ImGui::InputText("##folder", &folder_, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if (ImGui::Button(i18n::tr("Read")) || enter) read_folder();
     ImGui::SameLine();
     if (ImGui::Button(i18n::tr("Close (Esc)")) || (!ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
-        v.open = false;
-    if (!v.error.empty()) {
+        open_ = false;
+    if (!error_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(pal.danger));
-        ImGui::TextWrapped("%s", v.error.c_str());
+        ImGui::TextWrapped("%s", error_.c_str());
         ImGui::PopStyleColor();
         return;
     }
-    if (!v.portfolio) return;
-    const core::Portfolio& p = *v.portfolio;
+    if (!portfolio_) return;
+    const core::Portfolio& p = *portfolio_;
     std::map<core::IdeaStatus, int> by_status;
     for (const auto& i : p.ideas) ++by_status[i.status];
     std::string summary = counted(p.workshops.size(), i18n::ntr("{0} workshop", "{0} workshops", plural_n(p.workshops.size())));

@@ -18,6 +18,7 @@
 #include "base/i18n.hpp"
 #include "core/followup.hpp"
 #include "core/progress.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/pilot_measures.hpp"
 #include "ui/review_chart.hpp"
@@ -35,22 +36,7 @@ const char* kNoPilots() {
 const char* kValueHint() { return i18n::tr("Value \u2014 Enter adds it"); }
 const char* kReasonHint() { return i18n::tr("Why? What do the figures and the users say?"); }
 
-struct ReviewState {
-    std::string selected;      // idea id
-    std::string date;          // the date new values get (default: today)
-    std::vector<std::string> value_text;  // per measure of the selected pilot
-    bool focus_value = false;
-    int focus_frames = 0;      // frames the value or reason field is on its way to the focus
-    core::IdeaStatus decision = core::IdeaStatus::Scaled;
-    std::string reason;
-    std::string users_say;     // what the users say, recorded with the decision (issue 13)
-    bool open_decision = false;
-};
-
-ReviewState& state() {
-    static ReviewState s;
-    return s;
-}
+ReviewState& state(UiContext& ctx) { return ctx.panels().review; }
 
 std::string today() {
     const std::time_t t = std::time(nullptr);
@@ -86,7 +72,7 @@ std::vector<const core::Idea*> pilots_of(const core::Workshop& ws) {
 }
 
 void pilot_list(UiContext& ctx, const std::vector<const core::Idea*>& pilots) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     int current = 0;
     for (std::size_t i = 0; i < pilots.size(); ++i)
         if (pilots[i]->id == st.selected) current = static_cast<int>(i);
@@ -122,7 +108,7 @@ void pilot_list(UiContext& ctx, const std::vector<const core::Idea*>& pilots) {
 }
 
 void add_value(UiContext& ctx, const core::Idea& pilot, std::size_t measure, const std::string& text) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     const auto value = parse_number(text);
     if (!value) {
         ctx.state.error = i18n::format(i18n::tr("\u201C{0}\u201D is not a number"), {text});
@@ -142,7 +128,7 @@ void add_value(UiContext& ctx, const core::Idea& pilot, std::size_t measure, con
 }
 
 void measure_block(UiContext& ctx, const core::Idea& pilot, std::size_t index) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     const core::Measure& m = pilot.measures[index];
     ImGui::PushID(static_cast<int>(index));
     ImGui::PushFont(ctx.fonts.large);
@@ -175,7 +161,7 @@ void measure_block(UiContext& ctx, const core::Idea& pilot, std::size_t index) {
 }
 
 void decision_popup(UiContext& ctx, const core::Idea& pilot) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     if (st.open_decision) {
         ImGui::OpenPopup("##decide");
         st.open_decision = false;
@@ -210,7 +196,7 @@ void decision_popup(UiContext& ctx, const core::Idea& pilot) {
 }
 
 void decision_row(UiContext& ctx, const core::Idea& pilot) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     const Palette& pal = ctx.palette;
     const bool keys = keys_free(ctx);
     const auto choose = [&](core::IdeaStatus s) {
@@ -231,7 +217,7 @@ void decision_row(UiContext& ctx, const core::Idea& pilot) {
 }
 
 void pilot_details(UiContext& ctx, const core::Idea& pilot) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     heading(ctx, pilot.title);
     std::string line = i18n::format(i18n::tr("Status: {0}"), {status_text(core::status_of(pilot))});
     if (!pilot.status_history.empty()) {
@@ -257,7 +243,7 @@ void pilot_details(UiContext& ctx, const core::Idea& pilot) {
 }  // namespace
 
 void draw_review(UiContext& ctx) {
-    ReviewState& st = state();
+    ReviewState& st = state(ctx);
     if (st.date.empty()) st.date = today();
     const auto pilots = pilots_of(ctx.session.workshop());
     if (pilots.empty()) {

@@ -6,12 +6,18 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <set>
 #include <string>
 
 #include <imgui.h>
 
+#include "core/hackathon_stages.hpp"
 #include "core/model.hpp"
+#include "core/recusal.hpp"
+#include "core/timer.hpp"
 #include "server/qr.hpp"
+#include "ui/matrix_chart.hpp"
 #include "ui/draft_editor.hpp"
 #include "ui/import_ideas_dialog.hpp"
 #include "ui/panel_revote.hpp"
@@ -132,6 +138,62 @@ struct ShortlistPanel {
     ShortlistState state;
 };
 
+// The matrix stage (panel_matrix.cpp): the bubble and label layout of its chart.
+struct MatrixPanel {
+    MatrixChartCache chart;
+};
+
+// The review stage (panel_review.cpp) and the pilots' measures (pilot_measures.cpp).
+struct ReviewState {
+    std::string selected;      // idea id
+    std::string date;          // the date new values get (default: today)
+    std::vector<std::string> value_text;  // per measure of the selected pilot
+    bool focus_value = false;
+    int focus_frames = 0;      // frames the value or reason field is on its way to the focus
+    core::IdeaStatus decision = core::IdeaStatus::Scaled;
+    std::string reason;
+    std::string users_say;     // what the users say, recorded with the decision (issue 13)
+    bool open_decision = false;
+};
+struct MeasureDraft {
+    int preset = 0;
+    std::string baseline, target;
+    std::string flag_idea;  // the pilot the shortlist's popup adds a measure to
+};
+
+// The hackathon stages: the team registration form (panel_teams.cpp), the pitch running order
+// (panel_pitches.cpp), the judges' progress (panel_judging.cpp), the award reveal (panel_awards.cpp).
+struct TeamDraft {
+    const core::Session* session = nullptr;
+    std::string name, table, idea;
+    std::set<std::string> members;
+};
+struct PitchState {
+    const core::Session* session = nullptr;
+    core::PitchCursor cursor;
+    std::set<std::string> absent;
+    core::Countdown timer;
+};
+struct JudgingCache {
+    const core::Session* session = nullptr;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<core::JudgeProgress> progress;
+    std::vector<core::RecusalEntry> recusals;
+};
+struct RevealState {
+    const core::Session* session = nullptr;
+    std::size_t shown = 0;
+    std::uint64_t revision = ~std::uint64_t{0};
+    std::vector<core::RevealStep> steps;
+};
+// What the room is shown on the pitch and award stages: the team on stage with its countdown,
+// and the awards revealed so far. The presenter's window shares the room's
+// (App::presenter_workshop_shown); any other view has its own.
+struct StageShow {
+    PitchState pitches;
+    RevealState awards;
+};
+
 struct PanelSet {
     IntroPanel intro;
     IdeasPanel ideas;
@@ -143,6 +205,12 @@ struct PanelSet {
     RevotePanel revote;        // panel_revote.cpp (scoring stage)
     RobustnessPanel robustness;  // panel_robustness.cpp (shortlist stage)
     ImportIdeasDialog import_ideas;  // import_ideas_dialog.cpp (File > Import ideas, hackathons)
+    MatrixPanel matrix;
+    ReviewState review;
+    MeasureDraft measure;
+    TeamDraft team;
+    JudgingCache judging;
+    std::shared_ptr<StageShow> show = std::make_shared<StageShow>();
 };
 
 }  // namespace pilotdeck::ui

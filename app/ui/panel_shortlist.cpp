@@ -271,20 +271,10 @@ void export_section(UiContext& ctx) {
     ImGui::SetNextItemWidth(std::max(em(12), ImGui::GetContentRegionAvail().x - button_width(i18n::tr("Export")) - ImGui::GetStyle().ItemSpacing.x));
     ImGui::InputText("##export_path", &state.export_path);
     ImGui::SameLine();
+    // The application layer writes the files after the frame (shortlist_export.hpp: carry_out).
     if (fitted_button(i18n::tr("Export")) || state.export_key) {
         state.export_key = false;
-        const ExportResult r = export_shortlist(ctx, state.export_path);
-        state.export_result.clear();
-        state.exported_at = s.revision();
-        if (r.json_written && r.png_written) {
-            state.export_result = i18n::format(i18n::tr("Exported to {0} and {1}"), {state.export_path, r.png_path});
-            ctx.state.status = i18n::tr("Shortlist exported");
-        } else if (r.json_written) {
-            state.export_result = i18n::format(i18n::tr("Exported to {0}"), {state.export_path});
-            ctx.state.error = i18n::format(i18n::tr("The shortlist was exported, the matrix image was not: {0}"), {r.error});
-        } else {
-            ctx.state.error = i18n::format(i18n::tr("Export failed: {0}"), {r.error});
-        }
+        ctx.request(ExportShortlist{state.export_path});
     }
     if (!state.export_result.empty()) {
         ImGui::PushTextWrapPos(0);

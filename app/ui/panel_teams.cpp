@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "base/i18n.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -36,12 +37,6 @@ const char* kSave() { return i18n::tr("Register team"); }
 const char* kNoFreeIdeas() { return i18n::tr("Every idea has a team: add the challenge on the ideas stage first."); }
 }  // namespace text
 
-struct Draft {
-    const core::Session* session = nullptr;
-    std::string name, table, idea;
-    std::set<std::string> members;
-};
-
 std::string next_team_id(const core::Workshop& ws) {
     long long best = 0;
     for (const core::Team& t : ws.teams)
@@ -52,8 +47,8 @@ std::string next_team_id(const core::Workshop& ws) {
 }
 
 void draw_registration(UiContext& ctx) {
-    static Draft d;
-    if (d.session != &ctx.session) d = Draft{&ctx.session, {}, {}, {}, {}};
+    TeamDraft& d = ctx.panels().team;
+    if (d.session != &ctx.session) d = TeamDraft{&ctx.session, {}, {}, {}, {}};
     const core::Workshop& ws = ctx.session.workshop();
     std::set<std::string> taken_ideas, taken_people;
     int last_order = 0;
@@ -90,7 +85,7 @@ void draw_registration(UiContext& ctx) {
         core::Team t{next_team_id(ws), d.name, d.idea, {}, d.table, last_order + 1};
         for (const core::Participant& p : ws.participants)  // in participant order
             if (d.members.count(p.id)) t.members.push_back(p.id);
-        if (ctx.run(core::PutTeam{t, std::nullopt})) d = Draft{&ctx.session, {}, {}, {}, {}};
+        if (ctx.run(core::PutTeam{t, std::nullopt})) d = TeamDraft{&ctx.session, {}, {}, {}, {}};
     }
     if (!ready) ImGui::EndDisabled();
 }

@@ -8,22 +8,14 @@
 
 #include "base/i18n.hpp"
 #include "core/followup.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace pilotdeck::ui {
 namespace {
 
-struct MeasureDraft {
-    int preset = 0;
-    std::string baseline, target;
-    std::string flag_idea;  // the pilot the shortlist's popup adds a measure to
-};
-
-MeasureDraft& draft() {
-    static MeasureDraft d;
-    return d;
-}
+MeasureDraft& draft(UiContext& ctx) { return ctx.panels().measure; }
 
 }  // namespace
 
@@ -41,7 +33,7 @@ std::optional<double> parse_number(std::string text) {
 }
 
 bool add_measure_row(UiContext& ctx, const core::Idea& pilot) {
-    MeasureDraft& st = draft();
+    MeasureDraft& st = draft(ctx);
     const auto presets = core::measure_presets();
     ImGui::SetNextItemWidth(em(16.0f));
     const std::string current(presets[static_cast<std::size_t>(st.preset)].label);
@@ -80,7 +72,7 @@ bool add_measure_row(UiContext& ctx, const core::Idea& pilot) {
 
 void measure_flag(UiContext& ctx, const core::Idea& pilot) {
     if (!pilot.measures.empty()) return;
-    MeasureDraft& st = draft();
+    MeasureDraft& st = draft(ctx);
     ImGui::PushID(pilot.id.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.danger));
     ImGui::TextWrapped("%s", i18n::tr("No measurable success criterion yet: without a baseline and a target nobody can "

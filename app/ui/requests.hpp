@@ -5,6 +5,7 @@
 // the status line or the error banner.
 #pragma once
 
+#include <string>
 #include <variant>
 
 namespace pilotdeck::ui {
@@ -17,6 +18,12 @@ struct SetPhoneRound {
 // File > Export report…: the report for decision makers (PDF) next to the workshop file.
 struct ExportReport {};
 
-using Request = std::variant<SetPhoneRound, ExportReport>;
+// The shortlist stage's Export: the shortlist document written to `json_path` and the matrix
+// image beside it (shortlist_export.hpp); the panel shows "Exported to …" when it is done.
+struct ExportShortlist {
+    std::string json_path;
+};
+
+using Request = std::variant<SetPhoneRound, ExportReport, ExportShortlist>;
 
 }  // namespace pilotdeck::ui

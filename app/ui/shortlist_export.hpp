@@ -20,4 +20,9 @@ struct ExportResult {
 };
 ExportResult export_shortlist(const UiContext& ctx, const std::string& json_path);
 
+// The application layer's side of the ExportShortlist request the shortlist panel makes: the
+// export, and what came of it told to the view (the panel's "Exported to …", the status line or
+// the error banner).
+void carry_out(UiContext& ctx, const ExportShortlist& request);
+
 }  // namespace pilotdeck::ui

@@ -20,6 +20,10 @@ UiContext::UiContext(core::Session& s, const Fonts& f, const Palette& p)
 // The held edits' commits refer to the panels: they go first.
 UiContext::~UiContext() { held_.clear(); }
 
+// Out of line: inlined into each caller, GCC 12 at -O2 takes the moved std::variant for
+// uninitialised (a false -Wmaybe-uninitialized, a known fault of GCC 12 with variants).
+void UiContext::request(Request r) { requests_.push_back(std::move(r)); }
+
 bool UiContext::run(const core::Command& c, const std::string& coalesce_key) {
     try {
         if (coalesce_key.empty())

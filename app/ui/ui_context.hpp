@@ -67,7 +67,7 @@ public:
     bool run(const core::Command& c, const std::string& coalesce_key = {});
     // Asks the application layer for what a view does not do itself (requests.hpp); taken
     // after the frame.
-    void request(Request r) { requests_.push_back(std::move(r)); }
+    void request(Request r);
     std::vector<Request> take_requests() { return std::exchange(requests_, {}); }
 
     // Edits typed but not committed yet (a field between pauses in typing, a new-idea title

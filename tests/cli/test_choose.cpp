@@ -5,12 +5,14 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_one_error_line;
+using pilotdeck::test::imported;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 
@@ -18,27 +20,6 @@ namespace {
 
 const std::string kScreening = std::string(PILOTDECK_TEST_DATA) + "/screening-workshop.json";
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
-
-RunResult pd(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{PILOTDECK_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return pilotdeck::test::run_program(argv);
-}
-
-void check_one_error_line(const RunResult& r, const std::string& contains) {
-    INFO("stderr: " << r.err);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-    CHECK(r.err.find(contains) != std::string::npos);
-}
-
-std::string imported(const TempDir& dir, const std::string& doc, const std::string& name = "w.pilotdeck") {
-    const std::string file = dir.file(name);
-    const RunResult r = pd({"import", file, "--from", doc});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
-}
 
 json shortlist(const std::string& file, std::vector<std::string> flags = {}) {
     std::vector<std::string> args{"shortlist", file};

@@ -7,12 +7,14 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_one_error_line;
+using pilotdeck::test::imported;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -22,26 +24,6 @@ namespace {
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
 const std::string kSmall = std::string(PILOTDECK_TEST_DATA) + "/small-workshop.json";
 const std::string kTemplates = std::string(PILOTDECK_SOURCE_DIR) + "/workshop_templates";
-
-RunResult pd(std::vector<std::string> args) {
-    args.insert(args.begin(), PILOTDECK_BINARY);
-    return pilotdeck::test::run_program(args);
-}
-
-// Exactly one line on stderr, starting "pilotdeck: ".
-void check_one_error_line(const RunResult& r) {
-    INFO("stderr: " << r.err);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
-
-std::string imported(const TempDir& dir, const std::string& doc = kDemo, const std::string& name = "w.pilotdeck") {
-    const std::string file = dir.file(name);
-    const RunResult r = pd({"import", file, "--from", doc});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
-}
 
 std::vector<std::string> ids(const json& list, const char* key) {
     std::vector<std::string> out;
@@ -132,7 +114,7 @@ TEST_CASE("new creates a workshop from a template and never overwrites", "[cli][
 
 TEST_CASE("export then import then export gives the same document", "[cli][roundtrip]") {
     TempDir dir;
-    const std::string a = imported(dir);
+    const std::string a = imported(dir, kDemo);
     auto e1 = pd({"export", a, "--out", dir.file("one.json")});
     REQUIRE(e1.status == 0);
     CHECK(e1.out.empty());
@@ -202,7 +184,7 @@ TEST_CASE("import refuses an existing file unless --force, and bad documents cha
 
 TEST_CASE("shortlist of the demo follows the contract's rules", "[cli][shortlist]") {
     TempDir dir;
-    const std::string file = imported(dir);
+    const std::string file = imported(dir, kDemo);
     const json expected = json::parse(read_all(std::string(PILOTDECK_TEST_DATA) + "/expected-shortlists.json"))["demo-workshop"];
     auto r = pd({"shortlist", file});
     INFO(r.err);
@@ -240,7 +222,7 @@ TEST_CASE("shortlist of the demo follows the contract's rules", "[cli][shortlist
 
 TEST_CASE("every shortlist flag overrides one rule for this run only", "[cli][shortlist]") {
     TempDir dir;
-    const std::string file = imported(dir);
+    const std::string file = imported(dir, kDemo);
     const std::string before = read_all(file);
     auto pilots = [&](std::vector<std::string> flags) {
         flags.insert(flags.begin(), {"shortlist", file});
@@ -274,7 +256,7 @@ TEST_CASE("every shortlist flag overrides one rule for this run only", "[cli][sh
 
 TEST_CASE("output files are written whole or not at all", "[cli][atomic]") {
     TempDir dir;
-    const std::string file = imported(dir);
+    const std::string file = imported(dir, kDemo);
     auto missing = pd({"shortlist", file, "--out", dir.file("no/such/folder/s.json")});
     CHECK(missing.status == 1);
     check_one_error_line(missing);
@@ -293,7 +275,7 @@ TEST_CASE("output files are written whole or not at all", "[cli][atomic]") {
 
 TEST_CASE("check accepts a sound workshop and refuses anything else unchanged", "[cli][check]") {
     TempDir dir;
-    const std::string file = imported(dir);
+    const std::string file = imported(dir, kDemo);
     auto ok = pd({"check", file});
     INFO(ok.err);
     CHECK(ok.status == 0);

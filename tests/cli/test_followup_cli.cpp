@@ -8,12 +8,13 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_refused;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -21,18 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kFollowup = std::string(PILOTDECK_TEST_DATA) + "/followup-workshop.json";
-
-RunResult pd(std::vector<std::string> args) {
-    args.insert(args.begin(), PILOTDECK_BINARY);
-    return pilotdeck::test::run_program(args);
-}
-
-void check_one_error_line(const RunResult& r, const std::string& names) {
-    INFO("stderr: " << r.err);
-    CHECK(r.status == 1);
-    CHECK(r.err.rfind("pilotdeck: " + names, 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 json concern(const std::string& id, const std::string& label, int count) {
     return {{"id", id}, {"label", label}, {"response", "We answer it."}, {"count", count}};
@@ -134,21 +123,21 @@ TEST_CASE("portfolio: bad input is one line naming the file, and nothing is writ
     const std::string before = read_all(file);
 
     SECTION("the same workshop twice (its file and its document)") {
-        check_one_error_line(pd({"portfolio", file, kFollowup, "--out", out}), kFollowup + ": the same workshop as " + file);
+        check_refused(pd({"portfolio", file, kFollowup, "--out", out}), kFollowup + ": the same workshop as " + file);
     }
     SECTION("the same file twice") {
-        check_one_error_line(pd({"portfolio", file, file, "--out", out}), file + ": the same workshop as " + file);
+        check_refused(pd({"portfolio", file, file, "--out", out}), file + ": the same workshop as " + file);
     }
     SECTION("a document that is not a workshop among many") {
         const std::string other = dir.file("shortlist.json");
         REQUIRE(pd({"shortlist", file, "--out", other}).status == 0);
-        check_one_error_line(pd({"portfolio", file, other, "--out", out}),
+        check_refused(pd({"portfolio", file, other, "--out", out}),
                              other + ":2:13: format: must be \"pilotdeck-workshop\", found \"pilotdeck-shortlist\"");
     }
     SECTION("a text file among many") {
         const std::string notes = dir.file("notes.txt");
         write_all(notes, "Minutes of the steering group\n");
-        check_one_error_line(pd({"portfolio", notes, file, "--out", out}), notes + ":1:1: ");
+        check_refused(pd({"portfolio", notes, file, "--out", out}), notes + ":1:1: ");
     }
     SECTION("another SQLite database among many") {
         const std::string db_path = dir.file("other.sqlite");
@@ -156,10 +145,10 @@ TEST_CASE("portfolio: bad input is one line naming the file, and nothing is writ
         REQUIRE(sqlite3_open(db_path.c_str(), &db) == SQLITE_OK);
         sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
         sqlite3_close(db);
-        check_one_error_line(pd({"portfolio", file, db_path, "--out", out}), db_path + ": not a pilotdeck workshop");
+        check_refused(pd({"portfolio", file, db_path, "--out", out}), db_path + ": not a pilotdeck workshop");
     }
     SECTION("a file that does not exist") {
-        check_one_error_line(pd({"portfolio", file, dir.file("missing.pilotdeck"), "--out", out}), dir.file("missing.pilotdeck"));
+        check_refused(pd({"portfolio", file, dir.file("missing.pilotdeck"), "--out", out}), dir.file("missing.pilotdeck"));
     }
     SECTION("an invalid follow-up in one of the documents") {
         json bad = json::parse(read_all(kFollowup));
@@ -169,7 +158,7 @@ TEST_CASE("portfolio: bad input is one line naming the file, and nothing is writ
         const std::string bad_path = dir.file("bad.json");
         write_all(bad_path, bad.dump(2));
         const RunResult r = pd({"portfolio", file, bad_path, "--out", out});
-        check_one_error_line(r, bad_path + ":");
+        check_refused(r, bad_path + ":");
         CHECK(r.err.find("ideas[0].measures[0].values[0].date: is dated before the workshop (2027-01-01)") != std::string::npos);
     }
     CHECK_FALSE(fs::exists(out));
@@ -240,9 +229,9 @@ TEST_CASE("new --from: bad input changes nothing", "[followup][carry-over]") {
     const std::string earlier = dir.file("november.pilotdeck");
     REQUIRE(pd({"import", earlier, "--from", kFollowup}).status == 0);
     const std::string review = dir.file("review.pilotdeck");
-    check_one_error_line(pd({"new", review, "--from", dir.file("nope.pilotdeck")}), dir.file("nope.pilotdeck"));
-    check_one_error_line(pd({"new", review, "--from", kFollowup}), kFollowup + ": not a pilotdeck workshop");
-    check_one_error_line(pd({"new", review, "--from", earlier, "--template", "nope"}), "no template with id \"nope\"");
+    check_refused(pd({"new", review, "--from", dir.file("nope.pilotdeck")}), dir.file("nope.pilotdeck"));
+    check_refused(pd({"new", review, "--from", kFollowup}), kFollowup + ": not a pilotdeck workshop");
+    check_refused(pd({"new", review, "--from", earlier, "--template", "nope"}), "no template with id \"nope\"");
     CHECK_FALSE(fs::exists(review));
     const RunResult usage = pd({"new", review});
     CHECK(usage.status == 2);
@@ -282,7 +271,7 @@ TEST_CASE("import then export keeps what the users say with a decision, and a te
     hack["teams"][2]["absent"] = "yes";
     write_all(hsrc, hack.dump(2));
     const RunResult bad = pd({"import", dir.file("bad.pilotdeck"), "--from", hsrc});
-    check_one_error_line(bad, hsrc);
+    check_refused(bad, hsrc);
     CHECK(bad.err.find("teams[2].absent") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.file("bad.pilotdeck")));
 }

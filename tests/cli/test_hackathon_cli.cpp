@@ -6,12 +6,13 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_refused;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -19,20 +20,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kHackathon = std::string(PILOTDECK_TEST_DATA) + "/hackathon-workshop.json";
-
-RunResult pd(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{PILOTDECK_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return pilotdeck::test::run_program(argv);
-}
-
-void check_one_error_line(const RunResult& r, const std::string& contains) {
-    INFO("stderr: " << r.err);
-    CHECK(r.status == 1);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-    CHECK(r.err.find(contains) != std::string::npos);
-}
 
 // The fixture with the first `from` replaced by `to` (which must be there).
 std::string edited(const std::string& from, const std::string& to) {
@@ -77,7 +64,7 @@ TEST_CASE("hackathon import refuses each bad input with one line and its path, w
         const std::string doc = dir.file("bad.json"), file = dir.file("h.pilotdeck");
         write_all(doc, edited(c.from, c.to));
         const RunResult r = pd({"import", file, "--from", doc});
-        check_one_error_line(r, c.expected);
+        check_refused(r, "", c.expected);
         CHECK(r.err.find("bad.json:") != std::string::npos);
         CHECK_FALSE(fs::exists(file));
 

@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_refused;
+using pilotdeck::test::imported;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -21,37 +23,14 @@ namespace {
 
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
 const std::string kHackathon = std::string(PILOTDECK_TEST_DATA) + "/hackathon-workshop.json";
-const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
-
-RunResult pd(const std::vector<std::string>& args) {
-    std::vector<std::string> all{PILOTDECK_BINARY};
-    all.insert(all.end(), args.begin(), args.end());
-    return pilotdeck::test::run_program(all, kEnglishSystem);
-}
-
-std::string imported(const TempDir& dir, const std::string& name, const std::string& doc) {
-    const std::string file = dir.file(name + ".pilotdeck");
-    const RunResult r = pd({"import", file, "--from", doc});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
-}
-
-void check_refused(const RunResult& r, const std::string& names, const std::string& what) {
-    INFO("stderr: " << r.err);
-    CHECK(r.status == 1);
-    CHECK(r.err.rfind("pilotdeck: " + names, 0) == 0);
-    CHECK(r.err.find(what) != std::string::npos);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 }  // namespace
 
 TEST_CASE("import-ideas: a hackathon takes the ideas of a use-case workshop, once each", "[cli][hackathon]") {
     TempDir dir;
-    const std::string hack = imported(dir, "hack", kHackathon);
+    const std::string hack = imported(dir, kHackathon, "hack.pilotdeck");
     const json demo = json::parse(read_all(kDemo));
-    const std::string usecase = imported(dir, "usecase", kDemo);
+    const std::string usecase = imported(dir, kDemo, "usecase.pilotdeck");
 
     const RunResult r = pd({"import-ideas", hack, "--from", usecase});
     INFO(r.err);
@@ -84,8 +63,8 @@ TEST_CASE("import-ideas: a hackathon takes the ideas of a use-case workshop, onc
 
 TEST_CASE("import-ideas: bad input is one line naming the file, and the hackathon stays byte-identical", "[cli][hackathon]") {
     TempDir dir;
-    const std::string hack = imported(dir, "hack", kHackathon);
-    const std::string usecase = imported(dir, "usecase", kDemo);
+    const std::string hack = imported(dir, kHackathon, "hack.pilotdeck");
+    const std::string usecase = imported(dir, kDemo, "usecase.pilotdeck");
     const std::string hack_bytes = read_all(hack);
     const std::string usecase_bytes = read_all(usecase);
 

@@ -5,40 +5,27 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::imported_json;
+using pilotdeck::test::pd;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 
 namespace {
 
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
-// A neutral environment: English unless a test says otherwise.
-const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
-
-RunResult pd(std::vector<std::string> args, std::vector<std::string> env = kEnglishSystem) {
-    args.insert(args.begin(), PILOTDECK_BINARY);
-    return pilotdeck::test::run_program(args, env);
-}
-
 // The demo workshop imported with its "language" set to `lang`.
 std::string demo_in(const TempDir& dir, const std::string& lang, const std::string& name) {
     json doc = json::parse(read_all(kDemo));
     doc["language"] = lang;
-    const std::string src = dir.file(name + ".json");
-    write_all(src, doc.dump(2));
-    const std::string file = dir.file(name + ".pilotdeck");
-    const RunResult r = pd({"import", file, "--from", src});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
+    return imported_json(dir, name, doc);
 }
 
-json shortlist(const std::vector<std::string>& args, const std::vector<std::string>& env = kEnglishSystem) {
+json shortlist(const std::vector<std::string>& args, const std::vector<std::string>& env = pilotdeck::test::english()) {
     const RunResult r = pd(args, env);
     INFO(r.err);
     REQUIRE(r.status == 0);

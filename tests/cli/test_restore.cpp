@@ -13,12 +13,12 @@
 #include "storage/backup.hpp"
 #include "storage/workshop_file.hpp"
 #include "storage_fixtures.hpp"
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using namespace pilotdeck;
 using storage::Backups;
 using storage::WorkshopFile;
+using test::check_one_error_line;
 using test::read_all;
 using test::RunResult;
 using test::TempDir;
@@ -73,8 +73,7 @@ struct Scene {
     ~Scene() { ::unsetenv("XDG_DATA_HOME"); }
 
     RunResult pd(std::vector<std::string> args) const {
-        args.insert(args.begin(), PILOTDECK_BINARY);
-        return test::run_program(args, {"XDG_DATA_HOME=" + data.path().string()});
+        return test::pd(args, {"XDG_DATA_HOME=" + data.path().string()});
     }
     core::Workshop load() const { return WorkshopFile::open(path, WorkshopFile::Mode::ReadOnly)->load(); }
     // The one FILE.corrupt-... in the folder.
@@ -88,12 +87,6 @@ struct Scene {
         return found;
     }
 };
-
-void check_one_error_line(const RunResult& r) {
-    INFO("stderr: " << r.err);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 }  // namespace
 

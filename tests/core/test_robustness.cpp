@@ -6,19 +6,12 @@
 #include "core/aggregate.hpp"
 #include "core/robustness.hpp"
 #include "core/selection.hpp"
+#include "core_fixtures.hpp"
 
 using namespace pilotdeck::core;
+using pilotdeck::test::crit;
 
 namespace {
-
-Criterion crit(const std::string& id, Axis axis, double weight = 1) {
-    Criterion c;
-    c.id = id;
-    c.label = id;
-    c.axis = axis;
-    c.weight = weight;
-    return c;
-}
 
 struct Room {
     Workshop ws;

@@ -3,21 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include "core/robustness.hpp"
+#include "core_fixtures.hpp"
 
 using namespace pilotdeck::core;
+using pilotdeck::test::crit;
 
 namespace {
-
-Criterion crit(const std::string& id, Axis axis) {
-    Criterion c;
-    c.id = id;
-    c.label = id;
-    c.axis = axis;
-    c.weight = 1;
-    c.min = 1;
-    c.max = 5;
-    return c;
-}
 
 Workshop two_ideas_one_place(int raters) {
     Workshop ws;

@@ -8,8 +8,10 @@
 #include "core/screening.hpp"
 #include "core/selection.hpp"
 #include "core/session.hpp"
+#include "core_fixtures.hpp"
 
 using namespace pilotdeck::core;
+using pilotdeck::test::crit;
 
 namespace {
 
@@ -126,14 +128,6 @@ TEST_CASE("obligations come from the catalogue, matched by class, verdict and an
 }
 
 namespace {
-
-Criterion crit(const std::string& id, Axis axis) {
-    Criterion c;
-    c.id = id;
-    c.label = id;
-    c.axis = axis;
-    return c;
-}
 
 struct Room {
     Workshop ws;

@@ -4,19 +4,12 @@
 #include <initializer_list>
 
 #include "core/selection.hpp"
+#include "core_fixtures.hpp"
 
 using namespace pilotdeck::core;
+using pilotdeck::test::crit;
 
 namespace {
-
-Criterion crit(const std::string& id, Axis axis, double weight = 1.0) {
-    Criterion c;
-    c.id = id;
-    c.label = id;
-    c.axis = axis;
-    c.weight = weight;
-    return c;
-}
 
 // A small workshop: one criterion per axis (b, r, v), ten raters p1..p10.
 struct Fixture {

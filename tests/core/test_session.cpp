@@ -391,7 +391,7 @@ TEST_CASE("the score index and the aggregates follow random edits, deletes and u
     int next_idea = 2, next_participant = 3;
     auto pick = [&](const auto& list) { return list[rng() % list.size()].id; };
     for (int step = 0; step < 3000; ++step) {
-        const unsigned what = rng() % 100;
+        const auto what = static_cast<unsigned>(rng() % 100);  // below 100
         if (what < 4) {
             const std::string id = "i" + std::to_string(next_idea++);
             const std::size_t at = rng() % (s.workshop().ideas.size() + 1);

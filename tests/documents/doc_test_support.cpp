@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "documents/documents.hpp"
 #include "support/temp_dir.hpp"
 
 namespace pilotdeck::test {
@@ -38,6 +39,15 @@ std::string fault(const std::string& file, std::string_view text, std::string_vi
 
 std::string source_file(const std::string& relative) {
     return read_all(std::string(PILOTDECK_SOURCE_DIR) + "/" + relative);
+}
+
+std::string workshop_error(const std::string& text) {
+    return error_of([&] { documents::parse_workshop(text, "ws.json"); });
+}
+
+std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest,
+               const std::string& after) {
+    return fault("ws.json", text, marker, shift, rest, after);
 }
 
 }  // namespace pilotdeck::test

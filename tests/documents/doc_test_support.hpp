@@ -32,6 +32,13 @@ std::string position_of(std::string_view text, std::string_view marker, std::siz
 std::string fault(const std::string& file, std::string_view text, std::string_view marker, std::size_t shift,
                   const std::string& rest, std::string_view after = {});
 
+// The one-line error parse_workshop gives for `text` read as "ws.json", or "(no error)".
+std::string workshop_error(const std::string& text);
+// The message expected from workshop_error for a fault at `marker` (+ `shift` bytes, after
+// `after`): "ws.json:LINE:COLUMN: rest".
+std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest,
+               const std::string& after = {});
+
 // A shipped file, read whole (PILOTDECK_SOURCE_DIR relative path).
 std::string source_file(const std::string& relative);
 

@@ -9,9 +9,11 @@
 
 namespace docs = pilotdeck::documents;
 namespace core = pilotdeck::core;
+using pilotdeck::test::at;
 using pilotdeck::test::error_of;
 using pilotdeck::test::replace_once;
 using pilotdeck::test::source_file;
+using pilotdeck::test::workshop_error;
 
 namespace {
 
@@ -20,16 +22,7 @@ std::string canonical() {
     return docs::write_workshop(docs::parse_workshop(source_file("tests/data/hackathon-workshop.json"), "h.json"));
 }
 
-std::string workshop_error(const std::string& text) {
-    return error_of([&] { docs::parse_workshop(text, "ws.json"); });
-}
-
 // The expected message for a fault at `shift` bytes after `marker` (at or after `after`).
-std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest,
-               const std::string& after = {}) {
-    return pilotdeck::test::fault("ws.json", text, marker, shift, rest, after);
-}
-
 }  // namespace
 
 TEST_CASE("hackathon: the fixture reads whole and writes back the same bytes", "[hackathon]") {

@@ -19,7 +19,10 @@ std::string syntax_error_of(const std::string& text) {
     });
 }
 
-std::string nested_arrays(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested_arrays(int depth) {
+    const auto n = static_cast<std::size_t>(depth);
+    return std::string(n, '[') + std::string(n, ']');
+}
 
 }  // namespace
 

@@ -12,19 +12,13 @@
 
 namespace docs = pilotdeck::documents;
 namespace core = pilotdeck::core;
+using pilotdeck::test::at;
 using pilotdeck::test::error_of;
 using pilotdeck::test::replace_once;
 using pilotdeck::test::source_file;
+using pilotdeck::test::workshop_error;
 
 namespace {
-
-std::string workshop_error(const std::string& text) {
-    return error_of([&] { docs::parse_workshop(text, "ws.json"); });
-}
-
-std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest) {
-    return pilotdeck::test::fault("ws.json", text, marker, shift, rest);
-}
 
 const std::string kV2 = R"({"format": "pilotdeck-workshop", "version": 2, "title": "T", "language": "en",
  "stages": [{"id": "s", "kind": "intro", "title": "S", "minutes": 5, "goal": "", "prompts": []}],

@@ -9,19 +9,13 @@
 
 namespace docs = pilotdeck::documents;
 namespace core = pilotdeck::core;
+using pilotdeck::test::at;
 using pilotdeck::test::error_of;
 using pilotdeck::test::replace_once;
 using pilotdeck::test::source_file;
+using pilotdeck::test::workshop_error;
 
 namespace {
-
-std::string workshop_error(const std::string& text) {
-    return error_of([&] { docs::parse_workshop(text, "ws.json"); });
-}
-
-std::string at(const std::string& text, const std::string& marker, std::size_t shift, const std::string& rest) {
-    return pilotdeck::test::fault("ws.json", text, marker, shift, rest);
-}
 
 // A compact workshop whose ideas come before the participants they refer to.
 const std::string kOutOfOrder = R"({"format": "pilotdeck-workshop", "version": 1, "title": "T", "language": "nl",
@@ -50,7 +44,7 @@ core::Workshop generated_workshop(int ideas, int raters, int criteria) {
         idea.owner = "p" + std::to_string(i % raters);
         ws.ideas.push_back(idea);
     }
-    ws.scores.reserve(static_cast<std::size_t>(ideas) * raters * criteria);
+    ws.scores.reserve(static_cast<std::size_t>(ideas) * static_cast<std::size_t>(raters) * static_cast<std::size_t>(criteria));
     for (int i = 0; i < ideas; ++i)
         for (int r = 0; r < raters; ++r)
             for (int c = 0; c < criteria; ++c)

@@ -58,10 +58,14 @@ struct Headless {
         ImGui::End();
         ImGui::Render();
     }
-    void press(int key, const std::function<void()>& draw) {
-        ImGui::GetIO().KeysDown[key] = true;
+    // A key pressed in one frame (with Ctrl held when `ctrl`) and released in the next.
+    void press(int key, const std::function<void()>& draw, bool ctrl = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeysDown[key] = true;
+        io.KeyCtrl = ctrl;
         frame(draw);
-        ImGui::GetIO().KeysDown[key] = false;
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
         frame(draw);
     }
     void click(ImVec2 at, const std::function<void()>& draw) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "documents/documents.hpp"
 #include "headless.hpp"
 #include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
@@ -119,4 +120,70 @@ TEST_CASE("panel objects: a new view starts with fresh panels (how a reopened wo
     for (int i = 0; i < 2; ++i) h.frame(draw);
     CHECK_FALSE(has(text, "Half typed"));
     CHECK(h.session.workshop().ideas.empty());
+}
+
+namespace {
+
+core::Workshop scored_workshop() {
+    core::Workshop ws;
+    ws.info.title = "Two charts";
+    ws.stages = {{"m", core::StageKind::Matrix, "Matrix", 15, "", {}}};
+    ws.criteria = {{"time_saved", "Time saved", core::Axis::Benefit, 1.0, 1, 5, "", {}},
+                   {"privacy", "Personal data", core::Axis::Risk, 1.0, 1, 5, "", {}},
+                   {"reach", "Reach", core::Axis::Visibility, 1.0, 1, 5, "", {}}};
+    ws.participants = {{"p1", "Ann", "Sales", core::Role::User}};
+    ws.ideas = {{"i1", "Invoice matching", "", "", "Finance", "", "", std::nullopt},
+                {"i2", "Mail triage", "", "", "Service", "", "", std::nullopt}};
+    ws.scores = {{"i1", "p1", "time_saved", 4}, {"i1", "p1", "privacy", 2}, {"i1", "p1", "reach", 4},
+                 {"i2", "p1", "time_saved", 5}, {"i2", "p1", "privacy", 1}, {"i2", "p1", "reach", 5}};
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("panel objects: two views keep their own matrix layout, pitch order and award reveal (a presenter shares the room's)") {
+    SECTION("the matrix chart's layout is each view's own") {
+        Headless h(scored_workshop());
+        const ui::Palette palette = ui::projector_palette();
+        ui::UiContext second(h.session, h.fonts, palette);
+        auto draw = [&] {
+            child_text("##first", 900, [&] { ui::draw_matrix(h.ctx); });
+            ImGui::SameLine();
+            child_text("##second", 600, [&] { ui::draw_matrix(second); });
+        };
+        h.frame(draw);
+        h.frame(draw);
+        const ui::MatrixChartCache& first_chart = h.ctx.panels().matrix.chart;
+        const ui::MatrixChartCache& second_chart = second.panels().matrix.chart;
+        CHECK(first_chart.circles.size() == 2);
+        CHECK(second_chart.circles.size() == 2);
+        // Each laid out for its own width, and neither undid the other's layout.
+        CHECK(first_chart.key.x1 - first_chart.key.x0 > second_chart.key.x1 - second_chart.key.x0);
+        CHECK(first_chart.key.session == &h.session);
+        CHECK(second_chart.key.session == &h.session);
+    }
+    SECTION("pitches and awards") {
+        Headless h(documents::load_workshop(std::string(PILOTDECK_TEST_DATA) + "/hackathon-workshop.json"));
+        ImFont* font = ImGui::GetIO().Fonts->Fonts[0];  // the team on stage is drawn in the large font
+        h.fonts.large = h.fonts.huge = font;
+        const ui::Palette palette = ui::projector_palette();
+        ui::UiContext second(h.session, h.fonts, palette);
+        CHECK(has(h.text([&] { ui::draw_pitches(second); }), "Ready for the first pitch"));
+        REQUIRE(ui::pitches_page(h.ctx, +1));  // the first view starts the first pitch
+        CHECK_FALSE(has(h.text([&] { ui::draw_pitches(h.ctx); }), "Ready for the first pitch"));
+        CHECK(has(h.text([&] { ui::draw_pitches(second); }), "Ready for the first pitch"));
+
+        REQUIRE(ui::awards_page(h.ctx, +1));  // the first view reveals the first award
+        CHECK(h.ctx.panels().show->awards.shown == 1);
+        h.frame([&] { ui::draw_awards(second); });
+        CHECK(second.panels().show->awards.shown == 0);
+        CHECK_FALSE(second.panels().show->awards.steps.empty());
+
+        // The presenter's window shares what the room is shown (App::presenter_workshop_shown).
+        ui::UiContext presenter(h.session, h.fonts, palette);
+        presenter.panels().show = h.ctx.panels().show;
+        CHECK_FALSE(has(h.text([&] { ui::draw_pitches(presenter); }), "Ready for the first pitch"));
+        h.frame([&] { ui::draw_awards(presenter); });
+        CHECK(presenter.panels().show->awards.shown == 1);
+    }
 }

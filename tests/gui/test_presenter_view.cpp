@@ -8,6 +8,7 @@
 #include <string>
 
 #include "headless.hpp"
+#include "phones_fixture.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
@@ -81,16 +82,9 @@ TEST_CASE("presenter view: the answer to the picked worry; N hides the notes; a 
 }
 
 TEST_CASE("presenter view: who has finished on the phones") {
-    test::TempDir dir;
-    const std::string path = dir.file("w.pilotdeck");
-    storage::WorkshopFile::create(path, workshop()).reset();
-    auto file = storage::WorkshopFile::open(path);
-    test::Headless h(file->load(), file.get());
-    server::PhoneServer phones;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    phones.start(h.session, *file, o);
+    test::PhonesOnFile fixture(workshop());
+    test::Headless& h = fixture.h;
+    server::PhoneServer& phones = fixture.phones;
     ui::PresenterInfo info;
     info.phones = &phones;
     const std::string text = h.text([&] { ui::draw_presenter_view(h.ctx, info); });

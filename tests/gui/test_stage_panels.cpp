@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/session.hpp"
+#include "headless.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/shortlist_export.hpp"
 #include "ui/panels.hpp"
@@ -17,6 +18,7 @@
 #include "ui/theme.hpp"
 
 using namespace pilotdeck;
+using test::Headless;
 
 namespace {
 
@@ -37,46 +39,6 @@ core::Workshop small_workshop() {
                  {"i3", "p1", "time_saved", 2}};
     return ws;
 }
-
-// One ImGui context for the test, with the default font, no ini file and no window.
-struct Headless {
-    ImGuiContext* context = ImGui::CreateContext();
-    core::Session session;
-    ui::Fonts fonts;
-    ui::UiContext ctx;
-
-    explicit Headless(core::Workshop ws)
-        : session(std::move(ws), 0, nullptr), ctx(session, fonts, ui::projector_palette()) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1600, 900);
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(context); }
-
-    void frame(const std::function<void()>& draw) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("stage", nullptr, ImGuiWindowFlags_NoDecoration);
-        draw();
-        ImGui::End();
-        ImGui::Render();
-    }
-    // A key pressed in one frame and released in the next.
-    void press(int key, const std::function<void()>& draw, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeysDown[key] = true;
-        io.KeyCtrl = ctrl;
-        frame(draw);
-        io.KeysDown[key] = false;
-        io.KeyCtrl = false;
-        frame(draw);
-    }
-};
 
 }  // namespace
 

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "core/session.hpp"
 #include "platform/paths.hpp"
@@ -21,9 +23,11 @@
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
 #include "headless.hpp"
+#include "phones_fixture.hpp"
 #include "ui/actions.hpp"
 #include "ui/app.hpp"
 #include "ui/panels.hpp"
+#include "ui/shortlist_export.hpp"
 #include "ui/theme.hpp"
 
 using namespace pilotdeck;
@@ -84,16 +88,9 @@ TEST_CASE("ideas: Delete on a pinned idea asks first; Enter then deletes; an ide
 }
 
 TEST_CASE("phones: the round's close and reopen buttons only on the stages with scores") {
-    test::TempDir dir;
-    const std::string path = dir.file("w.pilotdeck");
-    storage::WorkshopFile::create(path, workshop()).reset();
-    auto file = storage::WorkshopFile::open(path);
-    test::Headless h(file->load(), file.get());
-    server::PhoneServer phones;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    phones.start(h.session, *file, o);
+    test::PhonesOnFile fixture(workshop());
+    test::Headless& h = fixture.h;
+    server::PhoneServer& phones = fixture.phones;
     auto box = [&] { return h.text([&] { ui::draw_phones(h.ctx, phones); }); };
     CHECK_FALSE(has(box(), "Close round"));  // the ideas stage: no round here
     h.ctx.go_to_stage(1);
@@ -108,16 +105,9 @@ TEST_CASE("phones: the round's close and reopen buttons only on the stages with 
 }
 
 TEST_CASE("phones: a join code spent by guessing is said plainly on the phones box; F6 makes a new one") {
-    test::TempDir dir;
-    const std::string path = dir.file("w.pilotdeck");
-    storage::WorkshopFile::create(path, workshop()).reset();
-    auto file = storage::WorkshopFile::open(path);
-    test::Headless h(file->load(), file.get());
-    server::PhoneServer phones;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    phones.start(h.session, *file, o);
+    test::PhonesOnFile fixture(workshop());
+    test::Headless& h = fixture.h;
+    server::PhoneServer& phones = fixture.phones;
     auto box = [&] { return h.text([&] { ui::draw_phones(h.ctx, phones); }); };
     CHECK_FALSE(has(box(), "spent"));
     const std::string code = phones.join_code();
@@ -166,6 +156,14 @@ TEST_CASE("shortlist: \"Exported to\" goes once the workshop changes after the e
     REQUIRE(at.x >= 0);
     h.click(at, draw);
     ImGui::GetIO().MousePos = ImVec2(0, 0);
+    // The panel asks; the application layer writes the files after the frame, as App does.
+    CHECK_FALSE(std::filesystem::exists(dir.file("traps-shortlist.json")));
+    const std::vector<ui::Request> asked = h.ctx.take_requests();
+    REQUIRE(asked.size() == 1);
+    const auto* request = std::get_if<ui::ExportShortlist>(&asked[0]);
+    REQUIRE(request != nullptr);
+    CHECK(request->json_path == dir.file("traps-shortlist.json"));
+    ui::carry_out(h.ctx, *request);
     REQUIRE(std::filesystem::exists(dir.file("traps-shortlist.json")));
     CHECK(has(h.text(draw), "Exported to"));
     CHECK(has(h.text(draw), "Exported to"));  // it stays while nothing changes

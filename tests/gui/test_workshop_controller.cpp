@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "headless.hpp"
+#include "phones_fixture.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
@@ -93,16 +94,9 @@ TEST_CASE("workshop controller: a read-only workshop has no backups and no phone
 }
 
 TEST_CASE("requests: the phones box asks to close the round; the view does not close it") {
-    test::TempDir dir;
-    const std::string path = dir.file("w.pilotdeck");
-    storage::WorkshopFile::create(path, workshop("W")).reset();
-    auto file = storage::WorkshopFile::open(path);
-    test::Headless h(file->load(), file.get());
-    server::PhoneServer phones;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    phones.start(h.session, *file, o);
+    test::PhonesOnFile fixture(workshop("W"));
+    test::Headless& h = fixture.h;
+    server::PhoneServer& phones = fixture.phones;
     phones.set_stage(core::StageKind::Scoring);
     h.ctx.go_to_stage(1);  // scoring: the round's buttons
     REQUIRE(phones.round_open());

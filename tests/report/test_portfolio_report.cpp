@@ -8,12 +8,17 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_one_error_line;
+using pilotdeck::test::imported_json;
+using pilotdeck::test::pd;
+using pilotdeck::test::pdf_text;
+using pilotdeck::test::poppler;
+using pilotdeck::test::squeeze;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -22,38 +27,6 @@ namespace {
 
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
 const std::string kFollowup = std::string(PILOTDECK_TEST_DATA) + "/followup-workshop.json";
-const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
-
-RunResult pd(std::vector<std::string> args) {
-    args.insert(args.begin(), PILOTDECK_BINARY);
-    return pilotdeck::test::run_program(args, kEnglishSystem);
-}
-RunResult tool(std::vector<std::string> args) {
-    if (args[0] == "pdfinfo") args[0] = PILOTDECK_PDFINFO;
-    if (args[0] == "pdffonts") args[0] = PILOTDECK_PDFFONTS;
-    if (args[0] == "pdftotext") args[0] = PILOTDECK_PDFTOTEXT;
-    return pilotdeck::test::run_program(args, kEnglishSystem);
-}
-std::string squeeze(const std::string& s) { return std::regex_replace(s, std::regex("\\s+"), " "); }
-std::string pdf_text(const std::string& pdf) {
-    const RunResult r = tool({"pdftotext", "-enc", "UTF-8", pdf, "-"});
-    REQUIRE(r.status == 0);
-    return squeeze(r.out);
-}
-std::string imported(const TempDir& dir, const std::string& name, const json& doc) {
-    const std::string src = dir.file(name + ".json");
-    write_all(src, doc.dump(2));
-    const std::string file = dir.file(name + ".pilotdeck");
-    const RunResult r = pd({"import", file, "--from", src});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
-}
-void check_one_error_line(const RunResult& r) {
-    INFO("stderr: " << r.err);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 }  // namespace
 
@@ -66,8 +39,8 @@ TEST_CASE("report --portfolio: an A4 PDF with embedded fonts naming every worksh
     later["title"] = "Pulse-check in February";
     later["date"] = "2027-02-15";
     for (auto& c : later["concerns"]) c["count"] = c["id"] == "jobs" ? 1 : 2;
-    const std::string f1 = imported(dir, "demo", demo);
-    const std::string f2 = imported(dir, "later", later);
+    const std::string f1 = imported_json(dir, "demo", demo);
+    const std::string f2 = imported_json(dir, "later", later);
     const std::string doc = dir.file("followup.json");  // a workshop document among the files
     write_all(doc, followup.dump(2));
 
@@ -75,10 +48,10 @@ TEST_CASE("report --portfolio: an A4 PDF with embedded fonts naming every worksh
     const RunResult r = pd({"report", "--portfolio", f2, doc, f1, "--out", pdf});
     INFO(r.err);
     REQUIRE(r.status == 0);
-    const RunResult info = tool({"pdfinfo", pdf});
+    const RunResult info = poppler({"pdfinfo", pdf});
     REQUIRE(info.status == 0);
     CHECK(info.out.find("595.276 x 841.89 pts (A4)") != std::string::npos);
-    const RunResult fonts = tool({"pdffonts", pdf});
+    const RunResult fonts = poppler({"pdffonts", pdf});
     REQUIRE(fonts.status == 0);
     std::istringstream lines(fonts.out);
     std::string line;
@@ -116,8 +89,8 @@ TEST_CASE("report --portfolio follows the latest workshop's language, and --lang
     json nl = json::parse(read_all(kFollowup));
     nl["language"] = "nl";
     nl["date"] = "2027-01-10";
-    const std::string f1 = imported(dir, "demo", json::parse(read_all(kDemo)));
-    const std::string f2 = imported(dir, "nl", nl);
+    const std::string f1 = imported_json(dir, "demo", json::parse(read_all(kDemo)));
+    const std::string f2 = imported_json(dir, "nl", nl);
     const std::string pdf = dir.file("nl.pdf");
     REQUIRE(pd({"report", "--portfolio", f1, f2, "--out", pdf}).status == 0);
     const std::string text = pdf_text(pdf);
@@ -135,7 +108,7 @@ TEST_CASE("report --portfolio follows the latest workshop's language, and --lang
 
 TEST_CASE("report --portfolio refuses what portfolio refuses: one line, nothing written", "[report][portfolio]") {
     TempDir dir;
-    const std::string f1 = imported(dir, "demo", json::parse(read_all(kDemo)));
+    const std::string f1 = imported_json(dir, "demo", json::parse(read_all(kDemo)));
     const std::string before = read_all(f1);
     const std::string pdf = dir.file("p.pdf");
     const std::string copy = dir.file("copy.pilotdeck");

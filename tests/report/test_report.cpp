@@ -10,12 +10,17 @@
 #include <sstream>
 #include <tuple>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
+using pilotdeck::test::check_one_error_line;
+using pilotdeck::test::imported_json;
+using pilotdeck::test::pd;
+using pilotdeck::test::pdf_text;
+using pilotdeck::test::poppler;
+using pilotdeck::test::squeeze;
 using pilotdeck::test::TempDir;
 using pilotdeck::test::write_all;
 namespace fs = std::filesystem;
@@ -23,45 +28,16 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
-const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
-
-RunResult pd(std::vector<std::string> args) {
-    args.insert(args.begin(), PILOTDECK_BINARY);
-    return pilotdeck::test::run_program(args, kEnglishSystem);
-}
-
-// poppler's tools, found by CMake.
-RunResult tool(std::vector<std::string> args) {
-    if (args[0] == "pdfinfo") args[0] = PILOTDECK_PDFINFO;
-    if (args[0] == "pdffonts") args[0] = PILOTDECK_PDFFONTS;
-    if (args[0] == "pdftotext") args[0] = PILOTDECK_PDFTOTEXT;
-    return pilotdeck::test::run_program(args, kEnglishSystem);
-}
 
 // The demo workshop imported after `change` edited its document.
 template <typename F>
 std::string workshop(const TempDir& dir, const std::string& name, F change) {
     json doc = json::parse(read_all(kDemo));
     change(doc);
-    const std::string src = dir.file(name + ".json");
-    write_all(src, doc.dump(2));
-    const std::string file = dir.file(name + ".pilotdeck");
-    const RunResult r = pd({"import", file, "--from", src});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    return file;
+    return imported_json(dir, name, doc);
 }
 std::string demo(const TempDir& dir) {
     return workshop(dir, "demo", [](json&) {});
-}
-
-// All runs of white space as one space: pdftotext breaks lines where the PDF wraps them.
-std::string squeeze(const std::string& s) { return std::regex_replace(s, std::regex("\\s+"), " "); }
-
-std::string pdf_text(const std::string& pdf) {
-    const RunResult r = tool({"pdftotext", "-enc", "UTF-8", pdf, "-"});
-    REQUIRE(r.status == 0);
-    return squeeze(r.out);
 }
 
 std::string report_of(const std::string& file, const std::string& pdf, std::vector<std::string> more = {}) {
@@ -72,12 +48,6 @@ std::string report_of(const std::string& file, const std::string& pdf, std::vect
     REQUIRE(r.status == 0);
     REQUIRE(fs::exists(pdf));
     return pdf_text(pdf);
-}
-
-void check_one_error_line(const RunResult& r) {
-    INFO("stderr: " << r.err);
-    CHECK(r.err.rfind("pilotdeck: ", 0) == 0);
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
 
 // RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
@@ -130,7 +100,7 @@ TEST_CASE("the report is an A4 PDF with embedded fonts naming every idea, withou
     const std::string pdf = dir.file("report.pdf");
     const std::string text = report_of(file, pdf);
 
-    const RunResult info = tool({"pdfinfo", "-f", "1", "-l", "1000", pdf});
+    const RunResult info = poppler({"pdfinfo", "-f", "1", "-l", "1000", pdf});
     REQUIRE(info.status == 0);
     std::smatch m;
     REQUIRE(std::regex_search(info.out, m, std::regex("Pages: +([0-9]+)")));
@@ -143,7 +113,7 @@ TEST_CASE("the report is an A4 PDF with embedded fonts naming every idea, withou
         ++a4_pages;
     CHECK(a4_pages == static_cast<std::size_t>(pages));
 
-    const RunResult fonts = tool({"pdffonts", pdf});
+    const RunResult fonts = poppler({"pdffonts", pdf});
     REQUIRE(fonts.status == 0);
     std::istringstream lines(fonts.out);
     std::string line;

@@ -71,7 +71,7 @@ core::Workshop sample_workshop() {
         for (int r = 0; r < 5; ++r)
             for (std::size_t c = 0; c < ws.criteria.size(); ++c) {
                 if ((r + static_cast<int>(c) + idea[1]) % 4 == 0) continue;  // some left out
-                ws.scores.push_back({idea, ws.participants[r].id, ws.criteria[c].id, 1 + (r * 3 + static_cast<int>(c)) % 5});
+                ws.scores.push_back({idea, ws.participants[static_cast<std::size_t>(r)].id, ws.criteria[c].id, 1 + (r * 3 + static_cast<int>(c)) % 5});
             }
     return ws;
 }
@@ -92,7 +92,7 @@ core::Workshop big_workshop(int ideas, int raters, int criteria) {
     }
     std::mt19937 rng(42);
     std::uniform_int_distribution<int> value(1, 5);
-    ws.scores.reserve(static_cast<std::size_t>(ideas) * raters * criteria);
+    ws.scores.reserve(ws.ideas.size() * ws.participants.size() * ws.criteria.size());
     for (const auto& idea : ws.ideas)
         for (const auto& rater : ws.participants)
             for (const auto& c : ws.criteria) ws.scores.push_back({idea.id, rater.id, c.id, value(rng)});
