@@ -92,6 +92,8 @@ void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
         fail("nobody may vote for their own team");
 }
 
+void validate_hackathon(const Workshop&, const SetAudienceVoteOpen&) {}
+
 void validate_recusal(const Workshop& ws, const SetScore& c) {
     if (ws.teams.empty() || !c.value) return;
     const auto p = find_id(ws.participants, c.rater);
@@ -145,10 +147,19 @@ Command apply_hackathon(Workshop& ws, const SetAudienceVote& c) {
     return inverse;
 }
 
+Command apply_hackathon(Workshop& ws, const SetAudienceVoteOpen& c) {
+    SetAudienceVoteOpen inverse{!ws.audience_vote_closed};
+    ws.audience_vote_closed = !c.open;
+    return inverse;
+}
+
 std::string describe_hackathon(const PutTeam& c) { return "Save team " + quoted(c.team.name); }
 std::string describe_hackathon(const RemoveTeam&) { return "Remove team"; }
 std::string describe_hackathon(const AddComparison&) { return "Compare two teams"; }
 std::string describe_hackathon(const RemoveComparison&) { return "Undo a comparison"; }
 std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? "Audience vote" : "Withdraw audience vote"; }
+std::string describe_hackathon(const SetAudienceVoteOpen& c) {
+    return c.open ? "Reopen the audience vote" : "Close the audience vote";
+}
 
 }  // namespace pilotdeck::core

@@ -42,16 +42,18 @@ struct RevealState {
     const core::Session* session = nullptr;
     std::size_t shown = 0;
     std::uint64_t revision = ~std::uint64_t{0};
+    unsigned language = 0;  // i18n::generation(): the "why" sentences follow the language
     std::vector<core::RevealStep> steps;
 };
 
 RevealState& reveal_for(const UiContext& ctx) {
     static RevealState s;
-    if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, {}};
-    if (s.revision != ctx.session.revision()) {
+    if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, 0, {}};
+    if (s.revision != ctx.session.revision() || s.language != i18n::generation()) {
         const core::Workshop& ws = ctx.session.workshop();
         s.steps = core::award_reveal(ws, core::hackathon_results(ws));
         s.revision = ctx.session.revision();
+        s.language = i18n::generation();
         if (s.shown > s.steps.size()) s.shown = s.steps.size();
     }
     return s;
