@@ -9,6 +9,7 @@
 #include "core/hackathon.hpp"
 #include "documents/documents.hpp"
 #include "documents/results_document.hpp"
+#include "cli/language.hpp"
 #include "storage/workshop_file.hpp"
 
 namespace pilotdeck::cli {
@@ -29,6 +30,7 @@ int cmd_results(const std::string& file, const std::string& out) {
                                   ? storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load()
                                   : documents::load_workshop(file);
     if (ws.teams.empty()) throw std::runtime_error(file + ": has no teams, so there are no hackathon results");
+    follow_workshop_language(ws.info.language);  // contracts 10: the "why" sentences in the workshop's language
     const std::string text = documents::write_results(ws, core::hackathon_results(ws));
     if (!out.empty()) {
         documents::write_file_atomic(out, text);

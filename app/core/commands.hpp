@@ -43,17 +43,19 @@ struct AddComparison { Comparison comparison; std::optional<std::size_t> positio
 struct RemoveComparison { std::size_t index = 0; };
 // A participant's audience vote (nullopt: withdrawn).
 struct SetAudienceVote { std::string voter; std::optional<std::string> team; };
+// The facilitator closes (or reopens) the audience vote; kept in the workshop file.
+struct SetAudienceVoteOpen { bool open = true; };
 
 struct Batch;
 
 using Command = std::variant<SetInfo, SetCurrentStage, SetConcernCount, PutParticipant, RemoveParticipant,
                              PutIdea, RemoveIdea, SetScore, SetSelection, PutTeam, RemoveTeam, AddComparison,
-                             RemoveComparison, SetAudienceVote, SetRevote, Revote, Unrevote, Batch>;
+                             RemoveComparison, SetAudienceVote, SetAudienceVoteOpen, SetRevote, Revote, Unrevote, Batch>;
 
 template <class C>
 concept HackathonCommand = std::is_same_v<C, PutTeam> || std::is_same_v<C, RemoveTeam> ||
                            std::is_same_v<C, AddComparison> || std::is_same_v<C, RemoveComparison> ||
-                           std::is_same_v<C, SetAudienceVote>;
+                           std::is_same_v<C, SetAudienceVote> || std::is_same_v<C, SetAudienceVoteOpen>;
 
 // Several commands applied as one edit (one transaction, one undo step), in order.
 struct Batch { std::vector<Command> commands; std::string label; };

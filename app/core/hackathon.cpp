@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/i18n.hpp"
 #include "core/aggregate.hpp"
 #include "core/pairwise.hpp"
 #include "core/selection.hpp"
@@ -14,31 +14,37 @@
 namespace pilotdeck::core {
 namespace {
 
-// The sentences of the awards, in one place (to be wrapped for gettext).
+// The sentences of the awards ("why"), in the current language (contracts 10: the results
+// document's sentences are in the workshop's language; the caller chooses it).
 namespace text {
+unsigned long plural_n(std::size_t n) { return static_cast<unsigned long>(n); }
+std::string count(std::size_t n) { return std::to_string(n); }
 std::string overall_pairwise(std::size_t comparisons, std::size_t judges) {
-    return "Ranked first by Crowd-BT over " + std::to_string(comparisons) + " comparisons by " + std::to_string(judges) +
-           (judges == 1 ? " judge." : " judges.");
+    return i18n::format(i18n::ntr("Ranked first by Crowd-BT over {0} comparisons by {1} judge.",
+                                  "Ranked first by Crowd-BT over {0} comparisons by {1} judges.", plural_n(judges)),
+                        {count(comparisons), count(judges)});
 }
 std::string overall_criteria(std::size_t raters) {
-    return "Ranked first on the jury's scores (benefit high, visibility high, risk low) by " + std::to_string(raters) +
-           (raters == 1 ? " judge." : " judges.");
+    return i18n::format(i18n::ntr("Ranked first on the jury's scores (benefit high, visibility high, risk low) by {0} judge.",
+                                  "Ranked first on the jury's scores (benefit high, visibility high, risk low) by {0} judges.",
+                                  plural_n(raters)),
+                        {count(raters)});
 }
 std::string audience(int votes, std::size_t total) {
-    return std::to_string(votes) + " of " + std::to_string(total) + " audience votes.";
+    return i18n::format(i18n::ntr("{0} of {1} audience vote.", "{0} of {1} audience votes.", plural_n(total)),
+                        {std::to_string(votes), count(total)});
 }
 std::string criterion(const std::string& label, double mean) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", mean);
-    return "Highest jury mean on " + label + ": " + buffer + ".";
+    return i18n::format(i18n::tr("Highest jury mean on {0}: {1}."), {label, i18n::number(mean, 2)});
 }
-const char* kPilot = "Its idea is the shortlist's first pilot.";
-const char* kNoComparisons = "No comparisons yet.";
-const char* kNoJuryScores = "No jury scores yet.";
-const char* kNoVotes = "No audience votes yet.";
-const char* kNoPilot = "No team's idea is the shortlist's first pilot.";
+std::string pilot() { return i18n::tr("Its idea is the shortlist's first pilot."); }
+std::string no_comparisons() { return i18n::tr("No comparisons yet."); }
+std::string no_jury_scores() { return i18n::tr("No jury scores yet."); }
+std::string no_votes() { return i18n::tr("No audience votes yet."); }
+std::string no_pilot() { return i18n::tr("No team's idea is the shortlist's first pilot."); }
 std::string tie(const std::string& sentence, std::size_t others) {
-    return sentence + " A tie with " + std::to_string(others) + (others == 1 ? " other team." : " other teams.");
+    return sentence + " " +
+           i18n::format(i18n::ntr("A tie with {0} other team.", "A tie with {0} other teams.", plural_n(others)), {count(others)});
 }
 }  // namespace text
 
@@ -148,7 +154,7 @@ HackathonResults hackathon_results(const Workshop& ws) {
             const bool judged = r.method == JudgingMethod::Pairwise ? !ws.comparisons.empty()
                                                                     : !r.ranking.empty() && r.ranking[0].benefit.has_value();
             if (!judged || r.ranking.empty()) {
-                out.why = r.method == JudgingMethod::Pairwise ? text::kNoComparisons : text::kNoJuryScores;
+                out.why = r.method == JudgingMethod::Pairwise ? text::no_comparisons() : text::no_jury_scores();
             } else {
                 std::vector<std::size_t> first;
                 for (const RankedTeam& row : r.ranking)
@@ -165,7 +171,7 @@ HackathonResults hackathon_results(const Workshop& ws) {
                 if (const auto it = team_index.find(v.team); it != team_index.end()) ++votes[it->second];
             const int most = votes.empty() ? 0 : *std::max_element(votes.begin(), votes.end());
             if (most == 0) {
-                out.why = text::kNoVotes;
+                out.why = text::no_votes();
             } else {
                 std::vector<std::size_t> top;
                 for (std::size_t t = 0; t < votes.size(); ++t)
@@ -190,16 +196,16 @@ HackathonResults hackathon_results(const Workshop& ws) {
                     }
                 }
             }
-            if (!best) out.why = text::kNoJuryScores;
+            if (!best) out.why = text::no_jury_scores();
             else award_to(ws, out, top, text::criterion(crit == ws.criteria.end() ? id : crit->label, *best));
         } else if (award.rule == "pilot") {
             const std::vector<IdeaResult> all = summarize(ws.ideas, ws.criteria, Aggregates::from_scores(ws.scores));
             const Selection selection = select_pilots(ws.ideas, all, ws.selection);
-            out.why = text::kNoPilot;
+            out.why = text::no_pilot();
             if (!selection.pilots.empty()) {
                 const std::string& idea = ws.ideas[all[selection.pilots.front().result].idea].id;
                 for (std::size_t t = 0; t < ws.teams.size(); ++t)
-                    if (ws.teams[t].idea == idea) award_to(ws, out, {t}, text::kPilot);
+                    if (ws.teams[t].idea == idea) award_to(ws, out, {t}, text::pilot());
             }
         }
         r.awards.push_back(std::move(out));

@@ -94,6 +94,8 @@ void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
         fail("nobody may vote for their own team");
 }
 
+void validate_hackathon(const Workshop&, const SetAudienceVoteOpen&) {}
+
 void validate_recusal(const Workshop& ws, const SetScore& c) {
     if (ws.teams.empty() || !c.value) return;
     const auto p = find_id(ws.participants, c.rater);
@@ -147,10 +149,19 @@ Command apply_hackathon(Workshop& ws, const SetAudienceVote& c) {
     return inverse;
 }
 
+Command apply_hackathon(Workshop& ws, const SetAudienceVoteOpen& c) {
+    SetAudienceVoteOpen inverse{!ws.audience_vote_closed};
+    ws.audience_vote_closed = !c.open;
+    return inverse;
+}
+
 std::string describe_hackathon(const PutTeam& c) { return i18n::format(i18n::tr("Save team {0}"), {quoted(c.team.name)}); }
 std::string describe_hackathon(const RemoveTeam&) { return i18n::tr("Remove team"); }
 std::string describe_hackathon(const AddComparison&) { return i18n::tr("Compare two teams"); }
 std::string describe_hackathon(const RemoveComparison&) { return i18n::tr("Undo a comparison"); }
 std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? i18n::tr("Audience vote") : i18n::tr("Withdraw audience vote"); }
+std::string describe_hackathon(const SetAudienceVoteOpen& c) {
+    return c.open ? i18n::tr("Reopen the audience vote") : i18n::tr("Close the audience vote");
+}
 
 }  // namespace pilotdeck::core

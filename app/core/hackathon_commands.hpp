@@ -14,6 +14,7 @@ void validate_hackathon(const Workshop& ws, const RemoveTeam& c);
 void validate_hackathon(const Workshop& ws, const AddComparison& c);
 void validate_hackathon(const Workshop& ws, const RemoveComparison& c);
 void validate_hackathon(const Workshop& ws, const SetAudienceVote& c);
+void validate_hackathon(const Workshop& ws, const SetAudienceVoteOpen& c);
 // A jury member's score for the idea of a team they are recused from is refused.
 void validate_recusal(const Workshop& ws, const SetScore& c);
 
@@ -22,11 +23,13 @@ Command apply_hackathon(Workshop& ws, const RemoveTeam& c);
 Command apply_hackathon(Workshop& ws, const AddComparison& c);
 Command apply_hackathon(Workshop& ws, const RemoveComparison& c);
 Command apply_hackathon(Workshop& ws, const SetAudienceVote& c);
+Command apply_hackathon(Workshop& ws, const SetAudienceVoteOpen& c);
 
 std::string describe_hackathon(const PutTeam& c);
 std::string describe_hackathon(const RemoveTeam& c);
 std::string describe_hackathon(const AddComparison& c);
 std::string describe_hackathon(const RemoveComparison& c);
 std::string describe_hackathon(const SetAudienceVote& c);
+std::string describe_hackathon(const SetAudienceVoteOpen& c);
 
 }  // namespace pilotdeck::core

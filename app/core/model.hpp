@@ -290,6 +290,7 @@ struct Workshop {
     std::vector<Comparison> comparisons;
     std::vector<Award> awards;
     std::vector<AudienceVote> audience_votes;
+    bool audience_vote_closed = false;  // the facilitator closed the audience vote (file meta, not in documents)
     bool operator==(const Workshop&) const = default;
 };
 

@@ -125,6 +125,7 @@ void validate(const Workshop& ws, const Command& command) {
         void operator()(const AddComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const RemoveComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const SetAudienceVote& c) const { validate_hackathon(ws, c); }
+        void operator()(const SetAudienceVoteOpen& c) const { validate_hackathon(ws, c); }
         void operator()(const SetRevote& c) const {
             if (!c.revote) return;
             if (c.revote->round < 2 || c.revote->round > 1000) fail("a re-vote round is numbered 2 to 1000");
@@ -374,6 +375,7 @@ Command Session::apply(const Command& command) {
         Command operator()(const AddComparison& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const RemoveComparison& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetAudienceVote& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const SetAudienceVoteOpen& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetRevote& c) {
             SetRevote inv{s.ws_.revote};
             s.ws_.revote = c.revote;

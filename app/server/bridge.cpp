@@ -127,17 +127,6 @@ void Bridge::set_browser_language(bool allowed) {
     ++settings_.version;
 }
 
-void Bridge::set_audience_open(bool open) {
-    std::lock_guard l(settings_mu_);
-    settings_.audience_open = open;
-    ++settings_.version;
-}
-
-bool Bridge::audience_open() const {
-    std::lock_guard l(settings_mu_);
-    return settings_.audience_open;
-}
-
 PhoneCounts Bridge::counts() const {
     std::lock_guard l(count_mu_);
     return counts_;

@@ -63,9 +63,7 @@ public:
     void set_open_ideas(std::optional<std::vector<std::string>> ideas);
     void set_round(bool open);
     bool round_open() const;
-    void set_audience_open(bool open);
     void set_browser_language(bool allowed);
-    bool audience_open() const;
     // The generator of the judging pairs (contracts 6); call before the first job.
     void set_seed(std::uint64_t seed) { desk_.set_seed(seed); }
     PhoneCounts counts() const;

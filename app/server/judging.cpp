@@ -212,11 +212,11 @@ Reply JudgingDesk::undo(const Job& j, core::Session& s, const PhoneSettings& set
     return json_reply(200, dump(json{{"undone", true}, {"winner", undone.winner}, {"loser", undone.loser}}));
 }
 
-Reply JudgingDesk::vote(const Job& j, core::Session& s, const PhoneSettings& settings) {
+Reply JudgingDesk::vote(const Job& j, core::Session& s, const PhoneSettings&) {
     const auto& ws = s.workshop();
     const core::Team* t = j.team.empty() ? nullptr : find_team(ws, j.team);
     if (!j.team.empty() && !t) return error_reply(404, N_("unknown team"));
-    if (!settings.audience_open) return error_reply(409, N_("the audience vote is closed"));
+    if (ws.audience_vote_closed) return error_reply(409, N_("the audience vote is closed"));
     if (t && std::find(t->members.begin(), t->members.end(), j.participant) != t->members.end())
         return error_reply(409, N_("you cannot vote for your own team"));
     core::SetAudienceVote cmd{j.participant, t ? std::optional<std::string>(t->id) : std::nullopt};
@@ -340,7 +340,7 @@ void JudgingDesk::add_state(json& out, const std::string& participant, const cor
     json my_vote = nullptr;
     for (const auto& v : ws.audience_votes)
         if (v.voter == participant) my_vote = v.team;
-    out["audience"] = {{"open", settings.audience_open}, {"vote", my_vote}};
+    out["audience"] = {{"open", !ws.audience_vote_closed}, {"vote", my_vote}};
     if (kind != core::StageKind::Judging) return;
     json judging = judging_state(participant, s, settings);
     if (auto it = judging.find("scores"); it != judging.end()) {  // the jury's own, as in scoring

@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <future>
 #include <mutex>
@@ -37,6 +38,9 @@ struct PhoneServer::Impl {
     std::mutex qmu;
     std::condition_variable qcv;
     std::vector<Job> queue;
+    // The facilitator's edits in serve mode (closing the audience vote), for the writer thread.
+    std::vector<std::packaged_task<void(core::Session&)>> tasks;
+    std::atomic<bool> audience_closed{false};  // serve mode: what the writer's session holds
     bool accepting = false;
     bool writer_exit = false;
 
@@ -96,15 +100,20 @@ struct PhoneServer::Impl {
             opened.set_exception(std::current_exception());
             return;
         }
+        audience_closed = session->workshop().audience_vote_closed;
+        std::vector<std::packaged_task<void(core::Session&)>> edits;
         for (;;) {
             std::vector<Job> jobs;
             {
                 std::unique_lock l(qmu);
-                qcv.wait(l, [&] { return !queue.empty() || writer_exit; });
-                if (queue.empty()) break;
+                qcv.wait(l, [&] { return !queue.empty() || !tasks.empty() || writer_exit; });
+                if (queue.empty() && tasks.empty()) break;
                 jobs.swap(queue);
+                edits.swap(tasks);
             }
-            run(jobs, *session);
+            for (auto& edit : edits) edit(*session);
+            edits.clear();
+            if (!jobs.empty()) run(jobs, *session);
         }
         session = nullptr;
         own_session.reset();
@@ -224,9 +233,37 @@ void PhoneServer::open_round() { impl_->bridge.set_round(true); }
 bool PhoneServer::round_open() const { return impl_->bridge.round_open(); }
 std::string PhoneServer::jury_code() const { return impl_->guard.jury_code(); }
 void PhoneServer::set_language_from_phone(bool allowed) { impl_->bridge.set_browser_language(allowed); }
-void PhoneServer::open_audience_vote() { impl_->bridge.set_audience_open(true); }
-void PhoneServer::close_audience_vote() { impl_->bridge.set_audience_open(false); }
-bool PhoneServer::audience_vote_open() const { return impl_->bridge.audience_open(); }
+// The workshop file keeps it (core::SetAudienceVoteOpen, one transaction, one undo step): the
+// GUI's session on the GUI's thread, serve mode's on the writer thread (waited for).
+void PhoneServer::set_audience_vote_open(bool open) {
+    if (!running()) return;
+    const auto edit = [open](core::Session& s) {
+        if (s.workshop().audience_vote_closed == open) s.execute(core::SetAudienceVoteOpen{open});
+    };
+    if (impl_->gui_mode) {
+        if (impl_->session) edit(*impl_->session);
+        return;
+    }
+    std::packaged_task<void(core::Session&)> task([&](core::Session& s) {
+        edit(s);
+        impl_->audience_closed = s.workshop().audience_vote_closed;
+    });
+    auto done = task.get_future();
+    {
+        std::lock_guard l(impl_->qmu);
+        if (!impl_->accepting) return;
+        impl_->tasks.push_back(std::move(task));
+    }
+    impl_->qcv.notify_one();
+    done.get();  // a storage error reaches the caller
+}
+void PhoneServer::open_audience_vote() { set_audience_vote_open(true); }
+void PhoneServer::close_audience_vote() { set_audience_vote_open(false); }
+bool PhoneServer::audience_vote_open() const {
+    if (!running()) return false;
+    if (impl_->gui_mode) return impl_->session && !impl_->session->workshop().audience_vote_closed;
+    return !impl_->audience_closed;
+}
 PhoneCounts PhoneServer::counts() const { return impl_->bridge.counts(); }
 
 }  // namespace pilotdeck::server

@@ -129,7 +129,8 @@ public:
     // jury member (role jury). For the facilitator's eyes only (the presenter view, never the
     // projector); new at every start and with new_join_code().
     std::string jury_code() const;
-    // The audience vote: open at start; while closed every vote gets 409. Counts are never sent
+    // The audience vote: open until closed; while closed every vote gets 409, also after a
+    // restart (the workshop file keeps it; the session's thread, GUI only). Counts are never sent
     // to phones (the awards reveal them on the projector).
     void open_audience_vote();
     void close_audience_vote();
@@ -143,6 +144,7 @@ public:
 
 private:
     void start_gui(core::Session& session, storage::WorkshopFile* file, const ServerOptions& options);
+    void set_audience_vote_open(bool open);
     std::unique_ptr<Impl> impl_;
 };
 

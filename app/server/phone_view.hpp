@@ -24,7 +24,6 @@ struct PhoneSettings {
     std::optional<core::StageKind> stage;  // nullopt: the session's current stage
     std::optional<std::set<std::string>> open_ideas;  // nullopt: all
     bool round = true;
-    bool audience_open = true;  // contracts 6: the audience vote, until the facilitator closes it
     bool browser_language = false;  // the page in the phone's Accept-Language (en, nl, de) when it names one
     std::uint64_t version = 1;
 };

@@ -104,11 +104,17 @@ void persist_hackathon(Database& db, const core::SetAudienceVote& c) {
             .run();
 }
 
+// contracts 6 leaves it out of the documents: the file's meta keeps it.
+void persist_hackathon(Database& db, const core::SetAudienceVoteOpen& c) {
+    write_meta(db, "audience_vote_closed", c.open ? "0" : "1");
+}
+
 void insert_hackathon(Database& db, const core::Workshop& ws) {
     write_meta(db, "mode", core::to_string(ws.mode));
     write_meta(db, "pitch_minutes", std::to_string(ws.pitching.pitch_minutes));
     write_meta(db, "qa_minutes", std::to_string(ws.pitching.qa_minutes));
     write_meta(db, "judging_method", core::to_string(ws.judging.method));
+    if (ws.audience_vote_closed) write_meta(db, "audience_vote_closed", "1");
     write_meta(db, "recuse_same_department", ws.judging.recuse_same_department ? "1" : "0");
     const auto people = rids(db, "participant");
     const auto ideas = rids(db, "idea");
@@ -147,7 +153,7 @@ void insert_hackathon(Database& db, const core::Workshop& ws) {
 void read_hackathon(Database& db, core::Workshop& ws) {
     std::map<std::string, std::string> meta;
     Statement m(db, "SELECT key, value FROM meta WHERE key IN ('mode', 'pitch_minutes', 'qa_minutes', 'judging_method', "
-                    "'recuse_same_department')");
+                    "'recuse_same_department', 'audience_vote_closed')");
     while (m.step()) meta[m.column_text(0)] = m.column_text(1);
     const auto number = [&](const char* key, int fallback) {
         const auto it = meta.find(key);
@@ -171,6 +177,7 @@ void read_hackathon(Database& db, core::Workshop& ws) {
     ws.pitching.pitch_minutes = number("pitch_minutes", ws.pitching.pitch_minutes);
     ws.pitching.qa_minutes = number("qa_minutes", ws.pitching.qa_minutes);
     ws.judging.recuse_same_department = number("recuse_same_department", 0) != 0;
+    ws.audience_vote_closed = number("audience_vote_closed", 0) != 0;
 
     // A file of schema 3 or older opened read-only (never migrated) has no hackathon tables.
     Statement has_tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'team'");

@@ -41,11 +41,12 @@ std::string remaining(std::size_t n) {
 
 RevealState& reveal_for(UiContext& ctx) {
     RevealState& s = ctx.panels().show->awards;
-    if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, {}};
-    if (s.revision != ctx.session.revision()) {
+    if (s.session != &ctx.session) s = RevealState{&ctx.session, 0, ~std::uint64_t{0}, 0, {}};
+    if (s.revision != ctx.session.revision() || s.language != i18n::generation()) {
         const core::Workshop& ws = ctx.session.workshop();
         s.steps = core::award_reveal(ws, core::hackathon_results(ws));
         s.revision = ctx.session.revision();
+        s.language = i18n::generation();
         if (s.shown > s.steps.size()) s.shown = s.steps.size();
     }
     return s;

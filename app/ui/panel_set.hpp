@@ -184,6 +184,7 @@ struct RevealState {
     const core::Session* session = nullptr;
     std::size_t shown = 0;
     std::uint64_t revision = ~std::uint64_t{0};
+    unsigned language = 0;  // i18n::generation(): the "why" sentences follow the language
     std::vector<core::RevealStep> steps;
 };
 // What the room is shown on the pitch and award stages: the team on stage with its countdown,

@@ -187,11 +187,13 @@ Outcome WorkshopController::new_join_code() {
 
 std::string WorkshopController::jury_code() const { return phones_on() ? phones_->jury_code() : std::string(); }
 
+// The file keeps whether it is closed (core::SetAudienceVoteOpen): turning the phones off and on,
+// or reopening the workshop, leaves it closed.
 bool WorkshopController::audience_vote_open() const { return phones_on() && phones_->audience_vote_open(); }
 
 Outcome WorkshopController::close_audience_vote() {
     if (!audience_vote_open()) return {};
-    phones_->close_audience_vote();  // from now on every vote gets 409
+    phones_->close_audience_vote();  // one undo step in the file; from now on every vote gets 409
     return {i18n::tr("Audience vote closed: the awards can reveal the audience award"), {}};
 }
 

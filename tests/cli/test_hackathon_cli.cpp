@@ -127,3 +127,20 @@ TEST_CASE("pilotdeck results refuses bad input with one line and writes nothing"
     for (const auto& entry : fs::directory_iterator(dir.path()))
         CHECK(entry.path().filename().string().find("results") == std::string::npos);
 }
+
+TEST_CASE("pilotdeck results of a German workshop: the why sentences in German, codes and numbers unchanged", "[cli][hackathon]") {
+    TempDir dir;
+    const std::string doc = dir.file("de.json");
+    write_all(doc, edited("\"language\": \"en\"", "\"language\": \"de\""));
+    const RunResult r = pd({"results", doc});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const json out = json::parse(r.out);
+    CHECK(out["awards"][0]["why"] == "Nach Crowd-BT auf Platz eins, aus 6 Vergleichen von 3 Jurymitgliedern.");
+    CHECK(out["awards"][1]["why"] == "2 von 4 Publikumsstimmen. Gleichstand mit 1 weiteren Team.");
+    CHECK(out["awards"][2]["why"] == "Höchster Jury-Mittelwert bei Time saved: 3,50.");
+    CHECK(out["awards"][1]["tied_with"] == json::array({"t3"}));
+    CHECK(out["format"] == "pilotdeck-results");
+    // --lang overrides the workshop's language.
+    CHECK(json::parse(pd({"results", doc, "--lang", "en"}).out)["awards"][1]["why"] == "2 of 4 audience votes. A tie with 1 other team.");
+}

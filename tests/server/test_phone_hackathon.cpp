@@ -277,6 +277,36 @@ TEST_CASE("criteria judging from a phone: the jury scores the teams' ideas, prog
     for (const auto& sc : ws.scores) CHECK(sc.rater == judge.id);
 }
 
+TEST_CASE("a closed audience vote stays closed: in the file, after a restart of the server", "[server][hackathon]") {
+    Running s(hackathon(3, core::JudgingMethod::Pairwise), core::StageKind::Pitches);
+    {
+        HttpClient c(s.server.port());
+        Phone ann(c, s.server.join_code(), "Ann");
+        REQUIRE(ann.put("/api/vote", {{"team", "t1"}}).status == 200);
+        CHECK(s.server.audience_vote_open());
+        s.server.close_audience_vote();
+        CHECK_FALSE(s.server.audience_vote_open());
+        CHECK(ann.put("/api/vote", {{"team", "t2"}}).status == 409);
+    }
+    const auto ws = s.read_back();
+    CHECK(ws.audience_vote_closed);
+    REQUIRE(ws.audience_votes.size() == 1);
+
+    server::PhoneServer again;  // as `pilotdeck serve` started anew on the same file
+    again.start(s.file, local(core::StageKind::Awards));
+    CHECK_FALSE(again.audience_vote_open());
+    HttpClient c(again.port());
+    Phone bob(c, again.join_code(), "Bob");
+    CHECK(bob.state()["audience"]["open"] == false);
+    HttpResponse late = bob.put("/api/vote", {{"team", "t2"}});
+    CHECK(late.status == 409);
+    CHECK(error_of(late).find("closed") != std::string::npos);
+    again.open_audience_vote();  // the facilitator may open it again
+    CHECK(bob.put("/api/vote", {{"team", "t2"}}).status == 200);
+    again.stop();
+    CHECK_FALSE(storage::WorkshopFile::open(s.file, storage::WorkshopFile::Mode::ReadOnly)->load().audience_vote_closed);
+}
+
 TEST_CASE("the audience vote: once, for a team not one's own, changeable until closed, no counts", "[server][hackathon]") {
     Running s(hackathon(3, core::JudgingMethod::Pairwise), core::StageKind::Teams);
     HttpClient c(s.server.port());
