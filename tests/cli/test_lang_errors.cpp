@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/process.hpp"
-#include "support/temp_dir.hpp"
+#include "support/cli.hpp"
 
 using nlohmann::json;
+using pilotdeck::test::pd;
 using pilotdeck::test::read_all;
 using pilotdeck::test::RunResult;
 using pilotdeck::test::TempDir;
@@ -18,13 +18,6 @@ using pilotdeck::test::write_all;
 namespace {
 
 const std::string kDemo = std::string(PILOTDECK_SOURCE_DIR) + "/assets/demo-workshop.json";
-const std::vector<std::string> kEnglishSystem = {"LANGUAGE=", "LC_ALL=", "LC_MESSAGES=", "LANG=C.UTF-8"};
-
-RunResult pd(const std::vector<std::string>& args, const std::vector<std::string>& env = kEnglishSystem) {
-    std::vector<std::string> argv{PILOTDECK_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return pilotdeck::test::run_program(argv, env);
-}
 
 // Imports `doc` (written to NAME.json) into a new file in each language; returns the error lines.
 struct Lines {
