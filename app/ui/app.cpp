@@ -324,7 +324,11 @@ void App::handle_requests() {
         case StartAction::Kind::Open: open(action->path); break;
         case StartAction::Kind::Create:
             // The file was not made, or not opened: the start screen says why.
-            if (const std::string error = workshop_.create(action->path, action->workshop); !error.empty())
+            if (const std::string error = action->follow_up_of.empty()
+                                              ? workshop_.create(action->path, action->workshop)
+                                              : workshop_.create_follow_up(action->path, action->follow_up_of,
+                                                                           *action->from_template, action->workshop.info);
+                !error.empty())
                 show_start(error);
             break;
         }

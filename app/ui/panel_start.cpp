@@ -143,6 +143,9 @@ std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
     if (field(f, Field::Path, i18n::tr("Save as"), "##new_path", f.path)) entered = Field::Path;
     if (f.path != before) f.path_edited = true;
     ImGui::PopID();
+    // A follow-up meeting (a pilot review, a pulse-check) starts from the earlier workshop's file.
+    if (field(f, Field::FollowUp, i18n::tr("Follow-up of (an earlier workshop file, optional)"), "##new_follow_up", f.follow_up))
+        entered = Field::FollowUp;
     const bool create = ImGui::Button(i18n::tr("Create workshop")) || entered != Field::None;
     ImGui::SameLine();
     ImGui::TextDisabled("%s", i18n::tr("Enter in any field"));
@@ -159,6 +162,8 @@ std::optional<StartAction> create_column(StartForm& f, const Fonts& fonts,
     a.workshop.info.organisation = trim(f.organisation);
     a.workshop.info.date = trim(f.date);
     a.workshop.info.facilitator = trim(f.facilitator);
+    a.follow_up_of = trim(f.follow_up);
+    if (!a.follow_up_of.empty()) a.from_template = chosen;
     try {
         core::validate(a.workshop, core::SetInfo{a.workshop.info});  // e.g. a date that is no date
     } catch (const core::CommandError& e) {

@@ -18,9 +18,10 @@ namespace pilotdeck::ui {
 // recent workshops, and in the template field (Shift+Tab from the title) through the
 // templates; Esc goes back to the open workshop.
 struct StartForm {
-    enum class Field { None, Template, Title, Organisation, Date, Facilitator, Path, OpenPath };
+    enum class Field { None, Template, Title, Organisation, Date, Facilitator, FollowUp, Path, OpenPath };
     int template_index = 0;
     std::string title, organisation, date, facilitator;
+    std::string follow_up;     // an earlier workshop file this meeting follows up (contracts 12), or empty
     std::string path;          // where the new workshop goes
     bool path_edited = false;  // else it follows the title
     int path_generation = 0;   // bumps when the path follows the title (a fresh text field)
@@ -36,6 +37,10 @@ struct StartAction {
     enum class Kind { Open, Create, Back } kind = Kind::Open;
     std::string path;
     core::Workshop workshop;  // Create: the new workshop
+    // Create as a follow-up: the earlier workshop's file; the application layer reads it and
+    // carries its participants, open ideas and pilots over (core::carry_over) with `from_template`.
+    std::string follow_up_of;
+    std::optional<core::Template> from_template;
 };
 
 // A file name from a title: lower-case ASCII letters and digits, '-' between words.

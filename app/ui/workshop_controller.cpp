@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include "base/i18n.hpp"
+#include "core/carry_over.hpp"
 
 namespace pilotdeck::ui {
 
@@ -51,6 +52,21 @@ std::string WorkshopController::create(const std::string& path, const core::Work
         return e.what();
     }
     return open(path);
+}
+
+std::string WorkshopController::create_follow_up(const std::string& path, const std::string& earlier_path,
+                                                 const core::Template& t, const core::WorkshopInfo& info) {
+    core::Workshop ws;
+    try {
+        const core::Workshop earlier =
+            storage::WorkshopFile::open(earlier_path, storage::WorkshopFile::Mode::ReadOnly)->load();
+        ws = core::carry_over(earlier, t, info.title, info.date);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    if (!info.organisation.empty()) ws.info.organisation = info.organisation;
+    if (!info.facilitator.empty()) ws.info.facilitator = info.facilitator;
+    return create(path, ws);
 }
 
 void WorkshopController::close() {

@@ -60,6 +60,12 @@ public:
     std::string open(const std::string& path);
     // Creates the file (and its folder) from `ws`, then opens it; the error line on failure.
     std::string create(const std::string& path, const core::Workshop& ws);
+    // A follow-up meeting (contracts 12, as `pilotdeck new FILE --from EARLIER`): reads the earlier
+    // workshop file read-only, carries its participants, open ideas and pilots over into `t`'s
+    // stages (core::carry_over) with `info`'s title and date (its organisation and facilitator when
+    // given), creates the file and opens it; "" or why not (the earlier file untouched).
+    std::string create_follow_up(const std::string& path, const std::string& earlier_path, const core::Template& t,
+                                 const core::WorkshopInfo& info);
     // The end (quit): before_close, the phones stop, a last backup when changed.
     void close();
 
