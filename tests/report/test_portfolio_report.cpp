@@ -148,7 +148,7 @@ TEST_CASE("report --portfolio gives each pilot's latest decision and what its us
     json followup = json::parse(read_all(kFollowup));
     for (auto& idea : followup["ideas"])
         if (idea["id"] == "i2") idea["status_history"].back()["users_say"] = "We answer suppliers before lunch now";
-    const std::string file = imported(dir, "followup", followup);
+    const std::string file = imported_json(dir, "followup", followup);
     const auto text_in = [&](const std::string& lang) {
         const std::string pdf = dir.file(lang + ".pdf");
         const RunResult r = pd({"report", "--portfolio", file, "--out", pdf, "--lang", lang});
