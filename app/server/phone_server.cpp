@@ -95,12 +95,12 @@ struct PhoneServer::Impl {
             bridge.set_token_file(file.get());
             bridge.load_tokens();
             bridge.idle(*own_session);  // the phones' error texts in the workshop's language from the first one
+            audience_closed = session->workshop().audience_vote_closed;  // before start() returns
             opened.set_value();
         } catch (...) {
             opened.set_exception(std::current_exception());
             return;
         }
-        audience_closed = session->workshop().audience_vote_closed;
         std::vector<std::packaged_task<void(core::Session&)>> edits;
         for (;;) {
             std::vector<Job> jobs;
