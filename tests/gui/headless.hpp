@@ -12,6 +12,7 @@
 
 #include "core/session.hpp"
 #include "storage/workshop_file.hpp"
+#include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/ui_context.hpp"
 
@@ -23,6 +24,19 @@ struct Headless {
     core::Session session;
     ui::Fonts fonts;
     ui::UiContext ctx;
+
+    // The real fonts at the size the app uses for a screen `height` pixels high, the display
+    // `stage` big (what the stage gets of that screen); false when the fonts cannot be built.
+    bool room_fonts(int height, ImVec2 stage, float zoom = 1.0f) {
+        if (!ui::build_fonts(fonts, ui::body_font_px(height, zoom))) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.FontDefault = fonts.body;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.DisplaySize = stage;
+        return true;
+    }
 
     explicit Headless(core::Workshop ws, storage::WorkshopFile* store = nullptr)
         : session(std::move(ws), 0, store), ctx(session, fonts, ui::projector_palette()) {

@@ -28,18 +28,6 @@ using namespace pilotdeck;
 
 namespace {
 
-// The real fonts at the size the app uses for a screen `height` pixels high, the display
-// `stage` big (what the stage gets of that screen).
-void room_fonts(test::Headless& h, int height, ImVec2 stage, float zoom = 1.0f) {
-    REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(height, zoom)));
-    ImGuiIO& io = ImGui::GetIO();
-    io.FontDefault = h.fonts.body;
-    unsigned char* pixels = nullptr;
-    int w = 0, hh = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &hh);
-    io.DisplaySize = stage;
-}
-
 // The first window whose name holds `part` (child windows are named "parent/part_ID").
 [[maybe_unused]] const ImGuiWindow* window_named(const std::string& part) {
     for (const ImGuiWindow* w : GImGui->Windows)
@@ -134,7 +122,7 @@ TEST_CASE("matrix: every bubble at its true position; labels are whole titles, w
     for (const auto& [screen, size] : {std::pair{1080, ImVec2(1500, 800)}, std::pair{720, ImVec2(1000, 520)},
                                        std::pair{768, ImVec2(780, 540)}}) {
         test::Headless h(ws);
-        room_fonts(h, screen, size);
+        REQUIRE(h.room_fonts(screen, size));
         h.frame([&] {
             DrawnChart chart(h.ctx, size);
             const auto& geo = chart.geo;
@@ -181,7 +169,7 @@ TEST_CASE("scoring: the whole grid of 10 raters x 10 criteria fits, and every le
     REQUIRE(demo.participants.size() >= 10);
     for (const Screen& screen : {kScreens[0], kScreens[1]}) {
         test::Headless h(demo);
-        room_fonts(h, screen.height, screen.stage);
+        REQUIRE(h.room_fonts(screen.height, screen.stage));
         h.ctx.state.selected_idea = demo.ideas.front().id;
         h.ctx.state.notes_visible = false;  // projected: raters by number, the notes hidden
         auto draw = [&] { ui::draw_scoring(h.ctx); };
@@ -216,7 +204,7 @@ TEST_CASE("scoring: the whole grid of 10 raters x 10 criteria fits, and every le
 
 TEST_CASE("scoring: a criterion name is abbreviated to its column, never cut mid-word without a mark") {
     test::Headless h(risk_edge_workshop(2.5));
-    room_fonts(h, 720, ImVec2(1260, 540));
+    REQUIRE(h.room_fonts(720, ImVec2(1260, 540)));
     h.frame([&] {
         const std::string name = "Relief from routine work";
         CHECK(ui::abbreviate(name, 1000) == name);
@@ -235,7 +223,7 @@ TEST_CASE("worries: all of a template's worries fit without scrolling at 1920x10
     REQUIRE(demo.concerns.size() >= 5);
     for (const Screen& screen : kScreens) {
         test::Headless h(demo);
-        room_fonts(h, screen.height, screen.stage);
+        REQUIRE(h.room_fonts(screen.height, screen.stage));
         auto draw = [&] { ui::draw_concerns(h.ctx); };
         h.frame(draw);
         h.frame(draw);
@@ -255,7 +243,7 @@ TEST_CASE("shortlist: the pilots come first and in view, at 1280x720 and zoomed 
     core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
     for (const float zoom : {1.0f, 1.5f, 2.5f}) {
         test::Headless h(demo);
-        room_fonts(h, 720, ImVec2(1260, 540), zoom);
+        REQUIRE(h.room_fonts(720, ImVec2(1260, 540), zoom));
         const core::Selection& sel = h.session.selection();
         REQUIRE(!sel.pilots.empty());
         REQUIRE(!sel.not_selected.empty());
@@ -299,7 +287,7 @@ TEST_CASE("zoom: the level shows in a box when it changes") {
 
 TEST_CASE("multi-line fields wrap their text inside the field; a click hands the keyboard to the editor") {
     test::Headless h(risk_edge_workshop(2.5));
-    room_fonts(h, 720, ImVec2(500, 600));
+    REQUIRE(h.room_fonts(720, ImVec2(500, 600)));
     std::string problem =
         "Customers ask the same questions about their policy terms every day and the answers are spread "
         "over three systems, so each reply takes a quarter of an hour, and new colleagues need months before "
@@ -336,7 +324,7 @@ TEST_CASE("multi-line fields wrap their text inside the field; a click hands the
 TEST_CASE("worries: the chart's labels wrap to two lines at 1024x768, never cut mid-glyph") {
     const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
     test::Headless h(demo);
-    room_fonts(h, 768, ImVec2(700, 480));
+    REQUIRE(h.room_fonts(768, ImVec2(700, 480)));
     auto draw = [&] { ui::draw_concerns(h.ctx); };
     h.frame(draw);
     h.frame(draw);

@@ -30,16 +30,6 @@ struct InLanguage {
     ~InLanguage() { i18n::set_language(i18n::Language::En); }
 };
 
-void room_fonts(test::Headless& h, int height, ImVec2 stage) {
-    REQUIRE(ui::build_fonts(h.fonts, ui::body_font_px(height, 1.0f)));
-    ImGuiIO& io = ImGui::GetIO();
-    io.FontDefault = h.fonts.body;
-    unsigned char* pixels = nullptr;
-    int w = 0, hh = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &hh);
-    io.DisplaySize = stage;
-}
-
 // The active window whose name ends in "/part_XXXXXXXX" or "/part" (ImGui names children so).
 const ImGuiWindow* window_named(const std::string& part) {
     for (const ImGuiWindow* w : GImGui->Windows) {
@@ -82,7 +72,7 @@ TEST_CASE("the whole grid of 10+ raters x 10 criteria and all level texts show, 
         const InLanguage in(lang);
         for (const Room& room : kRooms) {
             test::Headless h(demo);
-            room_fonts(h, room.height, room.stage);
+            REQUIRE(h.room_fonts(room.height, room.stage));
             h.ctx.state.selected_idea = demo.ideas.front().id;
             h.ctx.state.notes_visible = room.notes;
             auto draw = [&] { ui::draw_scoring(h.ctx); };
@@ -160,7 +150,7 @@ TEST_CASE("criteria judging: the grid shows the jury; a judge's own team is recu
         const InLanguage in(lang);
         for (const auto& [idea, judge, why] : {std::tuple{"i1", "p9", "department"}, std::tuple{"i2", "p8", "member"}}) {
             test::Headless h(jury_workshop());
-            room_fonts(h, 768, ImVec2(710, 480));
+            REQUIRE(h.room_fonts(768, ImVec2(710, 480)));
             h.ctx.state.selected_idea = idea;
             auto draw = [&] { ui::draw_judging(h.ctx); };
             h.frame(draw);
