@@ -145,6 +145,12 @@ struct ShortlistPanel {
 // The matrix stage (panel_matrix.cpp): the bubble and label layout of its chart.
 struct MatrixPanel {
     MatrixChartCache chart;
+    // The side column's numbered list when it has pages (matrix_side.hpp): the page shown, how
+    // many there were and each numbered idea's page (last drawn), and the selected idea the page
+    // was last turned to (a newly selected numbered idea brings its page).
+    int list_page = 0, list_pages = 1;
+    std::vector<std::pair<std::size_t, int>> idea_page;
+    std::string paged_for;
 };
 
 // The review stage (panel_review.cpp) and the pilots' measures (pilot_measures.cpp).
