@@ -146,6 +146,9 @@ const std::vector<Action>& App::actions() {
                         "Left / Right (rater), Tab the reason, Enter re-votes; F3 again or Esc closes"), .keys_text = "F3"});
         add({.id = "scoring_digits", .menu = nullptr, .label = "",
              .what = N_("scoring: set or clear the focused cell (arrows and Tab move)"), .keys_text = N_("1\u20139, 0 or Delete")});
+        add({.id = "matrix_list_page", .menu = nullptr, .label = "",
+             .what = N_("matrix: the next page of the numbered ideas, when they need more than one (Tab or the arrows "
+                        "to a numbered idea bring its page)"), .keys_text = "L"});
         // Editing, the look, the side panels, files
         add({.id = "undo", .menu = "Edit", .label = N_("Undo"),
              .what = N_("undo (every edit of this run; an undo is itself saved)"),

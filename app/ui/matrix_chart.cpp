@@ -16,6 +16,7 @@
 #include "core/selection.hpp"
 #include "ui/matrix_chart.hpp"
 #include "ui/matrix_layout.hpp"
+#include "ui/matrix_side.hpp"
 #include "ui/panels.hpp"
 #include "ui/score_display.hpp"
 #include "ui/screening_text.hpp"
@@ -37,24 +38,6 @@ AxisScale axis_scale(const std::vector<core::Criterion>& criteria, Axis a) {
     const bool any = std::any_of(criteria.begin(), criteria.end(), [a](const auto& c) { return c.axis == a; });
     return {r.lo, r.hi, any ? core::axis_mid(criteria, a) : (r.lo + r.hi) / 2};
 }
-
-// Text helper bound to one font and size (the panel's, or the export's).
-struct Pen {
-    ImDrawList* dl;
-    ImFont* font;
-    float size;
-    ImVec2 measure(const std::string& t, float scale = 1) const {
-        return font->CalcTextSizeA(size * scale, FLT_MAX, 0.f, t.c_str());
-    }
-    void text(ImVec2 p, const Rgba& c, const std::string& t, float scale = 1) const {
-        dl->AddText(font, size * scale, p, u32(c), t.c_str());
-    }
-    // Wrapped at `wrap` wide; returns the height it took.
-    float wrapped(ImVec2 p, const Rgba& c, const std::string& t, float wrap) const {
-        dl->AddText(font, size, p, u32(c), t.c_str(), nullptr, wrap);
-        return font->CalcTextSizeA(size, FLT_MAX, wrap, t.c_str()).y;
-    }
-};
 
 std::vector<std::string> words_of(const std::string& t) {
     std::vector<std::string> out;
@@ -111,6 +94,20 @@ std::string wrap_lines(const Pen& pen, const std::string& title, int lines) {
     return out;
 }
 
+// Sorted numbers as runs: "2–29", "3, 5–7".
+std::string number_runs(std::vector<int> numbers) {
+    std::sort(numbers.begin(), numbers.end());
+    std::string t;
+    for (std::size_t a = 0; a < numbers.size();) {
+        std::size_t b = a;
+        while (b + 1 < numbers.size() && numbers[b + 1] == numbers[b] + 1) ++b;
+        t += (t.empty() ? "" : ", ") + std::to_string(numbers[a]);
+        if (b > a) t += (b == a + 1 ? ", " : "–") + std::to_string(numbers[b]);
+        a = b + 1;
+    }
+    return t;
+}
+
 void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 col, float thickness, float dash) {
     for (float y = y0; y < y1; y += 2 * dash) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + dash, y1)), col, thickness);
 }
@@ -144,125 +141,6 @@ Quadrant quadrant_at(bool high_benefit, bool high_risk) {
     return high_risk ? Quadrant::Avoid : Quadrant::FillIn;
 }
 
-// The side column: marker key, numbered ideas (whole titles, wrapped), and ideas not yet placed.
-// The side column's width: a quarter of the chart, wider where ideas share a spot (they will be
-// numbered) and their whole titles would not fit in it, even smaller and in two columns.
-float side_width(const core::Workshop& ws, const std::vector<core::IdeaResult>& results, const Pen& pen, float width,
-                 float height) {
-    const float fs = pen.size;
-    const float base = std::clamp(width * 0.26f, fs * 9.f, fs * 20.f);
-    std::vector<std::string> crowd;
-    for (std::size_t i = 0; i < results.size() && i < ws.ideas.size(); ++i) {
-        const core::IdeaResult& a = results[i];
-        if (!a.benefit || !a.risk) continue;
-        for (std::size_t j = 0; j < results.size(); ++j) {
-            const core::IdeaResult& b = results[j];
-            if (j == i || !b.benefit || !b.risk) continue;
-            if (std::abs(*a.benefit - *b.benefit) < 0.15 && std::abs(*a.risk - *b.risk) < 0.15) {
-                crowd.push_back(std::to_string(i + 1) + " \u2014 " + ws.ideas[i].title);
-                break;
-            }
-        }
-    }
-    const float room = height - fs * 1.35f * 9.f;  // below the key
-    auto fits = [&](float w) {
-        const float col = (w - fs * 0.8f) / 2;
-        float h = 0;
-        for (const std::string& t : crowd) h += pen.font->CalcTextSizeA(fs * 0.65f, FLT_MAX, col, t.c_str()).y + fs * 0.25f;
-        return h / 2 + fs * 1.5f <= room;
-    };
-    for (const float share : {0.f, 0.34f, 0.42f, 0.5f})
-        if (const float w = std::max(base, width * share); fits(w)) return w;
-    return std::max(base, width * 0.5f);
-}
-
-// Returns how many numbered ideas it listed.
-std::size_t draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom, bool limit_shown,
-                      const std::vector<std::pair<int, std::string>>& numbered, const std::vector<std::string>& unplaced) {
-    std::size_t listed = 0;
-    const float fs = pen.size;
-    const float line = fs * 1.35f;
-    const float gap = line - fs;
-    auto room = [&] { return p.y + line <= bottom; };
-    pen.text(p, pal.text, i18n::trc("legend", "Key"));
-    p.y += line;
-    // Two markers a row when they fit side by side: the numbered list needs the room more.
-    float widest = 0;
-    for (Quadrant q : {Quadrant::QuickWin, Quadrant::Strategic, Quadrant::FillIn, Quadrant::Avoid})
-        widest = std::max(widest, pen.measure(quadrant_title(q)).x + fs * 1.3f);
-    const bool pairs = 2 * widest + fs * 0.8f <= width;
-    int nth = 0;
-    for (Quadrant q : {Quadrant::QuickWin, Quadrant::Strategic, Quadrant::FillIn, Quadrant::Avoid}) {
-        const float x = p.x + (pairs && nth % 2 == 1 ? widest + fs * 0.8f : 0.f);
-        draw_quadrant_marker(pen.dl, ImVec2(x + fs * 0.5f, p.y + fs * 0.55f), fs * 0.42f, q, pal, 1.0f);
-        pen.text(ImVec2(x + fs * 1.3f, p.y), pal.text, quadrant_title(q));
-        if (!pairs || nth % 2 == 1) p.y += line;
-        ++nth;
-    }
-    pen.text(p, pal.text_muted, i18n::tr("Size: visibility"));
-    p.y += line;
-    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, i18n::tr("Right of the dashed line: risk above the limit"), width) + gap;
-    p.y += line * 0.5f;
-    if (!numbered.empty() && room()) {
-        pen.text(p, pal.text, i18n::tr("Numbered ideas"));
-        p.y += line;
-        // Every numbered idea listed whole: the list's text smaller, then in two columns, until
-        // it fits (what the room needs is to find each number); "+ N more" only past all that.
-        const float col_gap = fs * 0.8f;
-        auto entry = [&](std::size_t k) { return std::to_string(numbered[k].first) + " \u2014 " + numbered[k].second; };
-        float list_bottom = unplaced.empty() ? bottom : bottom - 2.5f * line;  // a place for "Not yet placed"
-        float end_y = p.y;  // under the last entry drawn (one column), else the list's bottom
-        auto fill = [&](float s, int cols, bool draw) {  // entries that fit, top-down, column by column
-            const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-            float x = p.x, y = p.y;
-            int col = 0;
-            std::size_t k = 0;
-            for (; k < numbered.size(); ++k) {
-                const std::string t = entry(k);
-                const float h = pen.font->CalcTextSizeA(fs * s, FLT_MAX, col_w, t.c_str()).y;
-                if (y + h > list_bottom) {  // the next column, if there is one
-                    if (++col == cols) break;
-                    x += col_w + col_gap;
-                    y = p.y;
-                    if (y + h > list_bottom) break;
-                }
-                if (draw) pen.dl->AddText(pen.font, fs * s, ImVec2(x, y), u32(pal.text), t.c_str(), nullptr, col_w);
-                y += h + gap * s;
-            }
-            end_y = cols == 1 ? y : list_bottom;
-            return k;
-        };
-        std::pair<float, int> fit{0.f, 0};  // scale and columns at which all fit
-        for (const int c : {1, 2})
-            for (const float sc : {1.0f, 0.9f, 0.8f, 0.72f, 0.65f})
-                if (fit.second == 0 && fill(sc, c, false) == numbered.size()) fit = {sc, c};
-        if (fit.second > 0) {
-            listed = fill(fit.first, fit.second, true);
-            p.y = end_y;
-        } else {  // even two columns of small text do not hold them: as many as fit, and how many are left
-            list_bottom = bottom - line;
-            listed = fill(0.65f, 2, true);
-            pen.text(ImVec2(p.x, bottom - line), pal.text_muted,
-                     counted(numbered.size() - listed, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - listed))));
-            p.y = bottom;
-        }
-        p.y += line * 0.5f;
-    }
-    if (!unplaced.empty() && room()) {
-        pen.text(p, pal.text, i18n::tr("Not yet placed"));
-        p.y += line;
-        for (std::size_t k = 0; k < unplaced.size(); ++k) {
-            const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced[k].c_str()).y;
-            if (p.y + h + line > bottom && k + 1 < unplaced.size()) {
-                pen.text(p, pal.text_muted, counted(unplaced.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(unplaced.size() - k))));
-                break;
-            }
-            p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
-        }
-    }
-    return listed;
-}
-
 }  // namespace
 
 core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk) {
@@ -274,7 +152,8 @@ core::Quadrant shown_quadrant(const core::IdeaResult& r, double max_risk) {
 }
 
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
-                                 float fs, const std::string& highlight, MatrixChartCache* layout_cache) {
+                                 float fs, const std::string& highlight, MatrixChartCache* layout_cache,
+                                 int list_page) {
     const Palette& pal = ctx.palette;
     const core::Session& session = ctx.session;
     const core::Workshop& ws = session.workshop();
@@ -457,14 +336,19 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         tags.reach = layout.reach;
         tags.reach_steps = 6;
         for (const auto& g : cache.groups) {
-            std::string t;
             float cx = 0, cy = 0, r = 0;
+            std::vector<int> numbers;
             for (std::size_t k : g) {
-                t += (t.empty() ? "" : ", ") + std::to_string(cache.labels.labels[k].number);
+                numbers.push_back(cache.labels.labels[k].number);
                 cx += circles[k].x;
                 cy += circles[k].y;
                 r = std::max(r, circles[k].r);
             }
+            // "2–29" for a run of numbers; wrapped to the plot's width, never cut.
+            std::string t = number_runs(numbers);
+            const float plot_w = plot_max.x - plot_min.x - 2 * label_pad.x;
+            if (const float w = pen.measure(t).x; w > plot_w)
+                t = wrap_lines(pen, t, static_cast<int>(std::ceil(w / plot_w)) + 1);
             const float cnt = static_cast<float>(g.size());
             tags.bubbles.push_back({cx / cnt, cy / cnt, r});
             tags.labels.push_back(label_size(t));
@@ -536,8 +420,13 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
         const matrix::Circle& c = cache.group_centres[g];
         const matrix::LabelPlacement& tp = cache.group_tags.labels[g];
         ImVec2 a(c.x - fs, c.y - fs * 2.5f), b;
-        if (tp.placed) a = ImVec2(tp.rect.x0, tp.rect.y0);
         const ImVec2 ts = pen.measure(cache.group_text[g]);
+        if (tp.placed) {
+            a = ImVec2(tp.rect.x0, tp.rect.y0);
+        } else {  // no free spot: above the crowd, but inside the plot (never cut)
+            a.x = std::clamp(a.x, plot_min.x, std::max(plot_min.x, plot_max.x - ts.x - 2 * label_pad.x));
+            a.y = std::clamp(a.y, plot_min.y, std::max(plot_min.y, plot_max.y - ts.y - 2 * label_pad.y));
+        }
         b = ImVec2(a.x + ts.x + 2 * label_pad.x, a.y + ts.y + 2 * label_pad.y);
         const ImVec2 q(std::clamp(c.x, a.x, b.x), std::clamp(c.y, a.y, b.y));
         dl->AddLine(ImVec2(c.x, c.y), q, u32(pal.text), fs * 0.08f);
@@ -552,19 +441,24 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
                           ImVec2(limit_at.x + ts.x + fs * 0.15f, limit_at.y + ts.y), u32(pal.background));
         pen.text(limit_at, pal.text, limit_text);
     }
-    std::vector<std::pair<int, std::string>> numbered;
+    std::vector<NumberedIdea> numbered;
     for (std::size_t k = 0; k < placed_ideas.size(); ++k)
         if (!labels.labels[k].placed) {
             const core::Idea& idea = ws.ideas[placed_ideas[k]];
             const std::string mark = risk_mark(idea);
-            numbered.emplace_back(labels.labels[k].number, mark.empty() ? idea.title : mark + "  " + idea.title);
-            geo.numbered.emplace_back(labels.labels[k].number, placed_ideas[k]);
+            numbered.push_back({labels.labels[k].number, placed_ideas[k], mark.empty() ? idea.title : mark + "  " + idea.title,
+                                list_page >= 0 && idea.id == highlight});
         }
-    std::sort(numbered.begin(), numbered.end());
-    std::sort(geo.numbered.begin(), geo.numbered.end());
+    std::sort(numbered.begin(), numbered.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+    for (const NumberedIdea& n : numbered) geo.numbered.emplace_back(n.number, n.idea);
 
-    geo.listed = draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y,
-              max_risk >= risk.lo && max_risk < risk.mid, numbered, unplaced);
+    SideColumn side = draw_side(pen, pal, ImVec2(max.x - side_w, min.y + fs * 0.2f), side_w - fs * 0.3f, max.y,
+                                max_risk >= risk.lo && max_risk < risk.mid, numbered, unplaced, list_page);
+    geo.listed = side.drawn.size();
+    geo.list_pages = side.pages;
+    geo.list_page = side.page;
+    geo.list_page_of = std::move(side.page_of);
+    geo.list = std::move(side.drawn);
     dl->PopClipRect();
     return geo;
 }

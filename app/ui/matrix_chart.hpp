@@ -11,6 +11,7 @@
 
 #include "core/selection.hpp"
 #include "ui/matrix_layout.hpp"
+#include "ui/matrix_side.hpp"
 #include "ui/ui_context.hpp"
 
 namespace pilotdeck::ui {
@@ -34,7 +35,10 @@ struct MatrixGeometry {
     std::vector<MatrixBubble> bubbles;  // in drawing order (the last is on top)
     std::vector<MatrixLabel> labels;
     std::vector<std::pair<int, std::size_t>> numbered;  // number and idea: listed in the side column
-    std::size_t listed = 0;  // how many of them the side column holds
+    std::size_t listed = 0;  // how many of them the side column holds (on the page drawn)
+    std::vector<SideEntry> list;  // those entries: number, text, where, at what size
+    int list_pages = 1, list_page = 0;  // the side list's pages (on screen) and the one drawn
+    std::vector<int> list_page_of;      // per entry of `numbered`: the page it is on
     ImVec2 plot_min, plot_max;
 };
 
@@ -72,8 +76,11 @@ struct MatrixChartCache {
 // Draws the whole matrix (plot, key, numbered legend, "not yet placed") into [min, max] with
 // `font` at `font_size`. `highlight`: the idea id drawn emphasised (the selected one).
 // `layout_cache`: the view's layout of the bubbles and labels (none: laid out for this drawing).
+// `list_page`: on screen, the page of the numbered list to draw (a list too long for the side
+// column is paged at a size the back row reads, the highlighted idea marked in it); -1 (the
+// exported picture): no pages, what does not fit ends in "+ N more".
 MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const UiContext& ctx, ImFont* font,
                                  float font_size, const std::string& highlight,
-                                 MatrixChartCache* layout_cache = nullptr);
+                                 MatrixChartCache* layout_cache = nullptr, int list_page = -1);
 
 }  // namespace pilotdeck::ui

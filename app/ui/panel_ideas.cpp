@@ -116,25 +116,6 @@ void idea_list(UiContext& ctx) {
     }
 }
 
-void owner_combo(UiContext& ctx, core::Idea& d, bool& done) {
-    const core::Participant* owner = ctx.session.find_participant(d.owner);
-    ImGui::TextUnformatted(i18n::tr("Owner"));
-    ImGui::SetNextItemWidth(-1);
-    if (!ImGui::BeginCombo("##owner", owner ? owner->name.c_str() : i18n::tr("nobody yet"))) return;
-    if (ImGui::Selectable(i18n::tr("nobody yet"), d.owner.empty())) {
-        d.owner.clear();
-        done = true;
-    }
-    for (const auto& p : ctx.session.workshop().participants) {
-        const std::string label = p.name + (p.department.empty() ? "" : " (" + p.department + ")") + "##" + p.id;
-        if (ImGui::Selectable(label.c_str(), p.id == d.owner)) {
-            d.owner = p.id;
-            done = true;
-        }
-    }
-    ImGui::EndCombo();
-}
-
 void delete_idea(UiContext& ctx, const core::Idea& idea) {
     const std::string title = idea.title;
     if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, i18n::format(i18n::tr("Delete {0}"), {quoted(title)})})) {
@@ -339,6 +320,45 @@ void IdeasPanel::commit_details(UiContext& ctx) {
     details_.committed();
 }
 
+// The owner field (owner_field.hpp): a participant picked or the owner cleared is a step of its
+// own; a name typed and not taken yet is held, so a stage change or quit takes it.
+void IdeasPanel::owner(UiContext& ctx) {
+    const OwnerChoice c = owner_.draw(ctx, details_.draft().owner);
+    const auto apply = [this](const OwnerChoice& choice) {
+        details_.draft().owner = choice.kind == OwnerChoice::Kind::Pick ? choice.value : std::string();
+        details_.picked(N_("owner"));
+    };
+    if (c.held) {
+        ctx.hold_edit("idea owner", [this, &ctx, c, apply] {
+            apply(c);
+            commit_details(ctx);
+        });
+        return;
+    }
+    ctx.release_edit("idea owner");
+    if (c.kind == OwnerChoice::Kind::Pick || c.kind == OwnerChoice::Kind::Clear) apply(c);
+    if (c.kind == OwnerChoice::Kind::Add) add_owner(ctx, c.value);
+}
+
+// A name nobody in the workshop has, taken as the owner: the participant is added and made the
+// owner in one undoable step.
+void IdeasPanel::add_owner(UiContext& ctx, const std::string& name) {
+    ctx.release_edit("idea details");
+    core::Participant p;
+    p.id = ctx.session.next_participant_id();
+    p.name = name;
+    core::Idea idea = details_.draft();
+    idea.owner = p.id;
+    const std::string label =
+        i18n::format(i18n::tr("Add {0} as the owner of {1}"), {quoted(name), quoted(idea.title)});
+    if (ctx.run(core::Batch{{core::PutParticipant{p, std::nullopt}, core::PutIdea{idea, std::nullopt}}, label})) {
+        details_.draft().owner = p.id;
+        details_.saved(ctx.session.revision());
+        ctx.state.status = label;
+    }
+    details_.committed();
+}
+
 void IdeasPanel::details(UiContext& ctx) {
     const core::Idea* idea = ctx.session.find_idea(ctx.state.selected_idea);
     if (!idea) {
@@ -358,9 +378,7 @@ void IdeasPanel::details(UiContext& ctx) {
     details_.field(i18n::tr("Problem"), "##problem", d.problem, 3, d.id, N_("problem"));
     details_.field(i18n::tr("Proposed AI solution"), "##solution", d.solution, 3, d.id, N_("proposed solution"));
     details_.field(i18n::tr("Department"), "##department", d.department, 1, d.id, N_("department"));
-    bool owner_picked = false;
-    owner_combo(ctx, d, owner_picked);
-    if (owner_picked) details_.picked(N_("owner"));
+    owner(ctx);
     details_.field(i18n::tr("Success criteria"), "##success", d.success_criteria, 2, d.id, N_("success criteria"));
     details_.finish(ctx, "idea details", [this, &ctx] { commit_details(ctx); });
     ImGui::PopID();

@@ -63,6 +63,23 @@ void walk_by_keyboard(UiContext& ctx) {
     ctx.select_idea(ideas[placed[static_cast<std::size_t>(k)]].id);
 }
 
+// The numbered list's page: L turns it (while nothing is typed), and a newly selected idea that
+// is numbered brings its page.
+void turn_list_page(UiContext& ctx, MatrixPanel& mp) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (mp.list_pages > 1 && !ctx.text_input_active() && !io.KeyCtrl && !io.KeyAlt && !io.KeySuper &&
+        ImGui::IsKeyPressed(GLFW_KEY_L, false))
+        mp.list_page = (mp.list_page + 1) % mp.list_pages;
+    if (ctx.state.selected_idea == mp.paged_for || mp.idea_page.empty()) return;
+    mp.paged_for = ctx.state.selected_idea;
+    const auto& ideas = ctx.session.workshop().ideas;
+    const core::Idea* selected = ctx.session.find_idea(mp.paged_for);
+    if (!selected) return;
+    const auto index = static_cast<std::size_t>(selected - ideas.data());
+    for (const auto& [idea, page] : mp.idea_page)
+        if (idea == index) mp.list_page = page;
+}
+
 const MatrixBubble* bubble_at(const MatrixGeometry& geo, ImVec2 m) {
     for (auto it = geo.bubbles.rbegin(); it != geo.bubbles.rend(); ++it) {  // the topmost first
         const float dx = m.x - it->centre.x, dy = m.y - it->centre.y;
@@ -76,6 +93,8 @@ const MatrixBubble* bubble_at(const MatrixGeometry& geo, ImVec2 m) {
 void draw_matrix(UiContext& ctx) {
     if (blind_round_banner(ctx)) return;  // phones are scoring: the matrix waits for the round to close
     walk_by_keyboard(ctx);
+    MatrixPanel& mp = ctx.panels().matrix;
+    turn_list_page(ctx, mp);
     const float strip = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().ItemSpacing.y;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 size(avail.x, avail.y - strip);
@@ -86,7 +105,12 @@ void draw_matrix(UiContext& ctx) {
     const bool hovered = ImGui::IsItemHovered();
     const MatrixGeometry geo = draw_matrix_chart(ImGui::GetWindowDrawList(), p0, ImVec2(p0.x + size.x, p0.y + size.y),
                                                  ctx, ImGui::GetFont(), ImGui::GetFontSize(), ctx.state.selected_idea,
-                                                 &ctx.panels().matrix.chart);
+                                                 &mp.chart, mp.list_page);
+    mp.list_page = geo.list_page;
+    mp.list_pages = geo.list_pages;
+    mp.idea_page.clear();
+    for (std::size_t k = 0; k < geo.numbered.size() && k < geo.list_page_of.size(); ++k)
+        mp.idea_page.emplace_back(geo.numbered[k].second, geo.list_page_of[k]);
 
     // The selected idea's facts under the chart, readable from the back without hovering.
     const auto& ideas = ctx.session.workshop().ideas;

@@ -20,6 +20,7 @@
 #include "ui/matrix_chart.hpp"
 #include "ui/draft_editor.hpp"
 #include "ui/import_ideas_dialog.hpp"
+#include "ui/owner_field.hpp"
 #include "ui/panel_revote.hpp"
 #include "ui/panel_robustness.hpp"
 #include "ui/panel_screening.hpp"
@@ -53,6 +54,8 @@ private:
     void details(UiContext& ctx);
     void commit_details(UiContext& ctx);
     void merge(UiContext& ctx, const core::Idea& idea);
+    void owner(UiContext& ctx);
+    void add_owner(UiContext& ctx, const std::string& name);
 
     std::string new_title_;
     bool refocus_ = false;
@@ -63,6 +66,7 @@ private:
     bool enter_after_letters_ = false;
     int cancel_focus_frames_ = 0;  // Esc came before the focus: drop it when it arrives
     DraftEditor<core::Idea> details_;  // the selected idea being edited
+    OwnerField owner_;  // its owner, completed from the participants
     int merge_pick_ = 0;  // the highlighted idea in the merge list
     bool edit_details_ = false;  // Enter on the selected idea: its title field takes the keyboard
 };
@@ -141,6 +145,12 @@ struct ShortlistPanel {
 // The matrix stage (panel_matrix.cpp): the bubble and label layout of its chart.
 struct MatrixPanel {
     MatrixChartCache chart;
+    // The side column's numbered list when it has pages (matrix_side.hpp): the page shown, how
+    // many there were and each numbered idea's page (last drawn), and the selected idea the page
+    // was last turned to (a newly selected numbered idea brings its page).
+    int list_page = 0, list_pages = 1;
+    std::vector<std::pair<std::size_t, int>> idea_page;
+    std::string paged_for;
 };
 
 // The review stage (panel_review.cpp) and the pilots' measures (pilot_measures.cpp).

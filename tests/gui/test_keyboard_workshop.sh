@@ -2,7 +2,8 @@
 # A whole workshop by keyboard and clicker alone, on a 1024x768 screen, in German (issue 14):
 # every stage of the German use-case template with Page Down, participants typed (F2), worries
 # counted (Up / Down, Right), ideas typed (Ctrl+N, one left without Enter), one sharpened
-# (department and success criterion, by Tab), scores typed into the grid (digits, F8), a pilot
+# (department, owner and success criterion, by Tab; the owner completed from the participants
+# by keys alone), scores typed into the grid (digits, F8), a pilot
 # pinned (P, the reason, Enter) and the shortlist exported (E). Then SIGKILL: `pilotdeck export`
 # must hold everything typed, and the exported shortlist must exist.
 # Usage (under with_xvfb.sh, GUI_TEST_SCREEN=1024x768): test_keyboard_workshop.sh PILOTDECK
@@ -54,13 +55,19 @@ next_stage
 is "select count(*) from idea where title='Überstunden auswerten'" 1 || fail "Page Down lost the third idea"
 
 # 4 Sharpen: the first idea picked (Up); Enter puts the keyboard in its title, Tab walks the
-# fields to the department and on to the success criterion.
+# fields to the department, on to the owner (typed "a": the participants with an a, Down picks
+# the second, Enter takes it) and on to the success criterion.
 xdotool key Escape
 xdotool key Up Up Up
 xdotool key Return
 snapshot s4_sharpen_a
 xdotool key Tab Tab Tab
 xdotool type --delay 25 "Einkauf"
+xdotool key Tab
+xdotool type --delay 25 "a"
+snapshot s4_sharpen_owner
+xdotool key Down Return
+wait_until "Enter makes Clara the owner" is "select p.name from idea i join participant p on p.rid = i.owner where i.title='Lieferscheine prüfen'" "Clara Weiß"
 xdotool key Tab
 xdotool type --delay 25 "Prüfzeit pro Lieferschein von 20 auf 10 Minuten"
 snapshot s4_sharpen_b
@@ -112,6 +119,7 @@ ideas = {i["title"]: i for i in doc["ideas"]}
 assert sorted(ideas) == ["Angebote entwerfen", "Lieferscheine prüfen", "Überstunden auswerten"], sorted(ideas)
 first = ideas["Lieferscheine prüfen"]
 assert first["department"] == "Einkauf", first
+assert first.get("owner") == [p["id"] for p in doc["participants"] if p["name"] == "Clara Weiß"][0], first
 assert first["success_criteria"] == "Prüfzeit pro Lieferschein von 20 auf 10 Minuten", first
 assert len(doc["scores"]) == 40, len(doc["scores"])
 pinned = [i for i in doc["ideas"] if i.get("decision")]

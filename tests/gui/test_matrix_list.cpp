@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@
 #include "headless.hpp"
 #include "ui/fonts.hpp"
 #include "ui/matrix_chart.hpp"
+#include "ui/panel_set.hpp"
+#include "ui/panels.hpp"
 
 using namespace pilotdeck;
 
@@ -81,4 +84,90 @@ TEST_CASE("every clustered idea is findable: each number listed whole, on screen
             });
         }
     }
+}
+
+namespace {
+
+// `n` ideas with long German titles, all but two on the very same spot.
+core::Workshop crowded_de(int n) {
+    core::Workshop ws = crowded(n);
+    for (int k = 0; k < n; ++k)
+        ws.ideas[static_cast<std::size_t>(k)].title =
+            "Kundenanfragen zu Versicherungsbedingungen automatisch beantworten, Idee " + std::to_string(k + 1);
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("1024x768 with the notes, 20 and 30 crowded German titles: the list pages, every idea readable") {
+    // What the matrix stage gets of a 1024x768 screen with the notes beside it.
+    const ImVec2 stage(700, 480);
+    for (const int n : {20, 30}) {
+        test::Headless h(crowded_de(n));
+        REQUIRE(h.room_fonts(768, stage));
+        const float body = ImGui::GetFontSize();
+        ui::MatrixGeometry geo;
+        auto draw_page = [&](int page) {
+            h.frame([&] {
+                ImDrawList list(ImGui::GetDrawListSharedData());
+                list._ResetForNewFrame();
+                list.PushClipRectFullScreen();
+                geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), ImVec2(stage.x, stage.y - 60), h.ctx, ImGui::GetFont(),
+                                            ImGui::GetFontSize(), "", nullptr, page);
+            });
+        };
+        draw_page(0);
+        INFO(n << " ideas: " << geo.labels.size() << " labelled, " << geo.numbered.size() << " numbered, "
+               << geo.list_pages << " pages");
+        REQUIRE(geo.labels.size() + geo.numbered.size() == static_cast<std::size_t>(n));
+        REQUIRE(geo.list_page_of.size() == geo.numbered.size());
+        CHECK(geo.list_pages > 1);  // they do not fit one page at a size the back row reads
+        std::map<int, std::string> seen;  // number -> text drawn
+        const int pages = geo.list_pages;
+        for (int page = 0; page < pages; ++page) {
+            draw_page(page);
+            CHECK(geo.list_page == page);
+            CHECK(geo.list_pages == pages);
+            for (const ui::SideEntry& e : geo.list) {
+                INFO("page " << page + 1 << ": " << e.text);
+                CHECK(e.font_size >= body * 0.8f - 0.01f);  // readable from the back row
+                CHECK(e.max.x <= stage.x);                   // never cut at the side
+                CHECK(e.max.y <= stage.y - 60);              // nor at the bottom
+                CHECK(e.text == std::to_string(e.number) + " \u2014 " + h.session.workshop().ideas[e.idea].title);
+                CHECK(seen.count(e.number) == 0);  // on one page only
+                seen[e.number] = e.text;
+            }
+        }
+        // Every numbered idea is on some page, whole.
+        for (std::size_t k = 0; k < geo.numbered.size(); ++k) {
+            INFO("number " << geo.numbered[k].first);
+            CHECK(seen.count(geo.numbered[k].first) == 1);
+        }
+        for (const ui::MatrixLabel& l : geo.labels) {  // labels beside bubbles: inside the chart
+            CHECK(l.max.x <= stage.x);
+            CHECK(l.max.y <= stage.y - 60);
+        }
+    }
+}
+
+TEST_CASE("the matrix stage: L turns the list's page, a numbered idea selected brings its page") {
+    test::Headless h(crowded_de(30));
+    REQUIRE(h.room_fonts(768, ImVec2(700, 480)));
+    const auto draw = [&] { ui::draw_matrix(h.ctx); };
+    h.frame(draw);
+    h.frame(draw);
+    const ui::MatrixPanel& mp = h.ctx.panels().matrix;
+    REQUIRE(mp.list_pages > 1);
+    CHECK(mp.list_page == 0);
+    h.press(GLFW_KEY_L, draw);
+    CHECK(mp.list_page == 1);
+    for (int k = 1; k < mp.list_pages; ++k) h.press(GLFW_KEY_L, draw);
+    CHECK(mp.list_page == 0);  // round to the first again
+    // The last numbered idea selected (Tab or a click): its page comes up.
+    REQUIRE(!mp.idea_page.empty());
+    const auto [idea, page] = mp.idea_page.back();
+    REQUIRE(page > 0);
+    h.ctx.select_idea(h.session.workshop().ideas[idea].id);
+    h.frame(draw);
+    CHECK(mp.list_page == page);
 }

@@ -1,0 +1,192 @@
+#include "ui/matrix_side.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "base/i18n.hpp"
+#include "ui/score_display.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+using core::Quadrant;
+
+constexpr std::array kQuadrants{Quadrant::QuickWin, Quadrant::Strategic, Quadrant::FillIn, Quadrant::Avoid};
+constexpr std::array kExportScales{1.0f, 0.9f, 0.8f, 0.72f, 0.65f};  // the picture has no pages
+constexpr std::array kRoomScales{1.0f, 0.9f, 0.8f};  // on screen: what the back row still reads
+
+std::string page_text(int page, int pages) {
+    return i18n::format(i18n::tr("Page {0} of {1} \u2014 L turns the page"),
+                        {std::to_string(page + 1), std::to_string(pages)});
+}
+
+}  // namespace
+
+void Pen::text(ImVec2 p, const Rgba& c, const std::string& t, float scale) const {
+    dl->AddText(font, size * scale, p, u32(c), t.c_str());
+}
+
+float Pen::wrapped(ImVec2 p, const Rgba& c, const std::string& t, float wrap) const {
+    dl->AddText(font, size, p, u32(c), t.c_str(), nullptr, wrap);
+    return font->CalcTextSizeA(size, FLT_MAX, wrap, t.c_str()).y;
+}
+
+float side_width(const core::Workshop& ws, const std::vector<core::IdeaResult>& results, const Pen& pen, float width,
+                 float height) {
+    const float fs = pen.size;
+    const float base = std::clamp(width * 0.26f, fs * 9.f, fs * 20.f);
+    std::vector<std::string> crowd;
+    for (std::size_t i = 0; i < results.size() && i < ws.ideas.size(); ++i) {
+        const core::IdeaResult& a = results[i];
+        if (!a.benefit || !a.risk) continue;
+        for (std::size_t j = 0; j < results.size(); ++j) {
+            const core::IdeaResult& b = results[j];
+            if (j == i || !b.benefit || !b.risk) continue;
+            if (std::abs(*a.benefit - *b.benefit) < 0.15 && std::abs(*a.risk - *b.risk) < 0.15) {
+                crowd.push_back(std::to_string(i + 1) + " \u2014 " + ws.ideas[i].title);
+                break;
+            }
+        }
+    }
+    const float room = height - fs * 1.35f * 9.f;  // below the key
+    auto fits = [&](float w) {
+        const float col = (w - fs * 0.8f) / 2;
+        float h = 0;
+        for (const std::string& t : crowd) h += pen.font->CalcTextSizeA(fs * 0.65f, FLT_MAX, col, t.c_str()).y + fs * 0.25f;
+        return h / 2 + fs * 1.5f <= room;
+    };
+    for (const float share : {0.f, 0.34f, 0.42f, 0.5f})
+        if (const float w = std::max(base, width * share); fits(w)) return w;
+    return std::max(base, width * 0.5f);
+}
+
+SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, float bottom, bool limit_shown,
+                     const std::vector<NumberedIdea>& numbered, const std::vector<std::string>& unplaced, int page) {
+    SideColumn out;
+    out.page_of.assign(numbered.size(), 0);
+    const float fs = pen.size;
+    const float line = fs * 1.35f;
+    const float gap = line - fs;
+    auto room = [&] { return p.y + line <= bottom; };
+    pen.text(p, pal.text, i18n::trc("legend", "Key"));
+    p.y += line;
+    // Two markers a row when they fit side by side: the numbered list needs the room more.
+    float widest = 0;
+    for (Quadrant q : kQuadrants) widest = std::max(widest, pen.measure(quadrant_title(q)).x + fs * 1.3f);
+    const bool pairs = 2 * widest + fs * 0.8f <= width;
+    int nth = 0;
+    for (Quadrant q : kQuadrants) {
+        const float x = p.x + (pairs && nth % 2 == 1 ? widest + fs * 0.8f : 0.f);
+        draw_quadrant_marker(pen.dl, ImVec2(x + fs * 0.5f, p.y + fs * 0.55f), fs * 0.42f, q, pal, 1.0f);
+        pen.text(ImVec2(x + fs * 1.3f, p.y), pal.text, quadrant_title(q));
+        if (!pairs || nth % 2 == 1) p.y += line;
+        ++nth;
+    }
+    pen.text(p, pal.text_muted, i18n::tr("Size: visibility"));
+    p.y += line;
+    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, i18n::tr("Right of the dashed line: risk above the limit"), width) + gap;
+    p.y += line * 0.5f;
+    if (!numbered.empty() && room()) {
+        pen.text(p, pal.text, i18n::tr("Numbered ideas"));
+        p.y += line;
+        // Every numbered idea listed whole: the list's text smaller, then in two columns, until
+        // it fits (what the room needs is to find each number); past that, on screen, pages at a
+        // size the back row reads; in the picture "+ N more".
+        const float col_gap = fs * 0.8f;
+        auto entry = [&](std::size_t k) { return std::to_string(numbered[k].number) + " \u2014 " + numbered[k].text; };
+        float list_bottom = unplaced.empty() ? bottom : bottom - 2.5f * line;  // a place for "Not yet placed"
+        float end_y = p.y;  // under the last entry drawn (one column), else the list's bottom
+        // Entries from `from` that fit, top-down, column by column; drawn when `draw`.
+        auto fill = [&](float s, int cols, std::size_t from, bool draw) {
+            const float col_w = (width - col_gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+            float x = p.x, y = p.y;
+            int col = 0;
+            std::size_t k = from;
+            for (; k < numbered.size(); ++k) {
+                const std::string t = entry(k);
+                const float h = pen.font->CalcTextSizeA(fs * s, FLT_MAX, col_w, t.c_str()).y;
+                if (y + h > list_bottom) {  // the next column, if there is one
+                    if (++col == cols) break;
+                    x += col_w + col_gap;
+                    y = p.y;
+                    if (y + h > list_bottom) break;
+                }
+                if (draw) {
+                    const ImVec2 a(x, y), b(x + col_w, y + h);
+                    if (numbered[k].highlight) pen.dl->AddRectFilled(a, b, u32(pal.accent), fs * 0.15f);
+                    pen.dl->AddText(pen.font, fs * s, a, u32(numbered[k].highlight ? pal.accent_text : pal.text),
+                                    t.c_str(), nullptr, col_w);
+                    out.drawn.push_back({numbered[k].number, numbered[k].idea, t, a, b, fs * s});
+                }
+                y += h + gap * s;
+            }
+            end_y = cols == 1 ? y : list_bottom;
+            return k;
+        };
+        const bool paged = page >= 0;
+        std::pair<float, int> fit{0.f, 0};  // scale and columns at which all fit
+        for (const int c : {1, 2})
+            for (const float sc : kExportScales)
+                if (fit.second == 0 && (!paged || sc >= kRoomScales.back()) && fill(sc, c, 0, false) == numbered.size())
+                    fit = {sc, c};
+        if (fit.second > 0) {
+            fill(fit.first, fit.second, 0, true);
+            p.y = end_y;
+        } else if (!paged) {  // even two columns of small text do not hold them: as many as fit, and how many are left
+            list_bottom = bottom - line;
+            const std::size_t listed = fill(kExportScales.back(), 2, 0, true);
+            pen.text(ImVec2(p.x, bottom - line), pal.text_muted,
+                     counted(numbered.size() - listed, i18n::ntr("+ {0} more", "+ {0} more", plural_n(numbered.size() - listed))));
+            p.y = bottom;
+        } else {
+            // Pages: the fewest at a size the back row reads (the larger size when as few), the
+            // page's number and the key that turns it at the bottom.
+            const float indicator_h =
+                pen.font->CalcTextSizeA(fs, FLT_MAX, width, page_text(98, 99).c_str()).y;
+            list_bottom -= indicator_h + gap;
+            std::vector<std::size_t> best_starts;
+            std::pair<float, int> best{0.f, 0};
+            for (const int c : {1, 2})
+                for (const float sc : kRoomScales) {
+                    std::vector<std::size_t> starts;
+                    for (std::size_t k = 0; k < numbered.size();) {
+                        starts.push_back(k);
+                        k = std::max(fill(sc, c, k, false), k + 1);  // an entry taller than the list: alone
+                    }
+                    if (best.second == 0 || starts.size() < best_starts.size() ||
+                        (starts.size() == best_starts.size() && sc > best.first)) {
+                        best = {sc, c};
+                        best_starts = starts;
+                    }
+                }
+            out.pages = static_cast<int>(best_starts.size());
+            out.page = page % out.pages;
+            for (std::size_t pg = 0; pg < best_starts.size(); ++pg) {
+                const std::size_t end = pg + 1 < best_starts.size() ? best_starts[pg + 1] : numbered.size();
+                for (std::size_t k = best_starts[pg]; k < end; ++k) out.page_of[k] = static_cast<int>(pg);
+            }
+            fill(best.first, best.second, best_starts[static_cast<std::size_t>(out.page)], true);
+            pen.wrapped(ImVec2(p.x, list_bottom + gap), pal.text_muted, page_text(out.page, out.pages), width);
+            p.y = list_bottom + gap + indicator_h;
+        }
+        p.y += line * 0.5f;
+    }
+    if (!unplaced.empty() && room()) {
+        pen.text(p, pal.text, i18n::tr("Not yet placed"));
+        p.y += line;
+        for (std::size_t k = 0; k < unplaced.size(); ++k) {
+            const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced[k].c_str()).y;
+            if (p.y + h + line > bottom && k + 1 < unplaced.size()) {
+                pen.text(p, pal.text_muted, counted(unplaced.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(unplaced.size() - k))));
+                break;
+            }
+            p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
+        }
+    }
+    return out;
+}
+
+}  // namespace pilotdeck::ui

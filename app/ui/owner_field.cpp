@@ -1,0 +1,182 @@
+#include "ui/owner_field.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "base/i18n.hpp"
+#include "core/text.hpp"
+#include "ui/widgets.hpp"
+
+namespace pilotdeck::ui {
+
+namespace {
+
+constexpr std::size_t kMaxShown = 8;  // matches listed at once (more letters narrow them)
+
+// Lower case for matching: ASCII and the Latin-1 capitals (Ä Ö Ü É ...) in UTF-8.
+std::string folded(const std::string& s) {
+    std::string out = s;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') {
+            out[i] = static_cast<char>(c + 32);
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            const auto d = static_cast<unsigned char>(out[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+// TRANSLATORS: quotation marks around a title, as the language writes them.
+std::string quoted(const std::string& s) { return i18n::format(i18n::tr("\u201C{0}\u201D"), {s}); }
+
+// One entry of the list: a participant, or (null) the typed name to add.
+struct Entry {
+    const core::Participant* person = nullptr;
+};
+
+std::vector<Entry> entries_for(const std::vector<core::Participant>& people, const std::string& text) {
+    std::vector<Entry> out;
+    const std::string typed = core::trim(text);
+    bool exact = false;
+    for (const core::Participant* p : owner_matches(people, typed)) {
+        if (out.size() == kMaxShown) break;
+        exact |= folded(p->name) == folded(typed);
+        out.push_back({p});
+    }
+    if (!typed.empty() && !exact) out.push_back({nullptr});
+    return out;
+}
+
+}  // namespace
+
+std::vector<const core::Participant*> owner_matches(const std::vector<core::Participant>& people,
+                                                    const std::string& typed) {
+    const std::string t = folded(core::trim(typed));
+    std::vector<std::pair<int, const core::Participant*>> ranked;
+    for (const auto& p : people) {
+        const std::string name = folded(p.name);
+        const std::size_t at = name.find(t);
+        if (at == std::string::npos) continue;
+        ranked.emplace_back(name == t ? 0 : at == 0 ? 1 : 2, &p);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const core::Participant*> out;
+    for (const auto& r : ranked) out.push_back(r.second);
+    return out;
+}
+
+OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
+    const auto& people = ctx.session.workshop().participants;
+    const core::Participant* stored = ctx.session.find_participant(owner);
+    if (!was_active_) {  // not typed in: the field shows the stored owner
+        text_ = stored ? stored->name : std::string();
+        shown_owner_ = owner;
+        highlight_ = -1;
+        edited_ = false;
+    }
+    // The keys that end typing, seen before the field lets go of the keyboard on them.
+    const bool enter = was_active_ && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter));
+    const bool tab = was_active_ && pressed(ImGuiKey_Tab);
+    const bool esc = was_active_ && pressed(ImGuiKey_Escape);
+    std::vector<Entry> entries = entries_for(people, text_);
+    const int n = static_cast<int>(entries.size());
+    if (was_active_ && n > 0) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) highlight_ = (highlight_ + 1) % n;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) highlight_ = highlight_ <= 0 ? n - 1 : highlight_ - 1;
+    }
+
+    ImGui::TextUnformatted(i18n::tr("Owner"));
+    ImGui::SetNextItemWidth(-1);
+    const std::string hint = ellipsised(i18n::tr("nobody yet \u2014 type a name"),
+                                        ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::InputTextWithHint("##owner", hint.c_str(), &text_)) {
+        edited_ = true;
+        entries = entries_for(people, text_);
+        highlight_ = core::trim(text_).empty() || entries.empty() ? -1 : 0;
+    }
+    const bool active = ImGui::IsItemActive();
+    // Up / Down move through the list, not the keyboard focus to the next field.
+    if (active) GImGui->ActiveIdUsingNavDirMask |= (1u << ImGuiDir_Up) | (1u << ImGuiDir_Down);
+    const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
+    highlight_ = std::min(highlight_, static_cast<int>(entries.size()) - 1);
+
+    // While typed in (and the frame after, so a click on the list counts): the matches below
+    // the field, over whatever is there.
+    int clicked = -1;
+    if (active || was_active_) {
+        const float w = field_max.x - field_min.x;
+        ImGui::SetNextWindowPos(ImVec2(field_min.x, field_max.y));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));
+        ImGui::Begin("##owner_matches", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                         ImGuiWindowFlags_AlwaysAutoResize);
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+        ImGui::PushTextWrapPos(0.0f);
+        for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
+            const core::Participant* p = entries[static_cast<std::size_t>(i)].person;
+            const std::string label =
+                p ? p->name + (p->department.empty() ? "" : " (" + p->department + ")") + "##" + p->id
+                  : i18n::format(i18n::tr("+ Add {0} as a participant"), {quoted(core::trim(text_))}) + "##add";
+            if (ImGui::Selectable(label.c_str(), i == highlight_, ImGuiSelectableFlags_SelectOnClick)) clicked = i;
+        }
+        if (entries.empty())
+            muted(ctx, i18n::tr("Nobody yet: type a name, Enter adds them as a participant."));
+        else
+            muted(ctx, i18n::tr("Up / Down pick, Enter or Tab takes it, Esc leaves the owner as it was."));
+        ImGui::PopTextWrapPos();
+        ImGui::End();
+    }
+    const bool left = was_active_ && !active;
+    was_active_ = active;
+
+    OwnerChoice choice;
+    const std::string typed = core::trim(text_);
+    const auto take = [&](int i) {
+        const core::Participant* p = entries[static_cast<std::size_t>(i)].person;
+        if (!p) return OwnerChoice{OwnerChoice::Kind::Add, typed, false};
+        if (p->id == owner) return OwnerChoice{};
+        return OwnerChoice{OwnerChoice::Kind::Pick, p->id, false};
+    };
+    // The typed text as it stands: a participant's whole name, or emptied.
+    const core::Participant* exact = nullptr;
+    for (const auto& p : people)
+        if (folded(p.name) == folded(typed)) exact = &p;
+    if (clicked >= 0) {
+        choice = take(clicked);
+        was_active_ = false;
+        if (active) ImGui::ClearActiveID();
+    } else if (left && !esc) {
+        if ((enter || tab) && highlight_ >= 0) {
+            choice = take(highlight_);
+            // Enter keeps the keyboard here (showing the owner taken), so Tab walks on from here.
+            if (enter) ImGui::SetKeyboardFocusHere(-1);
+        } else if (!edited_) {
+        } else if (typed.empty()) {
+            if (!owner.empty()) choice.kind = OwnerChoice::Kind::Clear;
+        } else if (exact) {
+            if (exact->id != owner) choice = {OwnerChoice::Kind::Pick, exact->id, false};
+        } else {  // an unknown name, not taken as one to add: refused, the owner stays
+            ctx.state.status = i18n::format(
+                i18n::tr("{0} is not a participant: the owner stays {1}. Type the name and press Enter to add them."),
+                {quoted(typed), stored ? stored->name : std::string(i18n::tr("nobody yet"))});
+        }
+    } else if (active && edited_) {
+        // Typed, not yet taken: whatever ends the typing (a stage change, quit) takes a whole
+        // name or an emptied field.
+        if (typed.empty() && !owner.empty()) choice = {OwnerChoice::Kind::Clear, {}, true};
+        if (exact && exact->id != owner) choice = {OwnerChoice::Kind::Pick, exact->id, true};
+    }
+    return choice;
+}
+
+}  // namespace pilotdeck::ui
