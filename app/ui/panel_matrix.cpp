@@ -22,21 +22,24 @@ namespace {
 
 // Title, numbers, quadrant and the contested flag of one idea, in the current ImGui layout.
 void idea_facts(const UiContext& ctx, const core::Idea& idea, const core::IdeaResult& r) {
-    ImGui::TextUnformatted(idea.title.c_str());
+    // German titles and departments run long: each goes on the line when it fits, else on the next,
+    // wrapped (never running off the panel's edge).
+    ImGui::TextWrapped("%s", idea.title.c_str());
     if (!idea.department.empty()) {
-        ImGui::SameLine(0, em(1));
+        same_line_if_fits(em(1) + ImGui::CalcTextSize(idea.department.c_str()).x);
         ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
-        ImGui::TextUnformatted(idea.department.c_str());
+        ImGui::TextWrapped("%s", idea.department.c_str());
         ImGui::PopStyleColor();
     }
     axis_scores_line(ctx, r);
     if (const std::string mark = screened_mark(idea); !mark.empty()) {
-        ImGui::SameLine(0, em(1));
-        ImGui::TextUnformatted(mark.c_str());
+        same_line_if_fits(em(1) + ImGui::CalcTextSize(mark.c_str()).x);
+        ImGui::TextWrapped("%s", mark.c_str());
     }
     if (r.contested) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted(i18n::tr("the room disagrees on some criterion"));
+        const char* disagree = i18n::tr("the room disagrees on some criterion");
+        same_line_if_fits(ImGui::CalcTextSize(disagree).x);
+        ImGui::TextWrapped("%s", disagree);
     }
 }
 

@@ -168,8 +168,12 @@ void idea_selector(UiContext& ctx, const Idea& current, int participant_count) {
         ImGui::PopFont();
         font = nullptr;
     }
-    ImGui::SetNextItemWidth(std::min(avail, combo_w()));
-    const bool open = ImGui::BeginCombo("##idea", title.c_str(), ImGuiComboFlags_HeightLarge);
+    const float width = std::min(avail, combo_w());
+    ImGui::SetNextItemWidth(width);
+    // Too long even in the body font: it ends in "…" (the tooltip has it all).
+    const std::string preview =
+        ellipsised(title, width - ImGui::GetFrameHeight() - 2 * ImGui::GetStyle().FramePadding.x);
+    const bool open = ImGui::BeginCombo("##idea", preview.c_str(), ImGuiComboFlags_HeightLarge);
     if (font) ImGui::PopFont();
     if (open) {
         for (std::size_t i = 0; i < ideas.size(); ++i) {

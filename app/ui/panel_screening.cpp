@@ -256,7 +256,11 @@ bool draw_screening_if_open(UiContext& ctx) {
 
 void screening_button(UiContext& ctx, const std::string& idea, bool small) {
     const std::string label = std::string(small ? i18n::tr("Screening") : i18n::tr("Screening (F7)")) + "##screen_" + idea;
-    if (small ? ImGui::SmallButton(label.c_str()) : ImGui::Button(label.c_str())) {
+    // Small: as SmallButton (no vertical padding), its label ellipsised when the line is short.
+    if (small) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    const bool pressed = fitted_button(label.c_str());
+    if (small) ImGui::PopStyleVar();
+    if (pressed) {
         ctx.select_idea(idea);
         ctx.panels().screening.open(ctx, idea);
     }

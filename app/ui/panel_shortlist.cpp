@@ -179,9 +179,9 @@ void screening_line(UiContext& ctx, const core::Idea& idea) {
     std::string line = class_marker(c);
     if (const std::string dpia = dpia_tag(core::classify_dpia(idea.assessment)); !dpia.empty()) line += "  \u00B7  " + dpia;
     ImGui::PushStyleColor(ImGuiCol_Text, vec4(c == core::AiActClass::Prohibited ? ctx.palette.danger : ctx.palette.text));
-    ImGui::TextUnformatted(line.c_str());
+    ImGui::TextWrapped("%s", line.c_str());
     ImGui::PopStyleColor();
-    ImGui::SameLine(0, em(1));
+    same_line_if_fits(em(1) + button_width(i18n::tr("Screening")));
     screening_button(ctx, idea.id, true);
 }
 

@@ -149,10 +149,16 @@ void draw_teams(UiContext& ctx) {
         }
         ImGui::TableSetColumnIndex(2);
         for (const core::Participant* p : v.members) {
-            ImGui::TextUnformatted(p->name.c_str());
+            // A long name or department (German ones run long) goes to the next line, else "…".
+            const float avail = ImGui::GetContentRegionAvail().x;  // the column's width
+            fitted_text(p->name);
             if (!p->department.empty()) {
-                ImGui::SameLine();
-                ImGui::TextColored(vec4(ctx.palette.text_muted), "%s", p->department.c_str());
+                const float both = ImGui::CalcTextSize(p->name.c_str()).x + ImGui::GetStyle().ItemSpacing.x +
+                                   ImGui::CalcTextSize(p->department.c_str()).x;
+                if (both <= avail) ImGui::SameLine();
+                ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
+                fitted_text(p->department);
+                ImGui::PopStyleColor();
             }
         }
         ImGui::TableSetColumnIndex(3);

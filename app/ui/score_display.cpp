@@ -146,13 +146,15 @@ void axis_scores_line(const UiContext& ctx, const core::IdeaResult& r) {
         i18n::format(i18n::tr("Benefit {0}   Risk {1}   Visibility {2}   {3}"),
                      {fmt_score(r.benefit), fmt_score(r.risk), fmt_score(r.visibility),
                       i18n::format(i18n::ntr("{0} rater", "{0} raters", raters), {std::to_string(raters)})});
-    ImGui::TextUnformatted(line.c_str());
+    ImGui::TextWrapped("%s", line.c_str());
+    // The tags follow on the line when they fit, else on the next (a narrow panel, long words).
     if (r.quadrant) {
-        ImGui::SameLine(0, em(1));
+        same_line_if_fits(em(1) + ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.x +
+                          ImGui::CalcTextSize(quadrant_title(*r.quadrant)).x);
         quadrant_tag(ctx, *r.quadrant);
     }
     if (r.contested) {
-        ImGui::SameLine(0, em(1));
+        same_line_if_fits(em(1.6f) + ImGui::CalcTextSize(i18n::tr("! discuss")).x);
         contested_badge(ctx);
     }
 }

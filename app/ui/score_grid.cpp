@@ -206,7 +206,7 @@ void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const
         ImGui::TableNextRow(0, cell_h);
         ImGui::TableSetColumnIndex(0);
         if (recused) ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text_muted));
-        ImGui::TextUnformatted(g.rater_names[row].c_str());
+        fitted_text(g.rater_names[row]);
         if (recused) ImGui::PopStyleColor();
         if (recused && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", recused_why(g, row).c_str());
         for (int col = 0; col < cols; ++col) {
@@ -289,13 +289,13 @@ void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const
         if (cs && cs->sd >= 1.0) {
             if (narrow) {
                 ImGui::PushStyleColor(ImGuiCol_Text, vec4(ctx.palette.text));
-                ImGui::TextUnformatted(i18n::tr("! disc."));
+                fitted_text(i18n::tr("! disc."));
                 ImGui::PopStyleColor();
             } else {
                 contested_badge(ctx);
             }
         } else if (cs && cs->n >= 2) {
-            ImGui::TextUnformatted(narrow ? i18n::trc("agreement, short", "ok") : i18n::tr("agreed"));
+            fitted_text(narrow ? i18n::trc("agreement, short", "ok") : i18n::tr("agreed"));
         }
     }
     ImGui::EndTable();

@@ -159,7 +159,8 @@ const char* status_name(core::IdeaStatus status) {
 
 void same_line_if_fits(float width) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float right = ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x;
+    // The right edge of where items go: the window's, or in a table the column's.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     const float after = ImGui::GetItemRectMax().x + spacing;  // where SameLine() would put it
     if (after + width <= right) ImGui::SameLine();
 }
@@ -199,6 +200,12 @@ std::string ellipsised(const std::string& text, float width) {
         if (ImGui::CalcTextSize((cut + dots).c_str()).x <= width) break;
     }
     return cut + dots;
+}
+
+void fitted_text(const std::string& text) {
+    const std::string shown = ellipsised(text, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {
