@@ -160,11 +160,7 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     test::create_workshop_file(file, ws);
 
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(file, o);
+    srv.start(file, test::loopback(core::StageKind::Scoring));
 
     const std::string log = dir.file("chromium.log");
     Browser b(dir.file("profile"), log);
@@ -275,10 +271,7 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
     hws.info.language = "nl";  // the page in Dutch (contracts 10)
     test::create_workshop_file(file, hws);
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Teams;
+    server::ServerOptions o = test::loopback(core::StageKind::Teams);
     o.judging_seed = 7;
     srv.start(file, o);
     const std::string log = dir.file("chromium.log");
@@ -375,11 +368,7 @@ TEST_CASE("chromium: a re-vote on the phone in Dutch, the room's spread with dec
         session.execute(core::SetConcernCount{"jobs", 1}, false);
     }
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(file, o);
+    srv.start(file, test::loopback(core::StageKind::Scoring));
     const std::string log = dir.file("chromium.log");
     Browser b(dir.file("profile"), log);
     std::string session;
@@ -428,11 +417,7 @@ TEST_CASE("chromium: criteria judging on a jury phone, with its progress", "[ser
     const std::string file = dir.file("c.pilotdeck");
     test::create_workshop_file(file, test::hackathon_workshop(3, core::JudgingMethod::Criteria));
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Judging;
-    srv.start(file, o);
+    srv.start(file, test::loopback(core::StageKind::Judging));
     const std::string log = dir.file("chromium.log");
     Browser b(dir.file("profile"), log);
     std::string session;
