@@ -11,9 +11,10 @@ call it between key presses:
   check   STATE EXPORT RESULTS the file holds every acknowledged comparison once, the audience votes, and
                                the awards follow from them
 """
-import http.client
 import json
 import sys
+
+from phone_http import call  # tests/gui/phone_http.py, beside this file
 
 # The teams and their hidden quality: every judge prefers the better team (a consistent jury).
 TEAMS = [
@@ -31,23 +32,6 @@ GUESTS = [("Ilse Vos", "Legal"), ("Joost de Boer", "Marketing")]
 JURY = [("Karin Dekker", "Management"), ("Lars Hendriks", "Works council"), ("Mila Smits", "Operations")]
 # The audience's votes by team index: Quote Wizards gets the most (5), never one's own team.
 VOTES = {0: 1, 1: 0, 2: 1, 3: 1, 4: 1, 5: 0, 6: 1, 7: 1, "guest0": 1, "guest1": 2}
-
-
-def call(port, method, path, body=None, token=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Host": "127.0.0.1:%d" % port}
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-        headers["Content-Length"] = str(len(data))
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    c.request(method, path, body=data, headers=headers)
-    r = c.getresponse()
-    text = r.read().decode()
-    c.close()
-    return r.status, (json.loads(text) if text else None)
 
 
 def expect(what, got, status):

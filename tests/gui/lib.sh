@@ -79,6 +79,23 @@ press() {
 # exported FILE: `pilotdeck export FILE` (the workshop document on stdout).
 exported() { "$PILOTDECK" export "$1" || fail "export of $1 failed"; }
 
+# free_port: a TCP port on 127.0.0.1 that is free now (for PILOTDECK_PHONE_PORT).
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# The tests' python phones (phone_http.py beside this file) leave no __pycache__ in the sources.
+export PYTHONDONTWRITEBYTECODE=1
+
+# find_windows: with two screens, sets PRESENTER_WIN (the presenter's window) and ROOM_WIN (the
+# room's); fails until both are visible (wait_until "both windows appear" find_windows).
+find_windows() {
+    PRESENTER_WIN=$(xdotool search --onlyvisible --name 'presenter' 2>/dev/null | head -1)
+    ROOM_WIN=""
+    local w
+    for w in $(xdotool search --onlyvisible --name '^pilotdeck' 2>/dev/null); do
+        [ "$w" != "$PRESENTER_WIN" ] && ROOM_WIN=$w
+    done
+    [ -n "$PRESENTER_WIN" ] && [ -n "$ROOM_WIN" ]
+}
+
 # require TOOL...: skips the test (exit 77) when a tool is missing.
 require() {
     local tool

@@ -31,7 +31,7 @@ pitches_stage=$(stage_index pitches)
 judging_stage=$(stage_index judging)
 awards_stage=$(stage_index awards)
 
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+port=$(free_port)
 trace="$GUI_TEST_WORK/trace"
 shots="${SCREENSHOT_DIR:-$GUI_TEST_WORK/shots}"
 state="$GUI_TEST_WORK/phones.json"

@@ -14,20 +14,11 @@ file="$GUI_TEST_WORK/jury.pilotdeck"
 stages=$(sqlite3 "$file" "select count(*) from stage")
 trace="$GUI_TEST_WORK/trace"
 mkdir -p "$trace"
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+port=$(free_port)
 export PILOTDECK_TRACE_TEXT="$trace" PILOTDECK_PHONE_BIND=127.0.0.1 PILOTDECK_PHONE_PORT=$port
 out="$GUI_TEST_WORK/app.out"
 "$PILOTDECK" --screens 1024x768+0+0,1920x1080+1024+0 open "$file" >"$out" 2>"$GUI_TEST_WORK/app.err" &
 APP_PID=$!
-find_windows() {
-    PRESENTER_WIN=$(xdotool search --onlyvisible --name 'presenter' 2>/dev/null | head -1)
-    ROOM_WIN=""
-    local w
-    for w in $(xdotool search --onlyvisible --name '^pilotdeck' 2>/dev/null); do
-        [ "$w" != "$PRESENTER_WIN" ] && ROOM_WIN=$w
-    done
-    [ -n "$PRESENTER_WIN" ] && [ -n "$ROOM_WIN" ]
-}
 wait_until "both windows appear" find_windows
 has() { [ -f "$trace/$1.txt" ] && grep -qF -- "$2" "$trace/$1.txt"; }
 stage_is() { [ "$(current_stage "$file")" = "$1" ]; }

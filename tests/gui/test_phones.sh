@@ -14,7 +14,7 @@ command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 7
 
 file="$GUI_TEST_WORK/phones.pilotdeck"
 "$PILOTDECK" import "$file" --from "$demo" >/dev/null || fail "cannot import the demo workshop"
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+port=$(free_port)
 out="$GUI_TEST_WORK/app.out"
 export PILOTDECK_PHONE_BIND=127.0.0.1 PILOTDECK_PHONE_PORT=$port
 start_app open "$file" >"$out"
@@ -26,50 +26,8 @@ for n in 1 2 3 4; do
 done
 echo "ok: on the scoring stage"
 
-# phone.py join|score|refused: talks to the server like a phone (contracts.md section 5).
-cat >"$GUI_TEST_WORK/phone.py" <<'EOF'
-import http.client, json, sys
-port, what = int(sys.argv[1]), sys.argv[2]
-host = "127.0.0.1:%d" % port
-
-def call(method, path, body=None, token=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Host": host}
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-        headers["Content-Length"] = str(len(data))
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    c.request(method, path, body=data, headers=headers)
-    r = c.getresponse()
-    text = r.read().decode()
-    c.close()
-    return r.status, (json.loads(text) if text else None)
-
-if what == "refused":
-    try:
-        call("GET", "/")
-    except ConnectionRefusedError:
-        sys.exit(0)
-    sys.exit("the server still answers")
-
-code = sys.argv[3]
-status, body = call("POST", "/api/join", {"code": code, "name": "Phone tester"})
-if status != 200 or "token" not in body:
-    sys.exit("join: %d %s" % (status, body))
-token = body["token"]
-status, state = call("GET", "/api/state", token=token)
-if status != 200 or state["stage"]["kind"] != "scoring":
-    sys.exit("state: %d %s" % (status, state))
-if "i12" not in [i["id"] for i in state["ideas"]]:
-    sys.exit("i12 is not open for scoring: %s" % state["ideas"])
-status, body = call("PUT", "/api/score", {"idea": "i12", "criterion": "time_saved", "value": 4}, token)
-if status != 200 or body != {"saved": True}:
-    sys.exit("score: %d %s" % (status, body))
-print(body["saved"] and "saved")
-EOF
+# phone_scorer.py score|refused: talks to the server like a phone (contracts.md section 5).
+phone_py="$(dirname "$0")/phone_scorer.py"
 
 # score_in_file: `pilotdeck export` holds the phone's score for i12, given by "Phone tester".
 score_in_file() {
@@ -102,14 +60,14 @@ scanned() { zbarimg --quiet --raw "$GUI_TEST_WORK/phones_on.png" 2>/dev/null; }
 qr=$(scanned) || fail "no QR code could be read from the window"
 [ "$qr" = "http://127.0.0.1:$port/#$code" ] || fail "the QR code reads '$qr', expected http://127.0.0.1:$port/#$code"
 echo "ok: the QR code on screen reads $qr"
-result=$(python3 "$GUI_TEST_WORK/phone.py" "$port" score "$code" 2>&1) || fail "phone: $result"
+result=$(python3 "$phone_py" "$port" score "$code" 2>&1) || fail "phone: $result"
 [ "$result" = saved ] || fail "phone: $result"
 score_in_file || fail "the phone's score is not in the file after 200 {\"saved\": true}"
 echo "ok: a phone joined with the code and scored i12"
 
 # F4 again: the server stops and the port is closed.
 xdotool key F4
-refused() { python3 "$GUI_TEST_WORK/phone.py" "$port" refused 2>/dev/null; }
+refused() { python3 "$phone_py" "$port" refused 2>/dev/null; }
 wait_until "F4 again stops the phone server" refused
 echo "ok: F4 stops the phones"
 

@@ -47,15 +47,6 @@ mkdir -p "$shots"
 
 "$PILOTDECK" "${screens[@]}" open "$file" 2>"$GUI_TEST_WORK/app.err" &
 APP_PID=$!
-find_windows() {
-    PRESENTER_WIN=$(xdotool search --onlyvisible --name 'presenter' 2>/dev/null | head -1)
-    ROOM_WIN=""
-    local w
-    for w in $(xdotool search --onlyvisible --name '^pilotdeck' 2>/dev/null); do
-        [ "$w" != "$PRESENTER_WIN" ] && ROOM_WIN=$w
-    done
-    [ -n "$PRESENTER_WIN" ] && [ -n "$ROOM_WIN" ]
-}
 wait_until "both windows appear" find_windows
 
 geometry() { xdotool getwindowgeometry "$1" | tr -d ' ' | grep -E 'Position|Geometry' | sed 's/(screen:0)//' | tr '\n' ' '; }

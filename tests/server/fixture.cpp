@@ -92,4 +92,23 @@ std::string join(HttpClient& client, const std::string& code, const std::string&
     return j["token"].get<std::string>();
 }
 
+Joined join_as(HttpClient& client, const std::string& code, const std::string& name) {
+    Joined out;
+    const HttpResponse r = client.request("POST", "/api/join", join_body(code, name));
+    out.status = r.status;
+    if (r.status != 200) return out;
+    const auto j = nlohmann::json::parse(r.body);
+    out.token = j.at("token").get<std::string>();
+    out.participant = j.at("participant").get<std::string>();
+    return out;
+}
+
+server::ServerOptions loopback(std::optional<core::StageKind> stage) {
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = stage;
+    return o;
+}
+
 }  // namespace pilotdeck::test

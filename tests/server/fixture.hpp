@@ -1,12 +1,14 @@
 // Workshops and helpers shared by the phone server tests.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/model.hpp"
 #include "server/http_client.hpp"
+#include "server/phone_server.hpp"
 
 namespace pilotdeck::test {
 
@@ -41,5 +43,16 @@ inline std::string phone_address(int i) {
 
 // Joins and returns the token (empty when the join failed).
 std::string join(HttpClient& client, const std::string& code, const std::string& name = {});
+
+// A phone's join with `name`: the answer's status, and its token and participant id when it was 200.
+struct Joined {
+    int status = 0;
+    std::string token, participant;
+};
+Joined join_as(HttpClient& client, const std::string& code, const std::string& name);
+
+// Options for an in-process server on 127.0.0.1 at a free port, on `stage` (none: the file's
+// current stage).
+server::ServerOptions loopback(std::optional<core::StageKind> stage = core::StageKind::Scoring);
 
 }  // namespace pilotdeck::test

@@ -32,7 +32,7 @@ namespace {
 // A headless chromium child; messages are JSON texts ended by '\0' on fds 3 (to it) and 4 (from it).
 class Browser {
 public:
-    Browser(const std::string& profile, const std::string& log) {
+    Browser(const std::string& profile, const std::string& log) : log_(log) {
         int to[2], from[2];
         REQUIRE(pipe2(to, O_CLOEXEC) == 0);
         REQUIRE(pipe2(from, O_CLOEXEC) == 0);
@@ -93,6 +93,21 @@ public:
         return r["result"].contains("value") ? r["result"]["value"] : json();
     }
 
+    // A page of its own at `url`; its session id. A browser that fails here fails the test with
+    // what it wrote to its log.
+    std::string open(const std::string& url) {
+        std::string session;
+        try {
+            const json target = call("Target.createTarget", {{"url", "about:blank"}});
+            session = call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+            call("Page.enable", json::object(), session);
+            call("Page.navigate", {{"url", url}}, session);
+        } catch (const std::exception& e) {
+            FAIL(std::string(e.what()) + "\n" + test::read_all(log_));
+        }
+        return session;
+    }
+
     // Evaluates `expression` until it is true, at most `tries` times (paced, not timed).
     bool wait_for(const std::string& session, const std::string& expression, int tries = 300) {
         for (int i = 0; i < tries; ++i) {
@@ -121,6 +136,7 @@ private:
         }
     }
 
+    std::string log_;
     pid_t pid_ = -1;
     int to_ = -1, from_ = -1;
     int next_id_ = 1;
@@ -160,23 +176,10 @@ TEST_CASE("chromium: join, vote, saved after commit, reload keeps the participan
     test::create_workshop_file(file, ws);
 
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(file, o);
+    srv.start(file, test::loopback(core::StageKind::Scoring));
 
-    const std::string log = dir.file("chromium.log");
-    Browser b(dir.file("profile"), log);
-    std::string session;
-    try {
-        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
-        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
-        b.call("Page.enable", json::object(), session);
-        b.call("Page.navigate", {{"url", srv.join_url()}}, session);
-    } catch (const std::exception& e) {
-        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
-    }
+    Browser b(dir.file("profile"), dir.file("chromium.log"));
+    const std::string session = b.open(srv.join_url());
 
     // The join form, with the code filled in from the QR address.
     REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
@@ -275,23 +278,11 @@ TEST_CASE("chromium: a team from the phone, the audience vote, and \"A or B?\" f
     hws.info.language = "nl";  // the page in Dutch (contracts 10)
     test::create_workshop_file(file, hws);
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Teams;
+    server::ServerOptions o = test::loopback(core::StageKind::Teams);
     o.judging_seed = 7;
     srv.start(file, o);
-    const std::string log = dir.file("chromium.log");
-    Browser b(dir.file("profile"), log);
-    std::string session;
-    try {
-        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
-        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
-        b.call("Page.enable", json::object(), session);
-        b.call("Page.navigate", {{"url", srv.join_url()}}, session);
-    } catch (const std::exception& e) {
-        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
-    }
+    Browser b(dir.file("profile"), dir.file("chromium.log"));
+    const std::string session = b.open(srv.join_url());
     const auto shot = [&](const std::string& name) {  // PILOTDECK_SHOT_DIR=DIR: what a phone sees
         if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
             b.call("Emulation.setDeviceMetricsOverride", {{"width", 390}, {"height", 844}, {"deviceScaleFactor", 1}, {"mobile", true}}, session);
@@ -375,22 +366,9 @@ TEST_CASE("chromium: a re-vote on the phone in Dutch, the room's spread with dec
         session.execute(core::SetConcernCount{"jobs", 1}, false);
     }
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(file, o);
-    const std::string log = dir.file("chromium.log");
-    Browser b(dir.file("profile"), log);
-    std::string session;
-    try {
-        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
-        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
-        b.call("Page.enable", json::object(), session);
-        b.call("Page.navigate", {{"url", srv.url()}}, session);
-    } catch (const std::exception& e) {
-        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
-    }
+    srv.start(file, test::loopback(core::StageKind::Scoring));
+    Browser b(dir.file("profile"), dir.file("chromium.log"));
+    const std::string session = b.open(srv.url());
     REQUIRE(b.wait_for(session, "document.readyState === 'complete'"));
     b.eval(session, "localStorage.setItem('pilotdeck.token', '" + token + "'); true");
     b.call("Page.reload", json::object(), session);
@@ -428,22 +406,9 @@ TEST_CASE("chromium: criteria judging on a jury phone, with its progress", "[ser
     const std::string file = dir.file("c.pilotdeck");
     test::create_workshop_file(file, test::hackathon_workshop(3, core::JudgingMethod::Criteria));
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Judging;
-    srv.start(file, o);
-    const std::string log = dir.file("chromium.log");
-    Browser b(dir.file("profile"), log);
-    std::string session;
-    try {
-        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
-        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
-        b.call("Page.enable", json::object(), session);
-        b.call("Page.navigate", {{"url", srv.url() + "#" + srv.jury_code()}}, session);
-    } catch (const std::exception& e) {
-        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
-    }
+    srv.start(file, test::loopback(core::StageKind::Judging));
+    Browser b(dir.file("profile"), dir.file("chromium.log"));
+    const std::string session = b.open(srv.url() + "#" + srv.jury_code());
     REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
     b.eval(session, "document.getElementById('name').value = 'Judge'; document.getElementById('join-btn').click(); true");
     REQUIRE(b.wait_for(session, "!document.getElementById('scoring').hidden && document.querySelectorAll('#idea-list .card').length === 3"));

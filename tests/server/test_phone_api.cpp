@@ -28,14 +28,6 @@ using test::HttpResponse;
 
 namespace {
 
-server::ServerOptions local(std::optional<core::StageKind> stage = core::StageKind::Scoring) {
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = stage;
-    return o;
-}
-
 json body_of(const HttpResponse& r) { return json::parse(r.body, nullptr, false); }
 
 std::optional<int> stored_score(const std::string& file, const std::string& idea, const std::string& rater,
@@ -52,7 +44,7 @@ struct Running {
     server::PhoneServer server;
     explicit Running(std::optional<core::StageKind> stage = core::StageKind::Scoring, int ideas = 20) {
         test::create_workshop_file(file, test::phone_workshop(ideas));
-        server.start(file, local(stage));
+        server.start(file, test::loopback(stage));
     }
 };
 
@@ -114,7 +106,7 @@ TEST_CASE("the join code is new at every start", "[server]") {
     std::set<std::string> codes;
     for (int i = 0; i < 5; ++i) {
         server::PhoneServer srv;
-        srv.start(file, local());
+        srv.start(file, test::loopback());
         codes.insert(srv.join_code());
     }
     CHECK(codes.size() > 1);
@@ -321,7 +313,7 @@ TEST_CASE("without --stage the phones follow the workshop's current stage", "[se
         wf->apply(core::SetCurrentStage{2});  // ideas
     }
     server::PhoneServer srv;
-    srv.start(file, local(std::nullopt));
+    srv.start(file, test::loopback(std::nullopt));
     HttpClient c(srv.port());
     const std::string token = test::join(c, srv.join_code());
     json st = body_of(c.request("GET", "/api/state", {}, token));
@@ -465,7 +457,7 @@ TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[s
 
     server::PhoneServer srv;
     std::atomic<int> wakes{0};
-    server::ServerOptions o = local();
+    server::ServerOptions o = test::loopback();
     o.wake = [&] { ++wakes; };
     srv.start(session, o);
     std::atomic<bool> finished{false};
@@ -512,14 +504,14 @@ TEST_CASE("GUI mode: the caller's session serves the phones through pump()", "[s
 TEST_CASE("start refuses a missing file and a port in use, naming them", "[server]") {
     test::TempDir dir;
     server::PhoneServer srv;
-    CHECK_THROWS_WITH(srv.start(dir.file("missing.pilotdeck"), local()), Catch::Contains("missing.pilotdeck"));
+    CHECK_THROWS_WITH(srv.start(dir.file("missing.pilotdeck"), test::loopback()), Catch::Contains("missing.pilotdeck"));
     CHECK_FALSE(srv.running());
 
     const std::string file = dir.file("w.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(1));
     server::PhoneServer first;
-    first.start(file, local());
-    server::ServerOptions same = local();
+    first.start(file, test::loopback());
+    server::ServerOptions same = test::loopback();
     same.port = first.port();
     CHECK_THROWS_WITH(srv.start(file, same), Catch::Contains("127.0.0.1:" + std::to_string(first.port())));
     same.bind = "not-an-address";
@@ -531,7 +523,7 @@ TEST_CASE("connections beyond the per-address limit get 503 with Retry-After at 
     const std::string file = dir.file("w.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(1));
     server::PhoneServer srv;
-    server::ServerOptions o = local();
+    server::ServerOptions o = test::loopback();
     o.per_ip_connection_limit = 3;
     srv.start(file, o);
 
@@ -587,7 +579,7 @@ TEST_CASE("a phone's token survives a restart of the server: the same participan
     std::string ann, bob;
     {
         server::PhoneServer srv;
-        srv.start(file, local());
+        srv.start(file, test::loopback());
         HttpClient c(srv.port());
         ann = test::join(c, srv.join_code(), "Ann");
         bob = test::join(c, srv.join_code(), "Bob");
@@ -598,7 +590,7 @@ TEST_CASE("a phone's token survives a restart of the server: the same participan
     CHECK(participants_in(file) == 2);
 
     server::PhoneServer again;
-    again.start(file, local());
+    again.start(file, test::loopback());
     CHECK(participant_of(again.port(), ann) == "p1");
     CHECK(participant_of(again.port(), bob) == "p2");
     CHECK(again.counts().joined == 2);
@@ -624,7 +616,7 @@ TEST_CASE("GUI mode with the workshop file: tokens are stored and work again aft
         auto wf = storage::WorkshopFile::open(file);
         core::Session session(wf->load(), wf->current_stage(), wf.get());
         server::PhoneServer srv;
-        srv.start(session, *wf, local());
+        srv.start(session, *wf, test::loopback());
         std::atomic<bool> done{false};
         std::thread t([&] {
             phone(srv);
@@ -669,13 +661,13 @@ TEST_CASE("a workshop file of schema 1 is served: it migrates and its phones' to
     std::string token;
     {
         server::PhoneServer srv;
-        srv.start(file, local());
+        srv.start(file, test::loopback());
         HttpClient c(srv.port());
         token = test::join(c, srv.join_code(), "Old");
         REQUIRE(!token.empty());
     }
     server::PhoneServer again;
-    again.start(file, local());
+    again.start(file, test::loopback());
     CHECK(participant_of(again.port(), token) == "p1");
     again.stop();
     const auto report = storage::WorkshopFile::check(file);

@@ -25,10 +25,7 @@ core::Workshop hackathon(int teams, core::JudgingMethod method, bool recuse_depa
 }
 
 server::ServerOptions local(core::StageKind stage) {
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = stage;
+    server::ServerOptions o = test::loopback(stage);
     o.judging_seed = 42;
     return o;
 }

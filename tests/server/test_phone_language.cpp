@@ -25,19 +25,24 @@ json text_of(const test::HttpResponse& r) {
     return json::parse(body);
 }
 
+// A phone server on loopback for a small workshop in `language`, on the file's current stage.
+struct LanguageServer {
+    test::TempDir dir;
+    server::PhoneServer srv;
+    explicit LanguageServer(const std::string& language) {
+        const std::string file = dir.file("w.pilotdeck");
+        core::Workshop ws = test::phone_workshop(2, 2);
+        ws.info.language = language;
+        test::create_workshop_file(file, ws);
+        srv.start(file, test::loopback(std::nullopt));
+    }
+};
+
 }  // namespace
 
 TEST_CASE("the phone page's words: the workshop's language, or the phone's when allowed", "[server][i18n]") {
-    test::TempDir dir;
-    const std::string file = dir.file("w.pilotdeck");
-    core::Workshop ws = test::phone_workshop(2, 2);
-    ws.info.language = "nl-BE";
-    test::create_workshop_file(file, ws);
-    server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    srv.start(file, o);
+    LanguageServer running("nl-BE");
+    server::PhoneServer& srv = running.srv;
     test::HttpClient c(srv.port());
 
     json nl = text_of(c.request("GET", "/text.js", {}, {}, {"Accept-Language: de-DE,de;q=0.9"}));
@@ -63,16 +68,8 @@ TEST_CASE("the phone page's words: the workshop's language, or the phone's when 
 }
 
 TEST_CASE("the phones' error texts: in the workshop's language, or the phone's when allowed", "[server][i18n]") {
-    test::TempDir dir;
-    const std::string file = dir.file("w.pilotdeck");
-    core::Workshop ws = test::phone_workshop(2, 2);
-    ws.info.language = "de";
-    test::create_workshop_file(file, ws);
-    server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    srv.start(file, o);
+    LanguageServer running("de");
+    server::PhoneServer& srv = running.srv;
     test::HttpClient c(srv.port());
     const auto error_of = [](const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); };
 

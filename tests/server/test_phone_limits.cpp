@@ -32,21 +32,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-server::ServerOptions local(std::optional<core::StageKind> stage = core::StageKind::Scoring) {
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = stage;
-    return o;
-}
-
 json body_of(const HttpResponse& r) { return json::parse(r.body, nullptr, false); }
 
 struct Running {
     test::TempDir dir;
     std::string file = dir.file("w.pilotdeck");
     server::PhoneServer server;
-    explicit Running(server::ServerOptions o = local(), core::Workshop ws = test::phone_workshop(3)) {
+    explicit Running(server::ServerOptions o = test::loopback(), core::Workshop ws = test::phone_workshop(3)) {
         test::create_workshop_file(file, ws);
         server.start(file, o);
     }
@@ -107,7 +99,7 @@ int count_of(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("slow and idle clients from several addresses do not lock out a phone on another address", "[server][limits]") {
-    server::ServerOptions o = local();
+    server::ServerOptions o = test::loopback();
     o.request_deadline_ms = 1500;  // the contract's 10 s, shortened to keep the test short
     Running s(o);
     const int port = s.server.port();
@@ -164,7 +156,7 @@ TEST_CASE("slow and idle clients from several addresses do not lock out a phone 
 }
 
 TEST_CASE("the 1,025th connection gets 503 with Retry-After at once", "[server][limits]") {
-    server::ServerOptions o = local();
+    server::ServerOptions o = test::loopback();
     o.connection_limit = 40;  // the contract's 1,024, smaller to keep the test light
     Running s(o);
     std::vector<int> held;
@@ -346,7 +338,7 @@ TEST_CASE("joins: at most 20 per address a minute, 500 participants per workshop
         p.name = "Earlier " + std::to_string(i);
         ws.participants.push_back(p);
     }
-    Running s(local(), ws);
+    Running s(test::loopback(), ws);
     HttpClient flood(s.server.port(), "127.44.0.1");
     int ok = 0;
     HttpResponse last;
@@ -374,7 +366,7 @@ TEST_CASE("joins: at most 20 per address a minute, 500 participants per workshop
 }
 
 TEST_CASE("rejoining does not lift the idea limit: at most 60 ideas per address and stage", "[server][limits]") {
-    Running s(local(core::StageKind::Ideas));
+    Running s(test::loopback(core::StageKind::Ideas));
     HttpClient c(s.server.port(), "127.33.0.1");
     int created = 0, refused = 0;
     for (int phone = 0; phone < 4; ++phone) {  // the same address joins again and again
@@ -395,7 +387,7 @@ TEST_CASE("rejoining does not lift the idea limit: at most 60 ideas per address 
 }
 
 TEST_CASE("titles and names refuse control and bidirectional characters (422)", "[server][limits]") {
-    Running s(local(core::StageKind::Ideas));
+    Running s(test::loopback(core::StageKind::Ideas));
     HttpClient c(s.server.port());
     for (const std::string& name : {std::string("Ann\xE2\x80\xAE" "evil"), std::string("Bo\xE2\x81\xA6x"), std::string("Cy\x07"),
                                     std::string("Di\xC2\x85")})
@@ -434,7 +426,7 @@ TEST_CASE("many wrong codes from many addresses spend the join code; a new one w
 }
 
 TEST_CASE("the state stays small whatever the workshop holds: open ideas come in pages", "[server][limits]") {
-    Running s(local(), test::phone_workshop(3000));
+    Running s(test::loopback(), test::phone_workshop(3000));
     HttpClient c(s.server.port());
     const std::string token = test::join(c, s.server.join_code());
     const HttpResponse r = c.request("GET", "/api/state", {}, token);

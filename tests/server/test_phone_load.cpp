@@ -2,10 +2,8 @@
 // server process is killed (SIGKILL) in the middle.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,10 +24,9 @@
 #include "server/fixture.hpp"
 #include "server/http_client.hpp"
 #include "server/phone_server.hpp"
+#include "server/serve_child.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
-
-extern char** environ;
 
 using namespace pilotdeck;
 using test::HttpClient;
@@ -66,14 +63,14 @@ LoadResult run_phones(int port, const std::string& code, const std::function<voi
         phones.emplace_back([&, p] {
             HttpClient c(port, test::phone_address(p));
             start.arrive_and_wait();  // all at once
-            HttpResponse j = c.request("POST", "/api/join", test::join_body(code, "Phone " + std::to_string(p)));
+            const test::Joined j = test::join_as(c, code, "Phone " + std::to_string(p));
             if (j.status != 200) {
                 std::lock_guard l(mu);
                 ++(j.status == 0 ? result.failures : result.other_status);
                 return;
             }
-            const auto jj = nlohmann::json::parse(j.body);
-            const std::string token = jj["token"], pid = jj["participant"];
+            const std::string& token = j.token;
+            const std::string& pid = j.participant;
             {
                 std::lock_guard l(mu);
                 ++result.joined;
@@ -126,59 +123,6 @@ std::map<Key, int> stored_scores(const std::string& file) {
     return out;
 }
 
-// `pilotdeck serve` (or the test's stand-in) as a child process; stdout read through a pipe.
-struct Child {
-    pid_t pid = -1;
-    int out = -1;
-    std::string url, code;
-
-    Child(const std::string& file, const std::vector<std::string>& extra) {
-        int fds[2];
-        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-        std::vector<std::string> args = {PILOTDECK_SERVE_EXE, "serve", file, "--bind", "127.0.0.1", "--port", "0"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const int rc = posix_spawn(&pid, PILOTDECK_SERVE_EXE, &fa, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&fa);
-        ::close(fds[1]);
-        out = fds[0];
-        REQUIRE(rc == 0);
-        // The two lines, read until they are there or the child closed its stdout (it died).
-        std::string text;
-        char buf[256];
-        while (std::count(text.begin(), text.end(), '\n') < 2) {
-            const ssize_t n = ::read(out, buf, sizeof buf);
-            if (n <= 0) break;
-            text.append(buf, static_cast<std::size_t>(n));
-        }
-        const auto u = text.find("url: "), c = text.find("code: ");
-        if (u != std::string::npos) url = text.substr(u + 5, text.find('\n', u) - u - 5);
-        if (c != std::string::npos) code = text.substr(c + 6, text.find('\n', c) - c - 6);
-    }
-    int port() const {
-        const auto colon = url.rfind(':');
-        return colon == std::string::npos ? 0 : std::atoi(url.c_str() + colon + 1);
-    }
-    int wait_status() {
-        int st = 0;
-        waitpid(pid, &st, 0);
-        pid = -1;
-        return st;
-    }
-    ~Child() {
-        if (pid > 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-        }
-        if (out >= 0) ::close(out);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("60 phones score 20 ideas on 9 criteria at once: every acknowledged vote exactly once", "[server][load]") {
@@ -186,11 +130,7 @@ TEST_CASE("60 phones score 20 ideas on 9 criteria at once: every acknowledged vo
     const std::string file = dir.file("load.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(kIdeas, kCriteria));
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(file, o);
+    srv.start(file, test::loopback(core::StageKind::Scoring));
 
     const auto t0 = std::chrono::steady_clock::now();
     LoadResult r = run_phones(srv.port(), srv.join_code(), [](int) {});
@@ -221,7 +161,7 @@ TEST_CASE("serve killed with SIGKILL under load: every acknowledged vote is in t
     test::TempDir dir;
     const std::string file = dir.file("kill.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(kIdeas, kCriteria));
-    Child child(file, {"--stage", "scoring"});
+    test::ServeChild child(file, {"--stage", "scoring"});
     REQUIRE(child.port() > 0);
     REQUIRE(child.url == "http://127.0.0.1:" + std::to_string(child.port()) + "/");
     REQUIRE(child.code.size() == 6);
@@ -259,14 +199,13 @@ TEST_CASE("serve prints url and code, and stops cleanly on SIGTERM and SIGINT", 
     const std::string file = dir.file("w.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(2));
     for (int sig : {SIGTERM, SIGINT}) {
-        Child child(file, {});
+        test::ServeChild child(file, {});
         REQUIRE(child.port() > 0);
         REQUIRE(child.code.size() == 6);
         HttpClient c(child.port());
         const std::string token = test::join(c, child.code);
         CHECK(!token.empty());
-        kill(child.pid, sig);
-        const int st = child.wait_status();
+        const int st = child.stop(sig);
         REQUIRE(WIFEXITED(st));
         CHECK(WEXITSTATUS(st) == 0);
     }
@@ -283,12 +222,11 @@ TEST_CASE("serve backs up the workshop it serves, and again when stopping after 
     const std::string saved = old ? old : "";
     setenv("XDG_DATA_HOME", data.c_str(), 1);
     {
-        Child child(file, {});
+        test::ServeChild child(file, {});
         REQUIRE(child.port() > 0);
         HttpClient c(child.port());
         CHECK(!test::join(c, child.code).empty());  // a new participant: the file changed
-        kill(child.pid, SIGTERM);
-        const int st = child.wait_status();
+        const int st = child.stop(SIGTERM);
         REQUIRE(WIFEXITED(st));
         CHECK(WEXITSTATUS(st) == 0);
     }
@@ -335,23 +273,21 @@ TEST_CASE("serve killed with SIGKILL right after a join: the phone's token works
     test::create_workshop_file(file, test::phone_workshop(2));
     std::string token;
     {
-        Child child(file, {"--stage", "scoring"});
+        test::ServeChild child(file, {"--stage", "scoring"});
         REQUIRE(child.port() > 0);
         HttpClient c(child.port());
         token = test::join(c, child.code, "Crash");
         REQUIRE(!token.empty());
-        kill(child.pid, SIGKILL);
-        child.wait_status();
+        child.stop(SIGKILL);
     }
-    Child again(file, {"--stage", "scoring"});
+    test::ServeChild again(file, {"--stage", "scoring"});
     REQUIRE(again.port() > 0);
     HttpClient c(again.port());
     const HttpResponse state = c.request("GET", "/api/state", {}, token);
     REQUIRE(state.status == 200);
     CHECK(nlohmann::json::parse(state.body)["participant"]["id"] == "p1");
     CHECK(c.request("PUT", "/api/score", test::score_body("i2", "c4", 3), token).status == 200);
-    kill(again.pid, SIGKILL);
-    again.wait_status();
+    again.stop(SIGKILL);
     const auto stored = stored_scores(file);
     CHECK(stored.size() == 1);
     CHECK(stored.count(Key{"i2", "p1", "c4"}) == 1);
@@ -362,7 +298,7 @@ TEST_CASE("serve: a join code spent by guessing from many addresses is replaced 
     test::TempDir dir;
     const std::string file = dir.file("w.pilotdeck");
     test::create_workshop_file(file, test::phone_workshop(2));
-    Child child(file, {});
+    test::ServeChild child(file, {});
     REQUIRE(child.port() > 0);
     const std::string wrong = child.code == "000000" ? "000001" : "000000";
     for (int a = 0; a < 12; ++a) {  // 9 wrong codes from each of 12 addresses: 108 in all
@@ -385,6 +321,5 @@ TEST_CASE("serve: a join code spent by guessing from many addresses is replaced 
     const std::string fresh = text.substr(6, 6);
     CHECK(fresh != child.code);
     CHECK(!test::join(late, fresh).empty());
-    kill(child.pid, SIGTERM);
-    child.wait_status();
+    child.stop(SIGTERM);
 }

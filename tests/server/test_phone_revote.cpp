@@ -59,11 +59,7 @@ TEST_CASE("a re-vote round from phones: the room's spread, a new value with its 
     auto wf = storage::WorkshopFile::open(file);
     core::Session session(wf->load(), wf->current_stage(), wf.get());
     server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    o.stage = core::StageKind::Scoring;
-    srv.start(session, *wf, o);
+    srv.start(session, *wf, test::loopback(core::StageKind::Scoring));
     HttpClient c(srv.port());
     std::vector<std::string> tokens;
     const int values[] = {1, 2, 4, 5};
