@@ -99,8 +99,13 @@ void RobustnessPanel::verdict(UiContext& ctx, const std::string& idea_id) {
             muted(ctx, i18n::format(pattern, {name, i18n::number(d.weight_when_chosen, 2), i18n::number(d.weight_otherwise, 2)}));
         }
         if (d.rater && *d.rater < ws.participants.size()) {
-            muted(ctx, i18n::format(i18n::tr("Depends on {0}'s scores: chosen in {1} of the variations with them, {2} without."),
-                                    {ws.participants[*d.rater].name, percent(d.share_with_rater), percent(d.share_without_rater)}));
+            // A rater's name is for the facilitator (shown with the notes), never for the room.
+            if (ctx.state.notes_visible)
+                muted(ctx, i18n::format(i18n::tr("Depends on {0}'s scores: chosen in {1} of the variations with them, {2} without."),
+                                        {ws.participants[*d.rater].name, percent(d.share_with_rater), percent(d.share_without_rater)}));
+            else
+                muted(ctx, i18n::format(i18n::tr("Depends on one rater's scores: chosen in {0} of the variations with them, {1} without."),
+                                        {percent(d.share_with_rater), percent(d.share_without_rater)}));
         }
         return;
     }

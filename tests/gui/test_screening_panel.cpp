@@ -274,6 +274,12 @@ TEST_CASE("robustness on the shortlist: computed in the background, each pilot's
     CHECK(has(text, "Is the choice robust?"));
     CHECK(has(text, "Robustness: ? uncertain, chosen in 7"));  // about 70%
     CHECK(has(text, "Depends on Ann's scores: chosen in 100% of the variations with them, 0% without."));
+    // With the notes hidden (the room's view) the rater is not named.
+    h.ctx.state.notes_visible = false;
+    const std::string room = h.text(draw);
+    CHECK(has(room, "Depends on one rater's scores: chosen in 100% of the variations with them, 0% without."));
+    CHECK_FALSE(has(room, "Ann's scores"));
+    h.ctx.state.notes_visible = true;
 
     // A change (a pin) makes it check again after a pause; Cancel stops it and says so.
     h.ctx.panels().robustness.set_samples(50'000'000);
