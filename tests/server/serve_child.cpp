@@ -11,7 +11,7 @@
 
 #include <catch2/catch.hpp>
 
-extern char** environ;
+#include "support/process.hpp"
 
 namespace pilotdeck::test {
 
@@ -23,14 +23,11 @@ ServeChild::ServeChild(const std::string& file, const std::vector<std::string>& 
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
     std::vector<std::string> args = {PILOTDECK_SERVE_EXE, "serve", file, "--bind", "127.0.0.1", "--port", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const int rc = posix_spawn(&pid, PILOTDECK_SERVE_EXE, &fa, nullptr, argv.data(), environ);
+    pid = spawn_program(args, fa);
     posix_spawn_file_actions_destroy(&fa);
     ::close(fds[1]);
     out = fds[0];
-    REQUIRE(rc == 0);
+    REQUIRE(pid > 0);
     // The two lines, read until they are there or the child closed its stdout (it died).
     std::string text;
     char buf[256];

@@ -20,9 +20,8 @@
 #include "server/fixture.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
-
-extern char** environ;
 
 using namespace pilotdeck;
 using nlohmann::json;
@@ -45,16 +44,13 @@ public:
         std::vector<std::string> args = {PILOTDECK_CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
                                          "--no-first-run", "--remote-debugging-pipe",
                                          "--user-data-dir=" + profile, "about:blank"};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const int rc = posix_spawn(&pid_, PILOTDECK_CHROMIUM, &fa, nullptr, argv.data(), environ);
+        pid_ = test::spawn_program(args, fa);
         posix_spawn_file_actions_destroy(&fa);
         ::close(to[0]);
         ::close(from[1]);
         to_ = to[1];
         from_ = from[0];
-        REQUIRE(rc == 0);
+        REQUIRE(pid_ > 0);
     }
     ~Browser() {
         if (to_ >= 0) ::close(to_);

@@ -9,6 +9,8 @@
 
 #include "support/temp_dir.hpp"
 
+extern char** environ;
+
 namespace pilotdeck::test {
 
 RunResult run_program(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
@@ -39,6 +41,14 @@ RunResult run_program(const std::vector<std::string>& argv, const std::vector<st
     r.out = read_all(out_path);
     r.err = read_all(err_path);
     return r;
+}
+
+pid_t spawn_program(const std::vector<std::string>& args, const posix_spawn_file_actions_t& actions) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    return posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0 ? pid : -1;
 }
 
 }  // namespace pilotdeck::test
