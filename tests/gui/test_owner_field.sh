@@ -29,7 +29,9 @@ xdotool key Return
 wait_until "the idea is saved" is "select count(*) from idea" 1
 
 # Enter on the selected idea: its title; Tab walks to the owner. A new name, Enter: added.
-xdotool key Escape Return
+# (press: the keyboard is in the title before the Tabs come.)
+xdotool key Escape
+press Return
 xdotool key Tab Tab Tab Tab
 xdotool type --delay 25 "Dora Neu"
 snapshot owner_offer
@@ -44,7 +46,7 @@ xdotool key --clearmodifiers ctrl+y
 wait_until "Ctrl+Y brings both back" is "$owner" "Dora Neu"
 
 # Esc while typing another name: nothing changes, nobody is added.
-xdotool key Return
+press Return
 xdotool key Tab Tab Tab Tab
 xdotool type --delay 25 "Xaver"
 xdotool key Escape
@@ -56,7 +58,8 @@ is "$people" 2 || fail "Esc added Xaver"
 is "$owner" "Dora Neu" || fail "Esc changed the owner: $(q "$owner")"
 
 # The emptied field left with Tab: the owner is cleared.
-xdotool key Escape Up Return
+xdotool key Escape Up
+press Return
 xdotool key Tab Tab Tab Tab
 xdotool key --clearmodifiers ctrl+a
 xdotool key BackSpace Tab
