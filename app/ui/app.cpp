@@ -28,7 +28,6 @@ namespace {
 constexpr int kFollowUpFrames = 3;       // frames drawn after input so ImGui settles
 constexpr int kLayoutPasses = 2;         // frames built, not drawn, before the first one shown
 constexpr double kIdleWaitSeconds = 3600; // nothing to animate: sleep until input
-constexpr float kNotesShare = 0.28f;
 constexpr float kParticipantsWidthEm = 24.0f;
 constexpr float kBaseStyleFontPx = 13.0f;  // ImGui's default sizes are made for a 13 px font
 
@@ -265,8 +264,8 @@ void App::draw_workshop() {
     float side_w = 0;
     if (ctx.state.participants_visible)
         side_w = std::min(em(kParticipantsWidthEm), avail_w * 0.4f);
-    else if (ctx.state.notes_visible)
-        side_w = avail_w * kNotesShare;
+    else if (ctx.state.notes_visible && cur >= 0 && cur < static_cast<int>(stages.size()))
+        side_w = notes_width(stages[static_cast<std::size_t>(cur)].kind, avail_w);
     const float gap = side_w > 0 ? em(1) : 0;
     const server::PhoneServer* phones = workshop_.phones();
     const bool phones_on = phones != nullptr;

@@ -159,7 +159,10 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
         if ((enter || tab) && highlight_ >= 0) {
             choice = take(highlight_);
             // Enter keeps the keyboard here (showing the owner taken), so Tab walks on from here.
-            if (enter) ImGui::SetKeyboardFocusHere(-1);
+            if (enter) {
+                ImGui::SetKeyboardFocusHere(-1);
+                ctx.state.wake_at = ImGui::GetTime();  // the next frame now, not at the next key: it takes the focus
+            }
         } else if (!edited_) {
         } else if (typed.empty()) {
             if (!owner.empty()) choice.kind = OwnerChoice::Kind::Clear;

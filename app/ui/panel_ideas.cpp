@@ -372,6 +372,7 @@ void IdeasPanel::details(UiContext& ctx) {
     // that focus); the owner picked is a step of its own.
     if (edit_details_) {  // Enter on the selected idea: the keyboard goes to its title (Tab walks on)
         ImGui::SetKeyboardFocusHere();
+        ctx.state.wake_at = ImGui::GetTime();  // the next frame now (it takes the focus), not at the next key
         edit_details_ = false;
     }
     details_.field(i18n::tr("Title"), "##title", d.title, 1, d.id, N_("title"));

@@ -1,6 +1,7 @@
 // The facilitator notes column: the current stage's prompts, the picked concern's answer and,
 // while phones score, who has finished (names only here: N hides them, the projected phones box
 // shows counts).
+#include <algorithm>
 #include <string>
 
 #include <imgui.h>
@@ -27,7 +28,16 @@ void phones_finished(const UiContext& ctx, const server::PhoneServer& phones) {
     }
 }
 
+constexpr float kNotesShare = 0.28f;
+constexpr float kScoringNotesShare = 0.18f;
+constexpr float kMinNotesEm = 9.0f;
+
 }  // namespace
+
+float notes_width(core::StageKind kind, float avail_w) {
+    if (kind != core::StageKind::Scoring && kind != core::StageKind::Judging) return avail_w * kNotesShare;
+    return std::min(std::max(avail_w * kScoringNotesShare, em(kMinNotesEm)), avail_w * kNotesShare);
+}
 
 void draw_notes(UiContext& ctx, const server::PhoneServer* phones) {
     const auto& ws = ctx.session.workshop();
@@ -35,7 +45,21 @@ void draw_notes(UiContext& ctx, const server::PhoneServer* phones) {
     if (current < 0 || current >= static_cast<int>(ws.stages.size())) return;
     const core::Stage& st = ws.stages[static_cast<std::size_t>(current)];
 
-    heading(ctx, i18n::tr("Facilitator notes"));
+    // The heading in the large font where its longest word fits the column, else in the body
+    // font (the narrow notes of the scoring stage): a word is never broken.
+    const std::string title = i18n::tr("Facilitator notes");
+    float widest = 0;
+    if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
+    for (std::size_t a = 0; a < title.size();) {
+        const std::size_t b = std::min(title.find(' ', a), title.size());
+        widest = std::max(widest, ImGui::CalcTextSize(title.c_str() + a, title.c_str() + b).x);
+        a = b + 1;
+    }
+    if (ctx.fonts.large) ImGui::PopFont();
+    if (widest <= ImGui::GetContentRegionAvail().x)
+        heading(ctx, title);
+    else
+        ImGui::TextWrapped("%s", title.c_str());
     muted(ctx, i18n::tr("N hides these notes"));
     ImGui::Spacing();
     if (st.kind == core::StageKind::Concerns && !ctx.state.selected_concern.empty()) {

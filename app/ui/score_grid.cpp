@@ -156,11 +156,23 @@ float table_width(const GridColumns& gc) {
     return w;
 }
 
-// Under the table: the axis scores line, and who is recused.
-float under_height(const ScoreGrid& g) {
-    const float line = 2 * ImGui::GetTextLineHeightWithSpacing();  // the axis scores may wrap once
+// The axis scores line under the table ("Benefit 4.25   Risk 1.90   Visibility 4.31   8 raters").
+std::string axis_line(const core::IdeaResult& r) {
+    const auto raters = static_cast<unsigned long>(std::max(r.raters, 0));
+    return i18n::format(i18n::tr("Benefit {0}   Risk {1}   Visibility {2}   {3}"),
+                        {fmt_score(r.benefit), fmt_score(r.risk), fmt_score(r.visibility),
+                         i18n::format(i18n::ntr("{0} rater", "{0} raters", raters), {std::to_string(raters)})});
+}
+
+// Under the table, `width` wide: the axis scores line (wrapped once where it must, the quadrant
+// and the contested flag on it while they fit), and who is recused.
+float under_height(const ScoreGrid& g, const core::IdeaResult* result, float width) {
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    float text_w = result ? ImGui::CalcTextSize(axis_line(*result).c_str()).x : 0.f;
+    if (result && result->quadrant) text_w += ImGui::CalcTextSize(quadrant_title(*result->quadrant)).x + em(2);
+    if (result && result->contested) text_w += ImGui::CalcTextSize(i18n::tr("! discuss")).x + em(1);
     const bool any = std::any_of(g.recused.begin(), g.recused.end(), [](const auto& r) { return r.has_value(); });
-    return line + (any ? line / 2 : 0.f);
+    return line * (text_w <= width ? 1.f : 2.f) + (any ? line : 0.f);
 }
 
 void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const core::Idea& idea,
@@ -304,11 +316,7 @@ void draw_table(UiContext& ctx, const ScoreGrid& g, const GridColumns& gc, const
 void draw_under(const UiContext& ctx, const ScoreGrid& g, const core::IdeaResult* result) {
     if (result) {  // the axis scores, wrapped in the grid's width (German words run long)
         const core::IdeaResult& r = *result;
-        const auto raters = static_cast<unsigned long>(std::max(r.raters, 0));
-        ImGui::TextWrapped("%s", i18n::format(i18n::tr("Benefit {0}   Risk {1}   Visibility {2}   {3}"),
-                                              {fmt_score(r.benefit), fmt_score(r.risk), fmt_score(r.visibility),
-                                               i18n::format(i18n::ntr("{0} rater", "{0} raters", raters), {std::to_string(raters)})})
-                                     .c_str());
+        ImGui::TextWrapped("%s", axis_line(r).c_str());
         if (r.quadrant) {
             same_line_if_fits(ImGui::CalcTextSize(quadrant_title(*r.quadrant)).x + em(2));
             quadrant_tag(ctx, *r.quadrant);
@@ -391,17 +399,18 @@ struct Fit {
 
 // The largest font scale at which the grid and the levels show whole in avail_w x avail_h.
 // Measured with the current window's font scale set to each candidate, then reset.
-Fit fit_layout(const UiContext& ctx, const ScoreGrid& g, const Criterion& focused, float avail_w, float avail_h) {
+Fit fit_layout(const UiContext& ctx, const ScoreGrid& g, const core::IdeaResult* result, const Criterion& focused,
+               float avail_w, float avail_h) {
     const std::vector<std::string> labels = labels_of(g);
     const ImGuiStyle& st = ImGui::GetStyle();
     Fit best;
     bool found = false;
-    for (const float s : {1.0f, 0.92f, 0.85f, 0.78f, 0.72f, 0.66f, 0.6f}) {
+    for (const float s : {1.0f, 0.92f, 0.85f, 0.8f, 0.75f, 0.7f, 0.66f, 0.6f}) {
         ImGui::SetWindowFontScale(s);
         const float grid_h = table_height(g);
-        const float block_h = grid_h + st.ItemSpacing.y + under_height(g);
         const GridColumns narrow = grid_columns(g.rater_names, labels, 0);
         const float narrow_w = table_width(narrow);
+        const float block_h = grid_h + st.ItemSpacing.y + under_height(g, result, narrow_w);
         Fit f{s, true, narrow, grid_h, narrow_w, block_h};
         if (block_h <= avail_h) {
             // Beside: the columns wide enough for whole names while the levels still fit.
@@ -445,13 +454,14 @@ void draw_grid_and_levels(UiContext& ctx, const ScoreGrid& g, const core::Idea& 
     const ImGuiStyle& st = ImGui::GetStyle();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const Criterion& focused = *g.criteria[static_cast<std::size_t>(focus.col)];
-    const Fit f = fit_layout(ctx, g, focused, avail.x, avail.y);
+    const Fit f = fit_layout(ctx, g, result, focused, avail.x, avail.y);
     const ImGuiWindowFlags no_scroll = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
     const float gap = st.ItemSpacing.x;
     ImGui::BeginChild("cells", ImVec2(f.beside ? f.block_w : avail.x, f.beside ? avail.y : std::min(f.block_h, avail.y * 0.6f)),
                       false, no_scroll);
     ImGui::SetWindowFontScale(f.scale);
-    draw_table(ctx, g, f.columns, idea, result, std::min(f.grid_h, ImGui::GetContentRegionAvail().y - under_height(g)));
+    draw_table(ctx, g, f.columns, idea, result,
+               std::min(f.grid_h, ImGui::GetContentRegionAvail().y - under_height(g, result, ImGui::GetContentRegionAvail().x)));
     draw_under(ctx, g, result);
     ImGui::EndChild();
     if (f.beside) {

@@ -122,6 +122,47 @@ TEST_CASE("the whole grid of 10+ raters x 10 criteria and all level texts show, 
     }
 }
 
+TEST_CASE("1024x768 with the notes: the grid of 10 raters x 9 or 10 criteria at least 0.8 of the body text") {
+    // The stage as the window lays it out on a 1024x768 screen (1008 pixels inside the window's
+    // padding; 480 high, measured on screenshots), the notes beside it as wide as the scoring
+    // stage has them.
+    const core::Workshop demo = documents::load_workshop(PILOTDECK_DEMO);
+    for (const std::size_t criteria : {std::size_t{9}, std::size_t{10}}) {
+        core::Workshop ws = demo;
+        ws.criteria.resize(criteria);
+        std::erase_if(ws.scores, [&](const core::Score& sc) {
+            return std::none_of(ws.criteria.begin(), ws.criteria.end(), [&](const auto& c) { return c.id == sc.criterion; });
+        });
+        for (const i18n::Language lang : {i18n::Language::En, i18n::Language::De}) {
+            const InLanguage in(lang);
+            test::Headless h(ws);
+            REQUIRE(h.room_fonts(768, ImVec2(1008, 480)));
+            float stage_w = 0;
+            h.frame([&] { stage_w = 1008 - ui::notes_width(core::StageKind::Scoring, 1008) - ui::em(1); });
+            INFO(criteria << " criteria, " << (lang == i18n::Language::De ? "de" : "en") << ", stage " << stage_w);
+            CHECK(ui::notes_width(core::StageKind::Scoring, 1008) >= 9 * h.fonts.body->FontSize);  // the notes still read
+            ImGui::GetIO().DisplaySize = ImVec2(stage_w, 480);
+            h.ctx.state.selected_idea = ws.ideas.front().id;
+            auto draw = [&] { ui::draw_scoring(h.ctx); };
+            h.frame(draw);
+            h.frame(draw);
+            const std::string text = h.text(draw);
+            const ImGuiWindow* grid = window_named("grid");
+            const ImGuiWindow* levels = window_named("levels");
+            REQUIRE(grid != nullptr);
+            REQUIRE(levels != nullptr);
+            INFO(text);
+            CHECK(grid->CalcFontSize() >= 0.8f * h.fonts.body->FontSize - 0.01f);  // readable from the back row
+            CHECK(grid->ScrollMax.x == 0);
+            CHECK(grid->ScrollMax.y == 0);
+            CHECK(levels->ScrollMax.y == 0);
+            CHECK(inside(grid, ImVec2(stage_w, 480)));
+            CHECK(has(text, ws.participants.back().name));
+            CHECK(has(text, i18n::tr("Agreement")));
+        }
+    }
+}
+
 namespace {
 
 // The hackathon of tests/data with criteria judging: Iris (jury, Finance) is recused from
