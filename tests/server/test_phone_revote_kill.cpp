@@ -4,11 +4,8 @@
 // the file is sound.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,11 +20,10 @@
 #include "core/session.hpp"
 #include "server/fixture.hpp"
 #include "server/http_client.hpp"
+#include "server/serve_child.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
-
-extern char** environ;
 
 using namespace pilotdeck;
 using nlohmann::json;
@@ -43,55 +39,6 @@ int second_value(int phone, int idea, int criterion) { return 2 + (phone + idea 
 
 using Key = std::tuple<std::string, std::string, std::string>;  // idea, rater, criterion
 
-// `pilotdeck serve FILE --bind 127.0.0.1 --port 0 --stage scoring` as a child; its url and code.
-struct Serve {
-    pid_t pid = -1;
-    int out = -1;
-    int port = 0;
-    std::string code;
-
-    explicit Serve(const std::string& file) {
-        int fds[2];
-        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-        std::vector<std::string> args = {PILOTDECK_SERVE_EXE, "serve", file, "--bind", "127.0.0.1", "--port", "0", "--stage", "scoring"};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const int rc = posix_spawn(&pid, PILOTDECK_SERVE_EXE, &fa, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&fa);
-        ::close(fds[1]);
-        out = fds[0];
-        REQUIRE(rc == 0);
-        std::string text;
-        char buf[256];
-        while (std::count(text.begin(), text.end(), '\n') < 2) {
-            const ssize_t n = ::read(out, buf, sizeof buf);
-            if (n <= 0) break;
-            text.append(buf, static_cast<std::size_t>(n));
-        }
-        const auto u = text.find("url: "), c = text.find("code: ");
-        REQUIRE(u != std::string::npos);
-        REQUIRE(c != std::string::npos);
-        const std::string url = text.substr(u + 5, text.find('\n', u) - u - 5);
-        port = std::atoi(url.c_str() + url.rfind(':') + 1);
-        code = text.substr(c + 6, 6);
-    }
-    int stop(int signal) {
-        kill(pid, signal);
-        int st = 0;
-        waitpid(pid, &st, 0);
-        pid = -1;
-        return st;
-    }
-    ~Serve() {
-        if (pid > 0) stop(SIGKILL);
-        if (out >= 0) ::close(out);
-    }
-};
-
 }  // namespace
 
 TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export shows every acknowledged value", "[server][revote][kill]") {
@@ -102,7 +49,7 @@ TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export show
     // Round 1 from phones: every phone scores every cell, far apart.
     std::vector<std::string> tokens(kPhones), participants(kPhones);
     {
-        Serve serve(file);
+        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "scoring");
         for (int p = 0; p < kPhones; ++p) {
             HttpClient c(serve.port, test::phone_address(p));
             HttpResponse j = c.request("POST", "/api/join", test::join_body(serve.code, "Phone " + std::to_string(p)));
@@ -133,7 +80,7 @@ TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export show
 
     // Round 2: all phones at once (same tokens: the server keeps them in the file), each sending
     // a new value with a reason for every cell; the server is killed a third of the way through.
-    Serve serve(file);
+    test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "scoring");
     const int kill_after = kPhones * kIdeas * kCriteria / 3;
     std::map<Key, int> acked;
     std::mutex mu;
