@@ -16,6 +16,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "base/i18n.hpp"
 #include "cli/language.hpp"
@@ -384,6 +385,9 @@ int run(int argc, char** argv) {
     crestore->add_option("--from", restore_args.from, i18n::tr("Restore this backup (default: the newest sound one)"))
         ->excludes(restore_list);
 
+    // Every stage kind (contracts 1, 2 and 6): for --stage of screenshot and serve.
+    const std::vector<std::string> stage_kinds = {"intro", "concerns", "ideas", "scoring", "matrix", "shortlist",
+                                                  "teams", "work", "pitches", "judging", "awards", "review"};
     std::string shot_file, shot_stage, shot_out, shot_size = "1920x1080";
     int shot_steps = 0;
     auto* cshot = app.add_subcommand("screenshot", i18n::tr("Render the presenter window for a stage into a PNG (needs X)"));
@@ -392,8 +396,7 @@ int run(int argc, char** argv) {
                       i18n::tr("intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards "
                                "or review"))
         ->required()
-        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist", "teams", "work", "pitches",
-                               "judging", "awards", "review"}));
+        ->check(CLI::IsMember(stage_kinds));
     cshot->add_option("--out", shot_out, i18n::tr("PNG file to write"))->required();
     cshot->add_option("--size", shot_size, i18n::tr("Window size WxH (default 1920x1080)"));
     cshot->add_option("--steps", shot_steps,
@@ -407,7 +410,7 @@ int run(int argc, char** argv) {
     cserve->add_option("--bind", serve_bind, i18n::tr("Address to listen on (default: this laptop's LAN address)"));
     cserve->add_option("--port", serve_port, i18n::tr("Port (default 8080)"))->check(CLI::Range(0, 65535));
     cserve->add_option("--stage", serve_stage, i18n::tr("Stage the phones follow (default: the workshop's current stage)"))
-        ->check(CLI::IsMember({"intro", "concerns", "ideas", "scoring", "matrix", "shortlist"}));
+        ->check(CLI::IsMember(stage_kinds));
 
     for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; })) add_lang_option(command, lang);
 

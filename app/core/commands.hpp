@@ -41,6 +41,8 @@ struct RemoveTeam { std::string id; };
 // A comparison at `position` in the list (default: the end); undo of a judge's last one removes it.
 struct AddComparison { Comparison comparison; std::optional<std::size_t> position; };
 struct RemoveComparison { std::size_t index = 0; };
+// A judge skips a team in pairwise judging (skipped false: the skip is taken back, undo only).
+struct SetSkip { Skip skip; bool skipped = true; };
 // A participant's audience vote (nullopt: withdrawn).
 struct SetAudienceVote { std::string voter; std::optional<std::string> team; };
 // The facilitator closes (or reopens) the audience vote; kept in the workshop file.
@@ -50,11 +52,11 @@ struct Batch;
 
 using Command = std::variant<SetInfo, SetCurrentStage, SetConcernCount, PutParticipant, RemoveParticipant,
                              PutIdea, RemoveIdea, SetScore, SetSelection, PutTeam, RemoveTeam, AddComparison,
-                             RemoveComparison, SetAudienceVote, SetAudienceVoteOpen, SetRevote, Revote, Unrevote, Batch>;
+                             RemoveComparison, SetSkip, SetAudienceVote, SetAudienceVoteOpen, SetRevote, Revote, Unrevote, Batch>;
 
 template <class C>
 concept HackathonCommand = std::is_same_v<C, PutTeam> || std::is_same_v<C, RemoveTeam> ||
-                           std::is_same_v<C, AddComparison> || std::is_same_v<C, RemoveComparison> ||
+                           std::is_same_v<C, AddComparison> || std::is_same_v<C, RemoveComparison> || std::is_same_v<C, SetSkip> ||
                            std::is_same_v<C, SetAudienceVote> || std::is_same_v<C, SetAudienceVoteOpen>;
 
 // Several commands applied as one edit (one transaction, one undo step), in order.

@@ -86,6 +86,14 @@ void validate_hackathon(const Workshop& ws, const RemoveComparison& c) {
     if (c.index >= ws.comparisons.size()) fail("there is no such comparison");
 }
 
+void validate_hackathon(const Workshop& ws, const SetSkip& c) {
+    if (find_id(ws.participants, c.skip.judge) == ws.participants.end()) fail("unknown judge \"" + c.skip.judge + "\"");
+    team_or_fail(ws, c.skip.team);
+    const bool there = std::find(ws.skips.begin(), ws.skips.end(), c.skip) != ws.skips.end();
+    if (c.skipped && there) fail("this judge has skipped this team already");
+    if (!c.skipped && !there) fail("this judge has not skipped this team");
+}
+
 void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
     if (find_id(ws.participants, c.voter) == ws.participants.end()) fail("unknown voter \"" + c.voter + "\"");
     if (!c.team) return;
@@ -120,7 +128,7 @@ Command apply_hackathon(Workshop& ws, const RemoveTeam& c) {
     auto it = find_id(ws.teams, c.id);
     PutTeam inverse{*it, static_cast<std::size_t>(it - ws.teams.begin())};
     ws.teams.erase(it);
-    return inverse;
+    return drop_skips(ws, SkipsOf::Team, c.id, std::move(inverse));
 }
 
 Command apply_hackathon(Workshop& ws, const AddComparison& c) {
@@ -133,6 +141,22 @@ Command apply_hackathon(Workshop& ws, const RemoveComparison& c) {
     AddComparison inverse{ws.comparisons[c.index], c.index};
     ws.comparisons.erase(ws.comparisons.begin() + static_cast<std::ptrdiff_t>(c.index));
     return inverse;
+}
+
+Command apply_hackathon(Workshop& ws, const SetSkip& c) {
+    if (c.skipped) ws.skips.push_back(c.skip);
+    else ws.skips.erase(std::find(ws.skips.begin(), ws.skips.end(), c.skip));
+    return SetSkip{c.skip, !c.skipped};
+}
+
+Command drop_skips(Workshop& ws, SkipsOf of, const std::string& id, Command inverse) {
+    Batch restore{{std::move(inverse)}, {}};
+    const auto gone = [&](const Skip& k) { return (of == SkipsOf::Judge ? k.judge : k.team) == id; };
+    for (const Skip& k : ws.skips)
+        if (gone(k)) restore.commands.push_back(SetSkip{k, true});
+    if (restore.commands.size() == 1) return std::move(restore.commands.front());
+    ws.skips.erase(std::remove_if(ws.skips.begin(), ws.skips.end(), gone), ws.skips.end());
+    return restore;
 }
 
 Command apply_hackathon(Workshop& ws, const SetAudienceVote& c) {
@@ -159,6 +183,7 @@ std::string describe_hackathon(const PutTeam& c) { return i18n::format(i18n::tr(
 std::string describe_hackathon(const RemoveTeam&) { return i18n::tr("Remove team"); }
 std::string describe_hackathon(const AddComparison&) { return i18n::tr("Compare two teams"); }
 std::string describe_hackathon(const RemoveComparison&) { return i18n::tr("Undo a comparison"); }
+std::string describe_hackathon(const SetSkip& c) { return c.skipped ? i18n::tr("Skip a pair") : i18n::tr("Take back a skipped pair"); }
 std::string describe_hackathon(const SetAudienceVote& c) { return c.team ? i18n::tr("Audience vote") : i18n::tr("Withdraw audience vote"); }
 std::string describe_hackathon(const SetAudienceVoteOpen& c) {
     return c.open ? i18n::tr("Reopen the audience vote") : i18n::tr("Close the audience vote");

@@ -242,6 +242,13 @@ struct Comparison {
     std::string at;      // ISO 8601 UTC
     bool operator==(const Comparison&) const = default;
 };
+// A team a judge skipped in pairwise judging ("Skip this pair"): never offered to that judge
+// again. Kept in the workshop file only: the documents of contracts 6 have no such field.
+struct Skip {
+    std::string judge;  // participant id
+    std::string team;   // team id
+    bool operator==(const Skip&) const = default;
+};
 struct AudienceVote {
     std::string voter;  // participant id
     std::string team;   // team id
@@ -288,6 +295,7 @@ struct Workshop {
     Pitching pitching;
     Judging judging;
     std::vector<Comparison> comparisons;
+    std::vector<Skip> skips;  // in the order skipped (file only, not in documents)
     std::vector<Award> awards;
     std::vector<AudienceVote> audience_votes;
     bool audience_vote_closed = false;  // the facilitator closed the audience vote (file meta, not in documents)

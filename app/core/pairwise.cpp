@@ -20,6 +20,8 @@ Pairwise::Pairwise(const Workshop& ws)
     }
     for (const Participant& p : ws.participants) person_department_.emplace(p.id, p.department);
     replay(ws.comparisons);
+    for (const Skip& k : ws.skips)
+        if (const auto t = team_index(k.team)) skip(k.judge, *t);
 }
 
 std::optional<std::size_t> Pairwise::team_index(std::string_view id) const {

@@ -32,7 +32,8 @@ struct JudgeRating {
 
 class Pairwise {
 public:
-    // Teams, people and recusal rules copied from `ws`; then ws.comparisons replayed.
+    // Teams, people and recusal rules copied from `ws`; then ws.comparisons replayed and the
+    // judges' skips (ws.skips) applied.
     explicit Pairwise(const Workshop& ws);
 
     // One comparison, after the ones before it. False (and nothing changes) when a team or the

@@ -124,6 +124,7 @@ void validate(const Workshop& ws, const Command& command) {
         void operator()(const RemoveTeam& c) const { validate_hackathon(ws, c); }
         void operator()(const AddComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const RemoveComparison& c) const { validate_hackathon(ws, c); }
+        void operator()(const SetSkip& c) const { validate_hackathon(ws, c); }
         void operator()(const SetAudienceVote& c) const { validate_hackathon(ws, c); }
         void operator()(const SetAudienceVoteOpen& c) const { validate_hackathon(ws, c); }
         void operator()(const SetRevote& c) const {
@@ -297,7 +298,7 @@ Command Session::apply(const Command& command) {
             auto it = find_by_id(list, c.id);
             PutParticipant inv{*it, static_cast<std::size_t>(it - list.begin())};
             list.erase(it);
-            return inv;
+            return drop_skips(s.ws_, SkipsOf::Judge, c.id, std::move(inv));
         }
         Command operator()(const PutIdea& c) {
             auto& list = s.ws_.ideas;
@@ -374,6 +375,7 @@ Command Session::apply(const Command& command) {
         Command operator()(const RemoveTeam& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const AddComparison& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const RemoveComparison& c) { return apply_hackathon(s.ws_, c); }
+        Command operator()(const SetSkip& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetAudienceVote& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetAudienceVoteOpen& c) { return apply_hackathon(s.ws_, c); }
         Command operator()(const SetRevote& c) {

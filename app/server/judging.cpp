@@ -90,10 +90,7 @@ JudgingDesk::JudgingDesk() : rng_(std::random_device{}()), code_rng_(std::random
 
 core::Pairwise& JudgingDesk::pairwise(const core::Session& s) {
     if (!pairwise_ || pairwise_revision_ != s.revision()) {
-        pairwise_.emplace(s.workshop());
-        for (const auto& [judge, teams] : skipped_)
-            for (const auto& t : teams)
-                if (auto k = pairwise_->team_index(t)) pairwise_->skip(judge, *k);
+        pairwise_.emplace(s.workshop());  // the comparisons replayed, the skips from the file applied
         pairwise_revision_ = s.revision();
     }
     return *pairwise_;
@@ -194,9 +191,14 @@ Reply JudgingDesk::skip(const Job& j, core::Session& s, const PhoneSettings& set
     auto it = offered_.find(j.participant);
     if (it == offered_.end()) return error_reply(409, N_("there is no pair to skip: load the next one"));
     const std::string candidate = it->second.second;
+    // Kept in the workshop file (one transaction) before the answer, like a comparison: a
+    // restart does not offer the pair again. Never on the facilitator's undo stack, and the
+    // judge's "Undo my last comparison" leaves it (docs/formats.md, "Skipped pairs").
+    core::Pairwise& pw = pairwise(s);  // in step with the session before the skip
+    s.execute(core::SetSkip{core::Skip{j.participant, candidate}, true}, false);
     offered_.erase(it);
-    skipped_[j.participant].insert(candidate);
-    if (auto k = pairwise(s).team_index(candidate)) pairwise_->skip(j.participant, *k);
+    if (auto k = pw.team_index(candidate)) pw.skip(j.participant, *k);
+    pairwise_revision_ = s.revision();
     return json_reply(200, R"({"skipped":true})");
 }
 

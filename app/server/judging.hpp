@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <optional>
 #include <random>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -59,7 +58,6 @@ private:
     std::optional<core::Pairwise> pairwise_;
     std::uint64_t pairwise_revision_ = ~0ull;
     bool in_step_ = false;  // before_commit: the state was up to date
-    std::unordered_map<std::string, std::set<std::string>> skipped_;                       // judge -> teams
     std::unordered_map<std::string, std::pair<std::string, std::string>> offered_;        // judge -> (current, candidate)
     std::unordered_map<std::string, std::string> code_of_team_, team_of_code_;            // memory only
 };

@@ -34,7 +34,9 @@ int run_serve(const ServeOptions& o) {
     if (!o.stage.empty()) {
         auto kind = core::stage_kind_from(o.stage);
         if (!kind)
-            return fail("unknown stage \"" + o.stage + "\" (intro, concerns, ideas, scoring, matrix, shortlist)", 2);
+            return fail("unknown stage \"" + o.stage +
+                            "\" (intro, concerns, ideas, scoring, matrix, shortlist, teams, work, pitches, judging, awards, review)",
+                        2);
         opts.stage = *kind;
     }
     if (o.port < 0 || o.port > 65535) return fail("port " + std::to_string(o.port) + " is out of range (0..65535)", 2);

@@ -318,6 +318,20 @@ void review_and_absent_v7(sqlite::Database& db) {
     add_column(db, "team", "absent", "INTEGER NOT NULL DEFAULT 0 CHECK (absent IN (0, 1))");
 }
 
+// Schema version 8: the teams a judge skipped in pairwise judging (core::Skip), so that a skipped
+// pair is not offered again after a restart. One row per (judge, team), in the order skipped
+// (rid); they go with their judge or team. Not in the documents (contracts 6 has no such field).
+constexpr const char* kSchemaV8 = R"sql(
+CREATE TABLE IF NOT EXISTS pair_skip (
+    rid   INTEGER PRIMARY KEY,
+    judge INTEGER NOT NULL REFERENCES participant(rid) ON DELETE CASCADE,
+    team  INTEGER NOT NULL REFERENCES team(rid) ON DELETE CASCADE,
+    UNIQUE (judge, team)
+);
+CREATE INDEX IF NOT EXISTS pair_skip_team ON pair_skip(team);
+)sql";
+void pair_skips_v8(sqlite::Database& db) { db.exec(kSchemaV8); }
+
 constexpr Migration kMigrations[] = {
     {1, create_v1},
     {2, add_phone_tokens_v2},
@@ -326,6 +340,7 @@ constexpr Migration kMigrations[] = {
     {5, screening_v5},
     {6, followup_v6},
     {7, review_and_absent_v7},
+    {8, pair_skips_v8},
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -364,6 +379,36 @@ std::optional<std::string> identity_problem(sqlite::Database& db) {
                             {std::to_string(version), std::to_string(kSchemaVersion)});
     if (version < 1) return i18n::format(i18n::tr("not a complete pilotdeck workshop (schema version {0})"), {std::to_string(version)});
     return std::nullopt;
+}
+
+namespace {
+
+// Each table with the schema version that made it.
+struct TableOf {
+    int version;
+    const char* name;
+};
+constexpr TableOf kTables[] = {
+    {1, "meta"}, {1, "stage"}, {1, "stage_prompt"}, {1, "concern"}, {1, "criterion"}, {1, "criterion_level"},
+    {1, "selection"}, {1, "participant"}, {1, "idea"}, {1, "score"}, {1, "score_agg"}, {2, "phone_token"},
+    {4, "team"}, {4, "team_member"}, {4, "comparison"}, {4, "award"}, {4, "audience_vote"},
+    {5, "idea_assessment"}, {5, "idea_answer"}, {5, "consensus_score"}, {5, "score_round"}, {5, "score_history"},
+    {5, "revote"}, {5, "revote_cell"}, {6, "idea_status"}, {6, "status_change"}, {6, "measure"}, {6, "measure_value"},
+    {8, "pair_skip"},
+};
+
+}  // namespace
+
+std::vector<std::string> missing_tables(sqlite::Database& db) {
+    const std::int64_t version = db.pragma_int("user_version");
+    std::vector<std::string> problems;
+    sqlite::Statement has(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    for (const TableOf& t : kTables) {
+        if (t.version > version) continue;
+        if (has.bind_all(std::string(t.name)).one_int64().value_or(0) == 0)
+            problems.push_back("the table " + std::string(t.name) + " of schema " + std::to_string(t.version) + " is missing");
+    }
+    return problems;
 }
 
 namespace {

@@ -30,6 +30,10 @@ void migrate(sqlite::Database& db, std::span<const Migration> list);
 // Reads only the header: application_id and user_version.
 std::optional<std::string> identity_problem(sqlite::Database& db);
 
+// The tables that a file of its schema version must have and does not ("the table pair_skip of
+// schema 8 is missing"); empty when all are there.
+std::vector<std::string> missing_tables(sqlite::Database& db);
+
 // What `PRAGMA quick_check` (full: integrity_check) reports, at most `limit` lines; empty when ok.
 std::vector<std::string> integrity_problems(sqlite::Database& db, bool full, int limit);
 // `PRAGMA quick_check` of one table and its indexes only (the pages of the other tables, and

@@ -52,6 +52,7 @@ void persist_hackathon(sqlite::Database& db, const core::PutTeam& c);
 void persist_hackathon(sqlite::Database& db, const core::RemoveTeam& c);
 void persist_hackathon(sqlite::Database& db, const core::AddComparison& c);
 void persist_hackathon(sqlite::Database& db, const core::RemoveComparison& c);
+void persist_hackathon(sqlite::Database& db, const core::SetSkip& c);
 void persist_hackathon(sqlite::Database& db, const core::SetAudienceVote& c);
 void persist_hackathon(sqlite::Database& db, const core::SetAudienceVoteOpen& c);
 

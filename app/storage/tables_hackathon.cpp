@@ -1,5 +1,5 @@
 // The hackathon tables of schema 4 (contracts 6): teams and their members, comparisons, awards,
-// audience votes; mode, pitching and judging in meta.
+// audience votes; mode, pitching and judging in meta. Schema 8: the judges' skipped teams.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -87,6 +87,16 @@ void persist_hackathon(Database& db, const core::RemoveComparison& c) {
     db.cached("UPDATE comparison SET position = position - 1 WHERE position > ?").bind_all(at).run();
 }
 
+void persist_hackathon(Database& db, const core::SetSkip& c) {
+    const std::int64_t judge = rid_of(db, "participant", c.skip.judge), team = rid_of(db, "team", c.skip.team);
+    if (c.skipped) {
+        db.cached("INSERT INTO pair_skip (judge, team) VALUES (?, ?)").bind_all(judge, team).run();
+        return;
+    }
+    db.cached("DELETE FROM pair_skip WHERE judge = ? AND team = ?").bind_all(judge, team).run();
+    if (db.changes() == 0) throw StorageError(db.name() + ": no skip of team '" + c.skip.team + "' by '" + c.skip.judge + "'");
+}
+
 void persist_hackathon(Database& db, const core::SetAudienceVote& c) {
     const std::int64_t voter = rid_of(db, "participant", c.voter);
     if (!c.team) {
@@ -147,6 +157,10 @@ void insert_hackathon(Database& db, const core::Workshop& ws) {
         db.cached("INSERT INTO audience_vote (voter, team, position) VALUES (?, ?, ?)")
             .bind_all(resolve(db, people, ws.audience_votes[i].voter, "participant"),
                       resolve(db, teams, ws.audience_votes[i].team, "team"), static_cast<std::int64_t>(i))
+            .run();
+    for (const core::Skip& k : ws.skips)
+        db.cached("INSERT INTO pair_skip (judge, team) VALUES (?, ?)")
+            .bind_all(resolve(db, people, k.judge, "participant"), resolve(db, teams, k.team, "team"))
             .run();
 }
 
@@ -212,6 +226,10 @@ void read_hackathon(Database& db, core::Workshop& ws) {
     Statement votes(db, "SELECT p.id, t.id FROM audience_vote v JOIN participant p ON p.rid = v.voter "
                         "JOIN team t ON t.rid = v.team ORDER BY v.position");
     while (votes.step()) ws.audience_votes.push_back({votes.column_text(0), votes.column_text(1)});
+    if (db.pragma_int("user_version") < 8) return;  // a file of schema 4 to 7 opened read-only: no skips kept
+    Statement skips(db, "SELECT p.id, t.id FROM pair_skip k JOIN participant p ON p.rid = k.judge "
+                        "JOIN team t ON t.rid = k.team ORDER BY k.rid");
+    while (skips.step()) ws.skips.push_back({skips.column_text(0), skips.column_text(1)});
 }
 
 }  // namespace pilotdeck::storage::tables

@@ -213,6 +213,8 @@ CheckReport WorkshopFile::check(const std::string& path) {
         for (auto& p : integrity) p = "damaged: " + p;
         return finish(integrity);  // the tables cannot be trusted enough to compare them
     }
+    append(report.problems, schema::missing_tables(*db));
+    if (!report.problems.empty()) return finish({});  // the checks below read those tables
     append(report.problems, foreign_key_problems(*db, kReportLimit));
     append(report.problems, tables::order_problems(*db));
     return finish(tables::aggregate_problems(*db, kReportLimit));

@@ -21,7 +21,7 @@ class Database;
 // what() is one line naming the file: "FILE: what is wrong".
 
 inline constexpr int kApplicationId = 0x50494C44;  // "PILD"
-inline constexpr int kSchemaVersion = 7;  // 2: phone_token; 3: new stage kinds, jury; 4: hackathon; 5: screening, consensus, re-vote; 6: follow-up; 7: users_say, team absent
+inline constexpr int kSchemaVersion = 8;  // 2: phone_token; 3: new stage kinds, jury; 4: hackathon; 5: screening, consensus, re-vote; 6: follow-up; 7: users_say, team absent; 8: pair_skip
 
 struct CheckReport {
     bool ok = true;

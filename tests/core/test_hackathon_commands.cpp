@@ -2,6 +2,7 @@
 // audience votes are validated, saved, undone, and the file always equals the session.
 #include <catch2/catch.hpp>
 
+#include "core/pairwise.hpp"
 #include "core/session.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
@@ -106,4 +107,47 @@ TEST_CASE("hackathon commands: teams, comparisons and votes are saved, refused a
     REQUIRE(s.undo());
     CHECK(s.workshop().teams.back().id == "t4");
     same_as_file(s, *file);
+}
+
+TEST_CASE("hackathon commands: a judge's skips are saved, refused twice, go with their team or judge, and count in Crowd-BT", "[hackathon]") {
+    pilotdeck::test::TempDir dir;
+    auto file = WorkshopFile::create(dir.file("h.pilotdeck"), base());
+    Session s(file->load(), 0, file.get());
+    s.execute(PutTeam{{"t1", "Alpha", "i1", {"p1"}, "A1", 1}, std::nullopt});
+    s.execute(PutTeam{{"t2", "Bravo", "i2", {"p2"}, "A2", 2}, std::nullopt});
+    s.execute(PutTeam{{"t3", "Charlie", "i3", {}, "", 3}, std::nullopt});
+    // p3 may judge every team: 3 to go.
+    CHECK(Pairwise(s.workshop()).remaining("p3") == 3);
+
+    const std::string last_edit = s.undo_label();
+    s.execute(SetSkip{{"p3", "t2"}, true}, false);
+    s.execute(SetSkip{{"p3", "t3"}, true}, false);
+    s.execute(SetSkip{{"k1", "t3"}, true}, false);
+    CHECK(s.workshop().skips == std::vector<Skip>{{"p3", "t2"}, {"p3", "t3"}, {"k1", "t3"}});
+    same_as_file(s, *file);
+    CHECK(Pairwise(s.workshop()).remaining("p3") == 1);
+    CHECK(s.undo_label() == last_edit);  // a phone's skip is not on the facilitator's undo stack
+    CHECK_THROWS_AS(s.execute(SetSkip{{"p3", "t2"}, true}), CommandError);  // twice
+    CHECK_THROWS_AS(s.execute(SetSkip{{"p9", "t2"}, true}), CommandError);  // no such judge
+    CHECK_THROWS_AS(s.execute(SetSkip{{"p3", "t9"}, true}), CommandError);  // no such team
+    CHECK_THROWS_AS(s.execute(SetSkip{{"p1", "t3"}, false}), CommandError);  // not skipped
+    same_as_file(s, *file);
+
+    // A team removed takes its skips along; undo brings both back, in the file too.
+    s.execute(RemoveTeam{"t3"});
+    CHECK(s.workshop().skips == std::vector<Skip>{{"p3", "t2"}});
+    same_as_file(s, *file);
+    REQUIRE(s.undo());
+    CHECK(s.workshop().teams.back().id == "t3");
+    CHECK(s.workshop().skips.size() == 3);
+    same_as_file(s, *file);
+    // So does a judge (here one who never scored).
+    s.execute(RemoveParticipant{"p3"});
+    CHECK(s.workshop().skips == std::vector<Skip>{{"k1", "t3"}});
+    same_as_file(s, *file);
+    REQUIRE(s.undo());
+    CHECK(s.workshop().skips.size() == 3);
+    CHECK(Pairwise(s.workshop()).remaining("p3") == 1);
+    same_as_file(s, *file);
+    CHECK(WorkshopFile::check(file->path()).ok);
 }

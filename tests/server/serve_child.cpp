@@ -28,17 +28,18 @@ ServeChild::ServeChild(const std::string& file, const std::vector<std::string>& 
     ::close(fds[1]);
     out = fds[0];
     REQUIRE(pid > 0);
-    // The two lines, read until they are there or the child closed its stdout (it died).
+    // The three lines, read until they are there or the child closed its stdout (it died).
     std::string text;
     char buf[256];
-    while (std::count(text.begin(), text.end(), '\n') < 2) {
+    while (std::count(text.begin(), text.end(), '\n') < 3) {
         const ssize_t n = ::read(out, buf, sizeof buf);
         if (n <= 0) break;
         text.append(buf, static_cast<std::size_t>(n));
     }
-    const auto u = text.find("url: "), c = text.find("code: ");
+    const auto u = text.find("url: "), c = text.find("code: "), j = text.find("jury: ");
     if (u != std::string::npos) url = text.substr(u + 5, text.find('\n', u) - u - 5);
     if (c != std::string::npos) code = text.substr(c + 6, text.find('\n', c) - c - 6);
+    if (j != std::string::npos) jury = text.substr(j + 6, text.find('\n', j) - j - 6);
 }
 
 ServeChild::~ServeChild() {

@@ -1,6 +1,6 @@
 // `pilotdeck serve FILE --bind 127.0.0.1 --port 0 [EXTRA...]` as a child process of a test (the
 // real binary, or the stand-in serve_main.cpp when the CLI is not built): its stdout is read
-// through a pipe until the "url:" and "code:" lines are there (or the child died).
+// through a pipe until the "url:", "code:" and "jury:" lines are there (or the child died).
 #pragma once
 
 #include <sys/types.h>
@@ -26,7 +26,7 @@ public:
 
     pid_t pid = -1;
     int out = -1;  // the rest of the child's stdout (a new "code:" line comes here)
-    std::string url, code;
+    std::string url, code, jury;  // jury: the jury's own code (contracts 6)
 };
 
 }  // namespace pilotdeck::test
