@@ -107,8 +107,14 @@ std::string join_body(const std::string& code, const std::string& name) {
     return nlohmann::json{{"code", code}, {"name", name}}.dump();
 }
 
+// The same bytes nlohmann::json would write ({"criterion":..,"idea":..,"value":..}), without
+// building a JSON object per vote: the phones share the two cores with the server they measure.
 std::string score_body(const std::string& idea, const std::string& criterion, int value) {
-    return nlohmann::json{{"idea", idea}, {"criterion", criterion}, {"value", value}}.dump();
+    std::string b;
+    b.reserve(48);
+    b.append(R"({"criterion":")").append(criterion).append(R"(","idea":")").append(idea).append(R"(","value":)");
+    b.append(std::to_string(value)).append("}");
+    return b;
 }
 
 bool saved(const HttpResponse& r) { return r.status == 200 && r.body == R"({"saved":true})"; }

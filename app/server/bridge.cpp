@@ -368,7 +368,7 @@ Reply Bridge::run_one(Job& j, core::Session& s) {
             json state = view_.state_json(r, s, settings_);
             desk_.add_state(state, j.participant, s, settings_);
             add_revote_state(state, j.participant, s, settings_);
-            return json_reply(200, dump(state));
+            return json_reply(200, view_.state_text(state, s, settings_));
         }
         case JobKind::Idea: {
             if (phone_stage(s, settings_) != core::StageKind::Ideas) return error_reply(409, N_("ideas are not being collected now"));

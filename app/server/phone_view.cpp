@@ -73,21 +73,34 @@ void PhoneView::refresh_public(const core::Session& s, const PhoneSettings& sett
     }
     json concerns = json::array();
     for (const auto& c : s.workshop().concerns) concerns.push_back({{"id", c.id}, {"label", c.label}});
-    cached_public_ = json{{"stage", {{"kind", std::string(core::to_string(kind))}, {"title", title}}},
-                          {"round_open", settings.round},
-                          {"criteria", criteria},
-                          {"concerns", concerns}};
+    const json shared{{"stage", {{"kind", std::string(core::to_string(kind))}, {"title", title}}},
+                      {"round_open", settings.round},
+                      {"criteria", criteria},
+                      {"concerns", concerns}};
+    const std::string text = dump(shared);
+    cached_public_ = text.substr(1, text.size() - 2);  // the members, without the braces
     cached_revision_ = s.revision();
     cached_version_ = settings.version;
 }
 
 std::string PhoneView::state_for(const StateRequest& r, const core::Session& s, const PhoneSettings& settings) {
-    return dump(state_json(r, s, settings));
+    return state_text(state_json(r, s, settings), s, settings);
+}
+
+std::string PhoneView::state_text(const json& own, const core::Session& s, const PhoneSettings& settings) {
+    refresh_public(s, settings);
+    const std::string text = dump(own);  // an object: "{...}"
+    std::string out;
+    out.reserve(cached_public_.size() + text.size() + 2);
+    out.append("{").append(cached_public_);
+    if (text.size() > 2 && !cached_public_.empty()) out.append(",");
+    out.append(text, 1, std::string::npos);
+    return out;
 }
 
 json PhoneView::state_json(const StateRequest& r, const core::Session& s, const PhoneSettings& settings) {
     refresh_public(s, settings);
-    json out = cached_public_;
+    json out = json::object();
     const std::size_t total = cached_open_.size();
     const std::size_t from = std::min(r.from, total);
     const std::size_t to = std::min(total, from + kIdeasPerPage);

@@ -1,5 +1,6 @@
 // Persisting core::Command: each one a few statements inside the caller's transaction.
 #include <algorithm>
+#include <unordered_map>
 #include <variant>
 
 #include "storage/tables.hpp"
@@ -52,9 +53,24 @@ std::optional<std::int64_t> stored_score(Database& db, const ScoreKey& k) {
         .one_int64();
 }
 
-// Whether the rater has any score on the idea: a prefix of score's primary key.
-bool rater_scored_idea(Database& db, const ScoreKey& k) {
-    return db.cached("SELECT 1 FROM score WHERE idea = ? AND rater = ? LIMIT 1").bind_all(k.idea, k.rater).one_int64().has_value();
+// The rater's score of the idea on the criterion, and how many scores the rater gave the idea:
+// one read of the primary key's prefix (idea, rater), at most one row per criterion. (Two point
+// reads before: the score, then "any score of this rater on this idea?" for the raters count.)
+struct RaterScores {
+    std::optional<std::int64_t> value;
+    int count = 0;
+};
+
+RaterScores rater_scores(Database& db, const ScoreKey& k) {
+    auto& st = db.cached("SELECT criterion, value FROM score WHERE idea = ? AND rater = ?");
+    st.bind_all(k.idea, k.rater);
+    RaterScores out;
+    while (st.step()) {
+        ++out.count;
+        if (st.column_int64(0) == k.criterion) out.value = st.column_int64(1);
+    }
+    st.reset();
+    return out;
 }
 
 void adjust_raters(Database& db, const ScoreKey& k, int delta) {
@@ -78,8 +94,7 @@ void adjust_aggregate(Database& db, const ScoreKey& k, std::int64_t dn, std::int
         .run();
 }
 
-void add_score(Database& db, const ScoreKey& k, std::int64_t value) {
-    bool first_of_rater = !rater_scored_idea(db, k);
+void add_score(Database& db, const ScoreKey& k, std::int64_t value, bool first_of_rater) {
     db.cached("INSERT INTO score (idea, rater, criterion, value) VALUES (?, ?, ?, ?)")
         .bind_all(k.idea, k.rater, k.criterion, value)
         .run();
@@ -94,22 +109,48 @@ void change_score(Database& db, const ScoreKey& k, std::int64_t old_value, std::
     adjust_aggregate(db, k, 0, value - old_value, value * value - old_value * old_value);
 }
 
-void clear_score(Database& db, const ScoreKey& k, std::int64_t old_value) {
+void clear_score(Database& db, const ScoreKey& k, std::int64_t old_value, bool last_of_rater) {
     db.cached("DELETE FROM score WHERE idea = ? AND rater = ? AND criterion = ?").bind_all(k.idea, k.rater, k.criterion).run();
     adjust_aggregate(db, k, -1, -old_value, -old_value * old_value);
-    if (!rater_scored_idea(db, k)) adjust_raters(db, k, -1);
+    if (last_of_rater) adjust_raters(db, k, -1);
+}
+
+// Row ids of the ideas, participants and criteria a batch of scores names, looked up once per
+// transaction (a batch of votes names few ideas and criteria many times). Only within one
+// transaction, and forgotten at any command other than a score: no row can come and go under it.
+struct RidMemo {
+    std::unordered_map<std::string, std::int64_t> idea, participant, criterion;
+    void clear() {
+        idea.clear();
+        participant.clear();
+        criterion.clear();
+    }
+};
+
+std::int64_t memo_rid(Database& db, std::unordered_map<std::string, std::int64_t>& memo, std::string_view table,
+                      const std::string& id) {
+    if (auto it = memo.find(id); it != memo.end()) return it->second;
+    const std::int64_t rid = rid_of(db, table, id);
+    memo.emplace(id, rid);
+    return rid;
+}
+
+void set_score(Database& db, const core::SetScore& c, RidMemo& memo) {
+    if (c.consensus) return set_consensus_score(db, c);
+    ScoreKey k{memo_rid(db, memo.idea, "idea", c.idea), memo_rid(db, memo.participant, "participant", c.rater),
+               memo_rid(db, memo.criterion, "criterion", c.criterion)};
+    const RaterScores stored = rater_scores(db, k);
+    if (c.value && stored.value)
+        change_score(db, k, *stored.value, *c.value);
+    else if (c.value)
+        add_score(db, k, *c.value, stored.count == 0);
+    else if (stored.value)
+        clear_score(db, k, *stored.value, stored.count == 1);
 }
 
 void set_score(Database& db, const core::SetScore& c) {
-    if (c.consensus) return set_consensus_score(db, c);
-    ScoreKey k{rid_of(db, "idea", c.idea), rid_of(db, "participant", c.rater), rid_of(db, "criterion", c.criterion)};
-    std::optional<std::int64_t> old = stored_score(db, k);
-    if (c.value && old)
-        change_score(db, k, *old, *c.value);
-    else if (c.value)
-        add_score(db, k, *c.value);
-    else if (old)
-        clear_score(db, k, *old);
+    RidMemo memo;
+    set_score(db, c, memo);
 }
 
 struct Persist {
@@ -156,7 +197,15 @@ struct Persist {
         set_score_round(db, back);
     }
     void operator()(const core::Batch& b) {
-        for (const core::Command& c : b.commands) std::visit(*this, c);
+        RidMemo memo;
+        for (const core::Command& c : b.commands) {
+            if (const auto* score = std::get_if<core::SetScore>(&c)) {
+                set_score(db, *score, memo);
+                continue;
+            }
+            memo.clear();
+            std::visit(*this, c);
+        }
     }
 };
 
