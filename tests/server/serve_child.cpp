@@ -32,13 +32,14 @@ std::string line_value(const std::string& text, const std::string& key) {
 
 }  // namespace
 
-ServeChild::ServeChild(const std::string& exe, const std::string& file, const std::string& stage) {
+ServeChild::ServeChild(const std::string& exe, const std::string& file, const std::vector<std::string>& extra) {
     int fds[2];
     REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    std::vector<std::string> args = {exe, "serve", file, "--bind", "127.0.0.1", "--port", "0", "--stage", stage};
+    std::vector<std::string> args = {exe, "serve", file, "--bind", "127.0.0.1", "--port", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -54,21 +55,26 @@ ServeChild::ServeChild(const std::string& exe, const std::string& file, const st
         if (n <= 0) break;
         text.append(buf, static_cast<std::size_t>(n));
     }
-    const std::string url = line_value(text, "url: ");
+    url = line_value(text, "url: ");
     code = line_value(text, "code: ");
     jury = line_value(text, "jury: ");
-    INFO(text);
-    REQUIRE(!url.empty());
-    REQUIRE(code.size() == 6);
-    port = std::atoi(url.c_str() + url.rfind(':') + 1);
 }
 
-int ServeChild::stop(int signal) {
-    kill(pid, signal);
+int ServeChild::port() const {
+    const auto colon = url.rfind(':');
+    return colon == std::string::npos ? 0 : std::atoi(url.c_str() + colon + 1);
+}
+
+int ServeChild::wait_status() {
     int st = 0;
     waitpid(pid, &st, 0);
     pid = -1;
     return st;
+}
+
+int ServeChild::stop(int signal) {
+    kill(pid, signal);
+    return wait_status();
 }
 
 ServeChild::~ServeChild() {

@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,11 +24,11 @@
 
 #include "server/fixture.hpp"
 #include "server/http_client.hpp"
+#include "server/serve_child.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "support/temp_dir.hpp"
 
-extern char** environ;
 
 using namespace pilotdeck;
 using test::HttpClient;
@@ -127,56 +126,8 @@ std::map<Key, int> stored_scores(const std::string& file) {
 }
 
 // `pilotdeck serve` (or the test's stand-in) as a child process; stdout read through a pipe.
-struct Child {
-    pid_t pid = -1;
-    int out = -1;
-    std::string url, code;
-
-    Child(const std::string& file, const std::vector<std::string>& extra) {
-        int fds[2];
-        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-        std::vector<std::string> args = {PILOTDECK_SERVE_EXE, "serve", file, "--bind", "127.0.0.1", "--port", "0"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const int rc = posix_spawn(&pid, PILOTDECK_SERVE_EXE, &fa, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&fa);
-        ::close(fds[1]);
-        out = fds[0];
-        REQUIRE(rc == 0);
-        // The two lines, read until they are there or the child closed its stdout (it died).
-        std::string text;
-        char buf[256];
-        while (std::count(text.begin(), text.end(), '\n') < 2) {
-            const ssize_t n = ::read(out, buf, sizeof buf);
-            if (n <= 0) break;
-            text.append(buf, static_cast<std::size_t>(n));
-        }
-        const auto u = text.find("url: "), c = text.find("code: ");
-        if (u != std::string::npos) url = text.substr(u + 5, text.find('\n', u) - u - 5);
-        if (c != std::string::npos) code = text.substr(c + 6, text.find('\n', c) - c - 6);
-    }
-    int port() const {
-        const auto colon = url.rfind(':');
-        return colon == std::string::npos ? 0 : std::atoi(url.c_str() + colon + 1);
-    }
-    int wait_status() {
-        int st = 0;
-        waitpid(pid, &st, 0);
-        pid = -1;
-        return st;
-    }
-    ~Child() {
-        if (pid > 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-        }
-        if (out >= 0) ::close(out);
-    }
+struct Child : test::ServeChild {
+    Child(const std::string& file, const std::vector<std::string>& extra) : ServeChild(PILOTDECK_SERVE_EXE, file, extra) {}
 };
 
 }  // namespace

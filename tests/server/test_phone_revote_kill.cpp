@@ -49,9 +49,10 @@ TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export show
     // Round 1 from phones: every phone scores every cell, far apart.
     std::vector<std::string> tokens(kPhones), participants(kPhones);
     {
-        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "scoring");
+        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, {"--stage", "scoring"});
+        REQUIRE(serve.port() > 0);
         for (int p = 0; p < kPhones; ++p) {
-            HttpClient c(serve.port, test::phone_address(p));
+            HttpClient c(serve.port(), test::phone_address(p));
             HttpResponse j = c.request("POST", "/api/join", test::join_body(serve.code, "Phone " + std::to_string(p)));
             REQUIRE(j.status == 200);
             const json jj = json::parse(j.body);
@@ -80,7 +81,8 @@ TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export show
 
     // Round 2: all phones at once (same tokens: the server keeps them in the file), each sending
     // a new value with a reason for every cell; the server is killed a third of the way through.
-    test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "scoring");
+    test::ServeChild serve(PILOTDECK_SERVE_EXE, file, {"--stage", "scoring"});
+    REQUIRE(serve.port() > 0);
     const int kill_after = kPhones * kIdeas * kCriteria / 3;
     std::map<Key, int> acked;
     std::mutex mu;
@@ -91,7 +93,7 @@ TEST_CASE("re-vote from phones, serve killed with SIGKILL mid-round: export show
     const pid_t pid = serve.pid;
     for (int p = 0; p < kPhones; ++p) {
         phones.emplace_back([&, p] {
-            HttpClient c(serve.port, test::phone_address(p));
+            HttpClient c(serve.port(), test::phone_address(p));
             const std::string& token = tokens[static_cast<std::size_t>(p)];
             start.arrive_and_wait();
             for (int i = 1; i <= kIdeas; ++i)

@@ -59,9 +59,10 @@ TEST_CASE("a judge's skips survive a SIGKILL of serve: never offered again, coun
     std::set<std::string> skipped;
     int compared = 0, to_go = -1;
     {
-        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "judging");
+        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, {"--stage", "judging"});
+        REQUIRE(serve.port() > 0);
         if (old_file) CHECK(test::raw_query(file, "PRAGMA user_version") == std::to_string(storage::kSchemaVersion));
-        HttpClient c(serve.port);
+        HttpClient c(serve.port());
         const HttpResponse joined = c.request("POST", "/api/join", test::join_body(serve.jury, "Judge Judy"));
         REQUIRE(joined.status == 200);
         token = json::parse(joined.body)["token"];
@@ -85,8 +86,9 @@ TEST_CASE("a judge's skips survive a SIGKILL of serve: never offered again, coun
 
     // Started again on the file: the same judge (the token is in the file), the skip still there.
     {
-        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "judging");
-        HttpClient c(serve.port);
+        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, {"--stage", "judging"});
+        REQUIRE(serve.port() > 0);
+        HttpClient c(serve.port());
         json j = judging_of(c, token);
         CHECK(j["compared"] == compared);
         CHECK(j["to_go"] == to_go);
@@ -110,8 +112,9 @@ TEST_CASE("a judge's skips survive a SIGKILL of serve: never offered again, coun
 
     // Once more: nothing is offered again, nothing left to go.
     {
-        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, "judging");
-        HttpClient c(serve.port);
+        test::ServeChild serve(PILOTDECK_SERVE_EXE, file, {"--stage", "judging"});
+        REQUIRE(serve.port() > 0);
+        HttpClient c(serve.port());
         const json j = judging_of(c, token);
         CHECK(j["pair"].is_null());
         CHECK(j["to_go"] == 0);
