@@ -1,9 +1,9 @@
-// The awards stage of a German hackathon (issue 10), headless with the app's real fonts at the
-// sizes a 1280x720 and a 1024x768 screen give: a workshop made from the hackathon-de template with
-// the test data's teams, judges, comparisons, jury scores and audience votes, revealed award by
-// award as PageDown does (ui::hackathon_page). Every step is read back from what the frame drew:
-// German titles and sentences, decimal commas, no English left, and nothing wider than the stage
-// or below its bottom edge.
+// The awards and judging stages of a German hackathon (issue 10), headless with the app's real fonts
+// at the sizes a 1280x720 and a 1024x768 screen give: a workshop made from the hackathon-de
+// template with the test data's teams, judges, comparisons, jury scores and audience votes. The
+// awards are revealed award by award as PageDown does (ui::hackathon_page); every step, and the
+// jury's progress, is read back from what the frame drew: German titles and sentences, decimal
+// commas, no English left, and nothing wider than the stage or below its bottom edge.
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -103,5 +103,32 @@ TEST_CASE("awards in German at 1280x720 and 1024x768: revealed step by step, Ger
         const std::string number = reasons.substr(reasons.find(": ", mean) + 2, 4);
         INFO(number);
         CHECK(number[1] == ',');
+    }
+}
+
+TEST_CASE("jury progress in German at 1024x768: who compared how much, in German, nothing cut off") {
+    const test::InLanguage de(i18n::Language::De);
+    test::Headless h(german_hackathon());
+    REQUIRE(h.room_fonts(768, ImVec2(1004, 480)));
+    const int judging = ui::stage_of_kind(h.session, core::StageKind::Judging);
+    REQUIRE(judging >= 0);
+    h.ctx.go_to_stage(judging);
+    for (const bool notes : {false, true}) {
+        INFO("notes shown: " << notes);
+        h.ctx.state.notes_visible = notes;
+        const auto draw = [&] { ui::draw_judging(h.ctx); };
+        h.frame(draw);
+        h.frame(draw);
+        const std::string text = h.text(draw);
+        INFO(text);
+        const ImGuiWindow* stage = ImGui::FindWindowByName("stage");
+        REQUIRE(stage != nullptr);
+        CHECK(stage->ScrollMax.x == 0);
+        CHECK(stage->ScrollMax.y == 0);
+        CHECK(has(text, "Paarweise Bewertung"));
+        CHECK(has(text, "Jurymitglied"));
+        CHECK(has(text, "verglichen, noch etwa 1"));
+        CHECK(has(text, "verglichen, keiner mehr offen"));
+        for (const char* english : {"compared", "to go", "none left", "Judge", "Progress", "Pairwise"}) CHECK_FALSE(has(text, english));
     }
 }
