@@ -52,9 +52,10 @@ RevealState& reveal_for(UiContext& ctx) {
     return s;
 }
 
-void draw_step(UiContext& ctx, const core::Workshop& ws, const core::RevealStep& step, bool latest) {
+// The latest step revealed, large.
+void draw_latest(UiContext& ctx, const core::Workshop& ws, const core::RevealStep& step) {
     ImGui::PushFont(ctx.fonts.large);
-    ImGui::TextColored(vec4(latest ? ctx.palette.accent : ctx.palette.text_muted), "%s", text::title(ws, step).c_str());
+    ImGui::TextColored(vec4(ctx.palette.accent), "%s", text::title(ws, step).c_str());
     ImGui::PopFont();
     if (step.rule == "audience" && ctx.state.audience_vote_open) {  // phones may still change their vote
         muted(ctx, text::kVoteOpen());
@@ -67,9 +68,28 @@ void draw_step(UiContext& ctx, const core::Workshop& ws, const core::RevealStep&
     if (step.tie()) ImGui::TextColored(vec4(ctx.palette.warning), "%s", text::tie(step.teams.size()).c_str());
     for (std::size_t i = 0; i < step.teams.size(); ++i) {
         const core::Team& t = ws.teams[step.teams[i]];
-        big_text(ctx, (i > 0 ? "& " : "") + t.name, u32(ctx.palette.text), latest ? 2.0f : 1.0f);
+        big_text(ctx, (i > 0 ? "& " : "") + t.name, u32(ctx.palette.text), 2.0f);
     }
     if (!step.why.empty()) muted(ctx, step.why);
+}
+
+// An earlier step, once a later one is shown: one compact line (wrapped), "title — team & team",
+// so that every award revealed so far stays on the projector at 1024x768 without scrolling.
+void draw_earlier(UiContext& ctx, const core::Workshop& ws, const core::RevealStep& step) {
+    std::string what;
+    if (step.rule == "audience" && ctx.state.audience_vote_open) {
+        what = text::kVoteOpen();
+    } else if (step.teams.empty()) {
+        what = text::kNothing();
+    } else {
+        for (std::size_t i = 0; i < step.teams.size(); ++i) what += (i > 0 ? " & " : "") + ws.teams[step.teams[i]].name;
+        if (step.tie()) what += " (" + text::tie(step.teams.size()) + ")";
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(vec4(ctx.palette.text_muted), "%s —", text::title(ws, step).c_str());
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", what.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace
@@ -94,22 +114,18 @@ void draw_awards(UiContext& ctx) {
         muted(ctx, text::kNoAwards());
         return;
     }
-    // The latest revealed step large at the top; the earlier ones below it, smaller.
+    // The latest revealed step large at the top; the earlier ones below it, one line each.
     if (s.shown == 0) {
         ImGui::PushFont(ctx.fonts.large);
         ImGui::TextWrapped("%s", text::kNextHidden());
         ImGui::PopFont();
     } else {
-        draw_step(ctx, ws, s.steps[s.shown - 1], true);
+        draw_latest(ctx, ws, s.steps[s.shown - 1]);
     }
     ImGui::Spacing();
     ImGui::Separator();
-    for (std::size_t i = s.shown; i-- > 1;) {
-        ImGui::PushID(static_cast<int>(i));
-        draw_step(ctx, ws, s.steps[i - 1], false);
-        ImGui::PopID();
-        ImGui::Spacing();
-    }
+    for (std::size_t i = s.shown; i-- > 1;) draw_earlier(ctx, ws, s.steps[i - 1]);
+    ImGui::Spacing();
     muted(ctx, s.shown == s.steps.size() ? text::kAllShown() : text::remaining(s.steps.size() - s.shown));
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "base/i18n.hpp"
 #include "core/session.hpp"
 #include "storage/workshop_file.hpp"
 #include "ui/fonts.hpp"
@@ -17,6 +18,14 @@
 #include "ui/ui_context.hpp"
 
 namespace pilotdeck::test {
+
+// Switches the language for one test and back to English after it.
+struct InLanguage {
+    explicit InLanguage(i18n::Language lang) { i18n::set_language(lang); }
+    ~InLanguage() { i18n::set_language(i18n::Language::En); }
+    InLanguage(const InLanguage&) = delete;
+    InLanguage& operator=(const InLanguage&) = delete;
+};
 
 // One ImGui context with the GLFW key map (as the backend sets it), no ini file and no window.
 struct Headless {

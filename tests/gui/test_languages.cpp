@@ -20,13 +20,7 @@ using namespace pilotdeck;
 
 namespace {
 
-// Switches the language for one test and back to English after it.
-struct InLanguage {
-    explicit InLanguage(i18n::Language lang) { i18n::set_language(lang); }
-    ~InLanguage() { i18n::set_language(i18n::Language::En); }
-    InLanguage(const InLanguage&) = delete;
-    InLanguage& operator=(const InLanguage&) = delete;
-};
+using test::InLanguage;
 
 bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 

@@ -25,10 +25,7 @@ using namespace pilotdeck;
 
 namespace {
 
-struct InLanguage {
-    explicit InLanguage(i18n::Language lang) { i18n::set_language(lang); }
-    ~InLanguage() { i18n::set_language(i18n::Language::En); }
-};
+using test::InLanguage;
 
 // The active window whose name ends in "/part_XXXXXXXX" or "/part" (ImGui names children so).
 const ImGuiWindow* window_named(const std::string& part) {

@@ -427,3 +427,62 @@ TEST_CASE("chromium: criteria judging on a jury phone, with its progress", "[ser
     }
     CHECK(ws.participants.back().role == core::Role::Jury);
 }
+
+TEST_CASE("chromium: \"A or B?\" in German at 1024x768: German words, long team names whole, skip kept", "[server][browser][hackathon]") {
+    test::TempDir dir;
+    const std::string file = dir.file("de.pilotdeck");
+    core::Workshop hws = test::hackathon_workshop(4, core::JudgingMethod::Pairwise);
+    hws.info.language = "de";
+    for (auto& t : hws.teams) t.name = "Rechnungspr\u00FCfungsautomatisierung " + t.id;  // long German words
+    for (auto& i : hws.ideas) i.title = "Eingangsrechnungen automatisch mit Bestellungen abgleichen (" + i.id + ")";
+    test::create_workshop_file(file, hws);
+    server::PhoneServer srv;
+    server::ServerOptions o;
+    o.bind = "127.0.0.1";
+    o.port = 0;
+    o.stage = core::StageKind::Judging;
+    o.judging_seed = 11;
+    srv.start(file, o);
+    const std::string log = dir.file("chromium.log");
+    Browser b(dir.file("profile"), log);
+    std::string session;
+    try {
+        const json target = b.call("Target.createTarget", {{"url", "about:blank"}});
+        session = b.call("Target.attachToTarget", {{"targetId", target["targetId"]}, {"flatten", true}})["sessionId"];
+        b.call("Page.enable", json::object(), session);
+        b.call("Emulation.setDeviceMetricsOverride", {{"width", 1024}, {"height", 768}, {"deviceScaleFactor", 1}, {"mobile", false}}, session);
+        b.call("Page.navigate", {{"url", srv.join_url()}}, session);
+    } catch (const std::exception& e) {
+        FAIL(std::string(e.what()) + "\n" + test::read_all(log));
+    }
+    REQUIRE(b.wait_for(session, "document.readyState === 'complete' && !document.getElementById('join').hidden"));
+    CHECK(b.eval(session, "document.documentElement.lang") == "de");
+    b.eval(session, "document.getElementById('code').value = '" + srv.jury_code() +
+                    "'; document.getElementById('name').value = 'Richterin'; document.getElementById('join-btn').click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelectorAll('#hack button.pick').length === 2"));
+    CHECK(b.eval(session, "document.querySelector('#hack .progress').textContent") == "0 verglichen, noch etwa 4");
+    CHECK(b.eval(session, "document.querySelector('#hack h2').textContent") == "Welches Team war besser?");
+    const std::string buttons = b.eval(session, "Array.prototype.map.call(document.querySelectorAll('#hack button'), "
+                                                "function (x) { return x.textContent; }).join('|')");
+    INFO(buttons);
+    CHECK(buttons.find("Dieses Paar \u00FCberspringen") != std::string::npos);
+    CHECK(buttons.find("Meinen letzten Vergleich zur\u00FCcknehmen") != std::string::npos);
+    CHECK(buttons.find("Tisch") == std::string::npos);  // the fixture's teams have no table
+    for (const char* english : {"Skip", "Undo", "compared", "Table", "Which team"})
+        CHECK(buttons.find(english) == std::string::npos);
+    // Nothing wider than the window, no button whose text is cut.
+    CHECK(b.eval(session, "document.documentElement.scrollWidth <= window.innerWidth") == true);
+    CHECK(b.eval(session, "Array.prototype.every.call(document.querySelectorAll('#hack button, #hack p, #hack h2'), "
+                          "function (x) { return x.scrollWidth <= x.clientWidth + 1; })") == true);
+    if (const char* shots = std::getenv("PILOTDECK_SHOT_DIR")) {
+        const std::string png = b.call("Page.captureScreenshot", {{"format", "png"}}, session)["data"];
+        test::write_all(std::string(shots) + "/phone-pairwise-de-1024x768.png", base64_decode(png));
+    }
+    // Skip: "Übersprungen.", one team fewer to go, and the skip is in the file.
+    b.eval(session, "Array.prototype.filter.call(document.querySelectorAll('#hack button'), function (x) { "
+                    "return x.textContent === 'Dieses Paar \u00FCberspringen'; })[0].click(); true");
+    REQUIRE(b.wait_for(session, "document.querySelector('#hack .progress').textContent === '0 verglichen, noch etwa 3'"));
+    CHECK(b.eval(session, "document.body.textContent.indexOf('\u00DCbersprungen.') >= 0") == true);
+    srv.stop();
+    CHECK(storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly)->load().skips.size() == 1);
+}
