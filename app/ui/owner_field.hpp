@@ -3,9 +3,10 @@
 //
 // Tab (or a click) puts the keyboard in it; typing shows the participants whose name holds the
 // typed letters (those starting with them first); Up / Down move through them, Enter or Tab
-// takes the highlighted one (Enter keeps the keyboard in the field, so Tab walks on from it). A name nobody has is offered as the list's last entry ("Add … as a
-// participant"), taken the same way; left otherwise (a click elsewhere) it is refused and the
-// owner stays. An emptied field left by Enter or Tab clears the owner. Esc leaves it unchanged.
+// takes the highlighted one (Enter keeps the keyboard in the field, so Tab walks on from it).
+// A name nobody has is offered as the list's last entry ("Add … as a participant"), taken the
+// same way; left otherwise (a click elsewhere) it is refused and the owner stays. An emptied
+// field left by Enter or Tab clears the owner. Esc leaves it unchanged.
 #pragma once
 
 #include <string>
