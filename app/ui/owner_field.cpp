@@ -1,6 +1,7 @@
 #include "ui/owner_field.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 
 #include <imgui.h>
@@ -56,7 +57,25 @@ std::vector<Entry> entries_for(const std::vector<core::Participant>& people, con
     return out;
 }
 
+// Entry `i` of the list taken: a participant picked (nothing when it is the owner already), or
+// the typed name to add.
+OwnerChoice take_entry(const std::vector<Entry>& entries, int i, const std::string& typed, const std::string& owner) {
+    const core::Participant* p = entries[static_cast<std::size_t>(i)].person;
+    if (!p) return OwnerChoice{OwnerChoice::Kind::Add, typed, false};
+    if (p->id == owner) return OwnerChoice{};
+    return OwnerChoice{OwnerChoice::Kind::Pick, p->id, false};
+}
+
 }  // namespace
+
+int OwnerField::replace_text(ImGuiInputTextCallbackData* data) {
+    auto* self = static_cast<OwnerField*>(data->UserData);
+    if (!self->replace_pending_) return 0;
+    self->replace_pending_ = false;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, self->replacement_.c_str());
+    return 0;
+}
 
 std::vector<const core::Participant*> owner_matches(const std::vector<core::Participant>& people,
                                                     const std::string& typed) {
@@ -84,6 +103,7 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
         edited_ = false;
     }
     // The keys that end typing, seen before the field lets go of the keyboard on them.
+    ImGuiIO& io = ImGui::GetIO();
     const bool enter = was_active_ && (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter));
     const bool tab = was_active_ && pressed(ImGuiKey_Tab);
     const bool esc = was_active_ && pressed(ImGuiKey_Escape);
@@ -93,12 +113,47 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) highlight_ = (highlight_ + 1) % n;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) highlight_ = highlight_ <= 0 ? n - 1 : highlight_ - 1;
     }
+    // Enter takes the highlighted entry (or clears the owner of an emptied field) and keeps the
+    // keyboard in the field, now showing the owner's name, so Tab walks on from here: the field
+    // does not see this Enter (it would let go of the keyboard).
+    OwnerChoice by_enter;
+    if (enter) {
+        const std::string typed = core::trim(text_);
+        if (highlight_ >= 0 && highlight_ < n) {
+            by_enter = take_entry(entries, highlight_, typed, owner);
+            const core::Participant* p = entries[static_cast<std::size_t>(highlight_)].person;
+            replacement_ = p ? p->name : typed;
+            replace_pending_ = true;
+        } else if (typed.empty() && edited_ && !owner.empty()) {
+            by_enter.kind = OwnerChoice::Kind::Clear;
+        }
+    }
+    // (Enter reaches a field as its keys and as the keyboard navigation's "input": both held
+    // back for this frame: down, not pressed now, not repeating.)
+    std::array<float*, 3> enter_timers{nullptr, nullptr, &io.NavInputsDownDuration[ImGuiNavInput_Input]};
+    if (io.KeyMap[ImGuiKey_Enter] >= 0) enter_timers[0] = &io.KeysDownDuration[io.KeyMap[ImGuiKey_Enter]];
+    if (io.KeyMap[ImGuiKey_KeyPadEnter] >= 0) enter_timers[1] = &io.KeysDownDuration[io.KeyMap[ImGuiKey_KeyPadEnter]];
+    std::array<float, 3> held{};
+    for (std::size_t k = 0; k < enter_timers.size(); ++k)
+        if (enter && enter_timers[k]) {
+            held[k] = *enter_timers[k];
+            *enter_timers[k] = io.KeyRepeatDelay * 0.5f;
+        }
 
     ImGui::TextUnformatted(i18n::tr("Owner"));
     ImGui::SetNextItemWidth(-1);
     const std::string hint = ellipsised(i18n::tr("nobody yet \u2014 type a name"),
                                         ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::InputTextWithHint("##owner", hint.c_str(), &text_)) {
+    const bool changed = ImGui::InputTextWithHint("##owner", hint.c_str(), &text_, ImGuiInputTextFlags_CallbackAlways,
+                                                  &OwnerField::replace_text, this);
+    for (std::size_t k = 0; k < enter_timers.size(); ++k)
+        if (enter && enter_timers[k]) *enter_timers[k] = held[k];
+    replace_pending_ = false;
+    if (enter) {  // taken: a fresh start from the name shown
+        edited_ = false;
+        highlight_ = -1;
+        entries = entries_for(people, text_);
+    } else if (changed) {
         edited_ = true;
         entries = entries_for(people, text_);
         highlight_ = core::trim(text_).empty() || entries.empty() ? -1 : 0;
@@ -139,14 +194,9 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
     const bool left = was_active_ && !active;
     was_active_ = active;
 
-    OwnerChoice choice;
+    OwnerChoice choice = by_enter;
     const std::string typed = core::trim(text_);
-    const auto take = [&](int i) {
-        const core::Participant* p = entries[static_cast<std::size_t>(i)].person;
-        if (!p) return OwnerChoice{OwnerChoice::Kind::Add, typed, false};
-        if (p->id == owner) return OwnerChoice{};
-        return OwnerChoice{OwnerChoice::Kind::Pick, p->id, false};
-    };
+    const auto take = [&](int i) { return take_entry(entries, i, typed, owner); };
     // The typed text as it stands: a participant's whole name, or emptied.
     const core::Participant* exact = nullptr;
     for (const auto& p : people)
@@ -156,13 +206,8 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
         was_active_ = false;
         if (active) ImGui::ClearActiveID();
     } else if (left && !esc) {
-        if ((enter || tab) && highlight_ >= 0) {
+        if (tab && highlight_ >= 0) {
             choice = take(highlight_);
-            // Enter keeps the keyboard here (showing the owner taken), so Tab walks on from here.
-            if (enter) {
-                ImGui::SetKeyboardFocusHere(-1);
-                ctx.state.wake_at = ImGui::GetTime();  // the next frame now, not at the next key: it takes the focus
-            }
         } else if (!edited_) {
         } else if (typed.empty()) {
             if (!owner.empty()) choice.kind = OwnerChoice::Kind::Clear;

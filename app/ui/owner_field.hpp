@@ -3,9 +3,10 @@
 //
 // Tab (or a click) puts the keyboard in it; typing shows the participants whose name holds the
 // typed letters (those starting with them first); Up / Down move through them, Enter or Tab
-// takes the highlighted one. A name nobody has is offered as the list's last entry ("Add … as a
-// participant"), taken the same way; left otherwise (a click elsewhere) it is refused and the
-// owner stays. An emptied field left by Enter or Tab clears the owner. Esc leaves it unchanged.
+// takes the highlighted one (Enter keeps the keyboard in the field, so Tab walks on from it).
+// A name nobody has is offered as the list's last entry ("Add … as a participant"), taken the
+// same way; left otherwise (a click elsewhere) it is refused and the owner stays. An emptied
+// field left by Enter or Tab clears the owner. Esc leaves it unchanged.
 #pragma once
 
 #include <string>
@@ -13,6 +14,8 @@
 
 #include "core/model.hpp"
 #include "ui/ui_context.hpp"
+
+struct ImGuiInputTextCallbackData;
 
 namespace pilotdeck::ui {
 
@@ -36,11 +39,15 @@ public:
     OwnerChoice draw(UiContext& ctx, const std::string& owner);
 
 private:
+    static int replace_text(ImGuiInputTextCallbackData* data);  // puts replacement_ into the field
+
     std::string text_;         // what the field shows or is typed
     std::string shown_owner_;  // the owner id text_ was taken from
     int highlight_ = -1;       // the highlighted entry of the list, -1 none
     bool was_active_ = false;  // the field had the keyboard last frame (the list is up)
     bool edited_ = false;      // typed in since it took the keyboard
+    std::string replacement_;  // the name Enter took, for the field to show
+    bool replace_pending_ = false;
 };
 
 }  // namespace pilotdeck::ui
