@@ -25,6 +25,24 @@ json text_of(const test::HttpResponse& r) {
     return json::parse(body);
 }
 
+// A German workshop's phone server on loopback.
+struct GermanPhones {
+    test::TempDir dir;
+    server::PhoneServer srv;
+    GermanPhones() {
+        const std::string file = dir.file("w.pilotdeck");
+        core::Workshop ws = test::phone_workshop(2, 2);
+        ws.info.language = "de";
+        test::create_workshop_file(file, ws);
+        server::ServerOptions o;
+        o.bind = "127.0.0.1";
+        o.port = 0;
+        srv.start(file, o);
+    }
+};
+
+std::string error_of(const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); }
+
 }  // namespace
 
 TEST_CASE("the phone page's words: the workshop's language, or the phone's when allowed", "[server][i18n]") {
@@ -63,18 +81,9 @@ TEST_CASE("the phone page's words: the workshop's language, or the phone's when 
 }
 
 TEST_CASE("the phones' error texts: in the workshop's language, or the phone's when allowed", "[server][i18n]") {
-    test::TempDir dir;
-    const std::string file = dir.file("w.pilotdeck");
-    core::Workshop ws = test::phone_workshop(2, 2);
-    ws.info.language = "de";
-    test::create_workshop_file(file, ws);
-    server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    srv.start(file, o);
+    GermanPhones g;
+    server::PhoneServer& srv = g.srv;
     test::HttpClient c(srv.port());
-    const auto error_of = [](const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); };
 
     // Refused in the HTTP layer (before any job): a wrong code, a request without a token.
     const std::string wrong = srv.join_code() == "000000" ? "000001" : "000000";
@@ -103,18 +112,9 @@ TEST_CASE("the phones' error texts: in the workshop's language, or the phone's w
 }
 
 TEST_CASE("a request a phone sends wrong gets its error in the page's language (German workshop)", "[server][i18n]") {
-    test::TempDir dir;
-    const std::string file = dir.file("w.pilotdeck");
-    core::Workshop ws = test::phone_workshop(2, 2);
-    ws.info.language = "de";
-    test::create_workshop_file(file, ws);
-    server::PhoneServer srv;
-    server::ServerOptions o;
-    o.bind = "127.0.0.1";
-    o.port = 0;
-    srv.start(file, o);
+    GermanPhones g;
+    server::PhoneServer& srv = g.srv;
     test::HttpClient c(srv.port());
-    const auto error_of = [](const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); };
     const std::string host = "Host: " + c.host() + "\r\n";
     // Refused by the front before the HTTP library sees it: a folded header line (400), a
     // repeated Content-Length (400), too many header bytes (431).
