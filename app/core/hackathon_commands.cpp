@@ -13,7 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxName = 120;
 
-[[noreturn]] void fail(const std::string& what) { throw CommandError(what); }
+using i18n::N_;
+[[noreturn]] void fail(const char* pattern, std::vector<std::string> args = {}) { throw CommandError(pattern, std::move(args)); }
 std::string quoted(const std::string& s) { return "\xE2\x80\x9C" + s + "\xE2\x80\x9D"; }
 
 template <class List>
@@ -23,67 +24,68 @@ auto find_id(List& list, const std::string& id) {
 
 const Team& team_or_fail(const Workshop& ws, const std::string& id) {
     const auto it = find_id(ws.teams, id);
-    if (it == ws.teams.end()) fail("unknown team \"" + id + "\"");
+    if (it == ws.teams.end()) fail(N_("unknown team \"{0}\""), {id});
     return *it;
 }
 
 void check_recusal(const Workshop& ws, const std::string& judge, const Team& t) {
     if (const auto why = recusal_of(ws, judge, t))  // no Recusals built: this runs for every comparison
-        fail("this judge is recused from " + quoted(t.name) +
-             (*why == RecusalReason::Member ? " (a member of it)" : " (the same department as its idea)"));
+        fail(*why == RecusalReason::Member ? N_("this judge is recused from {0} (a member of it)")
+                                           : N_("this judge is recused from {0} (the same department as its idea)"),
+             {quoted(t.name)});
 }
 
 }  // namespace
 
 void validate_hackathon(const Workshop& ws, const PutTeam& c) {
     const Team& t = c.team;
-    if (!is_valid_id(t.id)) fail("invalid team id \"" + t.id + "\"");
-    if (t.name.find_first_not_of(" \t\r\n") == std::string::npos) fail("a team needs a name");
-    if (utf8_length(t.name) > kMaxName) fail("the team name is too long (at most 120 characters)");
-    if (t.pitch_order < 0) fail("the pitch order cannot be negative");
-    if (find_id(ws.ideas, t.idea) == ws.ideas.end()) fail("a team needs its idea (unknown idea \"" + t.idea + "\")");
+    if (!is_valid_id(t.id)) fail(N_("invalid team id \"{0}\""), {t.id});
+    if (t.name.find_first_not_of(" \t\r\n") == std::string::npos) fail(N_("a team needs a name"));
+    if (utf8_length(t.name) > kMaxName) fail(N_("the team name is too long (at most {0} characters)"), {std::to_string(kMaxName)});
+    if (t.pitch_order < 0) fail(N_("the pitch order cannot be negative"));
+    if (find_id(ws.ideas, t.idea) == ws.ideas.end()) fail(N_("a team needs its idea (unknown idea \"{0}\")"), {t.idea});
     for (const Team& other : ws.teams) {
         if (other.id == t.id) continue;
-        if (other.idea == t.idea) fail("the idea already belongs to team " + quoted(other.name));
+        if (other.idea == t.idea) fail(N_("the idea already belongs to team {0}"), {quoted(other.name)});
         for (const std::string& m : t.members)
             if (std::find(other.members.begin(), other.members.end(), m) != other.members.end())
-                fail("\"" + m + "\" is already a member of team " + quoted(other.name));
+                fail(N_("\"{0}\" is already a member of team {1}"), {m, quoted(other.name)});
     }
     for (std::size_t i = 0; i < t.members.size(); ++i) {
-        if (find_id(ws.participants, t.members[i]) == ws.participants.end()) fail("unknown member \"" + t.members[i] + "\"");
+        if (find_id(ws.participants, t.members[i]) == ws.participants.end()) fail(N_("unknown member \"{0}\""), {t.members[i]});
         if (std::find(t.members.begin(), t.members.begin() + static_cast<std::ptrdiff_t>(i), t.members[i]) !=
             t.members.begin() + static_cast<std::ptrdiff_t>(i))
-            fail("\"" + t.members[i] + "\" is named twice");
+            fail(N_("\"{0}\" is named twice"), {t.members[i]});
     }
-    if (c.position && *c.position > ws.teams.size()) fail("team position out of range");
+    if (c.position && *c.position > ws.teams.size()) fail(N_("team position out of range"));
     // A new member may not be a judge who compared or voted for this team already.
     for (const Comparison& cmp : ws.comparisons)
         if ((cmp.winner == t.id || cmp.loser == t.id) &&
             std::find(t.members.begin(), t.members.end(), cmp.judge) != t.members.end())
-            fail("\"" + cmp.judge + "\" has judged this team and cannot join it");
+            fail(N_("\"{0}\" has judged this team and cannot join it"), {cmp.judge});
 }
 
 void validate_hackathon(const Workshop& ws, const RemoveTeam& c) {
     team_or_fail(ws, c.id);
     for (const Comparison& cmp : ws.comparisons)
-        if (cmp.winner == c.id || cmp.loser == c.id) fail("the team has been compared by the judges");
+        if (cmp.winner == c.id || cmp.loser == c.id) fail(N_("the team has been compared by the judges"));
     for (const AudienceVote& v : ws.audience_votes)
-        if (v.team == c.id) fail("the team has audience votes");
+        if (v.team == c.id) fail(N_("the team has audience votes"));
 }
 
 void validate_hackathon(const Workshop& ws, const AddComparison& c) {
     const Comparison& cmp = c.comparison;
-    if (find_id(ws.participants, cmp.judge) == ws.participants.end()) fail("unknown judge \"" + cmp.judge + "\"");
+    if (find_id(ws.participants, cmp.judge) == ws.participants.end()) fail(N_("unknown judge \"{0}\""), {cmp.judge});
     const Team& w = team_or_fail(ws, cmp.winner);
     const Team& l = team_or_fail(ws, cmp.loser);
-    if (cmp.winner == cmp.loser) fail("a team cannot be compared with itself");
+    if (cmp.winner == cmp.loser) fail(N_("a team cannot be compared with itself"));
     check_recusal(ws, cmp.judge, w);
     check_recusal(ws, cmp.judge, l);
-    if (c.position && *c.position > ws.comparisons.size()) fail("comparison position out of range");
+    if (c.position && *c.position > ws.comparisons.size()) fail(N_("comparison position out of range"));
 }
 
 void validate_hackathon(const Workshop& ws, const RemoveComparison& c) {
-    if (c.index >= ws.comparisons.size()) fail("there is no such comparison");
+    if (c.index >= ws.comparisons.size()) fail(N_("there is no such comparison"));
 }
 
 void validate_hackathon(const Workshop& ws, const SetSkip& c) {
@@ -95,11 +97,11 @@ void validate_hackathon(const Workshop& ws, const SetSkip& c) {
 }
 
 void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
-    if (find_id(ws.participants, c.voter) == ws.participants.end()) fail("unknown voter \"" + c.voter + "\"");
+    if (find_id(ws.participants, c.voter) == ws.participants.end()) fail(N_("unknown voter \"{0}\""), {c.voter});
     if (!c.team) return;
     const Team& t = team_or_fail(ws, *c.team);
     if (std::find(t.members.begin(), t.members.end(), c.voter) != t.members.end())
-        fail("nobody may vote for their own team");
+        fail(N_("nobody may vote for their own team"));
 }
 
 void validate_hackathon(const Workshop&, const SetAudienceVoteOpen&) {}

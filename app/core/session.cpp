@@ -1,5 +1,6 @@
 #include "core/session.hpp"
 
+#include "base/i18n.hpp"
 #include "core/followup.hpp"
 #include "core/hackathon_commands.hpp"
 #include "core/text.hpp"
@@ -16,7 +17,25 @@ constexpr std::size_t kMaxTitle = 200;
 constexpr std::size_t kMaxText = 10000;
 constexpr std::size_t kMaxUndo = 1000;
 
-[[noreturn]] void fail(const std::string& what) { throw CommandError(what); }
+using i18n::N_;
+[[noreturn]] void fail(const char* pattern, std::vector<std::string> args = {}) { throw CommandError(pattern, std::move(args)); }
+
+// `pattern` with {0}, {1}... replaced by the arguments (a placeholder without one stays).
+std::string filled(std::string_view pattern, const std::vector<std::string>& args) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const bool slot = pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9' &&
+                          pattern[i + 2] == '}';
+        const auto n = slot ? static_cast<std::size_t>(pattern[i + 1] - '0') : args.size();
+        if (n < args.size()) {
+            out += args[n];
+            i += 2;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
 
 template <typename T>
 auto find_by_id(T& list, const std::string& id) {
@@ -44,11 +63,15 @@ auto position(Refs& refs, std::uint32_t rater, std::uint32_t criterion) {
     });
 }
 
-void check_text(const std::string& what, const std::string& s, std::size_t max) {
-    if (utf8_length(s) > max) fail(what + " is too long (at most " + std::to_string(max) + " characters)");
+void check_text(const char* too_long, const std::string& s, std::size_t max) {
+    if (utf8_length(s) > max) fail(too_long, {std::to_string(max)});
 }
 
 }  // namespace
+
+CommandError::CommandError(const char* pattern, std::vector<std::string> args)
+    : std::runtime_error(filled(i18n::tr(pattern), args)), pattern_(pattern), args_(std::move(args)) {}
+CommandError::CommandError(const std::string& what) : std::runtime_error(what) {}
 
 // Every session starts its revisions in a range of its own, so a cache keyed on a revision
 // never mistakes one workshop for another opened later.
@@ -61,63 +84,63 @@ void validate(const Workshop& ws, const Command& command) {
     struct V {
         const Workshop& ws;
         void operator()(const SetInfo& c) const {
-            if (!valid_date(c.info.date)) fail("the date \"" + c.info.date + "\" is not a date like 2026-11-19");
-            check_text("the title", c.info.title, kMaxTitle);
+            if (!valid_date(c.info.date)) fail(N_("the date \"{0}\" is not a date like 2026-11-19"), {c.info.date});
+            check_text(N_("the title is too long (at most {0} characters)"), c.info.title, kMaxTitle);
         }
         void operator()(const SetCurrentStage& c) const {
-            if (c.index < 0 || static_cast<std::size_t>(c.index) >= ws.stages.size()) fail("there is no such stage");
+            if (c.index < 0 || static_cast<std::size_t>(c.index) >= ws.stages.size()) fail(N_("there is no such stage"));
         }
         void operator()(const SetConcernCount& c) const {
-            if (find_by_id(ws.concerns, c.concern) == ws.concerns.end()) fail("unknown concern \"" + c.concern + "\"");
-            if (c.count < 0 || c.count > 100000) fail("a concern count lies between 0 and 100000");
+            if (find_by_id(ws.concerns, c.concern) == ws.concerns.end()) fail(N_("unknown concern \"{0}\""), {c.concern});
+            if (c.count < 0 || c.count > 100000) fail(N_("a concern count lies between 0 and 100000"));
         }
         void operator()(const PutParticipant& c) const {
-            if (!is_valid_id(c.participant.id)) fail("invalid participant id \"" + c.participant.id + "\"");
-            if (c.participant.name.empty()) fail("a participant needs a name");
-            check_text("the name", c.participant.name, kMaxTitle);
-            if (c.position && *c.position > ws.participants.size()) fail("participant position out of range");
+            if (!is_valid_id(c.participant.id)) fail(N_("invalid participant id \"{0}\""), {c.participant.id});
+            if (c.participant.name.empty()) fail(N_("a participant needs a name"));
+            check_text(N_("the name is too long (at most {0} characters)"), c.participant.name, kMaxTitle);
+            if (c.position && *c.position > ws.participants.size()) fail(N_("participant position out of range"));
         }
         void operator()(const RemoveParticipant& c) const {
-            if (find_by_id(ws.participants, c.id) == ws.participants.end()) fail("unknown participant \"" + c.id + "\"");
+            if (find_by_id(ws.participants, c.id) == ws.participants.end()) fail(N_("unknown participant \"{0}\""), {c.id});
             for (const auto& i : ws.ideas)
-                if (i.owner == c.id) fail("this participant owns the idea \u201C" + i.title + "\u201D");
+                if (i.owner == c.id) fail(N_("this participant owns the idea \u201C{0}\u201D"), {i.title});
             for (const auto& s : ws.scores)
-                if (s.rater == c.id) fail("this participant has given scores");
+                if (s.rater == c.id) fail(N_("this participant has given scores"));
         }
         void operator()(const PutIdea& c) const {
             const Idea& i = c.idea;
-            if (!is_valid_id(i.id)) fail("invalid idea id \"" + i.id + "\"");
-            if (i.title.find_first_not_of(" \t\r\n") == std::string::npos) fail("an idea needs a title");
-            check_text("the title", i.title, kMaxTitle);
+            if (!is_valid_id(i.id)) fail(N_("invalid idea id \"{0}\""), {i.id});
+            if (i.title.find_first_not_of(" \t\r\n") == std::string::npos) fail(N_("an idea needs a title"));
+            check_text(N_("the title is too long (at most {0} characters)"), i.title, kMaxTitle);
             for (const std::string* t : {&i.problem, &i.solution, &i.success_criteria, &i.department})
-                check_text("a text", *t, kMaxText);
+                check_text(N_("a text is too long (at most {0} characters)"), *t, kMaxText);
             if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
-                fail("unknown owner \"" + i.owner + "\"");
-            if (c.position && *c.position > ws.ideas.size()) fail("idea position out of range");
-            if (auto problem = followup_problem(i, ws.info.date)) fail(*problem);
+                fail(N_("unknown owner \"{0}\""), {i.owner});
+            if (c.position && *c.position > ws.ideas.size()) fail(N_("idea position out of range"));
+            if (auto problem = followup_problem(i, ws.info.date)) throw CommandError(*problem);
         }
         void operator()(const RemoveIdea& c) const {
-            if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail("unknown idea \"" + c.id + "\"");
+            if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {c.id});
         }
         void operator()(const SetScore& c) const {
-            if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail("unknown idea \"" + c.idea + "\"");
+            if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {c.idea});
             if (c.consensus) {
-                if (!c.rater.empty()) fail("a team consensus value has no rater");
+                if (!c.rater.empty()) fail(N_("a team consensus value has no rater"));
             } else if (find_by_id(ws.participants, c.rater) == ws.participants.end()) {
-                fail("unknown rater \"" + c.rater + "\"");
+                fail(N_("unknown rater \"{0}\""), {c.rater});
             }
             auto cr = find_by_id(ws.criteria, c.criterion);
-            if (cr == ws.criteria.end()) fail("unknown criterion \"" + c.criterion + "\"");
+            if (cr == ws.criteria.end()) fail(N_("unknown criterion \"{0}\""), {c.criterion});
             if (c.value && (*c.value < cr->min || *c.value > cr->max))
-                fail(cr->label + " is scored from " + std::to_string(cr->min) + " to " + std::to_string(cr->max));
+                fail(N_("{0} is scored from {1} to {2}"), {cr->label, std::to_string(cr->min), std::to_string(cr->max)});
             validate_recusal(ws, c);
         }
         void operator()(const SetSelection& c) const {
             const SelectionRules& r = c.rules;
-            if (!std::isfinite(r.max_risk) || !std::isfinite(r.min_visibility)) fail("selection limits must be numbers");
-            if (r.min_raters < 0) fail("minimum raters cannot be negative");
-            if (r.size < 1) fail("the shortlist needs at least one place");
-            if (r.max_per_department < 1) fail("at least one pilot per department must be allowed");
+            if (!std::isfinite(r.max_risk) || !std::isfinite(r.min_visibility)) fail(N_("selection limits must be numbers"));
+            if (r.min_raters < 0) fail(N_("minimum raters cannot be negative"));
+            if (r.size < 1) fail(N_("the shortlist needs at least one place"));
+            if (r.max_per_department < 1) fail(N_("at least one pilot per department must be allowed"));
         }
         // contracts 6 (hackathon_commands.cpp); a local class cannot hold a member template.
         void operator()(const PutTeam& c) const { validate_hackathon(ws, c); }
@@ -129,36 +152,36 @@ void validate(const Workshop& ws, const Command& command) {
         void operator()(const SetAudienceVoteOpen& c) const { validate_hackathon(ws, c); }
         void operator()(const SetRevote& c) const {
             if (!c.revote) return;
-            if (c.revote->round < 2 || c.revote->round > 1000) fail("a re-vote round is numbered 2 to 1000");
-            if (c.revote->cells.empty()) fail("a re-vote needs at least one contested score");
+            if (c.revote->round < 2 || c.revote->round > 1000) fail(N_("a re-vote round is numbered 2 to 1000"));
+            if (c.revote->cells.empty()) fail(N_("a re-vote needs at least one contested score"));
             for (const RevoteCell& cell : c.revote->cells) {
-                if (find_by_id(ws.ideas, cell.idea) == ws.ideas.end()) fail("unknown idea \"" + cell.idea + "\"");
+                if (find_by_id(ws.ideas, cell.idea) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {cell.idea});
                 if (find_by_id(ws.criteria, cell.criterion) == ws.criteria.end())
-                    fail("unknown criterion \"" + cell.criterion + "\"");
+                    fail(N_("unknown criterion \"{0}\""), {cell.criterion});
             }
         }
         void operator()(const Revote& c) const {
-            if (!ws.revote) fail("no re-vote round is open");
+            if (!ws.revote) fail(N_("no re-vote round is open"));
             const auto& cells = ws.revote->cells;
             if (std::none_of(cells.begin(), cells.end(), [&](const RevoteCell& x) { return x.idea == c.idea && x.criterion == c.criterion; }))
-                fail("this score is not part of the re-vote round");
+                fail(N_("this score is not part of the re-vote round"));
             auto cr = find_by_id(ws.criteria, c.criterion);
             if (c.value < cr->min || c.value > cr->max)
-                fail(cr->label + " is scored from " + std::to_string(cr->min) + " to " + std::to_string(cr->max));
+                fail(N_("{0} is scored from {1} to {2}"), {cr->label, std::to_string(cr->min), std::to_string(cr->max)});
             if (utf8_length(c.reason) > kMaxRevoteReason)
-                fail("a reason is at most " + std::to_string(kMaxRevoteReason) + " characters");
-            if (c.reason.find_first_of("\r\n") != std::string::npos) fail("a reason is one line");
+                fail(N_("a reason is at most {0} characters"), {std::to_string(kMaxRevoteReason)});
+            if (c.reason.find_first_of("\r\n") != std::string::npos) fail(N_("a reason is one line"));
             const auto s = std::find_if(ws.scores.begin(), ws.scores.end(), [&](const Score& x) {
                 return !x.consensus && x.idea == c.idea && x.rater == c.rater && x.criterion == c.criterion;
             });
-            if (s == ws.scores.end()) fail("only a rater who scored it can re-vote");
-            if (s->round >= ws.revote->round) fail("this rater has already re-voted on it in this round");
+            if (s == ws.scores.end()) fail(N_("only a rater who scored it can re-vote"));
+            if (s->round >= ws.revote->round) fail(N_("this rater has already re-voted on it in this round"));
         }
         void operator()(const Unrevote& c) const {
             const auto h = std::find_if(ws.score_history.rbegin(), ws.score_history.rend(), [&](const ScoreHistory& x) {
                 return x.idea == c.idea && x.rater == c.rater && x.criterion == c.criterion;
             });
-            if (h == ws.score_history.rend()) fail("no earlier value to go back to");
+            if (h == ws.score_history.rend()) fail(N_("no earlier value to go back to"));
         }
         void operator()(const Batch&) const {}  // validated step by step while applying
     };

@@ -17,10 +17,20 @@
 
 namespace pilotdeck::core {
 
-// A command that does not fit the workshop (unknown id, value off the scale...).
+// A command that does not fit the workshop (unknown id, value off the scale...). Its words are an
+// English pattern (a catalogue msgid marked with i18n::N_, {0}, {1}... filled with `args`):
+// what() is it in the language current when it was thrown (the window's, the command line's);
+// a phone's answer puts pattern() and args() into the phone's language instead.
 class CommandError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    CommandError(const char* pattern, std::vector<std::string> args);
+    explicit CommandError(const std::string& what);  // already in words (pattern() is null)
+    const char* pattern() const { return pattern_; }
+    const std::vector<std::string>& args() const { return args_; }
+
+private:
+    const char* pattern_ = nullptr;
+    std::vector<std::string> args_;
 };
 
 // Where commands are persisted. storage::WorkshopFile implements it: apply() commits one

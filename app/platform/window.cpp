@@ -1,5 +1,7 @@
 #include "platform/window.hpp"
 
+#include "platform/mip_update.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -212,6 +214,7 @@ Window::Window(GLFWwindow* w) : window_(w) {}
 Window::~Window() {
     make_current();
     if (copy_texture_) glDeleteTextures(1, &copy_texture_);
+    release_mip_fbos(mip_fbos_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext(imgui_);
@@ -552,7 +555,10 @@ void Window::copy_frame(int x0, int y0, int x1, int y1, int fb_w, int fb_h) {
         y1 = fb_h;
     }
     glCopyTexSubImage2D(GL_TEXTURE_2D, 0, x0, fb_h - y1, x0, fb_h - y1, x1 - x0, y1 - y0);
-    glGenerateMipmap(GL_TEXTURE_2D);
+    if (x1 - x0 == fb_w && y1 - y0 == fb_h)
+        glGenerateMipmap(GL_TEXTURE_2D);
+    else  // a countdown's tick: only its digits' part of each smaller size (mip_update.hpp)
+        update_mips(copy_texture_, fb_w, fb_h, x0, fb_h - y1, x1, fb_h - y0, mip_fbos_);
     glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
     glFlush();
     ++copy_generation_;

@@ -166,6 +166,7 @@ private:
     unsigned copy_texture_ = 0;
     int copy_w_ = 0, copy_h_ = 0;
     unsigned long copy_generation_ = 0;
+    unsigned mip_fbos_[2] = {};  // update_mips()
     // place(): the screen F11 makes full screen (monitor_ null: the primary monitor, or when
     // GLFW does not know the screen, an undecorated window covering it).
     bool placed_ = false;

@@ -36,6 +36,9 @@ Reply error_reply(unsigned status, const char* msgid, std::vector<std::string> a
     r.error_args = std::move(args);
     return r;
 }
+Reply refused_reply(const core::CommandError& e) {
+    return e.pattern() ? error_reply(422, e.pattern(), e.args()) : refused_reply(e);
+}
 Reply saved_reply() {
     Reply r = json_reply(200, R"({"saved":true})");
     r.saved = true;
@@ -164,7 +167,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         try {
             j.reply = run_one(j, s);
         } catch (const core::CommandError& e) {
-            j.reply = error_reply(422, std::string(e.what()));
+            j.reply = refused_reply(e);
         } catch (const std::exception& e) {
             j.reply = error_reply(500, N_("could not save"));  // never the file's path or the system's words
         }
@@ -263,7 +266,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
     try {
         core::validate(s.workshop(), cmd);
     } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, std::string(e.what()));
+        j.reply = refused_reply(e);
         return;
     }
     batch.emplace_back(&j, std::move(cmd));
@@ -284,7 +287,7 @@ void Bridge::flush(Batch& batch, core::Session& s) {
             s.execute(b, false);
         }
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, std::string(e.what()));
+        failure = refused_reply(e);
     } catch (const std::exception& e) {
         failure = error_reply(500, N_("could not save the vote"));
     }
@@ -337,7 +340,7 @@ void Bridge::run_joins(const std::vector<Job*>& all, core::Session& s) {
         if (token_file_) token_file_->attach_phone_tokens(stored);
         s.execute(b.commands.size() == 1 ? b.commands.front() : core::Command(b), false);
     } catch (const core::CommandError& e) {
-        failure = error_reply(422, std::string(e.what()));
+        failure = refused_reply(e);
     } catch (const std::exception& e) {
         failure = error_reply(500, N_("could not save the join"));
     }

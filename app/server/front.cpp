@@ -21,6 +21,8 @@
 
 namespace pilotdeck::server {
 
+using i18n::N_;
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -84,10 +86,10 @@ const std::vector<std::pair<const char*, const char*>>& security_headers() {
 RawCheck check_raw_head(std::string_view head, const FrontLimits& limits) {
     const std::size_t eol = head.find("\r\n");
     const std::string_view request_line = head.substr(0, eol);
-    if (request_line.size() > limits.max_request_line) return {414, "the request line is too long"};
+    if (request_line.size() > limits.max_request_line) return {414, N_("the request line is too long")};
     for (char ch : request_line)
-        if (const auto c = static_cast<unsigned char>(ch); c < 0x20 || c == 0x7F) return {400, "a control character in the request line"};
-    if (head.size() > limits.max_header_block) return {431, "the headers are too large"};
+        if (const auto c = static_cast<unsigned char>(ch); c < 0x20 || c == 0x7F) return {400, N_("a control character in the request line")};
+    if (head.size() > limits.max_header_block) return {431, N_("the headers are too large")};
     int hosts = 0, lengths = 0;
     std::size_t pos = eol == std::string_view::npos ? head.size() : eol + 2;
     while (pos < head.size()) {
@@ -95,44 +97,45 @@ RawCheck check_raw_head(std::string_view head, const FrontLimits& limits) {
         if (next == std::string_view::npos) next = head.size();
         const std::string_view line = head.substr(pos, next - pos);
         pos = next + 2;
-        if (line.empty()) return {400, "an empty header line"};
-        if (line.front() == ' ' || line.front() == '\t') return {400, "a folded header line"};
+        if (line.empty()) return {400, N_("an empty header line")};
+        if (line.front() == ' ' || line.front() == '\t') return {400, N_("a folded header line")};
         const std::size_t colon = line.find(':');
-        if (colon == std::string_view::npos || colon == 0) return {400, "a header line without a name"};
+        if (colon == std::string_view::npos || colon == 0) return {400, N_("a header line without a name")};
         const std::string_view name = line.substr(0, colon);
         for (char c : name)
-            if (!tchar(static_cast<unsigned char>(c))) return {400, "a header name with a character that is not allowed"};
+            if (!tchar(static_cast<unsigned char>(c))) return {400, N_("a header name with a character that is not allowed")};
         const std::string_view value = line.substr(colon + 1);
         for (char c : value)
-            if (control(static_cast<unsigned char>(c))) return {400, "a control character in a header"};
+            if (control(static_cast<unsigned char>(c))) return {400, N_("a control character in a header")};
         if (iequals(name, "host")) ++hosts;
         if (iequals(name, "content-length")) {
             ++lengths;
             const std::string_view v = trim_ows(value);
-            if (v.empty() || v.size() > 18) return {400, "an invalid Content-Length"};
+            if (v.empty() || v.size() > 18) return {400, N_("an invalid Content-Length")};
             for (char c : v)
-                if (c < '0' || c > '9') return {400, "an invalid Content-Length"};
+                if (c < '0' || c > '9') return {400, N_("an invalid Content-Length")};
         }
     }
-    if (hosts > 1) return {400, "a repeated Host header"};
-    if (lengths > 1) return {400, "a repeated Content-Length header"};
+    if (hosts > 1) return {400, N_("a repeated Host header")};
+    if (lengths > 1) return {400, N_("a repeated Content-Length header")};
     return {};
 }
 
 RawCheck check_partial_head(std::string_view data, const FrontLimits& limits) {
     const std::size_t line_end = data.find("\r\n");
-    if (line_end == std::string_view::npos && data.size() > limits.max_request_line) return {414, "the request line is too long"};
+    if (line_end == std::string_view::npos && data.size() > limits.max_request_line) return {414, N_("the request line is too long")};
     for (std::size_t i = 0; i < data.size(); ++i) {
         const auto c = static_cast<unsigned char>(data[i]);
         if (c == 0 || (c == '\n' && (i == 0 || data[i - 1] != '\r')) || (c == '\r' && i + 1 < data.size() && data[i + 1] != '\n'))
-            return {400, c == 0 ? "a NUL byte in the headers" : "a bare line break in the headers"};
+            return {400, c == 0 ? N_("a NUL byte in the headers") : N_("a bare line break in the headers")};
     }
-    if (data.size() > limits.max_header_block) return {431, "the headers are too large"};
+    if (data.size() > limits.max_header_block) return {431, N_("the headers are too large")};
     return {};
 }
 
 std::string raw_error_response(unsigned status, const std::string& reason, unsigned retry_after) {
-    const std::string body = nlohmann::json{{"error", reason}}.dump();
+    // The reason is a message id (N_): in the page's language (the workshop's), as the HTTP layer's are.
+    const std::string body = nlohmann::json{{"error", i18n::tr_in(phone_language(nullptr), reason.c_str())}}.dump();
     std::string out = "HTTP/1.1 " + std::to_string(status) + " " + reason_phrase(status) + "\r\n";
     out += "Content-Type: application/json; charset=utf-8\r\n";
     for (const auto& [k, v] : security_headers()) out += std::string(k) + ": " + v + "\r\n";

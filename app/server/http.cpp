@@ -77,17 +77,17 @@ MHD_Result count_header(void* cls, MHD_ValueKind, const char* key, size_t key_si
     auto* check = static_cast<ParsedCheck*>(cls);
     const std::string name = lower(std::string(key ? key : "", key_size));
     if (!value) value_size = 0;
-    if (value && std::strlen(value) != value_size) check->problem = "a NUL byte in a header";
+    if (value && std::strlen(value) != value_size) check->problem = N_("a NUL byte in a header");
     for (std::size_t i = 0; i < value_size; ++i) {
         const auto ch = static_cast<unsigned char>(value[i]);
-        if ((ch < 0x20 && ch != '\t') || ch == 0x7F) check->problem = "a control character in a header";
+        if ((ch < 0x20 && ch != '\t') || ch == 0x7F) check->problem = N_("a control character in a header");
     }
     if (name == "host") ++check->hosts;
     if (name == "content-length") {
         ++check->lengths;
         const std::string v = core::trim(std::string(value ? value : "", value_size));
         if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char d) { return d >= '0' && d <= '9'; }))
-            check->problem = "an invalid Content-Length";
+            check->problem = N_("an invalid Content-Length");
     }
     return MHD_YES;
 }
@@ -95,8 +95,8 @@ MHD_Result count_header(void* cls, MHD_ValueKind, const char* key, size_t key_si
 std::optional<Reply> check_parsed_headers(MHD_Connection* c) {
     ParsedCheck check;
     MHD_get_connection_values_n(c, MHD_HEADER_KIND, &count_header, &check);
-    if (check.hosts > 1) check.problem = "a repeated Host header";
-    if (check.lengths > 1) check.problem = "a repeated Content-Length header";
+    if (check.hosts > 1) check.problem = N_("a repeated Host header");
+    if (check.lengths > 1) check.problem = N_("a repeated Content-Length header");
     if (!check.problem) return std::nullopt;
     Reply r = error_reply(400, check.problem);
     r.headers.emplace_back("Connection", "close");
@@ -214,14 +214,14 @@ struct HttpServer::Impl {
         // cookie) and the Host check are what really keep other pages out.
         if (const char* origin = header(c, "Origin"))
             if (std::string(origin) != "null" && std::find(origins.begin(), origins.end(), std::string(origin)) == origins.end())
-                return error_reply(403, "requests from other sites are refused");
+                return error_reply(403, N_("requests from other sites are refused"));
 
         r.route = find_route(url ? url : "");
-        if (!r.route) return error_reply(404, "not found");
+        if (!r.route) return error_reply(404, N_("not found"));
         const std::string m = method ? method : "";
         const std::string want = r.route->method;
         if (!(m == want || (want == "GET" && m == "HEAD"))) {
-            Reply rep = error_reply(405, "method not allowed");
+            Reply rep = error_reply(405, N_("method not allowed"));
             rep.headers.emplace_back("Allow", want == "GET" ? "GET, HEAD" : want);
             return rep;
         }
@@ -243,12 +243,12 @@ struct HttpServer::Impl {
         const char* te = header(c, "Transfer-Encoding");
         const char* cl = header(c, "Content-Length");
         if (want == "GET") {
-            if (te || (cl && std::string(cl) != "0")) return error_reply(400, "no body expected");
+            if (te || (cl && std::string(cl) != "0")) return error_reply(400, N_("no body expected"));
             return std::nullopt;
         }
-        if (te) return error_reply(411, "send the body with a Content-Length, not chunked");
-        if (!cl) return error_reply(411, "a Content-Length is required");
-        if (header(c, "Content-Encoding")) return error_reply(415, "no Content-Encoding is accepted");
+        if (te) return error_reply(411, N_("send the body with a Content-Length, not chunked"));
+        if (!cl) return error_reply(411, N_("a Content-Length is required"));
+        if (header(c, "Content-Encoding")) return error_reply(415, N_("no Content-Encoding is accepted"));
         const char* ct = header(c, "Content-Type");
         std::string type = ct ? lower(ct) : "";
         std::string params;
@@ -258,10 +258,10 @@ struct HttpServer::Impl {
         }
         type = core::trim(type);
         if (type != "application/json" || !(params.empty() || params == "charset=utf-8" || params == "charset=\"utf-8\""))
-            return error_reply(415, "the body must be application/json");
+            return error_reply(415, N_("the body must be application/json"));
         const std::string len = cl;
         if (len.empty() || len.size() > 12 || !std::all_of(len.begin(), len.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-            return len.size() > 12 ? error_reply(413, N_("the body is larger than 16 KiB")) : error_reply(400, "bad Content-Length");
+            return len.size() > 12 ? error_reply(413, N_("the body is larger than 16 KiB")) : error_reply(400, N_("bad Content-Length"));
         if (std::stoull(len) > kMaxBody) return error_reply(413, N_("the body is larger than 16 KiB"));
         return std::nullopt;
     }
@@ -271,7 +271,7 @@ struct HttpServer::Impl {
         if (const char* from = MHD_lookup_connection_value(r.conn, MHD_GET_ARGUMENT_KIND, "from")) {
             const std::string f = from;
             if (f.empty() || f.size() > 9 || !std::all_of(f.begin(), f.end(), [](char d) { return d >= '0' && d <= '9'; }))
-                return error_reply(400, "from is a whole number");
+                return error_reply(400, N_("from is a whole number"));
             r.caller.from = static_cast<std::size_t>(std::stoul(f));
         }
         auto routed = route_request(*r.route, r.body, r.caller, guard);

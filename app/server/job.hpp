@@ -8,6 +8,10 @@
 
 #include "base/i18n.hpp"
 
+namespace pilotdeck::core {
+class CommandError;
+}
+
 namespace pilotdeck::server {
 
 struct Reply {
@@ -28,6 +32,9 @@ Reply error_reply(unsigned status, const std::string& message);  // {"error": me
 // three arguments for its {0}, {1}, {2}. The reply keeps the pointer: only static text (a string
 // literal) may be passed; anything else (an exception's what()) as a std::string to the one above.
 Reply error_reply(unsigned status, const char* msgid, std::vector<std::string> args = {});
+// A command the workshop refused (422): its words in the phone's language (core::CommandError's
+// pattern and arguments), or as they are when it has none.
+Reply refused_reply(const core::CommandError& e);
 Reply saved_reply();                                             // 200 {"saved": true}
 
 // Compare..TeamJoin: hackathons (contracts 6; judging.hpp).

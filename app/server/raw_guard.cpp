@@ -10,11 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "base/i18n.hpp"
+
 extern "C" {
 extern const int pilotdeck_recv_interposer;  // raw_recv.cpp
 }
 
 namespace pilotdeck::server::raw_guard {
+
+using i18n::N_;
 
 namespace {
 
@@ -107,7 +111,7 @@ ssize_t guarded_recv(int fd, void* buf, std::size_t len, int flags) {
         if (check.status) return refuse(fd, check.status, check.reason);
         std::string_view value;
         if (header_bytes(head, "transfer-encoding", &value) > 0)
-            return refuse(fd, 411, "send the body with a Content-Length, not chunked");
+            return refuse(fd, 411, N_("send the body with a Content-Length, not chunked"));
         std::size_t body = 0;
         if (header_bytes(head, "content-length", &value) > 0)
             for (char c : value) body = body * 10 + static_cast<std::size_t>(c - '0');  // 1-18 digits: checked

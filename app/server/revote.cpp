@@ -64,7 +64,7 @@ std::optional<core::Command> check_revote(Job& j, const core::Session& s, const 
     try {
         core::validate(ws, cmd);  // the scale, the reason's length: 422
     } catch (const core::CommandError& e) {
-        j.reply = error_reply(422, std::string(e.what()));
+        j.reply = refused_reply(e);
         return std::nullopt;
     }
     return cmd;

@@ -89,7 +89,7 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
     };
     switch (route.route) {
         case Route::Compare:
-            if (!text("winner", job.winner) || !text("loser", job.loser)) return error_reply(400, "winner and loser are required texts");
+            if (!text("winner", job.winner) || !text("loser", job.loser)) return error_reply(400, N_("winner and loser are required texts"));
             if (job.winner == job.loser) return error_reply(422, N_("a team cannot be compared with itself"));
             job.kind = JobKind::Compare;
             return job;
@@ -97,16 +97,16 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
         case Route::Undo: job.kind = JobKind::Undo; return job;
         case Route::Vote: {
             auto team = body.find("team");
-            if (team == body.end() || !(team->is_string() || team->is_null())) return error_reply(400, "team is a required text or null");
+            if (team == body.end() || !(team->is_string() || team->is_null())) return error_reply(400, N_("team is a required text or null"));
             if (team->is_string()) job.team = team->get<std::string>();
-            if (team->is_string() && job.team.empty()) return error_reply(400, "team is a required text or null");
+            if (team->is_string() && job.team.empty()) return error_reply(400, N_("team is a required text or null"));
             job.kind = JobKind::Vote;
             return job;
         }
         case Route::TeamCreate: {
-            if (!text("name", job.name)) return error_reply(400, "name is a required text");
-            if (!text("title", job.title)) return error_reply(400, "title is a required text");
-            if (!optional_text(body, "problem", job.problem)) return error_reply(400, "problem is a text");
+            if (!text("name", job.name)) return error_reply(400, N_("name is a required text"));
+            if (!text("title", job.title)) return error_reply(400, N_("title is a required text"));
+            if (!optional_text(body, "problem", job.problem)) return error_reply(400, N_("problem is a text"));
             job.name = trim(job.name);
             job.title = trim(job.title);
             job.problem = trim(job.problem);
@@ -121,7 +121,7 @@ std::variant<Reply, Job> route_hackathon(const RouteInfo& route, const json& bod
             return job;
         }
         case Route::TeamJoin:
-            if (!text("code", job.team_code)) return error_reply(400, "code is a required text");
+            if (!text("code", job.team_code)) return error_reply(400, N_("code is a required text"));
             job.team_code = trim(job.team_code);
             for (char& c : job.team_code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             job.kind = JobKind::TeamJoin;
@@ -241,9 +241,9 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
         try {
             body = json::parse(text);
         } catch (const json::exception&) {
-            return error_reply(400, "the body is not valid JSON");
+            return error_reply(400, N_("the body is not valid JSON"));
         }
-        if (!body.is_object()) return error_reply(400, "the body must be a JSON object");
+        if (!body.is_object()) return error_reply(400, N_("the body must be a JSON object"));
     }
     switch (route.route) {
         case Route::Join: {
@@ -258,7 +258,7 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
             job.jury = jury;
             std::string name, dept;
             if (!optional_text(body, "name", name) || !optional_text(body, "department", dept))
-                return error_reply(400, "name and department are texts");
+                return error_reply(400, N_("name and department are texts"));
             name = trim(name);
             dept = trim(dept);
             if (utf8_length(name) > kMaxName) return error_reply(422, N_("the name is at most 60 characters"));
@@ -283,7 +283,7 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
         case Route::Score: {
             auto idea = body.find("idea"), crit = body.find("criterion"), value = body.find("value");
             if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
-                return error_reply(400, "idea and criterion are required texts");
+                return error_reply(400, N_("idea and criterion are required texts"));
             if (value == body.end() || !value->is_number_integer())
                 return error_reply(422, N_("the value must be a whole number on the criterion's scale"));
             job.kind = JobKind::Score;
@@ -300,9 +300,9 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
         }
         case Route::Idea: {
             auto title = body.find("title");
-            if (title == body.end() || !title->is_string()) return error_reply(400, "title is a required text");
+            if (title == body.end() || !title->is_string()) return error_reply(400, N_("title is a required text"));
             std::string problem;
-            if (!optional_text(body, "problem", problem)) return error_reply(400, "problem is a text");
+            if (!optional_text(body, "problem", problem)) return error_reply(400, N_("problem is a text"));
             job.title = trim(title->get<std::string>());
             job.problem = trim(problem);
             const std::size_t n = utf8_length(job.title);
@@ -316,10 +316,10 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
         case Route::Revote: {  // contracts 9
             auto idea = body.find("idea"), crit = body.find("criterion"), value = body.find("value");
             if (idea == body.end() || !idea->is_string() || crit == body.end() || !crit->is_string())
-                return error_reply(400, "idea and criterion are required texts");
+                return error_reply(400, N_("idea and criterion are required texts"));
             if (value == body.end() || !value->is_number_integer())
                 return error_reply(422, N_("the value must be a whole number on the criterion's scale"));
-            if (!optional_text(body, "reason", job.reason)) return error_reply(400, "reason is a text");
+            if (!optional_text(body, "reason", job.reason)) return error_reply(400, N_("reason is a text"));
             job.reason = trim(job.reason);
             if (has_control(job.reason, false)) return error_reply(422, N_("the reason is one line, without control or direction characters"));
             job.kind = JobKind::Revote;
@@ -331,7 +331,7 @@ std::variant<Reply, Job> route_request(const RouteInfo& route, const std::string
         }
         case Route::Concern: {
             auto concern = body.find("concern");
-            if (concern == body.end() || !concern->is_string()) return error_reply(400, "concern is a required text");
+            if (concern == body.end() || !concern->is_string()) return error_reply(400, N_("concern is a required text"));
             job.kind = JobKind::Concern;
             job.concern = concern->get<std::string>();
             return job;

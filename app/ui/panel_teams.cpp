@@ -138,9 +138,12 @@ void draw_teams(UiContext& ctx) {
     for (const TeamView& v : team_views(ws)) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::PushFont(ctx.fonts.large);
+        // In the large font when its longest word fits the column (a German compound is never
+        // broken mid-word), else in the body font.
+        const bool large = longest_word_fits(ctx.fonts.large, v.team->name, ImGui::GetContentRegionAvail().x);
+        if (large) ImGui::PushFont(ctx.fonts.large);
         ImGui::TextWrapped("%s", v.team->name.c_str());
-        ImGui::PopFont();
+        if (large) ImGui::PopFont();
         muted(ctx, text::table(v.team->table));
         ImGui::TableSetColumnIndex(1);
         if (v.idea) {

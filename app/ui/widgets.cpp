@@ -205,7 +205,24 @@ std::string ellipsised(const std::string& text, float width) {
 void fitted_text(const std::string& text) {
     const std::string shown = ellipsised(text, ImGui::GetContentRegionAvail().x);
     ImGui::TextUnformatted(shown.c_str());
-    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+    // (Text is no interactive item: the mouse over its rectangle is enough, whatever item or
+    // table cell around it the window counts as hovered.)
+    const bool over = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                      ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (shown != text && over) ImGui::SetTooltip("%s", text.c_str());
+}
+
+bool longest_word_fits(ImFont* font, const std::string& text, float width) {
+    if (font) ImGui::PushFont(font);
+    bool fits = true;
+    std::size_t at = 0;
+    while (fits && at < text.size()) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        fits = ImGui::CalcTextSize(text.data() + at, text.data() + end).x <= width;
+        at = end + 1;
+    }
+    if (font) ImGui::PopFont();
+    return fits;
 }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {

@@ -71,6 +71,9 @@ std::string ellipsised(const std::string& text, float width);
 // One line of text that cannot wrap (a table cell, a name in a list): whole when it fits what is
 // left of the line, else ellipsised, with the whole text on hover.
 void fitted_text(const std::string& text);
+// Whether every word of `text` in `font` (null: the current one) is at most `width` wide: wrapped
+// text then breaks between words only.
+bool longest_word_fits(ImFont* font, const std::string& text, float width);
 
 // A button drawn in a palette colour pair (e.g. danger / danger_text).
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size = ImVec2(0, 0));

@@ -23,6 +23,7 @@ struct DrawnRun {
     std::string text;    // the glyphs in drawing order (spaces put back from the gaps)
     ImVec2 min, max;     // the glyphs' extent on screen
     bool cut = false;    // a glyph of it is cut (outside the allowed scrolling direction)
+    bool seen = false;   // a glyph of it is inside its clip rectangle (not all scrolled away)
     std::string how;     // "right edge", "bottom edge", "mid-glyph (clipped)", ...
     bool ellipsised() const { return text.size() >= 3 && text.compare(text.size() - 3, 3, "\u2026") == 0; }
 };
@@ -148,6 +149,7 @@ inline std::vector<DrawnRun> drawn_runs() {
                 const bool above = a.y < clip.y - eps, below = b.y > clip.w + eps;
                 const bool outside = b.x <= clip.x || a.x >= clip.z || b.y <= clip.y || a.y >= clip.w;
                 std::string how;
+                if (!outside) run.seen = true;
                 if (outside) {
                     how = "";  // not seen at all (e.g. scrolled away)
                 } else if (left || right) {

@@ -6,14 +6,17 @@
 // place ends in "…" (ui::ellipsised, fitted_button) and is whole on hover.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "base/i18n.hpp"
+#include "core/commands.hpp"
 #include "core/model.hpp"
 #include "core/session.hpp"
 #include "core/timer.hpp"
@@ -140,6 +143,19 @@ core::Workshop realistic(const std::string& template_id, const Content& c) {
     return ws;
 }
 
+// A label whose own words end in "…" (a button that opens a dialog: "Festlegen…"), in a catalogue.
+bool ends_in_dots_by_design(const std::string& text) {
+    for (const char* lang : {"nl", "de"}) {
+        std::ifstream po(std::string(PILOTDECK_PO_DIR) + "/" + lang + ".po");
+        std::string line;
+        while (std::getline(po, line))
+            if ((line.rfind("msgstr \"", 0) == 0 || line.rfind("msgid \"", 0) == 0) &&
+                line.find("\"" + text + "\"") != std::string::npos)
+                return true;
+    }
+    return false;
+}
+
 // "Stage 3 "Ideen sammeln" (ideas) [window]: "text" cut at the right edge".
 std::string describe(const std::string& where, const test::DrawnRun& r) {
     std::ostringstream out;
@@ -215,7 +231,29 @@ std::vector<std::string> presenter_cuts(const core::Workshop& ws, int width, int
         h.ctx.go_to_stage(static_cast<int>(i));
         if (ws.stages[i].kind == core::StageKind::Concerns) h.ctx.state.selected_concern = ws.concerns.front().id;
         for (int f = 0; f < 3; ++f) h.frame([&] { ui::draw_presenter_view(h.ctx, info); });
-        for (std::string& c : cuts("presenter view, " + stage_name(ws, i, 0), ellipsised)) all.push_back(std::move(c));
+        const std::string where = "presenter view, " + stage_name(ws, i, 0);
+        for (std::string& c : cuts(where, ellipsised)) all.push_back(std::move(c));
+        // Each text ended with "…" shows whole on hover: a tooltip that starts with what is shown.
+        std::vector<test::DrawnRun> shortened;
+        for (const test::DrawnRun& r : test::drawn_runs())
+            if (r.ellipsised() && r.seen) shortened.push_back(r);
+        for (const test::DrawnRun& r : shortened) {
+            if (ends_in_dots_by_design(r.text)) continue;
+            ImGui::GetIO().MousePos = ImVec2((r.min.x + r.max.x) / 2, (r.min.y + r.max.y) / 2);
+            for (int f = 0; f < 2; ++f) h.frame([&] { ui::draw_presenter_view(h.ctx, info); });
+            std::string tip;
+            for (const test::DrawnRun& t : test::drawn_runs())
+                if (t.window.find("Tooltip") != std::string::npos) tip += t.text;
+            std::string shown = r.text.substr(0, r.text.size() - 3);  // without the "…"
+            auto squeeze = [](std::string t) {
+                t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+                return t;
+            };
+            if (squeeze(tip).rfind(squeeze(shown), 0) != 0)
+                all.push_back(where + " [" + r.window + "]: \"" + r.text + "\" ends in \u2026 but hovering it shows \"" +
+                              tip + "\"");
+        }
+        ImGui::GetIO().MousePos = ImVec2(-1, -1);
     }
     i18n::set_language(i18n::Language::En);
     return all;
@@ -255,4 +293,32 @@ TEST_CASE("German templates at 1024x768 and Dutch at 1280x720: no text of any st
         report(room_cuts(realistic(id, kDutch), 1280, 720, nullptr));
         report(presenter_cuts(realistic(id, kDutch), 1280, 720, nullptr));
     }
+}
+
+TEST_CASE("a German workshop: a command the workshop refuses is told in German, where the facilitator reads it") {
+    const core::Workshop ws = realistic("use-case-workshop-de", kGerman);
+    test::Headless h(ws);
+    REQUIRE(h.room_fonts(720, ImVec2(1280, 720)));
+    i18n::set_language(i18n::resolve_language(ws.info.language));
+    // Removing someone who has scored (and owns no idea) is refused (their scores would be lost).
+    CHECK_FALSE(h.ctx.run(core::RemoveParticipant{"p8"}));
+    CHECK(h.ctx.state.error == "diese Person hat schon Bewertungen abgegeben");
+    // A score off the scale, with the criterion's own (German) name.
+    CHECK_FALSE(h.ctx.run(core::SetScore{"i1", "p2", "time_saved", 9}));
+    REQUIRE(ws.criteria[0].id == "time_saved");
+    const std::string scale =
+        " wird von " + std::to_string(ws.criteria[0].min) + " bis " + std::to_string(ws.criteria[0].max) + " bewertet";
+    CHECK(h.ctx.state.error == ws.criteria[0].label + scale);
+    // Drawn where the facilitator reads it (the presenter's view), whole.
+    ui::PresenterInfo info;
+    for (int f = 0; f < 2; ++f) h.frame([&] { ui::draw_presenter_view(h.ctx, info); });
+    std::string drawn;
+    for (const test::DrawnRun& r : test::drawn_runs()) drawn += r.text + "\n";
+    INFO(drawn);
+    CHECK(drawn.find(scale) != std::string::npos);
+    CHECK(cuts("presenter view with the error").empty());
+    i18n::set_language(i18n::Language::En);
+    // In English the same refusal reads as before.
+    CHECK_FALSE(h.ctx.run(core::RemoveParticipant{"p8"}));
+    CHECK(h.ctx.state.error == "this participant has given scores");
 }

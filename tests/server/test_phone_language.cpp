@@ -38,6 +38,8 @@ struct LanguageServer {
     }
 };
 
+std::string error_of(const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); }
+
 }  // namespace
 
 TEST_CASE("the phone page's words: the workshop's language, or the phone's when allowed", "[server][i18n]") {
@@ -71,7 +73,6 @@ TEST_CASE("the phones' error texts: in the workshop's language, or the phone's w
     LanguageServer running("de");
     server::PhoneServer& srv = running.srv;
     test::HttpClient c(srv.port());
-    const auto error_of = [](const test::HttpResponse& r) { return json::parse(r.body).value("error", std::string()); };
 
     // Refused in the HTTP layer (before any job): a wrong code, a request without a token.
     const std::string wrong = srv.join_code() == "000000" ? "000001" : "000000";
@@ -97,4 +98,42 @@ TEST_CASE("the phones' error texts: in the workshop's language, or the phone's w
           "ideas are not being collected now");
     CHECK(error_of(c.request("POST", "/api/idea", R"({"title": "x"})", token, {"Accept-Language: fr"})) ==
           "gerade werden keine Ideen gesammelt");
+}
+
+TEST_CASE("a request a phone sends wrong gets its error in the page's language (German workshop)", "[server][i18n]") {
+    LanguageServer running("de");
+    server::PhoneServer& srv = running.srv;
+    test::HttpClient c(srv.port());
+    const std::string host = "Host: " + c.host() + "\r\n";
+    // Refused by the front before the HTTP library sees it: a folded header line (400), a
+    // repeated Content-Length (400), too many header bytes (431).
+    const test::HttpResponse folded = c.raw("GET /api/state HTTP/1.1\r\n" + host + "X-A: 1\r\n  folded\r\n\r\n");
+    CHECK(folded.status == 400);
+    CHECK(error_of(folded) == "eine umbrochene Headerzeile");
+    const test::HttpResponse twice =
+        c.raw("POST /api/join HTTP/1.1\r\n" + host + "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}");
+    CHECK(twice.status == 400);
+    CHECK(error_of(twice) == "ein wiederholter Content-Length-Header");
+    std::string many = "GET /api/state HTTP/1.1\r\n" + host;
+    for (int i = 0; i < 400; ++i) many += "X-Filler-" + std::to_string(i) + ": aaaaaaaaaaaaaaaaaaaa\r\n";
+    const test::HttpResponse big = c.raw(many + "\r\n");
+    CHECK(big.status == 431);
+    CHECK(error_of(big) == "die Header sind zu groß");
+    // Refused in the HTTP layer: a body without its length (411), of another type (415), a
+    // method the route does not take (405).
+    const test::HttpResponse chunked = c.raw("POST /api/join HTTP/1.1\r\n" + host +
+                                             "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    CHECK(chunked.status == 411);
+    CHECK(error_of(chunked) == "senden Sie den Inhalt mit Content-Length, nicht stückweise (chunked)");
+    const test::HttpResponse form = c.raw("POST /api/join HTTP/1.1\r\n" + host +
+                                          "Content-Type: text/plain\r\nContent-Length: 2\r\n\r\n{}");
+    CHECK(form.status == 415);
+    CHECK(error_of(form) == "der Inhalt muss application/json sein");
+    const test::HttpResponse method = c.request("DELETE", "/api/join");
+    CHECK(method.status == 405);
+    CHECK(error_of(method) == "Methode nicht erlaubt");
+    // The phone's own language when the facilitator allows it (the HTTP layer reads its header).
+    srv.set_language_from_phone(true);
+    CHECK(error_of(c.request("DELETE", "/api/join", {}, {}, {"Accept-Language: nl"})) == "methode niet toegestaan");
+    CHECK(error_of(c.request("DELETE", "/api/join", {}, {}, {"Accept-Language: en"})) == "method not allowed");
 }
