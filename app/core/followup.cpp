@@ -1,5 +1,7 @@
 #include "core/followup.hpp"
 
+#include "base/i18n.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -60,24 +62,30 @@ std::string earliest_value_date(const Idea& idea, const std::string& workshop_da
     return earliest;
 }
 
-std::optional<std::string> followup_problem(const Idea& idea, const std::string& workshop_date) {
+std::optional<FollowupProblem> followup_problem(const Idea& idea, const std::string& workshop_date) {
+    using i18n::N_;
+    const auto problem = [](const char* pattern, std::vector<std::string> args) {
+        return std::optional<FollowupProblem>(FollowupProblem{pattern, std::move(args)});
+    };
     for (const StatusChange& c : idea.status_history)
-        if (!is_real_date(c.date)) return "a status change needs a date like 2026-11-19, found \"" + c.date + "\"";
+        if (!is_real_date(c.date)) return problem(N_("a status change needs a date like 2026-11-19, found \"{0}\""), {c.date});
     const std::string earliest = earliest_value_date(idea, workshop_date);
     for (std::size_t i = 0; i < idea.measures.size(); ++i) {
         const Measure& m = idea.measures[i];
-        const std::string name = "measure \"" + m.label + "\"";
-        if (!is_valid_id(m.id)) return "invalid measure id \"" + m.id + "\"";
+        if (!is_valid_id(m.id)) return problem(N_("invalid measure id \"{0}\""), {m.id});
         for (std::size_t j = 0; j < i; ++j)
-            if (idea.measures[j].id == m.id) return "two measures have the id \"" + m.id + "\"";
-        if (m.label.find_first_not_of(" \t\r\n") == std::string::npos) return "a measure needs a label";
-        if (!std::isfinite(m.baseline) || !std::isfinite(m.target)) return name + ": baseline and target must be numbers";
-        if (m.target == m.baseline) return name + ": the target must differ from the baseline";
+            if (idea.measures[j].id == m.id) return problem(N_("two measures have the id \"{0}\""), {m.id});
+        if (m.label.find_first_not_of(" \t\r\n") == std::string::npos) return problem(N_("a measure needs a label"), {});
+        if (!std::isfinite(m.baseline) || !std::isfinite(m.target))
+            return problem(N_("measure \"{0}\": baseline and target must be numbers"), {m.label});
+        if (m.target == m.baseline) return problem(N_("measure \"{0}\": the target must differ from the baseline"), {m.label});
         for (const MeasureValue& v : m.values) {
-            if (!is_real_date(v.date)) return name + ": a value needs a date like 2026-11-19, found \"" + v.date + "\"";
-            if (!std::isfinite(v.value)) return name + ": a value must be a number";
+            if (!is_real_date(v.date))
+                return problem(N_("measure \"{0}\": a value needs a date like 2026-11-19, found \"{1}\""), {m.label, v.date});
+            if (!std::isfinite(v.value)) return problem(N_("measure \"{0}\": a value must be a number"), {m.label});
             if (!earliest.empty() && v.date < earliest)
-                return name + ": the value of " + v.date + " is dated before the workshop (" + earliest + ")";
+                return problem(N_("measure \"{0}\": the value of {1} is dated before the workshop ({2})"),
+                               {m.label, v.date, earliest});
         }
     }
     return std::nullopt;

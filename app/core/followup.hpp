@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "core/model.hpp"
@@ -31,10 +32,16 @@ Measure measure_from_preset(const MeasurePreset& p);
 // keeps the values measured since it began). Empty: no bound (a workshop without a date).
 std::string earliest_value_date(const Idea& idea, const std::string& workshop_date);
 
-// What is wrong with the follow-up of `idea` in a workshop dated `workshop_date`, in a sentence,
-// or nullopt: measure ids valid and unique, labels present, target different from baseline,
-// finite numbers, real dates, no value dated before earliest_value_date, history dates real.
-std::optional<std::string> followup_problem(const Idea& idea, const std::string& workshop_date);
+// What is wrong with the follow-up of `idea` in a workshop dated `workshop_date`, or nullopt:
+// measure ids valid and unique, labels present, target different from baseline, finite numbers,
+// real dates, no value dated before earliest_value_date, history dates real. The sentence is an
+// English catalogue id with {0}, {1}... and its values, so that it can be told in the room's
+// language (CommandError translates it).
+struct FollowupProblem {
+    const char* pattern;
+    std::vector<std::string> args;
+};
+std::optional<FollowupProblem> followup_problem(const Idea& idea, const std::string& workshop_date);
 
 // "YYYY-MM-DD" and a real calendar day.
 bool is_real_date(std::string_view s);

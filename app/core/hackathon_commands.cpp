@@ -89,11 +89,11 @@ void validate_hackathon(const Workshop& ws, const RemoveComparison& c) {
 }
 
 void validate_hackathon(const Workshop& ws, const SetSkip& c) {
-    if (find_id(ws.participants, c.skip.judge) == ws.participants.end()) fail("unknown judge \"" + c.skip.judge + "\"");
+    if (find_id(ws.participants, c.skip.judge) == ws.participants.end()) fail(N_("unknown judge \"{0}\""), {c.skip.judge});
     team_or_fail(ws, c.skip.team);
     const bool there = std::find(ws.skips.begin(), ws.skips.end(), c.skip) != ws.skips.end();
-    if (c.skipped && there) fail("this judge has skipped this team already");
-    if (!c.skipped && !there) fail("this judge has not skipped this team");
+    if (c.skipped && there) fail(N_("this judge has skipped this team already"));
+    if (!c.skipped && !there) fail(N_("this judge has not skipped this team"));
 }
 
 void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {

@@ -117,7 +117,7 @@ void validate(const Workshop& ws, const Command& command) {
             if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
                 fail(N_("unknown owner \"{0}\""), {i.owner});
             if (c.position && *c.position > ws.ideas.size()) fail(N_("idea position out of range"));
-            if (auto problem = followup_problem(i, ws.info.date)) throw CommandError(*problem);
+            if (auto problem = followup_problem(i, ws.info.date)) throw CommandError(problem->pattern, std::move(problem->args));
         }
         void operator()(const RemoveIdea& c) const {
             if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {c.id});

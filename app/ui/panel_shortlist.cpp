@@ -58,12 +58,17 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
     ImGui::TableHeadersRow();
     ImGui::TableNextRow();
 
-    // Limits on scores: sliders over the axis' scale in steps of 0.1.
+    // Limits on scores: sliders over the axis' scale in steps of 0.1. The value is shown as people
+    // read numbers in the language (2,5 in German and Dutch): a format without a conversion is
+    // shown as it is, and typing a number into the slider (Ctrl+click) is off, as it would read
+    // "2,5" as 2.
     auto limit_field = [&](int column, const char* id, double& value, const AxisRange& range) {
         ImGui::TableSetColumnIndex(column);
         float v = static_cast<float>(value);
         ImGui::SetNextItemWidth(w);
-        if (ImGui::SliderFloat(id, &v, static_cast<float>(range.lo), static_cast<float>(range.hi), "%.1f")) {
+        const std::string shown = i18n::number(tenth(v), 1);
+        if (ImGui::SliderFloat(id, &v, static_cast<float>(range.lo), static_cast<float>(range.hi), shown.c_str(),
+                               ImGuiSliderFlags_NoInput)) {
             value = tenth(v);
             changed = true;
         }

@@ -204,6 +204,10 @@ TEST_CASE("scoring, matrix, shortlist and concerns in German: no English left in
     INFO(shortlist);
     CHECK(has(shortlist, "Auswahlregeln"));
     CHECK(has(shortlist, "Max. Risiko"));
+    CHECK(has(shortlist, "2,5"));  // the rules' limits with a decimal comma (max risk 2.5, min visibility 3.5)
+    CHECK(has(shortlist, "3,5"));
+    CHECK_FALSE(has(shortlist, "2.5"));
+    CHECK_FALSE(has(shortlist, "3.5"));
     CHECK(has(shortlist, "Min. Bewertende"));
     CHECK(has(shortlist, "Pilotprojekte"));
     CHECK(has(shortlist, "Festlegen\u2026"));
