@@ -57,6 +57,8 @@ colours() { identify -format %k "$GUI_TEST_WORK/$1.png"; }
 same_image() { [ "$(compare -metric AE "$GUI_TEST_WORK/$1.png" "$GUI_TEST_WORK/$2.png" null: 2>&1)" = "0" ]; }
 
 current_stage() { sqlite3 "$1" "select value from meta where key='current_stage'"; }
+# stage_is KIND: the current stage of the test's workshop file ($file, set by the script) is KIND.
+stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 
 # new_workshop FILE: a fresh workshop from the shipped template.
 new_workshop() {

@@ -42,7 +42,6 @@ start_app open "$file" >"$out"
 
 shows() { [ -f "$trace/room.txt" ] && grep -qF -- "$1" "$trace/room.txt"; }
 lacks() { [ -f "$trace/room.txt" ] && ! grep -qF -- "$1" "$trace/room.txt"; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 shot() { sleep 0.3; import -window "$APP_WIN" "$shots/hackathon-flow-$1.png" || fail "cannot capture the window"; }
 # next_key WHAT CHECK...: PageDown (as a clicker sends it), then waits until CHECK holds.
 next_key() {

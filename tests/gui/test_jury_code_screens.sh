@@ -21,7 +21,6 @@ out="$GUI_TEST_WORK/app.out"
 APP_PID=$!
 wait_until "both windows appear" find_windows
 has() { [ -f "$trace/$1.txt" ] && grep -qF -- "$2" "$trace/$1.txt"; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 
 xdotool windowfocus --sync "$PRESENTER_WIN"
 xdotool key F4

@@ -23,7 +23,6 @@ require sqlite3 python3
 file="$GUI_TEST_WORK/typed.pilotdeck"
 new_workshop "$file"
 q() { sqlite3 "$file" "$1"; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 department_is() { [ "$(q "select department from idea where title='Lieferscheine'")" = "$1" ]; }
 ideas_titled() { q "select count(*) from idea where title='$1'"; }
 has_idea() { [ "$(ideas_titled "$1")" = 1 ]; }

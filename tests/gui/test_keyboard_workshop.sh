@@ -14,7 +14,6 @@ require sqlite3 python3
 file="$GUI_TEST_WORK/tastatur.pilotdeck"
 "$PILOTDECK" new "$file" --template use-case-workshop-de --title "Tastatur" >/dev/null || fail "pilotdeck new failed"
 q() { sqlite3 "$file" "$1"; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 next_stage() {
     local n=$(($(current_stage "$file") + 1))
     xdotool key Next

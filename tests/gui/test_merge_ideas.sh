@@ -40,7 +40,6 @@ before=$(scores)
 start_app open "$file"
 xdotool key Next
 xdotool key Next
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 wait_until "PageDown twice reaches the ideas stage" stage_is 2
 wait_until "the ideas stage is drawn" window_has_content
 press Down   # the first idea

@@ -12,7 +12,6 @@ file="$GUI_TEST_WORK/owner.pilotdeck"
 "$PILOTDECK" new "$file" --template use-case-workshop-de --title "Owner" >/dev/null || fail "pilotdeck new failed"
 q() { sqlite3 "$file" "$1"; }
 is() { [ "$(q "$1")" = "$2" ]; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 owner="select coalesce(p.name, '') from idea i left join participant p on p.rid = i.owner where i.title = 'Lieferscheine'"
 people="select count(*) from participant"
 start_app open "$file" --lang de

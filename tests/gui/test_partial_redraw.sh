@@ -18,7 +18,6 @@ settled_snapshot() {
     snapshot "$1"
 }
 
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 xdotool key Next   # the concerns stage: tiles, bars and notes around the countdown
 wait_until "PageDown moves to the concerns stage" stage_is 1
 

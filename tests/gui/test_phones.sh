@@ -19,7 +19,6 @@ out="$GUI_TEST_WORK/app.out"
 export PILOTDECK_PHONE_BIND=127.0.0.1 PILOTDECK_PHONE_PORT=$port
 start_app open "$file" >"$out"
 
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 for n in 1 2 3 4; do
     xdotool key Next
     wait_until "PageDown moves to stage $n" stage_is "$n"

@@ -9,7 +9,6 @@ command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 is not installed"; exit 7
 
 file="$GUI_TEST_WORK/keys.pilotdeck"
 new_workshop "$file"
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 stage_is 0 || fail "a new workshop should start at stage 0"
 
 start_app open "$file"

@@ -26,7 +26,6 @@ i1 = json.load(sys.stdin)["ideas"][0]
 m = i1["measures"][0]
 print(i1["status"], "|", i1["status_history"][-1]["reason"], "|", " ".join(str(v["value"]) for v in m["values"]))'; }
 pilot_is() { [ "$(pilot)" = "$1" ]; }
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 
 [ "$(pilot)" = "pilot | Chosen at the workshop | 20 24.5" ] || fail "unexpected start: $(pilot)"
 

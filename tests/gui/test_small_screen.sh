@@ -18,7 +18,6 @@ read -r ww wh <<<"$(echo "$geometry" | tr x ' ')"
 [ "$ww" -le "$sw" ] && [ "$wh" -le "$sh" ] || fail "the window ($geometry) is larger than the screen (${sw}x${sh})"
 echo "ok: the window ($geometry) fits the screen (${sw}x${sh})"
 
-stage_is() { [ "$(current_stage "$file")" = "$1" ]; }
 xdotool key F2
 xdotool type --delay 20 "Ann"
 xdotool key Return
