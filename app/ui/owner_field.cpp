@@ -36,9 +36,6 @@ std::string folded(const std::string& s) {
 
 bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
-// TRANSLATORS: quotation marks around a title, as the language writes them.
-std::string quoted(const std::string& s) { return i18n::format(i18n::tr("\u201C{0}\u201D"), {s}); }
-
 // One entry of the list: a participant, or (null) the typed name to add.
 struct Entry {
     const core::Participant* person = nullptr;
@@ -181,7 +178,7 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
             const core::Participant* p = entries[static_cast<std::size_t>(i)].person;
             const std::string label =
                 p ? p->name + (p->department.empty() ? "" : " (" + p->department + ")") + "##" + p->id
-                  : i18n::format(i18n::tr("+ Add {0} as a participant"), {quoted(core::trim(text_))}) + "##add";
+                  : i18n::format(i18n::tr("+ Add {0} as a participant"), {quoted_title(core::trim(text_))}) + "##add";
             if (ImGui::Selectable(label.c_str(), i == highlight_, ImGuiSelectableFlags_SelectOnClick)) clicked = i;
         }
         if (entries.empty())
@@ -216,7 +213,7 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
         } else {  // an unknown name, not taken as one to add: refused, the owner stays
             ctx.state.status = i18n::format(
                 i18n::tr("{0} is not a participant: the owner stays {1}. Type the name and press Enter to add them."),
-                {quoted(typed), stored ? stored->name : std::string(i18n::tr("nobody yet"))});
+                {quoted_title(typed), stored ? stored->name : std::string(i18n::tr("nobody yet"))});
         }
     } else if (active && edited_) {
         // Typed, not yet taken: whatever ends the typing (a stage change, quit) takes a whole

@@ -30,9 +30,6 @@ constexpr int kFocusWaitFrames = 5;
 
 using core::trim;
 
-// TRANSLATORS: quotation marks around a title, as the language writes them.
-std::string quoted(const std::string& s) { return i18n::format(i18n::tr("\u201C{0}\u201D"), {s}); }
-
 std::vector<std::string> departments(const core::Workshop& ws) {
     std::set<std::string> d;
     for (const auto& i : ws.ideas)
@@ -118,9 +115,9 @@ void idea_list(UiContext& ctx) {
 
 void delete_idea(UiContext& ctx, const core::Idea& idea) {
     const std::string title = idea.title;
-    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, i18n::format(i18n::tr("Delete {0}"), {quoted(title)})})) {
+    if (ctx.run(core::Batch{{core::RemoveIdea{idea.id}}, i18n::format(i18n::tr("Delete {0}"), {quoted_title(title)})})) {
         ctx.state.selected_idea.clear();
-        ctx.state.status = i18n::format(i18n::tr("Deleted {0}. Ctrl+Z brings it back."), {quoted(title)});
+        ctx.state.status = i18n::format(i18n::tr("Deleted {0}. Ctrl+Z brings it back."), {quoted_title(title)});
     }
 }
 
@@ -134,7 +131,7 @@ void confirm_delete(UiContext& ctx, const core::Idea& idea) {
     const std::string question =
         i18n::format(include ? i18n::tr("{0} is pinned as a pilot{1}. Delete it anyway?")
                              : i18n::tr("{0} is pinned out of the pilots{1}. Delete it anyway?"),
-                     {quoted(idea.title), reason});
+                     {quoted_title(idea.title), reason});
     ImGui::TextWrapped("%s", question.c_str());
     ImGui::PopTextWrapPos();
     const bool enter = pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter);
@@ -163,7 +160,7 @@ void IdeasPanel::save_new_idea(UiContext& ctx, bool select) {
         new_title_.clear();
         ++capture_generation_;
         if (select) ctx.state.selected_idea = idea.id;
-        ctx.state.status = i18n::format(i18n::tr("Saved idea {0}"), {quoted(title)});
+        ctx.state.status = i18n::format(i18n::tr("Saved idea {0}"), {quoted_title(title)});
     }
 }
 
@@ -205,7 +202,7 @@ void IdeasPanel::capture(UiContext& ctx) {
         ImGui::ClearActiveID();
         ctx.state.cleared_title = new_title_;
         ctx.state.cleared_at = ctx.session.revision();
-        ctx.state.status = i18n::format(i18n::tr("Cleared {0}. Ctrl+Z brings it back."), {quoted(trim(new_title_))});
+        ctx.state.status = i18n::format(i18n::tr("Cleared {0}. Ctrl+Z brings it back."), {quoted_title(trim(new_title_))});
         new_title_.clear();
     }
     // The hint whole when it fits the field, else ending in "…" with the whole hint on hover.
@@ -280,7 +277,7 @@ void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
     merge_pick_ = std::clamp(merge_pick_, 0, n - 1);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) merge_pick_ = (merge_pick_ + 1) % n;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) merge_pick_ = (merge_pick_ + n - 1) % n;
-    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Merge {0} into:"), {quoted(idea.title)}).c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Merge {0} into:"), {quoted_title(idea.title)}).c_str());
     muted(ctx, i18n::tr("Up / Down, Enter merges, Esc cancels. Scores the kept idea lacks come along."));
     const core::Idea* chosen = nullptr;
     for (int i = 0; i < n; ++i) {
@@ -295,7 +292,7 @@ void IdeasPanel::merge(UiContext& ctx, const core::Idea& idea) {
         const std::string kept = chosen->id, title = idea.title;
         if (ctx.run(core::merge_ideas(ctx.session.workshop(), idea, *chosen))) {
             ctx.state.selected_idea = kept;
-            ctx.state.status = i18n::format(i18n::tr("Merged {0}. Ctrl+Z undoes it."), {quoted(title)});
+            ctx.state.status = i18n::format(i18n::tr("Merged {0}. Ctrl+Z undoes it."), {quoted_title(title)});
         }
         ImGui::CloseCurrentPopup();
     }
@@ -312,8 +309,8 @@ void IdeasPanel::commit_details(UiContext& ctx) {
         // The undo label names the change: "Edit the department of “Invoices”".
         const std::string& what = details_.save_what();
         const std::string label =
-            what.empty() ? i18n::format(i18n::tr("Edit {0}"), {quoted(idea->title)})
-                         : i18n::format(i18n::tr("Edit the {0} of {1}"), {i18n::tr(what.c_str()), quoted(idea->title)});
+            what.empty() ? i18n::format(i18n::tr("Edit {0}"), {quoted_title(idea->title)})
+                         : i18n::format(i18n::tr("Edit the {0} of {1}"), {i18n::tr(what.c_str()), quoted_title(idea->title)});
         ctx.run(core::Batch{{core::PutIdea{draft, std::nullopt}}, label}, details_.save_key());
         details_.saved(ctx.session.revision());
     }
@@ -350,7 +347,7 @@ void IdeasPanel::add_owner(UiContext& ctx, const std::string& name) {
     core::Idea idea = details_.draft();
     idea.owner = p.id;
     const std::string label =
-        i18n::format(i18n::tr("Add {0} as the owner of {1}"), {quoted(name), quoted(idea.title)});
+        i18n::format(i18n::tr("Add {0} as the owner of {1}"), {quoted_title(name), quoted_title(idea.title)});
     if (ctx.run(core::Batch{{core::PutParticipant{p, std::nullopt}, core::PutIdea{idea, std::nullopt}}, label})) {
         details_.draft().owner = p.id;
         details_.saved(ctx.session.revision());

@@ -188,6 +188,9 @@ bool fitted_button(const char* label, float width) {
     return pressed;
 }
 
+// TRANSLATORS: quotation marks around a title, as the language writes them.
+std::string quoted_title(const std::string& s) { return i18n::format(i18n::tr("\u201C{0}\u201D"), {s}); }
+
 std::string ellipsised(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     const char* dots = ImGui::GetFont()->FindGlyphNoFallback(0x2026) ? "\u2026" : "...";

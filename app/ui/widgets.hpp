@@ -68,6 +68,8 @@ float button_width(const char* label);
 // `text` as it fits `width` pixels in the current font: whole, else cut at a whole glyph and
 // ended with "…" (for hints and labels that cannot wrap; show the whole text on hover).
 std::string ellipsised(const std::string& text, float width);
+// A title or a name in quotation marks, as the language writes them (“…” in English, „…“ in German).
+std::string quoted_title(const std::string& s);
 // One line of text that cannot wrap (a table cell, a name in a list): whole when it fits what is
 // left of the line, else ellipsised, with the whole text on hover.
 void fitted_text(const std::string& text);
