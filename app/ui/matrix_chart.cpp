@@ -459,6 +459,7 @@ MatrixGeometry draw_matrix_chart(ImDrawList* dl, ImVec2 min, ImVec2 max, const U
     geo.list_page = side.page;
     geo.list_page_of = std::move(side.page_of);
     geo.list = std::move(side.drawn);
+    geo.unplaced = std::move(side.unplaced);
     dl->PopClipRect();
     return geo;
 }

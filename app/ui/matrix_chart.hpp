@@ -39,6 +39,7 @@ struct MatrixGeometry {
     std::vector<SideEntry> list;  // those entries: number, text, where, at what size
     int list_pages = 1, list_page = 0;  // the side list's pages (on screen) and the one drawn
     std::vector<int> list_page_of;      // per entry of `numbered`: the page it is on
+    std::vector<SideEntry> unplaced;    // "Not yet placed" and the lines under it, as drawn
     ImVec2 plot_min, plot_max;
 };
 

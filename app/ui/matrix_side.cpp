@@ -71,24 +71,46 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
     const float line = fs * 1.35f;
     const float gap = line - fs;
     auto room = [&] { return p.y + line <= bottom; };
-    pen.text(p, pal.text, i18n::trc("legend", "Key"));
-    p.y += line;
-    // Two markers a row when they fit side by side: the numbered list needs the room more.
+    // The key: the four markers with their quadrant's name, the size, the dashed line. Where a
+    // list that pages on screen would not hold its numbered ideas whole below it, the markers'
+    // rows go (the chart's corners name the quadrants) and the list gets their room.
+    const std::string size_text = i18n::tr("Size: visibility");
+    const std::string limit_text = i18n::tr("Right of the dashed line: risk above the limit");
     float widest = 0;
     for (Quadrant q : kQuadrants) widest = std::max(widest, pen.measure(quadrant_title(q)).x + fs * 1.3f);
-    const bool pairs = 2 * widest + fs * 0.8f <= width;
+    const bool pairs = 2 * widest + fs * 0.8f <= width;  // two markers a row when they fit side by side
+    const float markers_h = line * (pairs ? 2.f : 4.f);
+    const float limit_h =
+        limit_shown ? pen.font->CalcTextSizeA(fs, FLT_MAX, width, limit_text.c_str()).y + gap : 0.f;
+    bool markers = true;
+    if (page >= 0 && !numbered.empty()) {
+        const float list_top = p.y + line + markers_h + line + limit_h + line * 0.5f + line;
+        const float unplaced_h = unplaced.empty() ? 0.f
+            : pen.font->CalcTextSizeA(fs, FLT_MAX, width, i18n::tr("Not yet placed")).y + gap + line + line * 0.5f;
+        float whole = 0;  // the list in one column at the smallest size the back row reads
+        for (const NumberedIdea& n : numbered)
+            whole += pen.font->CalcTextSizeA(fs * kRoomScales.back(), FLT_MAX, width,
+                                             (std::to_string(n.number) + " \u2014 " + n.text).c_str()).y +
+                     gap * kRoomScales.back();
+        markers = list_top + whole <= bottom - unplaced_h;  // (two columns of half the width: about as tall)
+    }
+    pen.text(p, pal.text, i18n::trc("legend", "Key"));
+    p.y += line;
     int nth = 0;
     for (Quadrant q : kQuadrants) {
+        if (!markers) break;
         const float x = p.x + (pairs && nth % 2 == 1 ? widest + fs * 0.8f : 0.f);
         draw_quadrant_marker(pen.dl, ImVec2(x + fs * 0.5f, p.y + fs * 0.55f), fs * 0.42f, q, pal, 1.0f);
         pen.text(ImVec2(x + fs * 1.3f, p.y), pal.text, quadrant_title(q));
         if (!pairs || nth % 2 == 1) p.y += line;
         ++nth;
     }
-    pen.text(p, pal.text_muted, i18n::tr("Size: visibility"));
+    pen.text(p, pal.text_muted, size_text);
     p.y += line;
-    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, i18n::tr("Right of the dashed line: risk above the limit"), width) + gap;
+    if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, limit_text, width) + gap;
     p.y += line * 0.5f;
+    const std::string unplaced_heading = i18n::tr("Not yet placed");
+    const float unplaced_min = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced_heading.c_str()).y + gap + line;
     if (!numbered.empty() && room()) {
         pen.text(p, pal.text, i18n::tr("Numbered ideas"));
         p.y += line;
@@ -97,7 +119,8 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
         // size the back row reads; in the picture "+ N more".
         const float col_gap = fs * 0.8f;
         auto entry = [&](std::size_t k) { return std::to_string(numbered[k].number) + " \u2014 " + numbered[k].text; };
-        float list_bottom = unplaced.empty() ? bottom : bottom - 2.5f * line;  // a place for "Not yet placed"
+        // A place for "Not yet placed" (its heading, wrapped, and one line: an idea or "+ N more").
+        float list_bottom = unplaced.empty() ? bottom : bottom - unplaced_min - line * 0.5f;
         float end_y = p.y;  // under the last entry drawn (one column), else the list's bottom
         // Entries from `from` that fit, top-down, column by column; drawn when `draw`.
         auto fill = [&](float s, int cols, std::size_t from, bool draw) {
@@ -147,6 +170,15 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
             const float indicator_h =
                 pen.font->CalcTextSizeA(fs, FLT_MAX, width, page_text(98, 99).c_str()).y;
             list_bottom -= indicator_h + gap;
+            // Every page lists at least one idea: where the longest title at the smallest size
+            // the back row reads does not fit above the page number, the list takes the place
+            // kept for "Not yet placed" (which then goes: the ideas stage lists them).
+            float longest = 0;
+            for (std::size_t k = 0; k < numbered.size(); ++k)
+                longest = std::max(longest, pen.font->CalcTextSizeA(fs * kRoomScales.back(), FLT_MAX, width,
+                                                                    entry(k).c_str()).y);
+            if (p.y + longest > list_bottom && !unplaced.empty())
+                list_bottom = std::min(bottom - indicator_h - gap, std::max(list_bottom, p.y + longest));
             std::vector<std::size_t> best_starts;
             std::pair<float, int> best{0.f, 0};
             for (const int c : {1, 2})
@@ -174,16 +206,24 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
         }
         p.y += line * 0.5f;
     }
-    if (!unplaced.empty() && room()) {
-        pen.text(p, pal.text, i18n::tr("Not yet placed"));
-        p.y += line;
+    // The ideas not yet placed, under their heading (wrapped), as many as fit whole, then how
+    // many more; where not even the heading and one line fit, nothing (never a cut line).
+    auto put = [&](const Rgba& c, const std::string& t) {
+        const float h = pen.wrapped(p, c, t, width);
+        out.unplaced.push_back({0, 0, t, p, ImVec2(p.x + pen.font->CalcTextSizeA(fs, FLT_MAX, width, t.c_str()).x, p.y + h), fs});
+        p.y += h + gap;
+    };
+    auto more = [&](std::size_t n) { return counted(n, i18n::ntr("+ {0} more", "+ {0} more", plural_n(n))); };
+    if (!unplaced.empty() && p.y + unplaced_min <= bottom + 0.5f) {
+        put(pal.text, unplaced_heading);
         for (std::size_t k = 0; k < unplaced.size(); ++k) {
             const float h = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced[k].c_str()).y;
-            if (p.y + h + line > bottom && k + 1 < unplaced.size()) {
-                pen.text(p, pal.text_muted, counted(unplaced.size() - k, i18n::ntr("+ {0} more", "+ {0} more", plural_n(unplaced.size() - k))));
+            const bool last = k + 1 == unplaced.size();
+            if (p.y + h + (last ? 0.f : line) > bottom + 0.5f) {
+                put(pal.text_muted, more(unplaced.size() - k));
                 break;
             }
-            p.y += pen.wrapped(p, pal.text_muted, unplaced[k], width) + gap;
+            put(pal.text_muted, unplaced[k]);
         }
     }
     return out;

@@ -51,6 +51,7 @@ struct SideColumn {
     std::vector<SideEntry> drawn;  // the numbered ideas drawn (this page)
     int pages = 1, page = 0;       // the list's pages and the one drawn
     std::vector<int> page_of;      // per numbered idea (in number order): its page
+    std::vector<SideEntry> unplaced;  // "Not yet placed" and what is drawn under it (number 0)
 };
 
 // The side column's width for a chart `width` x `height`: a quarter of the chart, wider where

@@ -7,10 +7,13 @@
 #include <imgui.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "base/i18n.hpp"
 #include "core/session.hpp"
+#include "documents/documents.hpp"
 #include "headless.hpp"
 #include "ui/fonts.hpp"
 #include "ui/matrix_chart.hpp"
@@ -170,4 +173,59 @@ TEST_CASE("the matrix stage: L turns the list's page, a numbered idea selected b
     h.ctx.select_idea(h.session.workshop().ideas[idea].id);
     h.frame(draw);
     CHECK(mp.list_page == page);
+}
+
+// The screening workshop of tests/data in German at 1024x768 with the notes beside the chart:
+// numbered ideas and ideas not yet placed. Every page of the list shows at least one numbered
+// idea (not "Page 1 of 8" over an empty list), every number is on a page, and "Noch nicht
+// eingeordnet" and what is under it stay inside the column, never cut at its edge.
+TEST_CASE("1024x768 in German with the notes: numbered and unplaced ideas, each page lists ideas, nothing cut") {
+    const test::InLanguage in(i18n::Language::De);
+    const ImVec2 stage(700, 480);
+    test::Headless h(documents::load_workshop(PILOTDECK_SCREENING));
+    REQUIRE(h.room_fonts(768, stage));
+    const ImVec2 chart(stage.x, stage.y - 60);
+    ui::MatrixGeometry geo;
+    auto draw_page = [&](int page) {
+        h.frame([&] {
+            ImDrawList list(ImGui::GetDrawListSharedData());
+            list._ResetForNewFrame();
+            list.PushClipRectFullScreen();
+            geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), chart, h.ctx, ImGui::GetFont(), ImGui::GetFontSize(), "",
+                                        nullptr, page);
+        });
+    };
+    draw_page(0);
+    INFO(geo.labels.size() << " labelled, " << geo.numbered.size() << " numbered, " << geo.list_pages << " pages");
+    REQUIRE(!geo.numbered.empty());
+    std::set<int> seen;
+    bool unplaced_shown = false;
+    for (int page = 0; page < geo.list_pages; ++page) {
+        draw_page(page);
+        INFO("page " << page + 1 << " of " << geo.list_pages);
+        CHECK(!geo.list.empty());  // never a page with no idea on it
+        for (const ui::SideEntry& e : geo.list) {
+            INFO(e.text);
+            CHECK(e.max.x <= chart.x);
+            CHECK(e.max.y <= chart.y);
+            seen.insert(e.number);
+        }
+        for (const ui::SideEntry& e : geo.unplaced) {
+            INFO("not yet placed: " << e.text);
+            CHECK(e.max.x <= chart.x);
+            CHECK(e.max.y <= chart.y + 0.5f);
+            CHECK(e.min.y >= 0);
+        }
+        if (!geo.unplaced.empty()) {
+            unplaced_shown = true;
+            CHECK(geo.unplaced.front().text == i18n::tr("Not yet placed"));
+        }
+    }
+    for (const auto& [number, idea] : geo.numbered) {
+        INFO("number " << number);
+        CHECK(seen.count(number) == 1);
+    }
+    // Fewer pages than numbered ideas: a page holds more than one where titles are this short.
+    CHECK(geo.list_pages < static_cast<int>(geo.numbered.size()));
+    (void)unplaced_shown;
 }

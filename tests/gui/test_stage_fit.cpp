@@ -123,6 +123,15 @@ core::Workshop realistic(const std::string& template_id, const Content& c) {
                 ws.scores.push_back({ws.ideas[i].id, ws.participants[p].id, cr.id, v});
             }
         }
+    // Two ideas nobody has scored yet: the matrix lists them as not yet placed.
+    for (const char* title : {"Wartungsberichte automatisch zusammenfassen und an den Schichtleiter senden",
+                              "Lieferantenrechnungen mit Bestellungen abgleichen"}) {
+        core::Idea idea;
+        idea.id = "i" + std::to_string(ws.ideas.size() + 1);
+        idea.title = title;
+        idea.department = c.people[0].second;
+        ws.ideas.push_back(idea);
+    }
     if (hackathon) {
         for (std::size_t t2 = 0; t2 < c.teams.size(); ++t2) {
             core::Team team;
