@@ -100,6 +100,19 @@ core::Workshop crowded_de(int n) {
     return ws;
 }
 
+// One frame of the chart `size` big on screen, with the side list's page `page`.
+ui::MatrixGeometry chart_page(test::Headless& h, ImVec2 size, int page) {
+    ui::MatrixGeometry geo;
+    h.frame([&] {
+        ImDrawList list(ImGui::GetDrawListSharedData());
+        list._ResetForNewFrame();
+        list.PushClipRectFullScreen();
+        geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), size, h.ctx, ImGui::GetFont(), ImGui::GetFontSize(), "", nullptr,
+                                    page);
+    });
+    return geo;
+}
+
 }  // namespace
 
 TEST_CASE("1024x768 with the notes, 20 and 30 crowded German titles: the list pages, every idea readable") {
@@ -110,15 +123,7 @@ TEST_CASE("1024x768 with the notes, 20 and 30 crowded German titles: the list pa
         REQUIRE(h.room_fonts(768, stage));
         const float body = ImGui::GetFontSize();
         ui::MatrixGeometry geo;
-        auto draw_page = [&](int page) {
-            h.frame([&] {
-                ImDrawList list(ImGui::GetDrawListSharedData());
-                list._ResetForNewFrame();
-                list.PushClipRectFullScreen();
-                geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), ImVec2(stage.x, stage.y - 60), h.ctx, ImGui::GetFont(),
-                                            ImGui::GetFontSize(), "", nullptr, page);
-            });
-        };
+        auto draw_page = [&](int page) { geo = chart_page(h, ImVec2(stage.x, stage.y - 60), page); };
         draw_page(0);
         INFO(n << " ideas: " << geo.labels.size() << " labelled, " << geo.numbered.size() << " numbered, "
                << geo.list_pages << " pages");
@@ -186,15 +191,7 @@ TEST_CASE("1024x768 in German with the notes: numbered and unplaced ideas, each 
     REQUIRE(h.room_fonts(768, stage));
     const ImVec2 chart(stage.x, stage.y - 60);
     ui::MatrixGeometry geo;
-    auto draw_page = [&](int page) {
-        h.frame([&] {
-            ImDrawList list(ImGui::GetDrawListSharedData());
-            list._ResetForNewFrame();
-            list.PushClipRectFullScreen();
-            geo = ui::draw_matrix_chart(&list, ImVec2(0, 0), chart, h.ctx, ImGui::GetFont(), ImGui::GetFontSize(), "",
-                                        nullptr, page);
-        });
-    };
+    auto draw_page = [&](int page) { geo = chart_page(h, chart, page); };
     draw_page(0);
     INFO(geo.labels.size() << " labelled, " << geo.numbered.size() << " numbered, " << geo.list_pages << " pages");
     REQUIRE(!geo.numbered.empty());
