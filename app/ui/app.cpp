@@ -16,6 +16,7 @@
 #include "ui/fonts.hpp"
 #include "ui/import_ideas_dialog.hpp"
 #include "ui/panel_portfolio.hpp"
+#include "ui/panel_set.hpp"
 #include "ui/panels.hpp"
 #include "ui/presenter_view.hpp"
 #include "ui/shortlist_export.hpp"
@@ -171,6 +172,8 @@ void App::go_to_stage(int index) {
     presenter_commit();  // what is typed in the presenter's window is saved first too
     if (ctx_) ctx_->go_to_stage(index);  // commits what is being typed first
 }
+
+bool App::background_busy() { return ctx_ && ctx_->panels().robustness.running(); }
 
 void App::page_within_stage(int steps) {
     for (int i = 0; ctx_ && i < steps; ++i)

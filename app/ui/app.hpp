@@ -60,6 +60,9 @@ public:
     // `steps` PageDowns within the current stage, as far as it takes them (a hackathon's pitches
     // and awards; `pilotdeck screenshot --steps`).
     void page_within_stage(int steps);
+    // A computation of the shown view still running in the background (the shortlist's
+    // robustness check): `pilotdeck screenshot` waits for it, so the picture shows its result.
+    bool background_busy();
 
     const Palette& palette() const { return palette_; }
     // The open workshop, apart from this window (the start-up path shows the first one here).

@@ -1,5 +1,6 @@
 #include "ui/gui.hpp"
 
+#include <chrono>
 #include <exception>
 #include <filesystem>
 #include <future>
@@ -188,6 +189,17 @@ int take_screenshot(const ScreenshotOptions& o) {
     if (!target.ok()) return fail(i18n::format(i18n::tr("cannot create an off-screen image of {0}x{1}"),
                                               {std::to_string(o.width), std::to_string(o.height)}));
     target.bind();
+    for (int i = 0; i < kSettleFrames; ++i) {
+        window->wait_events(0);
+        app.frame(o.width, o.height);
+    }
+    // What the screen shows once the background check is done (the same picture every time),
+    // within a minute; then the frames that draw its result.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (app.background_busy() && std::chrono::steady_clock::now() < give_up) {
+        window->wait_events(0.001);
+        app.frame(o.width, o.height);
+    }
     for (int i = 0; i < kSettleFrames; ++i) {
         window->wait_events(0);
         app.frame(o.width, o.height);

@@ -28,6 +28,30 @@ done
 # The stages look different (the right panel is drawn for each).
 same_image "intro-1920x1080" "ideas-1920x1080" && fail "intro and ideas screenshots are identical"
 
+# The shortlist's robustness check runs in the background: the screenshot waits for its result,
+# so a workshop big enough for the check to take a while gives the same picture every time.
+python3 - "$demo" "$GUI_TEST_WORK/big.json" <<'PY'
+import json, sys
+ws = json.load(open(sys.argv[1]))
+ideas, scores = list(ws["ideas"]), list(ws["scores"])
+for copy in range(1, 25):
+    for idea in ideas:
+        twin = dict(idea, id=f"{idea['id']}-{copy}", title=f"{idea['title']} ({copy})")
+        ws["ideas"].append(twin)
+    for s in scores:
+        ws["scores"].append(dict(s, idea=f"{s['idea']}-{copy}"))
+ws.pop("score_history", None)
+json.dump(ws, open(sys.argv[2], "w"))
+PY
+big="$GUI_TEST_WORK/big.pilotdeck"
+"$PILOTDECK" import "$big" --from "$GUI_TEST_WORK/big.json" >/dev/null || fail "cannot import the big workshop"
+for k in 1 2; do
+    "$PILOTDECK" screenshot "$big" --stage shortlist --out "$GUI_TEST_WORK/big-$k.png" --size 1280x720 ||
+        fail "screenshot of the big shortlist failed"
+done
+same_image big-1 big-2 || fail "two screenshots of the same shortlist differ (the robustness check not awaited)"
+echo "ok: the shortlist's screenshot waits for the robustness check"
+
 # Errors: one line starting "pilotdeck: ", the exit status (2: wrong usage, 1: failure), no PNG left.
 expect_error() {
     local want=$1
