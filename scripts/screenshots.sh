@@ -7,6 +7,7 @@ bin="${PILOTDECK_BIN:-$root/build/release/app/cli/pilotdeck}"
 out="$root/docs/screenshots"
 mkdir -p "$out"
 work="$(mktemp -d)"
+cd "$work"  # the workshop files by name: the status line shows the name, not a random temporary path
 cleanup() { [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
@@ -35,7 +36,7 @@ choose_views() {
         [ -s "$work/display720" ] && break
         sleep 0.1
     done
-    local file="$work/screening.pilotdeck"
+    local file="screening.pilotdeck"
     "$bin" import "$file" --from "$root/tests/data/screening-workshop.json" >/dev/null 2>&1
     # shot STAGE_INDEX PNG KEYS...: opens the workshop at that stage in full screen, types KEYS
     # (a word "wait:S" sleeps S seconds, "type:TEXT" types TEXT), saves the window as PNG.
@@ -82,7 +83,7 @@ choose_views() {
                         elif .id == "i2" then .measures = [{"id": "m1", "label": "Invoices matched by hand per week", "unit": "",
                                                              "baseline": 900, "target": 300, "direction": "down", "values": []}]
                         else . end)' "$root/tests/data/screening-workshop.json" >"$work/robustness.json"
-    file="$work/robustness.pilotdeck"
+    file="robustness.pilotdeck"
     "$bin" import "$file" --from "$work/robustness.json" >/dev/null 2>&1
     shot 6 robustness.png n ctrl+equal wait:4
     kill "$xvfb720" 2>/dev/null || true
@@ -92,35 +93,35 @@ if [ "${1:-}" = choose ]; then
     exit 0
 fi
 
-"$bin" import "$work/demo.pilotdeck" --from "$root/assets/demo-workshop.json" 2>/dev/null
+"$bin" import "demo.pilotdeck" --from "$root/assets/demo-workshop.json" 2>/dev/null
 for stage in intro concerns ideas scoring matrix shortlist; do
-    "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/$stage.png" --size 1920x1080
+    "$bin" screenshot "demo.pilotdeck" --stage "$stage" --out "$out/$stage.png" --size 1920x1080
     echo "docs/screenshots/$stage.png"
 done
 # The same workshop's screen in German, at a projector's 1280x720.
 for stage in scoring shortlist; do
-    "$bin" screenshot "$work/demo.pilotdeck" --stage "$stage" --out "$out/de-$stage.png" --size 1280x720 --lang de
+    "$bin" screenshot "demo.pilotdeck" --stage "$stage" --out "$out/de-$stage.png" --size 1280x720 --lang de
     echo "docs/screenshots/de-$stage.png"
 done
 # A hackathon's stages; the pitches and the awards after PageDowns within the stage (--steps), as
 # a clicker would: the second team's pitch with its countdown (the first has pitched), the reveal
 # at the 3rd place (the time saver's and the audience's awards below it), then the winner.
-"$bin" import "$work/hackathon.pilotdeck" --from "$root/tests/data/hackathon-workshop.json" 2>/dev/null
+"$bin" import "hackathon.pilotdeck" --from "$root/tests/data/hackathon-workshop.json" 2>/dev/null
 for stage in teams work judging; do
-    "$bin" screenshot "$work/hackathon.pilotdeck" --stage "$stage" --out "$out/hackathon-$stage.png" --size 1920x1080
+    "$bin" screenshot "hackathon.pilotdeck" --stage "$stage" --out "$out/hackathon-$stage.png" --size 1920x1080
     echo "docs/screenshots/hackathon-$stage.png"
 done
 # The pitches and the awards with the template's own stages around the same teams, judges,
 # comparisons and votes (the template's awards but the pilot, which needs the shortlist).
-"$bin" new "$work/hackathon-template.pilotdeck" --template hackathon --title "AI hackathon" >/dev/null 2>&1
-"$bin" export "$work/hackathon-template.pilotdeck" >"$work/hackathon-template.json"
+"$bin" new "hackathon-template.pilotdeck" --template hackathon --title "AI hackathon" >/dev/null 2>&1
+"$bin" export "hackathon-template.pilotdeck" >"$work/hackathon-template.json"
 jq -s '.[0] + (.[1] | {participants, ideas, teams, scores, judging, comparisons, audience_votes})
        | .awards = [.awards[] | select(.rule != "pilot")]' \
     "$work/hackathon-template.json" "$root/tests/data/hackathon-workshop.json" >"$work/hackathon-day.json"
-"$bin" import "$work/hackathon-day.pilotdeck" --from "$work/hackathon-day.json" 2>/dev/null
+"$bin" import "hackathon-day.pilotdeck" --from "$work/hackathon-day.json" 2>/dev/null
 for shot in pitches:3:hackathon-pitches awards:3:hackathon-awards-reveal awards:100:hackathon-awards-all; do
     IFS=: read -r stage steps name <<<"$shot"
-    "$bin" screenshot "$work/hackathon-day.pilotdeck" --stage "$stage" --steps "$steps" --out "$out/$name.png" --size 1920x1080
+    "$bin" screenshot "hackathon-day.pilotdeck" --stage "$stage" --steps "$steps" --out "$out/$name.png" --size 1920x1080
     echo "docs/screenshots/$name.png"
 done
 choose_views
