@@ -19,8 +19,6 @@ constexpr float kIdColumnEm = 3.0f;
 constexpr float kAnswerColumnEm = 13.0f;
 constexpr int kNotesLines = 2;
 
-std::string quoted(const std::string& s) { return "\u201C" + s + "\u201D"; }
-
 std::optional<bool> answer_of(const core::Idea& idea, std::string_view id) {
     if (!idea.assessment) return std::nullopt;
     return idea.assessment->answers.get(id);
@@ -82,7 +80,7 @@ void ScreeningPanel::commit_notes(UiContext& ctx) {
         core::Idea changed = *stored;  // the answers as stored: only the notes come from the draft
         if (!changed.assessment) changed.assessment = core::Assessment{};
         changed.assessment->notes = notes;
-        const std::string label = i18n::format(i18n::tr("Edit the screening notes of {0}"), {quoted(stored->title)});
+        const std::string label = i18n::format(i18n::tr("Edit the screening notes of {0}"), {quoted_title(stored->title)});
         ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label}, notes_.save_key());
         notes_.saved(ctx.session.revision());
     }
@@ -95,7 +93,7 @@ void ScreeningPanel::answer(UiContext& ctx, const core::Idea& idea, std::string_
     if (!changed.assessment) changed.assessment = core::Assessment{};
     changed.assessment->answers.set(id, value);
     const char* word = !value ? i18n::tr("unanswered") : *value ? i18n::tr("yes") : i18n::tr("no");
-    const std::string label = i18n::format(i18n::tr("Screening of {0}: {1} {2}"), {quoted(idea.title), id, word});
+    const std::string label = i18n::format(i18n::tr("Screening of {0}: {1} {2}"), {quoted_title(idea.title), id, word});
     ctx.run(core::Batch{{core::PutIdea{changed, std::nullopt}}, label});
 }
 
@@ -208,7 +206,7 @@ void ScreeningPanel::draw(UiContext& ctx) {
     ImGui::SetCursorPos(top);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(em(10), ImGui::GetContentRegionAvail().x - close_w - em(1)));
     if (ctx.fonts.large) ImGui::PushFont(ctx.fonts.large);
-    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Screening {0}"), {quoted(idea->title)}).c_str());
+    ImGui::TextWrapped("%s", i18n::format(i18n::tr("Screening {0}"), {quoted_title(idea->title)}).c_str());
     if (ctx.fonts.large) ImGui::PopFont();
     ImGui::PopTextWrapPos();
     verdict(ctx, *idea);

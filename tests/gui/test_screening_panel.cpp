@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "base/i18n.hpp"
 #include "core/screening.hpp"
 #include "headless.hpp"
 #include "ui/matrix_chart.hpp"
@@ -52,6 +53,10 @@ TEST_CASE("F7 opens the questionnaire of the selected idea; keys answer it, one 
     REQUIRE(h.ctx.panels().screening.is_open());
     std::string text = h.text(draw);
     CHECK(has(text, "Screening \u201CInvoice matching\u201D"));
+    {  // the title in the room's quotation marks: German „…“
+        const test::InLanguage de(i18n::Language::De);
+        CHECK(has(h.text(draw), "\u201EInvoice matching\u201C"));
+    }
     CHECK(has(text, "? unassessed"));
     CHECK(has(text, "not legal advice"));
     CHECK(has(text, "Does it judge job applicants or employees?"));
