@@ -6,11 +6,12 @@
 #include <stdexcept>
 
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 
 namespace pilotdeck::core {
 namespace {
 
-// "  Draft  Replies " and "draft replies" are the same title.
+// "  Draft  Replies " and "draft replies" are the same title, "ÜBERPRÜFUNG" and "Überprüfung" too.
 std::string title_key(const std::string& title) {
     std::string key;
     bool space = false;
@@ -21,9 +22,9 @@ std::string title_key(const std::string& title) {
         }
         if (space) key += ' ';
         space = false;
-        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        key += c;
     }
-    return key;
+    return base::fold_case(key);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 #include "core/recusal.hpp"
 #include "core/text.hpp"
 
@@ -59,11 +60,6 @@ std::string next_team_id(const core::Workshop& ws) {
         if (t.id.size() > 1 && t.id[0] == 't' && t.id.find_first_not_of("0123456789", 1) == std::string::npos && t.id.size() < 12)
             max = std::max(max, std::stoll(t.id.substr(1)));
     return "t" + std::to_string(max + 1);
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::optional<Reply> pairwise_open(const Job& j, const core::Session& s, const PhoneSettings& settings) {
@@ -232,7 +228,7 @@ Reply JudgingDesk::create_team(const Job& j, core::Session& s, const PhoneSettin
     if (const core::Team* mine = team_of_member(ws, j.participant))
         return error_reply(409, N_("you are already in team “{0}”"), {mine->name});
     for (const auto& t : ws.teams)
-        if (lower(t.name) == lower(j.name)) return error_reply(409, N_("there is already a team with this name"));
+        if (base::fold_case(t.name) == base::fold_case(j.name)) return error_reply(409, N_("there is already a team with this name"));
     core::Idea idea;
     idea.id = s.next_idea_id();
     idea.title = j.title;

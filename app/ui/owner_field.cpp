@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include "base/i18n.hpp"
+#include "base/text.hpp"
 #include "core/text.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,21 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxShown = 8;  // matches listed at once (more letters narrow them)
 
-// Lower case for matching: ASCII and the Latin-1 capitals (Ä Ö Ü É ...) in UTF-8.
-std::string folded(const std::string& s) {
-    std::string out = s;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const auto c = static_cast<unsigned char>(out[i]);
-        if (c >= 'A' && c <= 'Z') {
-            out[i] = static_cast<char>(c + 32);
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            const auto d = static_cast<unsigned char>(out[i + 1]);
-            if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
+using base::fold_case;
 
 bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
@@ -47,7 +34,7 @@ std::vector<Entry> entries_for(const std::vector<core::Participant>& people, con
     bool exact = false;
     for (const core::Participant* p : owner_matches(people, typed)) {
         if (out.size() == kMaxShown) break;
-        exact |= folded(p->name) == folded(typed);
+        exact |= fold_case(p->name) == fold_case(typed);
         out.push_back({p});
     }
     if (!typed.empty() && !exact) out.push_back({nullptr});
@@ -76,10 +63,10 @@ int OwnerField::replace_text(ImGuiInputTextCallbackData* data) {
 
 std::vector<const core::Participant*> owner_matches(const std::vector<core::Participant>& people,
                                                     const std::string& typed) {
-    const std::string t = folded(core::trim(typed));
+    const std::string t = fold_case(core::trim(typed));
     std::vector<std::pair<int, const core::Participant*>> ranked;
     for (const auto& p : people) {
-        const std::string name = folded(p.name);
+        const std::string name = fold_case(p.name);
         const std::size_t at = name.find(t);
         if (at == std::string::npos) continue;
         ranked.emplace_back(name == t ? 0 : at == 0 ? 1 : 2, &p);
@@ -197,7 +184,7 @@ OwnerChoice OwnerField::draw(UiContext& ctx, const std::string& owner) {
     // The typed text as it stands: a participant's whole name, or emptied.
     const core::Participant* exact = nullptr;
     for (const auto& p : people)
-        if (folded(p.name) == folded(typed)) exact = &p;
+        if (fold_case(p.name) == fold_case(typed)) exact = &p;
     if (clicked >= 0) {
         choice = take(clicked);
         was_active_ = false;

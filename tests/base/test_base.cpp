@@ -92,6 +92,14 @@ TEST_CASE("utf8_length counts characters, not bytes") {
     CHECK(base::utf8_length("\xF0\x9F\x98\x80") == 1);  // one emoji, four bytes
 }
 
+TEST_CASE("fold_case lowers ASCII and the Latin-1 capitals of Dutch and German names") {
+    CHECK(base::fold_case("Inkoop") == "inkoop");
+    CHECK(base::fold_case("ÄRGER über Öl") == "ärger über öl");
+    CHECK(base::fold_case("ÉLODIE Ÿ") == "élodie Ÿ");  // Ÿ is not Latin-1's: unchanged
+    CHECK(base::fold_case("2 \u00D7 3") == "2 \u00D7 3");  // the multiplication sign stays
+    CHECK(base::fold_case("\xC3") == "\xC3");  // a cut sequence: unchanged, no read past the end
+}
+
 TEST_CASE("today_iso is a date and compact_stamp a sortable time") {
     CHECK(std::regex_match(base::today_iso(), std::regex(R"(\d{4}-\d{2}-\d{2})")));
     const EnvVar tz("TZ", "UTC");

@@ -59,6 +59,17 @@ TEST_CASE("import-ideas: a hackathon takes the ideas of a use-case workshop, onc
     CHECK(again.out.find("Imported 0 ideas") == 0);
     CHECK(again.out.find("(12 were already there)") != std::string::npos);
     CHECK(pd({"export", hack}).out == before);
+
+    // The same title in other capitals, umlauts too ("ÜBERPRÜFUNG" is "Überprüfung"): already there.
+    json umlaut = demo;
+    umlaut["ideas"][0]["title"] = "Überprüfung der Lieferantenrechnungen";
+    write_all(dir.file("umlaut.json"), umlaut.dump());
+    REQUIRE(pd({"import-ideas", hack, "--from", dir.file("umlaut.json")}).out.find("Imported 1 idea") == 0);
+    umlaut["ideas"][0]["title"] = "ÜBERPRÜFUNG  der LIEFERANTENRECHNUNGEN ";
+    write_all(dir.file("upper.json"), umlaut.dump());
+    const RunResult upper = pd({"import-ideas", hack, "--from", dir.file("upper.json")});
+    INFO(upper.out << upper.err);
+    CHECK(upper.out.find("Imported 0 ideas") == 0);
 }
 
 TEST_CASE("import-ideas: bad input is one line naming the file, and the hackathon stays byte-identical", "[cli][hackathon]") {

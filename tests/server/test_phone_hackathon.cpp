@@ -353,12 +353,13 @@ TEST_CASE("teams from phones: create one, join it with its code", "[server][hack
     CHECK(ann.post("/api/team", {{"name", "Bad\u202Ename"}, {"title", "x"}}).status == 422);
     CHECK(ann.post("/api/team", {{"name", "Good"}}).status == 400);
     CHECK(ann.post("/api/team", {{"name", "team 1"}, {"title", "x"}}).status == 409);  // the name is taken
-    HttpResponse made = ann.post("/api/team", {{"name", "Invoice Ninjas"}, {"title", "Invoice triage"}, {"problem", "Slow"}});
+    HttpResponse made = ann.post("/api/team", {{"name", "Rechnungsprüfer"}, {"title", "Invoice triage"}, {"problem", "Slow"}});
     REQUIRE(made.status == 201);
     const std::string team = body_of(made)["team"], code = body_of(made)["code"];
     CHECK(team == "t3");
     CHECK(code.size() == 5);
     CHECK(ann.post("/api/team", {{"name", "Second"}, {"title", "y"}}).status == 409);  // in a team already
+    CHECK(cem.post("/api/team", {{"name", "RECHNUNGSPRÜFER"}, {"title", "z"}}).status == 409);  // the same name
 
     json st = ann.state();
     REQUIRE(st["my_team"].is_object());
@@ -385,7 +386,7 @@ TEST_CASE("teams from phones: create one, join it with its code", "[server][hack
     const auto ws = s.read_back();
     REQUIRE(ws.teams.size() == 4);
     CHECK(ws.teams[2].id == "t3");
-    CHECK(ws.teams[2].name == "Invoice Ninjas");
+    CHECK(ws.teams[2].name == "Rechnungsprüfer");
     CHECK(ws.teams[2].members == std::vector<std::string>{ann.id, bob.id});
     CHECK(ws.teams[2].pitch_order == 3);
     const core::Idea* idea = nullptr;
