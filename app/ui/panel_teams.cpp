@@ -2,6 +2,7 @@
 // their departments (teams across departments are the point); and the work stage: the teams at
 // their tables while the build sprint's countdown runs above.
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -135,15 +136,21 @@ void draw_teams(UiContext& ctx) {
     ImGui::TableSetupColumn(i18n::tr("Members"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(i18n::tr("Mix"), ImGuiTableColumnFlags_WidthFixed, em(9));
     ImGui::TableHeadersRow();
+    std::optional<bool> large;  // decided in the first row, for all: one size for every team's name
     for (const TeamView& v : team_views(ws)) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        // In the large font when its longest word fits the column (a German compound is never
-        // broken mid-word), else in the body font.
-        const bool large = longest_word_fits(ctx.fonts.large, v.team->name, ImGui::GetContentRegionAvail().x);
-        if (large) ImGui::PushFont(ctx.fonts.large);
+        // The names in the large font when the longest word of each fits the column (a German
+        // compound is never broken mid-word), else all in the body font.
+        if (!large) {
+            const float width = ImGui::GetContentRegionAvail().x;
+            large = std::all_of(ws.teams.begin(), ws.teams.end(), [&](const core::Team& t) {
+                return longest_word_fits(ctx.fonts.large, t.name, width);
+            });
+        }
+        if (*large) ImGui::PushFont(ctx.fonts.large);
         ImGui::TextWrapped("%s", v.team->name.c_str());
-        if (large) ImGui::PopFont();
+        if (*large) ImGui::PopFont();
         muted(ctx, text::table(v.team->table));
         ImGui::TableSetColumnIndex(1);
         if (v.idea) {
