@@ -134,13 +134,16 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
         });
     }
     auto t0 = Clock::now();
+    double cpu0 = process_cpu_seconds();
     start.arrive_and_wait();
     if (paced) {
         round_opens.arrive_and_wait();  // comparisons/s from the opening (the joins came before)
         t0 = Clock::now();
+        cpu0 = process_cpu_seconds();
     }
     for (auto& t : threads) t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double cpu = process_cpu_seconds() - cpu0;  // server and phones (one process)
     srv.stop();
 
     // Every acknowledged comparison in the file exactly once, and nothing else.
@@ -167,6 +170,7 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
     out["comparisons"] = acked.size();
     out["in_file"] = ws.comparisons.size();
     out["comparisons_per_s"] = std::round(seconds > 0 ? static_cast<double>(acked.size()) / seconds : 0);
+    out["cpu_us_per_comparison"] = std::round(acked.empty() ? 0 : cpu * 1e6 / static_cast<double>(acked.size()));
     out["errors"] = errors;
     out["missing"] = missing;
     out["extra"] = extra;
