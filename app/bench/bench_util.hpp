@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -47,6 +49,15 @@ inline Stats measure(int runs, const std::function<void()>& body,
 }
 
 inline double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+// CPU seconds (user + system) of the whole process so far: every thread, the server's and the
+// simulated phones' alike. The phone measures divide a run's share by its requests.
+inline double process_cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return sec(u.ru_utime) + sec(u.ru_stime);
+}
 
 inline void report(const std::string& name, const Stats& s, std::optional<Stats> baseline = std::nullopt) {
     nlohmann::ordered_json j;

@@ -240,6 +240,7 @@ struct Scale {
     int errors = 0;
     std::size_t acked = 0, lost = 0;
     double seconds = 0;
+    double cpu_seconds = 0;  // the process's (server and phones) over the same span
 };
 
 // The room's pace (phones.room.*): all phones have joined when the round opens; each sends its
@@ -318,13 +319,16 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
         });
     }
     auto t0 = Clock::now();
+    double cpu0 = process_cpu_seconds();
     start.arrive_and_wait();
     if (paced) {
         round_opens.arrive_and_wait();  // paced: votes/s from the opening of the round (the joins came before)
         t0 = Clock::now();
+        cpu0 = process_cpu_seconds();
     }
     for (auto& t : threads) t.join();
     out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    out.cpu_seconds = process_cpu_seconds() - cpu0;
     srv.stop();
     // Nothing acknowledged may be lost: every "saved" vote is in the file.
     auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
@@ -347,6 +351,7 @@ void report_scale(const std::string& name, int phones, Scale r) {
     j["max_ms"] = round3(r.saved_ms.empty() ? 0 : r.saved_ms.back());
     j["votes"] = r.acked;
     j["votes_per_s"] = std::round(r.seconds > 0 ? static_cast<double>(r.acked) / r.seconds : 0);
+    j["cpu_us_per_vote"] = std::round(r.acked > 0 ? r.cpu_seconds * 1e6 / static_cast<double>(r.acked) : 0);
     j["errors"] = r.errors;
     j["lost"] = r.lost;
     std::cout << j.dump() << std::endl;

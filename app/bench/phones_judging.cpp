@@ -64,6 +64,55 @@ std::string hackathon_file(const std::filesystem::path& dir) {
     return file;
 }
 
+// What a judge's phone reads from GET /api/state: the ids of judging.pair. The whole answer is
+// read and must be well-formed JSON, but without building the document (a phone's page keeps
+// what it draws; building every member made the simulated phones a third of the bench's CPU).
+class PairReader : public nlohmann::json_sax<json> {
+public:
+    std::vector<std::string> ids;
+    bool is_pair = false;  // judging.pair was an array
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t& v) override {
+        if (in_pair_member() && key_ == "id") ids.push_back(v);
+        return true;
+    }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return open(); }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override {
+        if (path_.size() == 2 && path_[1] == "judging" && key_ == "pair") is_pair = true;
+        return open();
+    }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        key_ = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    bool open() {
+        path_.push_back(key_);
+        key_.clear();
+        return true;
+    }
+    bool close() {
+        path_.pop_back();
+        key_.clear();
+        return true;
+    }
+    // Inside an element of judging.pair: root, "judging", "pair", the element.
+    bool in_pair_member() const { return path_.size() == 4 && path_[1] == "judging" && path_[2] == "pair"; }
+
+    std::vector<std::string> path_;  // the key of each open container ("" in an array or at the root)
+    std::string key_;
+};
+
 }  // namespace
 
 namespace {
@@ -108,12 +157,12 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
             auto next = Clock::now() + jitter(rng, 0, 2500);
             for (int k = 0; k < kComparisons && bad == 0; ++k) {
                 const server::HttpResponse st = c.request("GET", "/api/state", {}, token);
-                const json state = json::parse(st.body, nullptr, false);
-                if (st.status != 200 || !state.is_object() || !state["judging"]["pair"].is_array()) {
+                PairReader pair;
+                if (st.status != 200 || !json::sax_parse(st.body, &pair) || !pair.is_pair || pair.ids.size() != 2) {
                     ++bad;
                     break;
                 }
-                std::string a = state["judging"]["pair"][0]["id"], b = state["judging"]["pair"][1]["id"];
+                std::string a = pair.ids[0], b = pair.ids[1];
                 if (b < a) std::swap(a, b);
                 if (paced) std::this_thread::sleep_until(next);
                 const auto t0 = Clock::now();
@@ -134,13 +183,16 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
         });
     }
     auto t0 = Clock::now();
+    double cpu0 = process_cpu_seconds();
     start.arrive_and_wait();
     if (paced) {
         round_opens.arrive_and_wait();  // comparisons/s from the opening (the joins came before)
         t0 = Clock::now();
+        cpu0 = process_cpu_seconds();
     }
     for (auto& t : threads) t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double cpu = process_cpu_seconds() - cpu0;  // server and phones (one process)
     srv.stop();
 
     // Every acknowledged comparison in the file exactly once, and nothing else.
@@ -167,6 +219,7 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
     out["comparisons"] = acked.size();
     out["in_file"] = ws.comparisons.size();
     out["comparisons_per_s"] = std::round(seconds > 0 ? static_cast<double>(acked.size()) / seconds : 0);
+    out["cpu_us_per_comparison"] = std::round(acked.empty() ? 0 : cpu * 1e6 / static_cast<double>(acked.size()));
     out["errors"] = errors;
     out["missing"] = missing;
     out["extra"] = extra;

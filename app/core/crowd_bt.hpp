@@ -3,6 +3,8 @@
 // with its constants. Pure functions; the judging state on top of them is in pairwise.hpp.
 #pragma once
 
+#include <cmath>
+
 namespace pilotdeck::core::crowd_bt {
 
 inline constexpr double kGamma = 0.1;       // weight of the judge's information in the gain
@@ -25,6 +27,18 @@ Updated update(double alpha, double beta, double mu_winner, double sigma_sq_winn
 // What the judge comparing a and b is expected to teach us (Gavel's expected_information_gain).
 double expected_information_gain(double alpha, double beta, double mu_a, double sigma_sq_a, double mu_b,
                                  double sigma_sq_b);
+
+// The same gain with what a judge's next pair repeats over its candidates computed once: the
+// judge's log B(alpha, beta) and each team's exp(mu). Equal to the one above to the bit.
+struct GainJudge {
+    GainJudge(double alpha, double beta);
+    double alpha, beta, betaln_ab;
+};
+struct GainTeam {
+    GainTeam(double m, double s) : mu(m), sigma_sq(s), exp_mu(std::exp(m)) {}
+    double mu, sigma_sq, exp_mu;
+};
+double expected_information_gain(const GainJudge& judge, const GainTeam& a, const GainTeam& b);
 
 double divergence_gaussian(double mu_1, double sigma_sq_1, double mu_2, double sigma_sq_2);
 double divergence_beta(double alpha_1, double beta_1, double alpha_2, double beta_2);

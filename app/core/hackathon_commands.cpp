@@ -73,9 +73,9 @@ void validate_hackathon(const Workshop& ws, const RemoveTeam& c) {
         if (v.team == c.id) fail(N_("the team has audience votes"));
 }
 
-void validate_hackathon(const Workshop& ws, const AddComparison& c) {
+void validate_hackathon(const Workshop& ws, const AddComparison& c, const Participant* judge) {
     const Comparison& cmp = c.comparison;
-    if (find_id(ws.participants, cmp.judge) == ws.participants.end()) fail(N_("unknown judge \"{0}\""), {cmp.judge});
+    if (!judge) fail(N_("unknown judge \"{0}\""), {cmp.judge});
     const Team& w = team_or_fail(ws, cmp.winner);
     const Team& l = team_or_fail(ws, cmp.loser);
     if (cmp.winner == cmp.loser) fail(N_("a team cannot be compared with itself"));
@@ -106,10 +106,9 @@ void validate_hackathon(const Workshop& ws, const SetAudienceVote& c) {
 
 void validate_hackathon(const Workshop&, const SetAudienceVoteOpen&) {}
 
-void validate_recusal(const Workshop& ws, const SetScore& c) {
+void validate_recusal(const Workshop& ws, const SetScore& c, const Participant* rater) {
     if (ws.teams.empty() || !c.value) return;
-    const auto p = find_id(ws.participants, c.rater);
-    if (p == ws.participants.end() || p->role != Role::Jury) return;
+    if (!rater || rater->role != Role::Jury) return;
     const auto t = std::find_if(ws.teams.begin(), ws.teams.end(), [&](const Team& team) { return team.idea == c.idea; });
     if (t != ws.teams.end()) check_recusal(ws, c.rater, *t);
 }

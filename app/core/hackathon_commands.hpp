@@ -11,7 +11,8 @@ namespace pilotdeck::core {
 
 void validate_hackathon(const Workshop& ws, const PutTeam& c);
 void validate_hackathon(const Workshop& ws, const RemoveTeam& c);
-void validate_hackathon(const Workshop& ws, const AddComparison& c);
+// judge: the participant of ws with the comparison's judge id (null: none).
+void validate_hackathon(const Workshop& ws, const AddComparison& c, const Participant* judge);
 void validate_hackathon(const Workshop& ws, const RemoveComparison& c);
 void validate_hackathon(const Workshop& ws, const SetSkip& c);
 void validate_hackathon(const Workshop& ws, const SetAudienceVote& c);
@@ -21,7 +22,7 @@ void validate_hackathon(const Workshop& ws, const SetAudienceVoteOpen& c);
 enum class SkipsOf { Judge, Team };
 Command drop_skips(Workshop& ws, SkipsOf of, const std::string& id, Command inverse);
 // A jury member's score for the idea of a team they are recused from is refused.
-void validate_recusal(const Workshop& ws, const SetScore& c);
+void validate_recusal(const Workshop& ws, const SetScore& c, const Participant* rater);  // rater: as judge above
 
 Command apply_hackathon(Workshop& ws, const PutTeam& c);
 Command apply_hackathon(Workshop& ws, const RemoveTeam& c);

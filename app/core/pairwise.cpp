@@ -113,12 +113,12 @@ std::optional<std::pair<std::size_t, std::size_t>> Pairwise::next_pair(const std
     for (std::size_t i = items.size() - 1; i > 0; --i) std::swap(items[i], items[uniform_index(rng, i + 1)]);
     const auto current = static_cast<std::size_t>(j.current);
     if (uniform01(rng) < crowd_bt::kEpsilon) return std::pair{current, items[0]};
-    const TeamRating& a = ratings_[current];
+    const crowd_bt::GainJudge judging(j.rating.alpha, j.rating.beta);
+    const crowd_bt::GainTeam a(ratings_[current].mu, ratings_[current].sigma_sq);
     std::size_t best = items[0];
     double best_gain = -1;
     for (const std::size_t t : items) {
-        const double gain = crowd_bt::expected_information_gain(j.rating.alpha, j.rating.beta, a.mu, a.sigma_sq,
-                                                                ratings_[t].mu, ratings_[t].sigma_sq);
+        const double gain = crowd_bt::expected_information_gain(judging, a, crowd_bt::GainTeam(ratings_[t].mu, ratings_[t].sigma_sq));
         if (gain > best_gain) {  // the first of equal gains, as Python's max
             best_gain = gain;
             best = t;

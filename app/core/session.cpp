@@ -80,9 +80,22 @@ std::uint64_t first_revision() {
     return (sessions.fetch_add(1) + 1) << 32;
 }
 
-void validate(const Workshop& ws, const Command& command) {
+namespace {
+
+// `session`, when given, is the one whose workshop `ws` is: its indexes answer the lookups.
+void validate_in(const Workshop& ws, const Command& command, const Session* session) {
     struct V {
         const Workshop& ws;
+        const Session* session;
+        bool has_participant(const std::string& id) const { return participant(id) != nullptr; }
+        const Participant* participant(const std::string& id) const {
+            if (session) return session->find_participant(id);
+            const auto it = find_by_id(ws.participants, id);
+            return it == ws.participants.end() ? nullptr : &*it;
+        }
+        bool has_idea(const std::string& id) const {
+            return session ? session->find_idea(id) != nullptr : find_by_id(ws.ideas, id) != ws.ideas.end();
+        }
         void operator()(const SetInfo& c) const {
             if (!valid_date(c.info.date)) fail(N_("the date \"{0}\" is not a date like 2026-11-19"), {c.info.date});
             check_text(N_("the title is too long (at most {0} characters)"), c.info.title, kMaxTitle);
@@ -101,7 +114,7 @@ void validate(const Workshop& ws, const Command& command) {
             if (c.position && *c.position > ws.participants.size()) fail(N_("participant position out of range"));
         }
         void operator()(const RemoveParticipant& c) const {
-            if (find_by_id(ws.participants, c.id) == ws.participants.end()) fail(N_("unknown participant \"{0}\""), {c.id});
+            if (!has_participant(c.id)) fail(N_("unknown participant \"{0}\""), {c.id});
             for (const auto& i : ws.ideas)
                 if (i.owner == c.id) fail(N_("this participant owns the idea \u201C{0}\u201D"), {i.title});
             for (const auto& s : ws.scores)
@@ -114,7 +127,7 @@ void validate(const Workshop& ws, const Command& command) {
             check_text(N_("the title is too long (at most {0} characters)"), i.title, kMaxTitle);
             for (const std::string* t : {&i.problem, &i.solution, &i.success_criteria, &i.department})
                 check_text(N_("a text is too long (at most {0} characters)"), *t, kMaxText);
-            if (!i.owner.empty() && find_by_id(ws.participants, i.owner) == ws.participants.end())
+            if (!i.owner.empty() && !has_participant(i.owner))
                 fail(N_("unknown owner \"{0}\""), {i.owner});
             if (c.position && *c.position > ws.ideas.size()) fail(N_("idea position out of range"));
             if (auto problem = followup_problem(i, ws.info.date)) throw CommandError(problem->pattern, std::move(problem->args));
@@ -123,17 +136,18 @@ void validate(const Workshop& ws, const Command& command) {
             if (find_by_id(ws.ideas, c.id) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {c.id});
         }
         void operator()(const SetScore& c) const {
-            if (find_by_id(ws.ideas, c.idea) == ws.ideas.end()) fail(N_("unknown idea \"{0}\""), {c.idea});
+            if (!has_idea(c.idea)) fail(N_("unknown idea \"{0}\""), {c.idea});
+            const Participant* rater = c.consensus ? nullptr : participant(c.rater);
             if (c.consensus) {
                 if (!c.rater.empty()) fail(N_("a team consensus value has no rater"));
-            } else if (find_by_id(ws.participants, c.rater) == ws.participants.end()) {
+            } else if (!rater) {
                 fail(N_("unknown rater \"{0}\""), {c.rater});
             }
             auto cr = find_by_id(ws.criteria, c.criterion);
             if (cr == ws.criteria.end()) fail(N_("unknown criterion \"{0}\""), {c.criterion});
             if (c.value && (*c.value < cr->min || *c.value > cr->max))
                 fail(N_("{0} is scored from {1} to {2}"), {cr->label, std::to_string(cr->min), std::to_string(cr->max)});
-            validate_recusal(ws, c);
+            validate_recusal(ws, c, rater);
         }
         void operator()(const SetSelection& c) const {
             const SelectionRules& r = c.rules;
@@ -145,7 +159,7 @@ void validate(const Workshop& ws, const Command& command) {
         // contracts 6 (hackathon_commands.cpp); a local class cannot hold a member template.
         void operator()(const PutTeam& c) const { validate_hackathon(ws, c); }
         void operator()(const RemoveTeam& c) const { validate_hackathon(ws, c); }
-        void operator()(const AddComparison& c) const { validate_hackathon(ws, c); }
+        void operator()(const AddComparison& c) const { validate_hackathon(ws, c, participant(c.comparison.judge)); }
         void operator()(const RemoveComparison& c) const { validate_hackathon(ws, c); }
         void operator()(const SetSkip& c) const { validate_hackathon(ws, c); }
         void operator()(const SetAudienceVote& c) const { validate_hackathon(ws, c); }
@@ -185,8 +199,14 @@ void validate(const Workshop& ws, const Command& command) {
         }
         void operator()(const Batch&) const {}  // validated step by step while applying
     };
-    std::visit(V{ws}, command);
+    std::visit(V{ws, session}, command);
 }
+
+}  // namespace
+
+void validate(const Workshop& ws, const Command& command) { validate_in(ws, command, nullptr); }
+
+void Session::check(const Command& c) const { validate_in(ws_, c, this); }
 
 Session::Session(Workshop ws, int current_stage, Store* store)
     : ws_(std::move(ws)), current_stage_(current_stage), store_(store), revision_(first_revision()) {
@@ -221,6 +241,11 @@ const Session::ScoreRef* Session::find_ref(const std::string& idea, const std::s
     return it != refs.end() && it->rater == *r && it->criterion == *c ? &*it : nullptr;
 }
 
+void Session::index_participants() {
+    participant_index_.clear();
+    for (std::size_t i = 0; i < ws_.participants.size(); ++i) participant_index_[ws_.participants[i].id] = i;
+}
+
 void Session::reindex() {
     // Slots in list order, so that scores in list order (as the file loads them) are sorted.
     idea_slots_.clear();
@@ -232,6 +257,7 @@ void Session::reindex() {
         idea_slots_.intern(ws_.ideas[i].id);
     }
     for (const auto& p : ws_.participants) rater_slots_.intern(p.id);
+    index_participants();
     for (const auto& c : ws_.criteria) criterion_slots_.intern(c.id);
     scores_of_idea_.clear();
     scores_of_idea_.resize(idea_slots_.size());
@@ -282,7 +308,7 @@ Command Session::apply(const Command& command) {
         std::reverse(inverse.commands.begin(), inverse.commands.end());
         return inverse;
     }
-    validate(ws_, command);
+    validate_in(ws_, command, this);
     ++revision_;
     selection_.reset();
 
@@ -306,14 +332,16 @@ Command Session::apply(const Command& command) {
         }
         Command operator()(const PutParticipant& c) {
             auto& list = s.ws_.participants;
-            auto it = find_by_id(list, c.participant.id);
-            if (it != list.end()) {
-                PutParticipant inv{*it, std::nullopt};
-                *it = c.participant;
+            if (const auto at = s.participant_index_.find(c.participant.id); at != s.participant_index_.end()) {
+                Participant& it = list[at->second];
+                PutParticipant inv{it, std::nullopt};
+                it = c.participant;
                 return inv;
             }
             const std::size_t pos = c.position.value_or(list.size());
             list.insert(list.begin() + static_cast<std::ptrdiff_t>(pos), c.participant);
+            if (pos + 1 == list.size()) s.participant_index_.emplace(c.participant.id, pos);
+            else s.index_participants();
             return RemoveParticipant{c.participant.id};
         }
         Command operator()(const RemoveParticipant& c) {
@@ -321,6 +349,7 @@ Command Session::apply(const Command& command) {
             auto it = find_by_id(list, c.id);
             PutParticipant inv{*it, static_cast<std::size_t>(it - list.begin())};
             list.erase(it);
+            s.index_participants();
             return drop_skips(s.ws_, SkipsOf::Judge, c.id, std::move(inv));
         }
         Command operator()(const PutIdea& c) {
@@ -502,8 +531,8 @@ const Idea* Session::find_idea(const std::string& id) const {
 }
 
 const Participant* Session::find_participant(const std::string& id) const {
-    auto it = find_by_id(ws_.participants, id);
-    return it == ws_.participants.end() ? nullptr : &*it;
+    auto it = participant_index_.find(id);
+    return it == participant_index_.end() ? nullptr : &ws_.participants[it->second];
 }
 
 const Criterion* Session::find_criterion(const std::string& id) const {

@@ -44,6 +44,8 @@ public:
 // Throws CommandError when `c` does not fit `ws` (references, ranges, duplicates).
 void validate(const Workshop& ws, const Command& c);
 
+class Session;
+
 class Session {
 public:
     // store may be null (in-memory only, for tests and screenshots of documents).
@@ -70,7 +72,11 @@ public:
     bool undo();  // itself an edit, persisted at once
     bool redo();
 
-    // Lookups.
+    // validate(workshop(), c) with the session's indexes: a vote's or a comparison's check costs
+    // hash lookups, not walks over every participant and idea.
+    void check(const Command& c) const;
+
+    // Lookups (participants and ideas by index: their cost does not grow with the workshop).
     const Idea* find_idea(const std::string& id) const;
     const Participant* find_participant(const std::string& id) const;
     const Criterion* find_criterion(const std::string& id) const;
@@ -129,6 +135,10 @@ private:
     Slots idea_slots_, rater_slots_, criterion_slots_;
     std::vector<std::vector<ScoreRef>> scores_of_idea_;  // by idea slot
     std::unordered_map<std::string, std::size_t> idea_index_;
+    // Participant id -> its place in ws_.participants; kept in step by the commands that change
+    // the list (an append adds one entry, an insert or a removal rebuilds it).
+    std::unordered_map<std::string, std::size_t> participant_index_;
+    void index_participants();
     std::vector<Entry> undo_, redo_;
     std::string coalescing_;  // key of the undo step that the next execute_coalescing may join
     std::uint64_t revision_ = 0;

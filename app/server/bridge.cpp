@@ -264,7 +264,7 @@ void Bridge::check_score(Job& j, core::Session& s, Batch& batch) {
     const int value = static_cast<int>(j.value);
     core::Command cmd = core::SetScore{j.idea, j.participant, j.criterion, value};
     try {
-        core::validate(s.workshop(), cmd);
+        s.check(cmd);  // the session's indexes: no walk over every participant
     } catch (const core::CommandError& e) {
         j.reply = refused_reply(e);
         return;

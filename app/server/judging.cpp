@@ -74,12 +74,19 @@ std::optional<Reply> pairwise_open(const Job& j, const core::Session& s, const P
 }  // namespace
 
 std::string utc_now() {
+    // Written once a second per thread: every comparison is stamped, hundreds a second.
+    thread_local std::time_t last = -1;
+    thread_local std::string text;
     const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    if (t != last) {
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        text = buf;
+        last = t;
+    }
+    return text;
 }
 
 JudgingDesk::JudgingDesk() : rng_(std::random_device{}()), code_rng_(std::random_device{}()) {}

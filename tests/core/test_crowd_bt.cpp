@@ -240,3 +240,51 @@ TEST_CASE("crowd-bt: on a simulated evening the best team ranks first in most se
     CHECK(best_first * 10 >= kSeeds * 7);
     CHECK(best_in_top3 * 10 >= kSeeds * 9);
 }
+
+namespace {
+
+std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("crowd-bt: the pairs chosen on a seeded evening and their gains are pinned bit for bit", "[crowd_bt]") {
+    // Any change to next_pair or the gain (a faster formula, cached values) must choose the very
+    // same pairs: a digest of every chosen pair, of the final ratings and of some gains, taken
+    // from Gavel's formulas as first written.
+    const Workshop ws = evening(60, 40);
+    std::vector<double> quality(60);
+    for (std::size_t t = 0; t < quality.size(); ++t) quality[t] = static_cast<double>((t * 13) % 60) / 20.0;
+    std::vector<double> noise(40);
+    for (std::size_t j = 0; j < noise.size(); ++j) noise[j] = 0.2 + static_cast<double>(j % 5) * 0.4;
+    const std::vector<Comparison> all = judge_evening(ws, quality, noise, 25, 11);
+    REQUIRE(all.size() > 900);
+    std::uint64_t pairs = 14695981039346656037ull;
+    for (const Comparison& c : all) {
+        pairs = fnv(pairs, c.judge.data(), c.judge.size());
+        pairs = fnv(pairs, c.winner.data(), c.winner.size());
+        pairs = fnv(pairs, c.loser.data(), c.loser.size());
+    }
+    Workshop judged = ws;
+    judged.comparisons = all;
+    const Pairwise p(judged);
+    std::uint64_t ratings = 14695981039346656037ull;
+    for (const TeamRating& t : p.teams()) {
+        ratings = fnv(ratings, &t.mu, sizeof t.mu);
+        ratings = fnv(ratings, &t.sigma_sq, sizeof t.sigma_sq);
+    }
+    std::uint64_t gains = 14695981039346656037ull;
+    for (std::size_t t = 1; t < p.teams().size(); ++t) {
+        const JudgeRating j = p.judge("j" + std::to_string(t % 40));
+        const double g = bt::expected_information_gain(j.alpha, j.beta, p.teams()[0].mu, p.teams()[0].sigma_sq,
+                                                       p.teams()[t].mu, p.teams()[t].sigma_sq);
+        gains = fnv(gains, &g, sizeof g);
+    }
+    CHECK(all.size() == 1000);
+    CHECK(pairs == 0x436f50af840ea7c0ull);
+    CHECK(ratings == 0xdda74eb83a1e4db4ull);
+    CHECK(gains == 0xd53f9f79375e3f44ull);
+}
