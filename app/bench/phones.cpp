@@ -137,6 +137,7 @@ Load run_phones(int port, const std::string& code) {
         phones.emplace_back([&, p] {
             pthread_setname_np(pthread_self(), "phone");  // for perf: the clients apart from the server
             HttpClient c(port, phone_address(p));
+            c.set_lean(true);  // the status and the body are what a phone reads
             std::vector<double> mine;
             mine.reserve(kIdeas * kCriteria);
             int errors = 0;
@@ -276,6 +277,7 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
         threads.emplace_back([&, p] {
             pthread_setname_np(pthread_self(), "phone");
             HttpClient c(srv.port(), phone_address(p));
+            c.set_lean(true);  // the status and the body are what a phone reads
             std::vector<double> mine;
             int errors = 0;
             start.arrive_and_wait();

@@ -93,9 +93,7 @@ void validate_in(const Workshop& ws, const Command& command, const Session* sess
             const auto it = find_by_id(ws.participants, id);
             return it == ws.participants.end() ? nullptr : &*it;
         }
-        bool has_idea(const std::string& id) const {
-            return session ? session->find_idea(id) != nullptr : find_by_id(ws.ideas, id) != ws.ideas.end();
-        }
+        bool has_idea(const std::string& id) const { return session ? session->find_idea(id) != nullptr : find_by_id(ws.ideas, id) != ws.ideas.end(); }
         void operator()(const SetInfo& c) const {
             if (!valid_date(c.info.date)) fail(N_("the date \"{0}\" is not a date like 2026-11-19"), {c.info.date});
             check_text(N_("the title is too long (at most {0} characters)"), c.info.title, kMaxTitle);

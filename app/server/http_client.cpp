@@ -14,6 +14,20 @@
 
 namespace pilotdeck::server {
 
+namespace {
+
+// A header name against a lower-case one, ignoring ASCII case.
+bool same_name(std::string_view name, std::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i];
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string HttpResponse::header(const std::string& name) const {
     auto it = headers.find(name);
     return it == headers.end() ? std::string() : it->second;
@@ -132,6 +146,10 @@ HttpResponse HttpClient::exchange(const std::string& bytes, bool may_retry) {
         const std::string_view line = head.substr(line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
         const auto colon = line.find(':');
         if (colon != std::string::npos) {
+            if (lean_ && !same_name(line.substr(0, colon), "content-length") && !same_name(line.substr(0, colon), "connection")) {
+                line_end = next;
+                continue;
+            }
             std::string name(line.substr(0, colon));
             for (char& c : name)
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -31,6 +31,10 @@ public:
     // Extra header lines are given as "Name: value".
     HttpResponse request(const std::string& method, const std::string& path, const std::string& body = {},
                          const std::string& token = {}, const std::vector<std::string>& extra = {});
+    // Only Content-Length and Connection go into HttpResponse::headers (read for the body and
+    // the keep-alive anyway): the bench's simulated phones read the status and the body, and
+    // copying the dozen security headers of every answer was a share of the bench's own CPU.
+    void set_lean(bool lean) { lean_ = lean; }
     // How long a send or a receive may wait (a safety bound; 60 s unless set).
     void set_timeout_ms(int ms) { timeout_ms_ = ms; }
     // Sends these exact bytes on a fresh connection and reads one response.
@@ -44,6 +48,7 @@ private:
     std::string source_;
     int timeout_ms_ = 60000;
     int fd_ = -1;
+    bool lean_ = false;
 };
 
 }  // namespace pilotdeck::server
