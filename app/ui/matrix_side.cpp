@@ -82,15 +82,16 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
     const float markers_h = line * (pairs ? 2.f : 4.f);
     const float limit_h =
         limit_shown ? pen.font->CalcTextSizeA(fs, FLT_MAX, width, limit_text.c_str()).y + gap : 0.f;
+    const std::string unplaced_heading = i18n::tr("Not yet placed");
+    const float unplaced_min = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced_heading.c_str()).y + gap + line;
+    auto entry_of = [](const NumberedIdea& n) { return std::to_string(n.number) + " \u2014 " + n.text; };
     bool markers = true;
     if (page >= 0 && !numbered.empty()) {
         const float list_top = p.y + line + markers_h + line + limit_h + line * 0.5f + line;
-        const float unplaced_h = unplaced.empty() ? 0.f
-            : pen.font->CalcTextSizeA(fs, FLT_MAX, width, i18n::tr("Not yet placed")).y + gap + line + line * 0.5f;
+        const float unplaced_h = unplaced.empty() ? 0.f : unplaced_min + line * 0.5f;
         float whole = 0;  // the list in one column at the smallest size the back row reads
         for (const NumberedIdea& n : numbered)
-            whole += pen.font->CalcTextSizeA(fs * kRoomScales.back(), FLT_MAX, width,
-                                             (std::to_string(n.number) + " \u2014 " + n.text).c_str()).y +
+            whole += pen.font->CalcTextSizeA(fs * kRoomScales.back(), FLT_MAX, width, entry_of(n).c_str()).y +
                      gap * kRoomScales.back();
         markers = list_top + whole <= bottom - unplaced_h;  // (two columns of half the width: about as tall)
     }
@@ -109,8 +110,6 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
     p.y += line;
     if (limit_shown) p.y += pen.wrapped(p, pal.text_muted, limit_text, width) + gap;
     p.y += line * 0.5f;
-    const std::string unplaced_heading = i18n::tr("Not yet placed");
-    const float unplaced_min = pen.font->CalcTextSizeA(fs, FLT_MAX, width, unplaced_heading.c_str()).y + gap + line;
     if (!numbered.empty() && room()) {
         pen.text(p, pal.text, i18n::tr("Numbered ideas"));
         p.y += line;
@@ -118,7 +117,7 @@ SideColumn draw_side(const Pen& pen, const Palette& pal, ImVec2 p, float width, 
         // it fits (what the room needs is to find each number); past that, on screen, pages at a
         // size the back row reads; in the picture "+ N more".
         const float col_gap = fs * 0.8f;
-        auto entry = [&](std::size_t k) { return std::to_string(numbered[k].number) + " \u2014 " + numbered[k].text; };
+        auto entry = [&](std::size_t k) { return entry_of(numbered[k]); };
         // A place for "Not yet placed" (its heading, wrapped, and one line: an idea or "+ N more").
         float list_bottom = unplaced.empty() ? bottom : bottom - unplaced_min - line * 0.5f;
         float end_y = p.y;  // under the last entry drawn (one column), else the list's bottom
