@@ -15,9 +15,12 @@
 // errors (answers other than 200 {"saved": true}); phones.gui.saved also counts the wakes.
 //
 //  - phones.scale.N (N = 60, 300, 500): serve mode, N phones at once, each on a loopback address
-//    of its own (127.77.x.y, as phones in a room have), joining and then scoring 20 ideas x 9
-//    criteria: request-to-saved p50/p99/max, votes_per_s over the whole run, and `lost`: votes
-//    answered "saved" that are not in the workshop file afterwards (must be 0).
+//    of its own (127.77.x.y, as phones in a room have) and its own kept-alive connection,
+//    joining and then scoring 20 ideas x 9 criteria, each vote sent the moment the last was
+//    answered: request-to-saved p50/p99/max, votes_per_s over the whole run, and `lost`: votes
+//    answered "saved" that are not in the workshop file afterwards (must be 0). These phones
+//    are driven from one event-loop thread (phone_loop.hpp), so that they take as little as
+//    possible of the two cores the server is measured on.
 //  - phones.room.500: 500 phones at the room's pace instead of as fast as they can: all joined,
 //    then each sends its first vote within 2.5 s of the round opening and one every 1-2 s after
 //    the last answer (seeded jitter), 12 votes each; the same figures (votes/s from the opening;
@@ -46,6 +49,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_util.hpp"
+#include "phone_loop.hpp"
 #include "core/session.hpp"
 #include "server/http_client.hpp"
 #include "server/phone_server.hpp"
@@ -118,6 +122,7 @@ std::string score_body(const std::string& idea, const std::string& criterion, in
 }
 
 bool saved(const HttpResponse& r) { return r.status == 200 && r.body == R"({"saved":true})"; }
+bool saved_answer(const PhoneAnswer& a) { return a.status == 200 && a.body == R"({"saved":true})"; }
 
 // A loopback address of its own for phone `p` (the server allows 16 connections per address).
 std::string phone_address(int p) { return "127.77." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10); }
@@ -257,9 +262,74 @@ std::chrono::milliseconds jitter(std::mt19937_64& rng, std::chrono::milliseconds
     return from + std::chrono::milliseconds(static_cast<long long>(rng() % span));
 }
 
-// `phones` phones at once, each from its own address; with `tokens` they use those tokens
-// instead of joining. Every acknowledged vote is looked for in the file afterwards. `paced`:
-// the room's pace above instead of every phone sending its next vote at once.
+// One phone of phones.scale.* / phones.room.*: joins (or, given a token, reads its state to
+// learn who it is), then, once its round is open, scores the ideas criterion by criterion; at
+// the room's pace it sends its first vote within kFirstWithin of the opening and each next one
+// kGapMin..kGapMax after the last answer (a generator seeded with the phone's number).
+class VotingPhone final : public PhoneScript {
+public:
+    VotingPhone(int p, std::string code, std::string token, bool paced)
+        : p_(p), code_(std::move(code)), token_(std::move(token)), paced_(paced), rng_(static_cast<std::uint64_t>(p) + 1) {}
+
+    void open_round(LoopClock::time_point at) {
+        open_ = true;
+        next_at_ = at + jitter(rng_, std::chrono::milliseconds(0), kFirstWithin);
+    }
+
+    std::optional<PhoneRequest> next() override {
+        if (errors > 0) return std::nullopt;
+        if (participant.empty()) {
+            if (token_.empty()) return PhoneRequest{"POST", "/api/join", join_body(code_, "Phone " + std::to_string(p_)), {}, {}};
+            return PhoneRequest{"GET", "/api/state", {}, token_, {}};
+        }
+        if (!open_ || vote_ >= (paced_ ? kPacedVotes : kIdeas * kCriteria)) return std::nullopt;
+        const int i = vote_ / kCriteria + 1, cr = vote_ % kCriteria + 1;
+        PhoneRequest r{"PUT", "/api/score", score_body("i" + std::to_string(i), "c" + std::to_string(cr), 1 + (p_ + i + cr) % 5), token_, {}};
+        if (paced_) r.not_before = next_at_;
+        return r;
+    }
+
+    void answered(const PhoneAnswer& a) override {
+        if (participant.empty()) {
+            const auto j = nlohmann::json::parse(a.body, nullptr, false);
+            if (a.status == 200 && j.is_object() && token_.empty() && j.contains("token") && j["token"].is_string()) {
+                token_ = j["token"].get<std::string>();
+                participant = j.value("participant", "");
+            } else if (a.status == 200 && j.is_object() && !token_.empty() && j.contains("participant") && j["participant"].is_object()) {
+                participant = j["participant"].value("id", "");
+            }
+            if (participant.empty()) ++errors;
+            return;
+        }
+        const int i = vote_ / kCriteria + 1, cr = vote_ % kCriteria + 1;
+        if (saved_answer(a)) {
+            saved_ms.push_back(ms_between(a.sent, a.got));
+            acked.emplace_back("i" + std::to_string(i), "c" + std::to_string(cr), 1 + (p_ + i + cr) % 5);
+        } else {
+            ++errors;
+        }
+        ++vote_;
+        next_at_ = a.got + jitter(rng_, kGapMin, kGapMax);
+    }
+
+    std::string participant;
+    std::vector<double> saved_ms;
+    std::vector<std::tuple<std::string, std::string, int>> acked;
+    int errors = 0;
+
+private:
+    int p_;
+    std::string code_, token_;
+    bool paced_, open_ = false;
+    std::mt19937_64 rng_;
+    int vote_ = 0;
+    LoopClock::time_point next_at_;
+};
+
+// `phones` phones at once, each from its own address, driven by one event-loop thread (see
+// phone_loop.hpp); with `tokens` they use those tokens instead of joining. Every acknowledged
+// vote is looked for in the file afterwards. `paced`: the room's pace instead of every phone
+// sending its next vote the moment the last is answered.
 Scale run_scale(const std::string& file, int phones, const std::vector<std::string>& tokens, bool paced = false) {
     server::ServerOptions o;
     o.bind = "127.0.0.1";
@@ -268,78 +338,39 @@ Scale run_scale(const std::string& file, int phones, const std::vector<std::stri
     server::PhoneServer srv;
     srv.start(file, o);
     Scale out;
-    std::mutex mu;
-    std::latch start(phones + 1), round_opens(phones + 1);
-    std::vector<std::thread> threads;
-    std::vector<std::vector<std::tuple<std::string, std::string, int>>> acked(static_cast<std::size_t>(phones));
-    std::vector<std::string> pids(static_cast<std::size_t>(phones));
+    std::vector<std::string> sources;
+    std::vector<VotingPhone> phone;
+    phone.reserve(static_cast<std::size_t>(phones));
     for (int p = 0; p < phones; ++p) {
-        threads.emplace_back([&, p] {
-            pthread_setname_np(pthread_self(), "phone");
-            HttpClient c(srv.port(), phone_address(p));
-            c.set_lean(true);  // the status and the body are what a phone reads
-            std::vector<double> mine;
-            int errors = 0;
-            start.arrive_and_wait();
-            std::string token = tokens.empty() ? std::string() : tokens[static_cast<std::size_t>(p)];
-            if (token.empty()) {
-                const HttpResponse j = c.request("POST", "/api/join", join_body(srv.join_code(), "Phone " + std::to_string(p)));
-                token = token_of(j);
-                if (!token.empty()) pids[static_cast<std::size_t>(p)] = nlohmann::json::parse(j.body)["participant"];
-            } else {
-                const HttpResponse st = c.request("GET", "/api/state", {}, token);
-                if (st.status == 200) pids[static_cast<std::size_t>(p)] = nlohmann::json::parse(st.body)["participant"]["id"];
-            }
-            if (token.empty() || pids[static_cast<std::size_t>(p)].empty()) ++errors;
-            std::mt19937_64 rng(static_cast<std::uint64_t>(p) + 1);
-            if (paced) round_opens.arrive_and_wait();  // everyone has joined
-            auto next = Clock::now() + jitter(rng, std::chrono::milliseconds(0), kFirstWithin);
-            int sent = 0;
-            for (int i = 1; i <= kIdeas && errors == 0 && !(paced && sent >= kPacedVotes); ++i)
-                for (int cr = 1; cr <= kCriteria; ++cr) {
-                    if (paced) {
-                        if (sent >= kPacedVotes) break;
-                        ++sent;
-                        std::this_thread::sleep_until(next);
-                    }
-                    const int v = 1 + (p + i + cr) % 5;
-                    const std::string idea = "i" + std::to_string(i), crit = "c" + std::to_string(cr);
-                    const auto t0 = Clock::now();
-                    const HttpResponse r = c.request("PUT", "/api/score", score_body(idea, crit, v), token);
-                    const auto t1 = Clock::now();
-                    if (saved(r)) {
-                        mine.push_back(ms_between(t0, t1));
-                        acked[static_cast<std::size_t>(p)].emplace_back(idea, crit, v);
-                    } else {
-                        ++errors;
-                    }
-                    next = t1 + jitter(rng, kGapMin, kGapMax);
-                }
-            std::lock_guard l(mu);
-            out.saved_ms.insert(out.saved_ms.end(), mine.begin(), mine.end());
-            out.errors += errors;
-        });
+        sources.push_back(phone_address(p));
+        phone.emplace_back(p, srv.join_code(), tokens.empty() ? std::string() : tokens[static_cast<std::size_t>(p)], paced);
     }
+    std::vector<PhoneScript*> scripts;
+    for (auto& ph : phone) scripts.push_back(&ph);
+    PhoneLoop loop(srv.port(), sources);
     auto t0 = Clock::now();
     double cpu0 = process_cpu_seconds();
-    start.arrive_and_wait();
     if (paced) {
-        round_opens.arrive_and_wait();  // paced: votes/s from the opening of the round (the joins came before)
+        loop.run(scripts);  // everyone joins; then the round opens (votes/s from the opening)
         t0 = Clock::now();
         cpu0 = process_cpu_seconds();
     }
-    for (auto& t : threads) t.join();
+    for (auto& ph : phone) ph.open_round(t0);
+    loop.run(scripts);
     out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     out.cpu_seconds = process_cpu_seconds() - cpu0;
     srv.stop();
     // Nothing acknowledged may be lost: every "saved" vote is in the file.
     auto wf = storage::WorkshopFile::open(file, storage::WorkshopFile::Mode::ReadOnly);
     core::Session stored(wf->load(), 0, nullptr);
-    for (std::size_t p = 0; p < acked.size(); ++p)
-        for (const auto& [idea, crit, v] : acked[p]) {
+    for (const auto& ph : phone) {
+        out.saved_ms.insert(out.saved_ms.end(), ph.saved_ms.begin(), ph.saved_ms.end());
+        out.errors += ph.errors;
+        for (const auto& [idea, crit, v] : ph.acked) {
             ++out.acked;
-            if (stored.score(idea, pids[p], crit) != v) ++out.lost;
+            if (stored.score(idea, ph.participant, crit) != v) ++out.lost;
         }
+    }
     return out;
 }
 

@@ -4,27 +4,24 @@
 // code, then 15 times: GET /api/state (the pair Crowd-BT offers it), POST /api/compare (the left
 // team wins when its id sorts first). Measured: request to "saved" of every compare (p50, p99,
 // max); then every acknowledged comparison must be in the file exactly once (`missing`: acked
-// but not there; `extra`: in the file but never acked; both must be 0).
-#include <pthread.h>
-
+// but not there; `extra`: in the file but never acked; both must be 0). The judges' phones are
+// driven from one event-loop thread (phone_loop.hpp).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <latch>
 #include <map>
-#include <mutex>
+#include <optional>
 #include <random>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "bench_util.hpp"
-#include "server/http_client.hpp"
+#include "phone_loop.hpp"
 #include "server/phone_server.hpp"
 #include "storage/workshop_file.hpp"
 #include "synthetic.hpp"
@@ -124,6 +121,75 @@ std::chrono::milliseconds jitter(std::mt19937_64& rng, long long from_ms, long l
     return std::chrono::milliseconds(from_ms + static_cast<long long>(rng() % static_cast<std::uint64_t>(to_ms - from_ms + 1)));
 }
 
+// One judge's phone: joins with the jury code, then kComparisons times reads its state (the
+// pair Crowd-BT offers it) and sends the comparison (the left team wins when its id sorts
+// first). At the room's pace each comparison goes out 1-2 s after the last answer (the first
+// within 2.5 s of judging opening); the next pair is read in between.
+class Judge final : public PhoneScript {
+public:
+    Judge(int p, std::string code, bool paced) : code_(std::move(code)), paced_(paced), rng_(static_cast<std::uint64_t>(p) + 1) {}
+
+    void open_round(Clock::time_point at) {
+        open_ = true;
+        next_at_ = at + jitter(rng_, 0, 2500);
+    }
+
+    std::optional<PhoneRequest> next() override {
+        if (bad > 0) return std::nullopt;
+        if (token_.empty()) return PhoneRequest{"POST", "/api/join", json{{"code", code_}}.dump(), {}, {}};
+        if (!open_ || done_ >= kComparisons) return std::nullopt;
+        if (pair_.empty()) return PhoneRequest{"GET", "/api/state", {}, token_, {}};
+        PhoneRequest r{"POST", "/api/compare", json{{"winner", pair_[0]}, {"loser", pair_[1]}}.dump(), token_, {}};
+        if (paced_) r.not_before = next_at_;
+        return r;
+    }
+
+    void answered(const PhoneAnswer& a) override {
+        if (token_.empty()) {
+            const json joined = json::parse(a.body, nullptr, false);
+            if (a.status != 200 || !joined.is_object() || joined.value("role", "") != "jury" || !joined.contains("token")) {
+                ++bad;
+                return;
+            }
+            token_ = joined["token"].get<std::string>();
+            judge = joined["participant"].get<std::string>();
+            return;
+        }
+        if (pair_.empty()) {
+            PairReader pair;
+            if (a.status != 200 || !json::sax_parse(a.body, &pair) || !pair.is_pair || pair.ids.size() != 2) {
+                ++bad;
+                return;
+            }
+            pair_ = pair.ids;
+            if (pair_[1] < pair_[0]) std::swap(pair_[0], pair_[1]);
+            return;
+        }
+        if (a.status == 200 && a.body == R"({"saved":true})") {
+            saved_ms.push_back(std::chrono::duration<double, std::milli>(a.got - a.sent).count());
+            acked.emplace_back(judge, pair_[0], pair_[1]);
+        } else {
+            ++bad;
+        }
+        pair_.clear();
+        ++done_;
+        next_at_ = a.got + jitter(rng_, 1000, 2000);
+    }
+
+    std::string judge;
+    std::vector<double> saved_ms;
+    std::vector<Triple> acked;
+    int bad = 0;
+
+private:
+    std::string code_, token_;
+    bool paced_, open_ = false;
+    std::mt19937_64 rng_;
+    std::vector<std::string> pair_;
+    int done_ = 0;
+    Clock::time_point next_at_;
+};
+
 void run_judging(const std::filesystem::path& dir, bool paced) {
     const std::string file = hackathon_file(dir);
     server::ServerOptions o;
@@ -133,68 +199,36 @@ void run_judging(const std::filesystem::path& dir, bool paced) {
     o.judging_seed = 1;
     server::PhoneServer srv;
     srv.start(file, o);
-    std::mutex mu;
-    std::vector<double> saved_ms;
-    std::vector<Triple> acked;
-    int errors = 0;
-    std::latch start(kJudges + 1), round_opens(kJudges + 1);
-    std::vector<std::thread> threads;
+    std::vector<std::string> sources;
+    std::vector<Judge> judges;
+    judges.reserve(kJudges);
     for (int p = 0; p < kJudges; ++p) {
-        threads.emplace_back([&, p] {
-            pthread_setname_np(pthread_self(), "judge");
-            server::HttpClient c(srv.port(), "127.78." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10));
-            c.set_lean(true);  // the status and the body are what a phone reads
-            std::vector<double> mine;
-            std::vector<Triple> ok;
-            int bad = 0;
-            start.arrive_and_wait();
-            const server::HttpResponse j = c.request("POST", "/api/join", json{{"code", srv.jury_code()}}.dump());
-            const json joined = json::parse(j.body, nullptr, false);
-            if (j.status != 200 || !joined.is_object() || joined.value("role", "") != "jury") ++bad;
-            const std::string token = bad ? std::string() : joined["token"].get<std::string>();
-            const std::string judge = bad ? std::string() : joined["participant"].get<std::string>();
-            std::mt19937_64 rng(static_cast<std::uint64_t>(p) + 1);
-            if (paced) round_opens.arrive_and_wait();
-            auto next = Clock::now() + jitter(rng, 0, 2500);
-            for (int k = 0; k < kComparisons && bad == 0; ++k) {
-                const server::HttpResponse st = c.request("GET", "/api/state", {}, token);
-                PairReader pair;
-                if (st.status != 200 || !json::sax_parse(st.body, &pair) || !pair.is_pair || pair.ids.size() != 2) {
-                    ++bad;
-                    break;
-                }
-                std::string a = pair.ids[0], b = pair.ids[1];
-                if (b < a) std::swap(a, b);
-                if (paced) std::this_thread::sleep_until(next);
-                const auto t0 = Clock::now();
-                const server::HttpResponse r = c.request("POST", "/api/compare", json{{"winner", a}, {"loser", b}}.dump(), token);
-                const auto t1 = Clock::now();
-                if (r.status == 200 && r.body == R"({"saved":true})") {
-                    mine.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-                    ok.emplace_back(judge, a, b);
-                } else {
-                    ++bad;
-                }
-                next = t1 + jitter(rng, 1000, 2000);
-            }
-            std::lock_guard l(mu);
-            saved_ms.insert(saved_ms.end(), mine.begin(), mine.end());
-            acked.insert(acked.end(), ok.begin(), ok.end());
-            errors += bad;
-        });
+        sources.push_back("127.78." + std::to_string(p / 200) + "." + std::to_string(p % 200 + 10));
+        judges.emplace_back(p, srv.jury_code(), paced);
     }
+    std::vector<PhoneScript*> scripts;
+    for (auto& j : judges) scripts.push_back(&j);
+    PhoneLoop loop(srv.port(), sources);  // the judges' phones on one event-loop thread (phone_loop.hpp)
     auto t0 = Clock::now();
     double cpu0 = process_cpu_seconds();
-    start.arrive_and_wait();
     if (paced) {
-        round_opens.arrive_and_wait();  // comparisons/s from the opening (the joins came before)
+        loop.run(scripts);  // every judge joins; then judging opens (comparisons/s from the opening)
         t0 = Clock::now();
         cpu0 = process_cpu_seconds();
     }
-    for (auto& t : threads) t.join();
+    for (auto& j : judges) j.open_round(t0);
+    loop.run(scripts);
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double cpu = process_cpu_seconds() - cpu0;  // server and phones (one process)
     srv.stop();
+    std::vector<double> saved_ms;
+    std::vector<Triple> acked;
+    int errors = 0;
+    for (const auto& j : judges) {
+        saved_ms.insert(saved_ms.end(), j.saved_ms.begin(), j.saved_ms.end());
+        acked.insert(acked.end(), j.acked.begin(), j.acked.end());
+        errors += j.bad;
+    }
 
     // Every acknowledged comparison in the file exactly once, and nothing else.
     std::map<Triple, long> count;

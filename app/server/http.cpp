@@ -370,8 +370,14 @@ void HttpServer::start(const ServerOptions& opts) {
     limits.deadline = std::chrono::milliseconds(opts.request_deadline_ms);
     // The front accepts (front.hpp); libmicrohttpd gets each connection once its first header
     // block passed, and has no listening socket of its own.
+    // poll(), not epoll: with epoll (edge-triggered, MHD_USE_AUTO's choice on Linux) and many
+    // phones answering at once, libmicrohttpd 0.9.75 sometimes left up to ~130 connections
+    // with a whole request unread until the front's 10 s deadline cut them off (seen in
+    // pilotdeck-bench phones_scale: hundreds of votes at 10,027 ms). poll() is level-triggered:
+    // a request waiting in a socket is seen on the next round. It was also cheaper here (no
+    // epoll_ctl on every suspend and resume): 44-55k votes/s against 35-42k.
     impl_->daemon = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
         0, nullptr, nullptr, &Impl::on_request, impl_.get(),
         MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(opts.connection_limit + 64),
         // Idle or a slow reader of an answer: the front's deadline covers requests coming in.
