@@ -90,6 +90,7 @@ struct PhoneServer::Impl {
         pthread_setname_np(pthread_self(), "pd-writer");  // for perf and top
         try {
             file = storage::WorkshopFile::open(path, storage::WorkshopFile::Mode::ReadWrite);
+            file->fold_log_in_background();  // no batch of votes waits for a checkpoint
             own_session = std::make_unique<core::Session>(file->load(), file->current_stage(), file.get());
             session = own_session.get();
             bridge.set_token_file(file.get());

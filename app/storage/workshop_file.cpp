@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/i18n.hpp"
+#include "storage/checkpointer.hpp"
 #include "storage/backup.hpp"
 #include "storage/file_ops.hpp"
 #include "storage/schema.hpp"
@@ -144,6 +145,11 @@ WorkshopFile::WorkshopFile(std::string path, std::unique_ptr<Database> db, bool 
     : path_(std::move(path)), db_(std::move(db)), read_only_(read_only) {}
 
 WorkshopFile::~WorkshopFile() = default;
+
+void WorkshopFile::fold_log_in_background() {
+    if (read_only_) return;  // never written: nothing to fold
+    if (!checkpointer_) checkpointer_ = std::make_unique<Checkpointer>(path_, *db_);
+}
 
 std::unique_ptr<WorkshopFile> WorkshopFile::create(const std::string& path, const core::Workshop& ws, bool overwrite) {
     // Refused early here (before the work of building), and again atomically when moved into place.

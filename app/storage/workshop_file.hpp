@@ -17,6 +17,7 @@ namespace pilotdeck::storage {
 namespace sqlite {
 class Database;
 }
+class Checkpointer;
 
 // what() is one line naming the file: "FILE: what is wrong".
 
@@ -97,10 +98,16 @@ public:
     // apply() whether it succeeded or not, and by attaching another list (empty: none).
     void attach_phone_tokens(std::vector<PhoneToken> tokens) { pending_tokens_ = std::move(tokens); }
 
+    // From now on the write-ahead log is folded into the file by a thread of its own instead of
+    // inside the commit that makes it long (checkpointer.hpp): for a writer whose commits are
+    // waited on, the phone server's. Until this object is destroyed; nothing for ReadOnly.
+    void fold_log_in_background();
+
 private:
     WorkshopFile(std::string path, std::unique_ptr<sqlite::Database> db, bool read_only);
     std::string path_;
     std::unique_ptr<sqlite::Database> db_;
+    std::unique_ptr<Checkpointer> checkpointer_;  // after db_: stopped before the connection closes
     bool read_only_ = false;
     std::vector<PhoneToken> pending_tokens_;
 };

@@ -19,7 +19,10 @@ OpenWorkshop open_workshop(const std::string& path, bool read_only) {
     w.file = WorkshopFile::open(path, read_only ? WorkshopFile::Mode::ReadOnly : WorkshopFile::Mode::ReadWrite);
     w.session = std::make_unique<core::Session>(w.file->load(), w.file->current_stage(),
                                                 read_only ? nullptr : w.file.get());
-    if (!read_only) w.backups = std::make_unique<storage::Backups>(path);
+    if (!read_only) {
+        w.backups = std::make_unique<storage::Backups>(path);
+        w.file->fold_log_in_background();  // neither a frame nor the phones' votes wait for a checkpoint
+    }
     return w;
 }
 
