@@ -63,6 +63,7 @@ struct PhoneLoop::Conn {
     bool busy = false;  // a request is out and its answer not yet whole
     LoopClock::time_point sent;
     std::optional<PhoneRequest> waiting;  // a paced request not yet due
+    bool queued = false;                  // `waiting` is in run()'s queue of due requests
 };
 
 PhoneLoop::PhoneLoop(int port, std::vector<std::string> sources) : port_(port), host_("127.0.0.1:" + std::to_string(port)) {
@@ -252,8 +253,13 @@ void PhoneLoop::run(const std::vector<PhoneScript*>& scripts) {
     active_ = scripts.size();
     using Due = std::pair<LoopClock::time_point, std::size_t>;
     std::priority_queue<Due, std::vector<Due>, std::greater<>> due;
+    // A phone whose next request waits for its time goes into the queue once, whatever path
+    // (an answer, a failure, a retry) asked for that request.
     auto collect = [&](std::size_t i) {
-        if (conns_[i].waiting) due.emplace(conns_[i].waiting->not_before, i);
+        if (conns_[i].waiting && !conns_[i].queued) {
+            due.emplace(conns_[i].waiting->not_before, i);
+            conns_[i].queued = true;
+        }
     };
     for (std::size_t i = 0; i < scripts.size(); ++i) {
         send_next(i);
@@ -274,15 +280,14 @@ void PhoneLoop::run(const std::vector<PhoneScript*>& scripts) {
             const std::uint32_t e = events[static_cast<std::size_t>(k)].events;
             if (conns_[i].fd < 0) continue;
             if ((e & EPOLLOUT) && conns_[i].want_out) flush(i);
-            if (conns_[i].fd >= 0 && (e & (EPOLLIN | EPOLLHUP | EPOLLERR)) && read(i)) {
-                last_answer = LoopClock::now();
-                collect(i);
-            }
+            if (conns_[i].fd >= 0 && (e & (EPOLLIN | EPOLLHUP | EPOLLERR)) && read(i)) last_answer = LoopClock::now();
+            collect(i);
         }
         const auto now = LoopClock::now();
         while (!due.empty() && due.top().first <= now) {
             const std::size_t i = due.top().second;
             due.pop();
+            conns_[i].queued = false;
             PhoneRequest req = std::move(*conns_[i].waiting);
             conns_[i].waiting.reset();
             start(i, std::move(req));
