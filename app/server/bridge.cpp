@@ -150,8 +150,13 @@ void Bridge::note_language(const core::Session& s) const {
     set_phone_languages(lang.value_or(i18n::system_language()), settings_.browser_language);
 }
 
-void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
+void Bridge::run(std::vector<Job>& jobs, core::Session& s, const std::function<void(Job&)>& answered) {
     std::lock_guard l(settings_mu_);
+    answered_ = &answered;
+    struct Forget {
+        const std::function<void(Job&)>*& p;
+        ~Forget() { p = nullptr; }
+    } forget{answered_};
     note_language(s);
     const bool recount_all = changed_elsewhere(s);
     if (recount_all) {
@@ -162,6 +167,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
     for (auto& j : jobs)
         if (j.kind == JobKind::Join) joins.push_back(&j);
     run_joins(joins, s);
+    for (Job* j : joins) answer(*j);
     Batch batch;
     const auto run_single = [&](Job& j) {
         try {
@@ -217,7 +223,10 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s) {
         run_single(j);
     }
     flush(batch, s);
-    for (Job* j : reads) run_single(*j);
+    for (Job* j : reads) {
+        run_single(*j);
+        answer(*j);
+    }
     update_counts(s, recount_all);
 }
 
@@ -297,8 +306,10 @@ void Bridge::flush(Batch& batch, core::Session& s) {
             desk_.committed(cmd, s);
             job->reply = saved_reply();
         }
+        for (auto& one : batch) answer(*one.first);  // committed: the phones hear it now
     } else if (batch.size() == 1) {
         batch.front().first->reply = std::move(*failure);
+        answer(*batch.front().first);
     } else {
         for (auto& one : batch) {  // one by one: each gets its own answer
             Batch single{std::move(one)};

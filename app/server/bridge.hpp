@@ -7,6 +7,7 @@
 // transaction with their tokens. Phones' edits are never put on the session's undo stack.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -53,8 +54,11 @@ public:
     void load_tokens();
 
     // Session's thread: runs the jobs in order and fills each job's reply; the counts are up to
-    // date when it returns.
-    void run(std::vector<Job>& jobs, core::Session& s);
+    // date when it returns. `answered`, when given, gets each job whose reply is final as soon
+    // as it is: the joins once committed, the votes and comparisons of a batch once it is
+    // committed (before the drain's state reads are worked out), each read once made. Jobs it
+    // was not called for have their reply when run() returns.
+    void run(std::vector<Job>& jobs, core::Session& s, const std::function<void(Job&)>& answered = {});
     // Session's thread, nothing queued: the counts follow what the GUI changed.
     void idle(core::Session& s);
 
@@ -79,6 +83,9 @@ private:
     // Tells the HTTP layer the language of the phones' error texts (messages.hpp).
     void note_language(const core::Session& s) const;
     void update_counts(const core::Session& s, bool recount_all);
+    void answer(Job& j) const {  // the reply is final (run()'s `answered`)
+        if (answered_ && *answered_) (*answered_)(j);
+    }
 
     TokenTable& tokens_;
     storage::WorkshopFile* token_file_ = nullptr;
@@ -89,6 +96,7 @@ private:
     PhoneSettings settings_;
 
     // Session's thread only.
+    const std::function<void(Job&)>* answered_ = nullptr;  // during run()
     PhoneView view_;
     JudgingDesk desk_;  // the hackathon's jobs
     std::unordered_map<std::string, std::set<std::string>> ticked_;  // token -> concerns (memory only)

@@ -63,9 +63,16 @@ struct PhoneServer::Impl {
     }
 
     // The session's thread: the jobs, then their answers (the counts are up to date by then).
+    // Each phone gets its answer as soon as it is final: the votes and comparisons of a drain
+    // once committed, not after the drain's state reads (a judge's next pair each) are made.
     void run(std::vector<Job>& jobs, core::Session& s) {
-        bridge.run(jobs, s);
-        for (auto& j : jobs) HttpServer::resume(j.origin, std::move(j.reply));
+        bridge.run(jobs, s, [](Job& j) {
+            if (!j.origin) return;
+            HttpServer::resume(j.origin, std::move(j.reply));
+            j.origin = nullptr;
+        });
+        for (auto& j : jobs)
+            if (j.origin) HttpServer::resume(j.origin, std::move(j.reply));
     }
 
     void listen() {
