@@ -18,6 +18,8 @@
 #include <string_view>
 #include <utility>
 
+#include "server/http_client.hpp"
+
 namespace pilotdeck::bench {
 
 namespace {
@@ -129,14 +131,7 @@ void PhoneLoop::send_next(std::size_t i) {
 
 void PhoneLoop::start(std::size_t i, PhoneRequest req) {
     Conn& c = conns_[i];
-    c.out.clear();
-    c.out.reserve(160 + req.path.size() + req.token.size() + req.body.size());
-    c.out.append(req.method).append(" ").append(req.path).append(" HTTP/1.1\r\nHost: ").append(host_).append("\r\n");
-    if (!req.token.empty()) c.out.append("Authorization: Bearer ").append(req.token).append("\r\n");
-    if (req.method != "GET") {
-        c.out.append("Content-Type: application/json\r\nContent-Length: ").append(std::to_string(req.body.size())).append("\r\n");
-    }
-    c.out.append("\r\n").append(req.body);
+    c.out = server::request_bytes(req.method, req.path, host_, req.body, req.token);
     c.out_sent = 0;
     c.retried = false;
     c.in.clear();

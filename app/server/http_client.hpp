@@ -16,6 +16,13 @@ struct HttpResponse {
     std::string header(const std::string& name) const;
 };
 
+// One request's bytes: Host, the Bearer token when given, Content-Type: application/json and
+// Content-Length unless GET or HEAD, the extra header lines ("Name: value"), then the body. What
+// HttpClient::request sends, and the bench's event-loop phones too.
+std::string request_bytes(const std::string& method, const std::string& path, const std::string& host,
+                          const std::string& body = {}, const std::string& token = {},
+                          const std::vector<std::string>& extra = {});
+
 class HttpClient {
 public:
     // `source`: the loopback address the client connects from (127.0.0.0/8), so that tests and

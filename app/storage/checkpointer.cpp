@@ -32,7 +32,7 @@ struct CheckpointerHook {
 };
 
 Checkpointer::Checkpointer(const std::string& path, sqlite::Database& writer)
-    : path_(path), writer_(writer), own_(std::make_unique<sqlite::Database>(path, SQLITE_OPEN_READWRITE)) {
+    : writer_(writer), own_(std::make_unique<sqlite::Database>(path, SQLITE_OPEN_READWRITE)) {
     own_->pragma_set("synchronous", "FULL");
     // Replaces SQLite's automatic checkpoint on the writer (it is a commit hook of the same kind).
     sqlite3_wal_hook(writer_.handle(), &CheckpointerHook::after_commit, this);
@@ -49,11 +49,6 @@ Checkpointer::~Checkpointer() {
     sqlite3_wal_autocheckpoint(writer_.handle(), 1000);  // SQLite's own again (its default mark)
 }
 
-std::uint64_t Checkpointer::folds() const {
-    std::lock_guard l(mu_);
-    return folds_;
-}
-
 void Checkpointer::run() {
     std::unique_lock l(mu_);
     for (;;) {
@@ -61,13 +56,11 @@ void Checkpointer::run() {
         if (stop_) return;
         due_ = false;
         l.unlock();
-        int log = 0, folded = 0;
         // PASSIVE: folds what no reader still needs, without waiting for anyone. A busy answer
         // (another checkpoint running) is left for the next commit's call.
-        const int rc = sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &folded);
-        std::this_thread::sleep_for(kPause);
+        sqlite3_wal_checkpoint_v2(own_->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         l.lock();
-        if (rc == SQLITE_OK && folded > 0) ++folds_;
+        cv_.wait_for(l, kPause, [&] { return stop_; });  // the pause, but a stop ends it at once
     }
 }
 

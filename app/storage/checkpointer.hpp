@@ -9,7 +9,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,20 +30,15 @@ public:
     Checkpointer(const Checkpointer&) = delete;
     Checkpointer& operator=(const Checkpointer&) = delete;
 
-    // Checkpoints done that folded at least one page (for tests).
-    std::uint64_t folds() const;
-
 private:
     friend struct CheckpointerHook;
     void run();
-    std::string path_;
     sqlite::Database& writer_;
     std::unique_ptr<sqlite::Database> own_;
-    mutable std::mutex mu_;
+    std::mutex mu_;
     std::condition_variable cv_;
     bool stop_ = false;
     bool due_ = false;  // a commit left the log long enough to fold
-    std::uint64_t folds_ = 0;
     std::thread thread_;
 };
 
