@@ -159,6 +159,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s, const std::function<v
     } forget{answered_};
     note_language(s);
     const bool recount_all = changed_elsewhere(s);
+    recount_pending_ = recount_all;
     if (recount_all) {
         alive_.clear();
         for (const auto& p : s.workshop().participants) alive_.insert(p.id);
@@ -167,7 +168,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s, const std::function<v
     for (auto& j : jobs)
         if (j.kind == JobKind::Join) joins.push_back(&j);
     run_joins(joins, s);
-    for (Job* j : joins) answer(*j);
+    for (Job* j : joins) answer(*j, s);
     Batch batch;
     const auto run_single = [&](Job& j) {
         try {
@@ -225,9 +226,10 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s, const std::function<v
     flush(batch, s);
     for (Job* j : reads) {
         run_single(*j);
-        answer(*j);
+        answer(*j, s);
     }
-    update_counts(s, recount_all);
+    update_counts(s, recount_pending_);
+    recount_pending_ = false;
 }
 
 // The GUI may have removed the participant: the token is then forgotten.
@@ -306,10 +308,10 @@ void Bridge::flush(Batch& batch, core::Session& s) {
             desk_.committed(cmd, s);
             job->reply = saved_reply();
         }
-        for (auto& one : batch) answer(*one.first);  // committed: the phones hear it now
+        for (auto& one : batch) answer(*one.first, s);  // committed: the phones hear it now
     } else if (batch.size() == 1) {
         batch.front().first->reply = std::move(*failure);
-        answer(*batch.front().first);
+        answer(*batch.front().first, s);
     } else {
         for (auto& one : batch) {  // one by one: each gets its own answer
             Batch single{std::move(one)};

@@ -83,8 +83,13 @@ private:
     // Tells the HTTP layer the language of the phones' error texts (messages.hpp).
     void note_language(const core::Session& s) const;
     void update_counts(const core::Session& s, bool recount_all);
-    void answer(Job& j) const {  // the reply is final (run()'s `answered`)
-        if (answered_ && *answered_) (*answered_)(j);
+    // The reply is final (run()'s `answered`); the counts are brought up to date first, so a
+    // phone that hears "saved" is already counted (the room's "n of m finished").
+    void answer(Job& j, const core::Session& s) {
+        if (!answered_ || !*answered_) return;
+        update_counts(s, recount_pending_);
+        recount_pending_ = false;
+        (*answered_)(j);
     }
 
     TokenTable& tokens_;
@@ -97,6 +102,7 @@ private:
 
     // Session's thread only.
     const std::function<void(Job&)>* answered_ = nullptr;  // during run()
+    bool recount_pending_ = false;                            // during run(): the GUI changed things
     PhoneView view_;
     JudgingDesk desk_;  // the hackathon's jobs
     std::unordered_map<std::string, std::set<std::string>> ticked_;  // token -> concerns (memory only)

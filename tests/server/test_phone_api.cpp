@@ -431,6 +431,20 @@ TEST_CASE("counts: joined phones and who finished scoring every open idea", "[se
     CHECK(s.server.counts().finished_names == std::vector<std::string>{"Participant 1"});  // for the notes
 }
 
+// A phone hears "saved" as soon as its vote is committed (Bridge::run's `answered`); the room's
+// "n of m finished" must already count it then, not only once the whole drain is done.
+TEST_CASE("counts: a phone that hears saved for its last score is already counted as finished", "[server]") {
+    Running s(core::StageKind::Scoring, 1);
+    constexpr int kPhones = 18;  // under the 20 joins per address and minute
+    for (int k = 0; k < kPhones; ++k) {
+        HttpClient c(s.server.port());
+        const std::string token = test::join(c, s.server.join_code(), "P" + std::to_string(k));
+        for (int cr = 1; cr <= 9; ++cr)
+            REQUIRE(c.request("PUT", "/api/score", test::score_body("i1", "c" + std::to_string(cr), 2), token).status == 200);
+        REQUIRE(s.server.counts().finished == k + 1);
+    }
+}
+
 TEST_CASE("counts: the names of those who finished, in the workshop's participant order", "[server]") {
     Running s(core::StageKind::Scoring, 1);
     std::vector<std::string> tokens;
