@@ -24,30 +24,7 @@ namespace pilotdeck::bench {
 
 namespace {
 
-// The value of header `lower` (a lower-case name) in `head` (the status line and the header
-// lines, without the blank line), or nullopt.
-std::optional<std::string_view> header_value(std::string_view head, std::string_view lower) {
-    std::size_t at = head.find("\r\n");
-    while (at != std::string_view::npos) {
-        const std::size_t start = at + 2;
-        const std::size_t end = head.find("\r\n", start);
-        const std::string_view line = head.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        if (line.size() > lower.size() && line[lower.size()] == ':') {
-            bool same = true;
-            for (std::size_t k = 0; k < lower.size() && same; ++k) {
-                const char c = line[k] >= 'A' && line[k] <= 'Z' ? static_cast<char>(line[k] - 'A' + 'a') : line[k];
-                same = c == lower[k];
-            }
-            if (same) {
-                std::string_view v = line.substr(lower.size() + 1);
-                while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-                return v;
-            }
-        }
-        at = end;
-    }
-    return std::nullopt;
-}
+using server::header_value;
 
 constexpr int kStallMs = 60000;  // a safety bound: a server that answers nothing for a minute fails the phones waiting
 

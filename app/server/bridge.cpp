@@ -228,8 +228,7 @@ void Bridge::run(std::vector<Job>& jobs, core::Session& s, const std::function<v
         run_single(*j);
         answer(*j, s);
     }
-    update_counts(s, recount_pending_);
-    recount_pending_ = false;
+    counts_up_to_date(s);
 }
 
 // The GUI may have removed the participant: the token is then forgotten.

@@ -83,12 +83,17 @@ private:
     // Tells the HTTP layer the language of the phones' error texts (messages.hpp).
     void note_language(const core::Session& s) const;
     void update_counts(const core::Session& s, bool recount_all);
+    // During run(): the counts follow every change so far (a recount of all when the GUI had
+    // changed things, else only the participants touched since).
+    void counts_up_to_date(const core::Session& s) {
+        update_counts(s, recount_pending_);
+        recount_pending_ = false;
+    }
     // The reply is final (run()'s `answered`); the counts are brought up to date first, so a
     // phone that hears "saved" is already counted (the room's "n of m finished").
     void answer(Job& j, const core::Session& s) {
         if (!answered_ || !*answered_) return;
-        update_counts(s, recount_pending_);
-        recount_pending_ = false;
+        counts_up_to_date(s);
         (*answered_)(j);
     }
 

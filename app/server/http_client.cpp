@@ -28,6 +28,22 @@ bool same_name(std::string_view name, std::string_view lower) {
 
 }  // namespace
 
+std::optional<std::string_view> header_value(std::string_view head, std::string_view lower) {
+    std::size_t at = head.find("\r\n");
+    while (at != std::string_view::npos) {
+        const std::size_t start = at + 2;
+        const std::size_t end = head.find("\r\n", start);
+        const std::string_view line = head.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        if (line.size() > lower.size() && line[lower.size()] == ':' && same_name(line.substr(0, lower.size()), lower)) {
+            std::string_view v = line.substr(lower.size() + 1);
+            while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+            return v;
+        }
+        at = end;
+    }
+    return std::nullopt;
+}
+
 std::string HttpResponse::header(const std::string& name) const {
     auto it = headers.find(name);
     return it == headers.end() ? std::string() : it->second;

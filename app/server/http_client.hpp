@@ -4,7 +4,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pilotdeck::server {
@@ -22,6 +24,11 @@ struct HttpResponse {
 std::string request_bytes(const std::string& method, const std::string& path, const std::string& host,
                           const std::string& body = {}, const std::string& token = {},
                           const std::vector<std::string>& extra = {});
+
+// The value of header `lower` (a lower-case name) in a response's head (the status line and the
+// header lines, without the blank line), leading spaces dropped; nullopt when it is not there.
+// The bench's event-loop phones read their answers with it.
+std::optional<std::string_view> header_value(std::string_view head, std::string_view lower);
 
 class HttpClient {
 public:
