@@ -688,3 +688,21 @@ TEST_CASE("a workshop file of schema 1 is served: it migrates and its phones' to
     CHECK(report.ok);
     CHECK(report.schema_version == storage::kSchemaVersion);
 }
+
+TEST_CASE("header_value reads a header of an answer's head as the bench's phones do", "[server]") {
+    const std::string head =
+        "HTTP/1.1 200 OK\r\n"
+        "Content-Type: application/json\r\n"
+        "X-Content-Length-Note: not this one\r\n"
+        "CONTENT-length:    14\r\n"
+        "Connection: close\r\n"
+        "content-length: 99";
+    CHECK(server::header_value(head, "content-length") == std::optional<std::string_view>("14"));  // any case, spaces dropped, the first
+    CHECK(server::header_value(head, "connection") == std::optional<std::string_view>("close"));
+    CHECK(server::header_value(head, "content-type") == std::optional<std::string_view>("application/json"));
+    CHECK_FALSE(server::header_value(head, "content").has_value());  // a name is whole, never a prefix
+    CHECK_FALSE(server::header_value(head, "x-frame-options").has_value());
+    CHECK_FALSE(server::header_value("HTTP/1.1 200 OK", "content-length").has_value());
+    CHECK_FALSE(server::header_value("content-length: 5", "content-length").has_value());  // the status line is no header
+    CHECK(server::header_value("HTTP/1.1 204 No Content\r\nContent-Length:", "content-length") == std::optional<std::string_view>(""));
+}
