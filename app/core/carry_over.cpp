@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "base/i18n.hpp"
 #include "core/aggregate.hpp"
 #include "core/followup.hpp"
 #include "core/selection.hpp"
@@ -42,7 +43,13 @@ Workshop carry_over(const Workshop& earlier, const Template& t, const std::strin
     ws.info.date = date;
     ws.participants = earlier.participants;
     const std::set<std::string> chosen = chosen_ideas(earlier);
-    const std::string from = "\u201C" + earlier.info.title + "\u201D";
+    // The reasons are stored in the file: in the new workshop's language (its template's), with
+    // that language's quotation marks, whatever the window shows.
+    const i18n::Language lang = i18n::parse_language(ws.info.language).value_or(i18n::Language::En);
+    // TRANSLATORS: why a pilot carried into a follow-up workshop has its status; {0} is the earlier workshop's title.
+    const std::string chosen_at = i18n::format(i18n::tr_in(lang, "Chosen at “{0}”"), {earlier.info.title});
+    // TRANSLATORS: why an idea carried into a follow-up workshop has its status; {0} is the earlier workshop's title.
+    const std::string carried_from = i18n::format(i18n::tr_in(lang, "Carried over from “{0}”"), {earlier.info.title});
     for (const Idea& old : earlier.ideas) {
         const IdeaStatus status = status_of(old);
         if (status == IdeaStatus::Scaled || status == IdeaStatus::Stopped) continue;
@@ -50,13 +57,13 @@ Workshop carry_over(const Workshop& earlier, const Template& t, const std::strin
         idea.decision.reset();
         if (status == IdeaStatus::Proposed && !old.status && chosen.count(old.id)) {
             idea.status = IdeaStatus::Pilot;
-            idea.status_history.push_back({IdeaStatus::Pilot, began(old, earlier, date), "Chosen at " + from});
+            idea.status_history.push_back({IdeaStatus::Pilot, began(old, earlier, date), chosen_at});
         } else if (status == IdeaStatus::Proposed) {
             idea.status = IdeaStatus::Proposed;
             if (idea.status_history.empty() && !began(old, Workshop{}, date).empty() && has_values(old))
-                idea.status_history.push_back({IdeaStatus::Proposed, began(old, earlier, date), "Carried over from " + from});
+                idea.status_history.push_back({IdeaStatus::Proposed, began(old, earlier, date), carried_from});
         } else if (idea.status_history.empty()) {
-            idea.status_history.push_back({status, began(old, earlier, date), "Carried over from " + from});
+            idea.status_history.push_back({status, began(old, earlier, date), carried_from});
         }
         ws.ideas.push_back(std::move(idea));
     }

@@ -268,7 +268,7 @@ void App::draw_workshop() {
     if (ctx.state.participants_visible)
         side_w = std::min(em(kParticipantsWidthEm), avail_w * 0.4f);
     else if (ctx.state.notes_visible && cur >= 0 && cur < static_cast<int>(stages.size()))
-        side_w = notes_width(stages[static_cast<std::size_t>(cur)].kind, avail_w);
+        side_w = notes_width(stages[static_cast<std::size_t>(cur)], avail_w);
     const float gap = side_w > 0 ? em(1) : 0;
     const server::PhoneServer* phones = workshop_.phones();
     const bool phones_on = phones != nullptr;

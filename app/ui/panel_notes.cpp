@@ -34,9 +34,16 @@ constexpr float kMinNotesEm = 9.0f;
 
 }  // namespace
 
-float notes_width(core::StageKind kind, float avail_w) {
-    if (kind != core::StageKind::Scoring && kind != core::StageKind::Judging) return avail_w * kNotesShare;
-    return std::min(std::max(avail_w * kScoringNotesShare, em(kMinNotesEm)), avail_w * kNotesShare);
+float notes_width(const core::Stage& stage, float avail_w) {
+    if (stage.kind != core::StageKind::Scoring && stage.kind != core::StageKind::Judging) return avail_w * kNotesShare;
+    // The prompts are bullets in the body font (the current one here): their widest word, the
+    // bullet before it (ImGui::Bullet: a font size and twice the frame padding), the window's
+    // padding and its scrollbar.
+    float word = longest_word_width(nullptr, i18n::tr("Questions for the room"));
+    for (const auto& prompt : stage.prompts) word = std::max(word, longest_word_width(nullptr, prompt));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float need = word + ImGui::GetFontSize() + 2 * style.FramePadding.x + 2 * style.WindowPadding.x + style.ScrollbarSize;
+    return std::min(std::max({avail_w * kScoringNotesShare, em(kMinNotesEm), need}), avail_w * kNotesShare);
 }
 
 void draw_notes(UiContext& ctx, const server::PhoneServer* phones) {

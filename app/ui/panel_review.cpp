@@ -132,14 +132,20 @@ void measure_block(UiContext& ctx, const core::Idea& pilot, std::size_t index) {
     const core::Measure& m = pilot.measures[index];
     ImGui::PushID(static_cast<int>(index));
     ImGui::PushFont(ctx.fonts.large);
+    // The label wraps in the panel (a long one in German at 1024x768 ran off its edge), and the
+    // progress goes beside it when it fits, else on the next line.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(m.label.c_str());
-    ImGui::SameLine();
     const auto progress = core::progress(m);
     if (progress) {
         const int percent = static_cast<int>(std::lround(core::round3(*progress) * 100.0));
-        ImGui::TextColored(vec4(*progress >= 1.0 ? ctx.palette.success : ctx.palette.text), "%s",
-                           i18n::format(i18n::tr("\u2014 {0} % of the way"), {std::to_string(percent)}).c_str());
+        const std::string text = i18n::format(i18n::tr("\u2014 {0} % of the way"), {std::to_string(percent)});
+        same_line_if_fits(ImGui::CalcTextSize(text.c_str()).x);
+        ImGui::PushStyleColor(ImGuiCol_Text, vec4(*progress >= 1.0 ? ctx.palette.success : ctx.palette.text));
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     const float width = ImGui::GetContentRegionAvail().x;
     measure_chart(ctx, m, ImVec2(width, em(9.0f)));

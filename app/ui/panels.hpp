@@ -63,10 +63,11 @@ void draw_stage_header(UiContext& ctx, core::Countdown& countdown);
 // The facilitator notes column (panel_notes.cpp): the stage's prompts and the picked concern's
 // answer; in scoring, with the phone server running, the names of the phones that finished.
 void draw_notes(UiContext& ctx, const server::PhoneServer* phones = nullptr);
-// The notes column's width beside a stage of `kind` in `avail_w` (the stage, notes and gap):
-// 0.28 of it; on the scoring stages 0.18 (at least 9 em), so the grid of raters x criteria
-// stays big enough for the back row; the notes wrap and scroll there.
-float notes_width(core::StageKind kind, float avail_w);
+// The notes column's width beside `stage` in `avail_w` (the stage, notes and gap): 0.28 of it;
+// on the scoring stages 0.18 (at least 9 em), so the grid of raters x criteria stays big enough
+// for the back row; the notes wrap and scroll there, and the column is at least as wide as the
+// widest word of its prompts (up to 0.28), so that no word is broken.
+float notes_width(const core::Stage& stage, float avail_w);
 
 // The phones box beside the stage while the phone server runs (panel_phones.cpp): address,
 // join code, QR code, counts (never values) and the blind round's close/reopen buttons (they

@@ -38,7 +38,16 @@ void measure_chart(const UiContext& ctx, const core::Measure& m, ImVec2 size) {
     const double pad = (hi - lo) * 0.15;
     lo -= pad;
     hi += pad;
-    const float label_w = em(9.0f);  // room on the left for the baseline and target labels
+    // Room on the left for the baseline and target labels: the wider of the two ("Ausgangswert
+    // 6 min" ran into its line at 9 em). When that would take more than half of a narrow chart,
+    // each label goes just above its line instead, and the lines start at the left edge.
+    ImGui::PushFont(ctx.fonts.body);
+    const std::string baseline_label = i18n::format(i18n::tr("Baseline {0}"), {with_unit(m.baseline, m.unit)});
+    const std::string target_label = i18n::format(i18n::tr("Target {0}"), {with_unit(m.target, m.unit)});
+    const float widest = std::max(ImGui::CalcTextSize(baseline_label.c_str()).x, ImGui::CalcTextSize(target_label.c_str()).x);
+    ImGui::PopFont();
+    const bool labels_above = widest + em(1.0f) > size.x * 0.5f;
+    const float label_w = labels_above ? em(0.4f) : std::max(em(9.0f), widest + em(1.0f));
     const float left = p0.x + label_w, right = p1.x - em(1.5f);
     const float top = p0.y + em(0.8f), bottom = p1.y - em(2.0f);  // the dates go below
     const auto y_of = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
@@ -48,10 +57,11 @@ void measure_chart(const UiContext& ctx, const core::Measure& m, ImVec2 size) {
         const float y = y_of(v);
         dl->AddLine(ImVec2(left, y), ImVec2(right, y), u32(colour), thickness);
         const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-        dl->AddText(ImVec2(p0.x + em(0.4f), y - ts.y * 0.5f), u32(text), label.c_str());
+        const float ty = labels_above ? std::max(p0.y + 1.0f, y - ts.y - thickness) : y - ts.y * 0.5f;
+        dl->AddText(ImVec2(p0.x + em(0.4f), ty), u32(text), label.c_str());
     };
-    level(m.baseline, pal.grid, 2.0f, i18n::format(i18n::tr("Baseline {0}"), {with_unit(m.baseline, m.unit)}), pal.text_muted);
-    level(m.target, pal.success, 4.0f, i18n::format(i18n::tr("Target {0}"), {with_unit(m.target, m.unit)}), pal.text);
+    level(m.baseline, pal.grid, 2.0f, baseline_label, pal.text_muted);
+    level(m.target, pal.success, 4.0f, target_label, pal.text);
 
     if (values.empty()) {
         const char* none = i18n::tr("No values yet");
@@ -69,7 +79,9 @@ void measure_chart(const UiContext& ctx, const core::Measure& m, ImVec2 size) {
         // The dates of the first and the last value along the bottom.
         const auto date_at = [&](std::size_t i, bool align_right) {
             const ImVec2 ds = ImGui::CalcTextSize(values[i].date.c_str());
-            const float x = std::clamp(x_of(i) - (align_right ? ds.x : ds.x * 0.5f), left - em(1.0f), p1.x - ds.x - em(0.3f));
+            // Inside the chart (std::clamp needs lo <= hi, so a chart narrower than a date keeps it at the left).
+            const float min_x = std::max(left - em(1.0f), p0.x + em(0.3f));
+            const float x = std::clamp(x_of(i) - (align_right ? ds.x : ds.x * 0.5f), min_x, std::max(min_x, p1.x - ds.x - em(0.3f)));
             dl->AddText(ImVec2(x, p1.y - ds.y - em(0.3f)), u32(pal.text_muted), values[i].date.c_str());
         };
         date_at(0, false);

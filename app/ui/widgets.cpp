@@ -215,18 +215,20 @@ void fitted_text(const std::string& text) {
     if (shown != text && over) ImGui::SetTooltip("%s", text.c_str());
 }
 
-bool longest_word_fits(ImFont* font, const std::string& text, float width) {
+float longest_word_width(ImFont* font, const std::string& text) {
     if (font) ImGui::PushFont(font);
-    bool fits = true;
+    float widest = 0;
     std::size_t at = 0;
-    while (fits && at < text.size()) {
+    while (at < text.size()) {
         const std::size_t end = std::min(text.find(' ', at), text.size());
-        fits = ImGui::CalcTextSize(text.data() + at, text.data() + end).x <= width;
+        widest = std::max(widest, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
         at = end + 1;
     }
     if (font) ImGui::PopFont();
-    return fits;
+    return widest;
 }
+
+bool longest_word_fits(ImFont* font, const std::string& text, float width) { return longest_word_width(font, text) <= width; }
 
 bool colour_button(const char* label, const Rgba& fill, const Rgba& text, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Button, vec4(fill));

@@ -73,6 +73,8 @@ std::string quoted_title(const std::string& s);
 // One line of text that cannot wrap (a table cell, a name in a list): whole when it fits what is
 // left of the line, else ellipsised, with the whole text on hover.
 void fitted_text(const std::string& text);
+// The width of the widest word of `text` (words are split at spaces) in `font` (null: the current one).
+float longest_word_width(ImFont* font, const std::string& text);
 // Whether every word of `text` in `font` (null: the current one) is at most `width` wide: wrapped
 // text then breaks between words only.
 bool longest_word_fits(ImFont* font, const std::string& text, float width);

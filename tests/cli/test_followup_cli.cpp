@@ -213,15 +213,27 @@ TEST_CASE("new --from: the shortlist's choice becomes the pilots when nobody set
     REQUIRE(pd({"new", review, "--from", earlier, "--template", "pilot-review-de"}).status == 0);
     const json ws = json::parse(pd({"export", review}).out);
     CHECK(ws["language"] == "de");
+    const std::string title = json::parse(pd({"export", earlier}).out)["title"];
     // small-workshop's shortlist: i2 (pinned) and i1.
     std::vector<std::string> pilots;
     for (const auto& i : ws["ideas"])
         if (i["status"] == "pilot") {
             pilots.push_back(i["id"]);
             CHECK(i["status_history"][0]["date"] == "2026-11-02");
+            // Stored in the review's language, German quotation marks included, whatever the CLI's.
+            CHECK(i["status_history"][0]["reason"] == "Gewählt in „" + title + "“");
         }
     CHECK(pilots == std::vector<std::string>{"i1", "i2"});
     CHECK(ws["ideas"].size() == 4);
+    // The same from Dutch and English templates, with the CLI's messages in German.
+    for (const auto& [tmpl, reason] : {std::pair<std::string, std::string>{"pilot-review-nl", "Gekozen in “" + title + "”"},
+                                       std::pair<std::string, std::string>{"pilot-review", "Chosen at “" + title + "”"}}) {
+        const std::string other = dir.file(tmpl + ".pilotdeck");
+        REQUIRE(pd({"new", other, "--from", earlier, "--template", tmpl, "--lang", "de"}).status == 0);
+        const json o = json::parse(pd({"export", other}).out);
+        for (const auto& i : o["ideas"])
+            if (i["status"] == "pilot") CHECK(i["status_history"][0]["reason"] == reason);
+    }
 }
 
 TEST_CASE("new --from: bad input changes nothing", "[followup][carry-over]") {

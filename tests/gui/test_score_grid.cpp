@@ -134,10 +134,15 @@ TEST_CASE("1024x768 with the notes: the grid of 10 raters x 9 or 10 criteria at 
             const InLanguage in(lang);
             test::Headless h(ws);
             REQUIRE(h.room_fonts(768, ImVec2(1008, 480)));
-            float stage_w = 0;
-            h.frame([&] { stage_w = 1008 - ui::notes_width(core::StageKind::Scoring, 1008) - ui::em(1); });
+            const auto scoring = std::find_if(ws.stages.begin(), ws.stages.end(), [](const core::Stage& st) { return st.kind == core::StageKind::Scoring; });
+            REQUIRE(scoring != ws.stages.end());
+            float stage_w = 0, notes_w = 0;
+            h.frame([&] {
+                notes_w = ui::notes_width(*scoring, 1008);
+                stage_w = 1008 - notes_w - ui::em(1);
+            });
             INFO(criteria << " criteria, " << (lang == i18n::Language::De ? "de" : "en") << ", stage " << stage_w);
-            CHECK(ui::notes_width(core::StageKind::Scoring, 1008) >= 9 * h.fonts.body->FontSize);  // the notes still read
+            CHECK(notes_w >= 9 * h.fonts.body->FontSize);  // the notes still read
             ImGui::GetIO().DisplaySize = ImVec2(stage_w, 480);
             h.ctx.state.selected_idea = ws.ideas.front().id;
             auto draw = [&] { ui::draw_scoring(h.ctx); };
@@ -225,6 +230,41 @@ TEST_CASE("criteria judging: the grid shows the jury; a judge's own team is recu
             CHECK(scores_by(h.session, judge, idea) == 0);
             CHECK(h.ctx.state.error.empty());  // the GUI never even tried
             CHECK(scores_by(h.session, "p7", idea) == 3);
+        }
+    }
+}
+
+TEST_CASE("1024x768: the notes beside scoring and judging break no word of the German and Dutch prompts") {
+    // "Wo die Bewertungen weit auseinanderliegen" was drawn as "Bewertunge|n" and
+    // "auseinanderl|iegen" in a column of 0.18 of the window. ImGui's own word wrap, in the notes
+    // column as wide as notes_width makes it (less its padding, scrollbar and the bullet), may
+    // break a prompt only at a space.
+    for (const char* name : {"use-case-workshop-de", "use-case-workshop-nl", "hackathon-de", "hackathon-nl"}) {
+        const core::Template t = documents::load_template(std::string(PILOTDECK_TEMPLATES) + "/" + name + ".json");
+        core::Workshop ws = core::workshop_from_template(t, "Workshop");
+        const InLanguage in(*i18n::parse_language(t.language));
+        test::Headless h(ws);
+        REQUIRE(h.room_fonts(768, ImVec2(1008, 480)));
+        for (const core::Stage& st : ws.stages) {
+            if (st.kind != core::StageKind::Scoring && st.kind != core::StageKind::Judging) continue;
+            h.frame([&] {
+                const ImGuiStyle& style = ImGui::GetStyle();
+                const float notes_w = ui::notes_width(st, 1008);
+                const float text_w = notes_w - 2 * style.WindowPadding.x - style.ScrollbarSize - ImGui::GetFontSize() - 2 * style.FramePadding.x;
+                CHECK(notes_w <= 0.28f * 1008 + 0.01f);  // never wider than beside the other stages
+                for (const std::string& prompt : st.prompts) {
+                    INFO(name << ": " << prompt << " in " << text_w << " px");
+                    const char* at = prompt.c_str();
+                    const char* end = at + prompt.size();
+                    while (at < end) {
+                        const char* br = ImGui::GetFont()->CalcWordWrapPositionA(1.0f, at, end, text_w);
+                        if (br >= end) break;
+                        CHECK((*br == ' ' || *(br - 1) == ' '));  // a line ends between words
+                        at = br;
+                        while (at < end && *at == ' ') ++at;
+                    }
+                }
+            });
         }
     }
 }
