@@ -24,6 +24,7 @@ struct TileLayout {
     int columns = 1;
     float tile_w = 0, tile_h = 0;
     ImFont* font = nullptr;
+    float pad_y = 0;  // the tiles' padding above and below (the style's, less when that is what fits)
 };
 
 // The label's width in a tile `width` wide (the count and its buttons take the right end).
@@ -37,13 +38,21 @@ float label_width(ImFont* font, float width) {
 }
 
 // All of the worries in `avail` without scrolling: the fewest columns (the widest tiles) whose
-// rows fit, the large font first; tiles as tall as their longest label needs.
+// rows fit, the large font first; tiles as tall as their longest label needs. Where nothing fits
+// (the presenter's laptop view at 1024x768 under a stage goal of two lines), the body font with
+// half the padding above and below the label, before any tile is cut.
 TileLayout tile_layout(const UiContext& ctx, const std::vector<core::Concern>& concerns, ImVec2 avail) {
     const ImGuiStyle& style = ImGui::GetStyle();
     TileLayout best;
     float best_overflow = -1;
-    ImFont* fonts[] = {ctx.fonts.large ? ctx.fonts.large : ImGui::GetFont(), ImGui::GetFont()};
-    for (ImFont* font : fonts) {
+    struct Try {
+        ImFont* font;
+        float pad_y;
+    };
+    const Try tries[] = {{ctx.fonts.large ? ctx.fonts.large : ImGui::GetFont(), style.WindowPadding.y},
+                         {ImGui::GetFont(), style.WindowPadding.y},
+                         {ImGui::GetFont(), style.WindowPadding.y * 0.5f}};
+    for (const auto& [font, pad_y] : tries) {
         for (int columns = 1; columns <= 3; ++columns) {
             const float spacing = style.ItemSpacing.x;
             const float tile_w = (avail.x - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
@@ -52,14 +61,14 @@ TileLayout tile_layout(const UiContext& ctx, const std::vector<core::Concern>& c
             float label_h = 0;
             for (const auto& c : concerns)
                 label_h = std::max(label_h, font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, ("\u25B6 " + c.label).c_str()).y);
-            const float tile_h = std::max(label_h, em(kCountButtonEm)) + style.WindowPadding.y * 2;
+            const float tile_h = std::max(label_h, em(kCountButtonEm)) + pad_y * 2;
             const int rows = (static_cast<int>(concerns.size()) + columns - 1) / columns;
             const float total = static_cast<float>(rows) * tile_h + static_cast<float>(rows - 1) * style.ItemSpacing.y;
             const float overflow = total - avail.y;
-            if (overflow <= 0) return {columns, tile_w, tile_h, font};
+            if (overflow <= 0) return {columns, tile_w, tile_h, font, pad_y};
             if (best_overflow < 0 || overflow < best_overflow) {
                 best_overflow = overflow;
-                best = {columns, tile_w, tile_h, font};
+                best = {columns, tile_w, tile_h, font, pad_y};
             }
         }
     }
@@ -75,6 +84,7 @@ void draw_tile(UiContext& ctx, const core::Concern& c, const TileLayout& layout)
     ImGui::PushStyleColor(ImGuiCol_ChildBg, vec4(ctx.palette.surface));
     ImGui::PushStyleColor(ImGuiCol_Border, vec4(selected ? ctx.palette.accent : ctx.palette.grid));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, selected ? em(0.2f) : 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, layout.pad_y));
     ImGui::BeginChild("##tile", ImVec2(width, tile_h), true, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 start = ImGui::GetCursorPos();
     const float right = ImGui::GetWindowContentRegionMax().x;
@@ -87,7 +97,7 @@ void draw_tile(UiContext& ctx, const core::Concern& c, const TileLayout& layout)
     const float text_w = label_width(layout.font, width);
 
     // The label: a click picks the concern (its answer appears in the notes).
-    if (ImGui::InvisibleButton("##pick", ImVec2(text_w, tile_h - style.WindowPadding.y * 2)))
+    if (ImGui::InvisibleButton("##pick", ImVec2(text_w, tile_h - layout.pad_y * 2)))
         ctx.state.selected_concern = selected ? std::string() : c.id;
     ImGui::SetCursorPos(start);
     ImGui::PushTextWrapPos(start.x + text_w);
@@ -103,7 +113,7 @@ void draw_tile(UiContext& ctx, const core::Concern& c, const TileLayout& layout)
     ImGui::SameLine();
     if (ImGui::Button("+", ImVec2(button, button))) ctx.run(core::SetConcernCount{c.id, c.count + 1});
     ImGui::EndChild();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);
     ImGui::PopID();
 }

@@ -132,6 +132,16 @@ core::Workshop realistic(const std::string& template_id, const Content& c) {
         idea.department = c.people[0].second;
         ws.ideas.push_back(idea);
     }
+    // A pilot review: the first two ideas are pilots with a measure whose label is long in German
+    // ("Minuten pro Routineantwort" ran off the panel's edge at 1024x768) and values on two dates.
+    if (std::any_of(ws.stages.begin(), ws.stages.end(), [](const core::Stage& st) { return st.kind == core::StageKind::Review; }))
+        for (std::size_t i = 0; i < 2; ++i) {
+            core::Idea& idea = ws.ideas[i];
+            idea.status = core::IdeaStatus::Pilot;
+            idea.status_history = {{core::IdeaStatus::Pilot, "2026-11-19", std::string("Gewählt in „") + c.title + "“", ""}};
+            idea.measures = {{"m1", i == 0 ? "Minuten pro Routineantwort bis zur Freigabe" : "Min./Antwort", "min", 6, 2.5, false,
+                              {{"2026-12-01", 4}, {"2026-12-15", 3.25}}}};
+        }
     if (hackathon) {
         for (std::size_t t2 = 0; t2 < c.teams.size(); ++t2) {
             core::Team team;
@@ -292,12 +302,12 @@ TEST_CASE("German templates at 1280x720: no text of any stage is cut, in the pre
 }
 
 TEST_CASE("German templates at 1024x768 and Dutch at 1280x720: no text of any stage is cut") {
-    for (const char* id : {"use-case-workshop-de", "hackathon-de"}) {
+    for (const char* id : {"use-case-workshop-de", "hackathon-de", "pilot-review-de"}) {
         INFO(id << " at 1024x768");
         report(room_cuts(realistic(id, kGerman), 1024, 768, nullptr));
         report(presenter_cuts(realistic(id, kGerman), 1024, 768, nullptr));
     }
-    for (const char* id : {"use-case-workshop-nl", "hackathon-nl"}) {
+    for (const char* id : {"use-case-workshop-nl", "hackathon-nl", "pilot-review-nl"}) {
         INFO(id << " at 1280x720");
         report(room_cuts(realistic(id, kDutch), 1280, 720, nullptr));
         report(presenter_cuts(realistic(id, kDutch), 1280, 720, nullptr));
