@@ -136,7 +136,7 @@ TEST_CASE("pilotdeck results of a German workshop: the why sentences in German, 
     INFO(r.err);
     REQUIRE(r.status == 0);
     const json out = json::parse(r.out);
-    CHECK(out["awards"][0]["why"] == "Nach Crowd-BT auf Platz eins, aus 6 Vergleichen von 3 Jurymitgliedern.");
+    CHECK(out["awards"][0]["why"] == "Auf Platz eins nach 6 paarweisen Vergleichen von 3 Jurymitgliedern.");
     CHECK(out["awards"][1]["why"] == "2 von 4 Publikumsstimmen. Gleichstand mit 1 weiteren Team.");
     CHECK(out["awards"][2]["why"] == "Höchster Jury-Mittelwert bei Time saved: 3,50.");
     CHECK(out["awards"][1]["tied_with"] == json::array({"t3"}));

@@ -93,7 +93,7 @@ TEST_CASE("awards in German at 1280x720 and 1024x768: revealed step by step, Ger
         // Each award's reason while it is the latest; the earlier ones stay, one line each.
         std::string reasons;
         for (const std::string& step : steps) reasons += step;
-        CHECK(has(all, "Nach Crowd-BT auf Platz eins, aus 6 Vergleichen von 3 Jurymitgliedern."));
+        CHECK(has(all, "Auf Platz eins nach 6 paarweisen Vergleichen von 3 Jurymitgliedern."));
         CHECK(has(reasons, "2 von 4 Publikumsstimmen. Gleichstand mit 1 weiteren Team."));
         CHECK(has(all, "Publikumspreis \u2014 Quote Quest & Welcome Bot (Gleichstand zwischen 2 Teams)"));
         CHECK(has(all, "Erstes Pilotprojekt \u2014 Nicht vergeben: Es gibt noch keine Grundlage."));
