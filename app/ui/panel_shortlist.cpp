@@ -43,11 +43,6 @@ std::string default_export_path(const UiContext& ctx) {
 
 double tenth(double v) { return std::round(v * 10.0) / 10.0; }
 
-ImVec4 with_alpha(ImVec4 c, float a) {
-    c.w = a;
-    return c;
-}
-
 // The rules' controls. Returns true when the draft changed this frame.
 bool rule_controls(const UiContext& ctx, SelectionRules& r) {
     bool changed = false;
@@ -80,17 +75,11 @@ bool rule_controls(const UiContext& ctx, SelectionRules& r) {
         float v = static_cast<float>(value);
         ImGui::SetNextItemWidth(w);
         const std::string shown = i18n::number(tenth(v), 1);
-        // A thin, light handle: the digits drawn over it stay readable (a full accent block hid one).
-        ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, em(0.4f));
-        ImGui::PushStyleColor(ImGuiCol_SliderGrab, with_alpha(ImGui::GetStyleColorVec4(ImGuiCol_SliderGrab), 0.45f));
-        ImGui::PushStyleColor(ImGuiCol_SliderGrabActive, with_alpha(ImGui::GetStyleColorVec4(ImGuiCol_SliderGrabActive), 0.6f));
         if (ImGui::SliderFloat(id, &v, static_cast<float>(range.lo), static_cast<float>(range.hi), shown.c_str(),
                                ImGuiSliderFlags_NoInput)) {
             value = tenth(v);
             changed = true;
         }
-        ImGui::PopStyleColor(2);
-        ImGui::PopStyleVar();
     };
     limit_field(0, "##max_risk", r.max_risk, risk);
     limit_field(1, "##min_visibility", r.min_visibility, vis);

@@ -23,6 +23,7 @@ ImVec4 im(const Rgba& c) { return ImVec4(c.r, c.g, c.b, c.a); }
 // The widget backgrounds apply_theme derives from a palette; text_pairs checks them too.
 struct Derived {
     Rgba frame, frame_hover, frame_active;  // input fields, buttons, selectables
+    Rgba slider_grab, slider_grab_active;    // a slider's handle: a light tint, its value is drawn over it
     Rgba border;
 };
 
@@ -31,6 +32,8 @@ Derived derive(const Palette& p) {
     d.frame = p.surface;
     d.frame_hover = mix(p.surface, p.accent, 0.14f);
     d.frame_active = mix(p.surface, p.accent, 0.26f);
+    d.slider_grab = mix(p.surface, p.accent, 0.3f);
+    d.slider_grab_active = mix(p.surface, p.accent, 0.38f);
     d.border = p.text_muted;
     return d;
 }
@@ -126,6 +129,8 @@ std::vector<ColourPair> text_pairs(const Palette& p) {
         {"text on input field", p.text, d.frame},
         {"text on hovered widget", p.text, d.frame_hover},
         {"text on pressed widget", p.text, d.frame_active},
+        {"slider value on its handle", p.text, d.slider_grab},
+        {"slider value on its dragged handle", p.text, d.slider_grab_active},
         {"text on quick-win area", p.text, p.quadrant_quick_win},
         {"text on strategic area", p.text, p.quadrant_strategic},
         {"text on fill-in area", p.text, p.quadrant_fill_in},
@@ -157,8 +162,8 @@ void apply_theme(const Palette& p) {
     c[ImGuiCol_ScrollbarGrabHovered] = im(p.text_muted);
     c[ImGuiCol_ScrollbarGrabActive] = im(p.text);
     c[ImGuiCol_CheckMark] = im(p.text);
-    c[ImGuiCol_SliderGrab] = im(p.accent);
-    c[ImGuiCol_SliderGrabActive] = im(p.accent);
+    c[ImGuiCol_SliderGrab] = im(d.slider_grab);
+    c[ImGuiCol_SliderGrabActive] = im(d.slider_grab_active);
     c[ImGuiCol_Button] = im(d.frame);
     c[ImGuiCol_ButtonHovered] = im(d.frame_hover);
     c[ImGuiCol_ButtonActive] = im(d.frame_active);
